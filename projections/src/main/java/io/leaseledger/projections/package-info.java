@@ -1,0 +1,2 @@
+/** Read models built from the event log. */
+package io.leaseledger.projections;

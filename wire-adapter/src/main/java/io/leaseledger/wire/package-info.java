@@ -1,0 +1,2 @@
+/** DHCP on the wire: codecs, channels, reply addressing. */
+package io.leaseledger.wire;
