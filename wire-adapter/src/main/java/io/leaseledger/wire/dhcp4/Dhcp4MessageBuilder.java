@@ -1,0 +1,320 @@
+package io.leaseledger.wire.dhcp4;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Builds a {@link Dhcp4Message}. Options keep the order in which they were first put
+ * (replacing a value keeps its place), except relay agent information (82), which
+ * {@link #build()} always writes last, where RFC 3046 §2.1 puts it. Values may be longer than
+ * 255 bytes: the encoder splits them per RFC 3396.
+ *
+ * <p>Not thread-safe; one builder per reply.
+ */
+public final class Dhcp4MessageBuilder {
+
+    private final byte[] header = new byte[Dhcp4Message.HEADER_LENGTH];
+    private byte[] data = new byte[256];
+    private int dataLength;
+    private int[] index = new int[3 * 16];
+    private int count;
+
+    Dhcp4MessageBuilder() {
+        header[Dhcp4Message.OFF_OP] = Dhcp4Message.BOOTREQUEST;
+        header[Dhcp4Message.OFF_HTYPE] = 1;
+        header[Dhcp4Message.OFF_HLEN] = 6;
+    }
+
+    Dhcp4MessageBuilder(Dhcp4Message m) {
+        System.arraycopy(m.buffer(), 0, header, 0, Dhcp4Message.OFF_SNAME);
+        System.arraycopy(m.snameBytes(), 0, header, Dhcp4Message.OFF_SNAME, Dhcp4Message.SNAME_LENGTH);
+        System.arraycopy(m.fileBytes(), 0, header, Dhcp4Message.OFF_FILE, Dhcp4Message.FILE_LENGTH);
+        for (int i = 0; i < m.optionCount(); i++) {
+            append(m.codeAt(i), m.buffer(), m.offsetAt(i), m.lengthAt(i));
+        }
+    }
+
+    /**
+     * A reply to {@code request}, filled per RFC 2131 §4.3.1 table 3: op BOOTREPLY; htype, hlen,
+     * chaddr, xid, flags and giaddr copied; hops and secs 0; ciaddr copied for a DHCPACK (the
+     * request's ciaddr, 0 if it had none) and 0 otherwise; yiaddr, siaddr, sname and file left for
+     * the caller. Options: the message type first, then the client identifier (61) echoed as
+     * RFC 6842 requires, and relay agent information (82) echoed, written last (RFC 3046 §2.2).
+     * The caller appends the rest in the order it wants (e.g. the parameter request list's).
+     */
+    public static Dhcp4MessageBuilder replyTo(Dhcp4Message request, MessageType type) {
+        Dhcp4MessageBuilder b = new Dhcp4MessageBuilder();
+        byte[] req = request.buffer();
+        b.header[Dhcp4Message.OFF_OP] = Dhcp4Message.BOOTREPLY;
+        b.header[Dhcp4Message.OFF_HTYPE] = req[Dhcp4Message.OFF_HTYPE];
+        b.header[Dhcp4Message.OFF_HLEN] = req[Dhcp4Message.OFF_HLEN];
+        System.arraycopy(req, Dhcp4Message.OFF_XID, b.header, Dhcp4Message.OFF_XID, 4);
+        System.arraycopy(req, Dhcp4Message.OFF_FLAGS, b.header, Dhcp4Message.OFF_FLAGS, 2);
+        if (type.equals(MessageType.ACK)) {
+            System.arraycopy(req, Dhcp4Message.OFF_CIADDR, b.header, Dhcp4Message.OFF_CIADDR, 4);
+        }
+        System.arraycopy(req, Dhcp4Message.OFF_GIADDR, b.header, Dhcp4Message.OFF_GIADDR, 4);
+        System.arraycopy(req, Dhcp4Message.OFF_CHADDR, b.header, Dhcp4Message.OFF_CHADDR, Dhcp4Message.CHADDR_LENGTH);
+        b.messageType(type);
+        for (int code : new int[] {61, 82}) {
+            int i = request.find(code);
+            if (i >= 0) {
+                b.append(code, req, request.offsetAt(i), request.lengthAt(i));
+            }
+        }
+        return b;
+    }
+
+    // ---- header ------------------------------------------------------------------------------
+
+    public Dhcp4MessageBuilder op(int op) {
+        return octet(Dhcp4Message.OFF_OP, op, "op");
+    }
+
+    public Dhcp4MessageBuilder htype(int htype) {
+        return octet(Dhcp4Message.OFF_HTYPE, htype, "htype");
+    }
+
+    public Dhcp4MessageBuilder hlen(int hlen) {
+        if (hlen > Dhcp4Message.CHADDR_LENGTH) {
+            throw new IllegalArgumentException("hlen above 16: " + hlen);
+        }
+        return octet(Dhcp4Message.OFF_HLEN, hlen, "hlen");
+    }
+
+    public Dhcp4MessageBuilder hops(int hops) {
+        return octet(Dhcp4Message.OFF_HOPS, hops, "hops");
+    }
+
+    public Dhcp4MessageBuilder xid(int xid) {
+        return int32(Dhcp4Message.OFF_XID, xid);
+    }
+
+    public Dhcp4MessageBuilder secs(int secs) {
+        return uint16(Dhcp4Message.OFF_SECS, secs, "secs");
+    }
+
+    public Dhcp4MessageBuilder flags(int flags) {
+        return uint16(Dhcp4Message.OFF_FLAGS, flags, "flags");
+    }
+
+    public Dhcp4MessageBuilder broadcast(boolean broadcast) {
+        int flags = Dhcp4Message.uint16(header, Dhcp4Message.OFF_FLAGS);
+        return flags(broadcast ? flags | Dhcp4Message.FLAG_BROADCAST : flags & ~Dhcp4Message.FLAG_BROADCAST);
+    }
+
+    public Dhcp4MessageBuilder ciaddr(int address) {
+        return int32(Dhcp4Message.OFF_CIADDR, address);
+    }
+
+    public Dhcp4MessageBuilder yiaddr(int address) {
+        return int32(Dhcp4Message.OFF_YIADDR, address);
+    }
+
+    public Dhcp4MessageBuilder siaddr(int address) {
+        return int32(Dhcp4Message.OFF_SIADDR, address);
+    }
+
+    public Dhcp4MessageBuilder giaddr(int address) {
+        return int32(Dhcp4Message.OFF_GIADDR, address);
+    }
+
+    public Dhcp4MessageBuilder ciaddr(Ipv4Address address) {
+        return ciaddr(address.bits());
+    }
+
+    public Dhcp4MessageBuilder yiaddr(Ipv4Address address) {
+        return yiaddr(address.bits());
+    }
+
+    public Dhcp4MessageBuilder siaddr(Ipv4Address address) {
+        return siaddr(address.bits());
+    }
+
+    public Dhcp4MessageBuilder giaddr(Ipv4Address address) {
+        return giaddr(address.bits());
+    }
+
+    /** Up to 16 bytes of {@code chaddr}, zero-padded; {@code htype}/{@code hlen} are set separately. */
+    public Dhcp4MessageBuilder chaddr(byte[] chaddr) {
+        return field(Dhcp4Message.OFF_CHADDR, Dhcp4Message.CHADDR_LENGTH, chaddr, "chaddr");
+    }
+
+    /** An Ethernet client: htype 1, hlen 6, chaddr the 6-byte MAC. */
+    public Dhcp4MessageBuilder ethernet(byte[] mac) {
+        if (mac.length != 6) {
+            throw new IllegalArgumentException("an Ethernet MAC is 6 bytes, got " + mac.length);
+        }
+        return htype(1).hlen(6).chaddr(mac);
+    }
+
+    public Dhcp4MessageBuilder sname(byte[] sname) {
+        return field(Dhcp4Message.OFF_SNAME, Dhcp4Message.SNAME_LENGTH, sname, "sname");
+    }
+
+    /** {@code sname} as ISO-8859-1 text; at most 63 bytes so a terminating NUL always fits. */
+    public Dhcp4MessageBuilder sname(String sname) {
+        return text(Dhcp4Message.OFF_SNAME, Dhcp4Message.SNAME_LENGTH, sname, "sname");
+    }
+
+    public Dhcp4MessageBuilder file(byte[] file) {
+        return field(Dhcp4Message.OFF_FILE, Dhcp4Message.FILE_LENGTH, file, "file");
+    }
+
+    /** {@code file} as ISO-8859-1 text; at most 127 bytes so a terminating NUL always fits. */
+    public Dhcp4MessageBuilder file(String file) {
+        return text(Dhcp4Message.OFF_FILE, Dhcp4Message.FILE_LENGTH, file, "file");
+    }
+
+    // ---- options -----------------------------------------------------------------------------
+
+    public Dhcp4MessageBuilder messageType(MessageType type) {
+        return putOption(53, new byte[] {(byte) type.value()});
+    }
+
+    /** Sets the typed value of {@code def}'s option. */
+    public <T> Dhcp4MessageBuilder put(OptionDef<T> def, T value) {
+        return putOption(def.code().value(), def.encode(value));
+    }
+
+    public Dhcp4MessageBuilder putOption(OptionCode code, byte[] value) {
+        return putOption(code.value(), value);
+    }
+
+    /**
+     * Sets option {@code code} to a copy of {@code value}: in place if present, else appended.
+     * Pad (0), end (255) and overload (52) are the encoder's business and are refused.
+     */
+    public Dhcp4MessageBuilder putOption(int code, byte[] value) {
+        OptionCode.valueOf(code);
+        if (code == 0 || code == 255 || code == 52) {
+            throw new IllegalArgumentException("option " + code + " is written by the encoder, not put");
+        }
+        if (code == 53 && value.length != 1) {
+            throw new IllegalArgumentException("the message type is one byte");
+        }
+        int i = find(code);
+        if (i < 0) {
+            append(code, value, 0, value.length);
+        } else {
+            index[3 * i + 1] = store(value, 0, value.length);
+            index[3 * i + 2] = value.length;
+        }
+        return this;
+    }
+
+    public Dhcp4MessageBuilder removeOption(OptionCode code) {
+        int i = find(code.value());
+        if (i >= 0) {
+            System.arraycopy(index, 3 * (i + 1), index, 3 * i, 3 * (count - i - 1));
+            count--;
+        }
+        return this;
+    }
+
+    public boolean has(OptionCode code) {
+        return find(code.value()) >= 0;
+    }
+
+    /** Builds the message; it needs a message type. */
+    public Dhcp4Message build() {
+        if (find(53) < 0) {
+            throw new IllegalStateException("a DHCP message needs a message type (option 53)");
+        }
+        int total = Dhcp4Message.HEADER_LENGTH;
+        for (int i = 0; i < count; i++) {
+            total += index[3 * i + 2];
+        }
+        byte[] buf = Arrays.copyOf(header, total);
+        int[] built = new int[3 * count];
+        int p = Dhcp4Message.HEADER_LENGTH;
+        int n = 0;
+        int relay = find(82);
+        for (int i = 0; i <= count; i++) {
+            int from = i < count ? i : relay;
+            if (from < 0 || (i < count && i == relay)) {
+                continue;
+            }
+            int len = index[3 * from + 2];
+            System.arraycopy(data, index[3 * from + 1], buf, p, len);
+            built[3 * n] = index[3 * from];
+            built[3 * n + 1] = p;
+            built[3 * n + 2] = len;
+            p += len;
+            n++;
+        }
+        return new Dhcp4Message(buf, built, n, 0);
+    }
+
+    private void append(int code, byte[] src, int off, int len) {
+        if (3 * count + 3 > index.length) {
+            index = Arrays.copyOf(index, index.length * 2);
+        }
+        index[3 * count] = code;
+        index[3 * count + 1] = store(src, off, len);
+        index[3 * count + 2] = len;
+        count++;
+    }
+
+    private int store(byte[] src, int off, int len) {
+        if (dataLength + len > data.length) {
+            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + len));
+        }
+        System.arraycopy(src, off, data, dataLength, len);
+        int at = dataLength;
+        dataLength += len;
+        return at;
+    }
+
+    private int find(int code) {
+        for (int i = 0; i < count; i++) {
+            if (index[3 * i] == code) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Dhcp4MessageBuilder octet(int off, int value, String name) {
+        if (value < 0 || value > 255) {
+            throw new IllegalArgumentException(name + " is an octet: " + value);
+        }
+        header[off] = (byte) value;
+        return this;
+    }
+
+    private Dhcp4MessageBuilder uint16(int off, int value, String name) {
+        if (value < 0 || value > 0xFFFF) {
+            throw new IllegalArgumentException(name + " is 16 bits: " + value);
+        }
+        header[off] = (byte) (value >>> 8);
+        header[off + 1] = (byte) value;
+        return this;
+    }
+
+    private Dhcp4MessageBuilder int32(int off, int value) {
+        header[off] = (byte) (value >>> 24);
+        header[off + 1] = (byte) (value >>> 16);
+        header[off + 2] = (byte) (value >>> 8);
+        header[off + 3] = (byte) value;
+        return this;
+    }
+
+    private Dhcp4MessageBuilder field(int off, int size, byte[] value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.length > size) {
+            throw new IllegalArgumentException(name + " holds at most " + size + " bytes, got " + value.length);
+        }
+        Arrays.fill(header, off, off + size, (byte) 0);
+        System.arraycopy(value, 0, header, off, value.length);
+        return this;
+    }
+
+    private Dhcp4MessageBuilder text(int off, int size, String value, String name) {
+        byte[] bytes = Latin1.encode(value);
+        if (bytes.length >= size) {
+            throw new IllegalArgumentException(name + " text holds at most " + (size - 1) + " bytes: " + value);
+        }
+        return field(off, size, bytes, name);
+    }
+}
