@@ -1,0 +1,189 @@
+package io.leaseledger.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running event store: Axon's {@link Configuration} (SimpleCommandBus, embedded event store
+ * on {@link JdbcEventStorageEngine}, one event-sourced, cached, snapshotted repository per
+ * aggregate type) over a HikariCP pool, started by {@link #start} and stopped by {@link #close}.
+ *
+ * <p>Commands dispatched through {@link #commandGateway()} run on the calling thread, inside one
+ * JDBC transaction of {@link JdbcTransactionManager}; when {@code sendAndWait} returns, the
+ * events the command applied are committed (and, in {@link Durability#FSYNC} mode, on disk).
+ *
+ * <p>The schema is created on start if it does not exist; starting twice on the same database
+ * is harmless.
+ */
+public final class AxonStore implements AutoCloseable {
+    private final StoreSettings settings;
+    private final HikariDataSource dataSource;
+    private final JdbcTransactionManager transactionManager;
+    private final ExecutorService snapshotExecutor;
+    private final Configuration configuration;
+    private final SnapshotSizes snapshotSizes;
+
+    private AxonStore(StoreSettings settings, HikariDataSource dataSource, JdbcTransactionManager transactionManager,
+                      ExecutorService snapshotExecutor, Configuration configuration, SnapshotSizes snapshotSizes) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.transactionManager = transactionManager;
+        this.snapshotExecutor = snapshotExecutor;
+        this.configuration = configuration;
+        this.snapshotSizes = snapshotSizes;
+    }
+
+    /** Opens the database, creates the schema if missing, and starts Axon with these aggregate types. */
+    public static AxonStore start(StoreSettings settings, List<Class<?>> aggregateTypes) {
+        HikariDataSource dataSource = dataSource(settings);
+        ExecutorService snapshotExecutor = null;
+        try {
+            StoreDialect dialect = settings.dialect();
+            JdbcTransactionManager transactionManager =
+                    new JdbcTransactionManager(dataSource, dialect, settings.durability());
+            Serializer events = StoreSerializers.events();
+            Serializer snapshots = StoreSerializers.snapshots();
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(transactionManager)
+                    .transactionManager(transactionManager)
+                    .eventSerializer(events)
+                    .snapshotSerializer(snapshots)
+                    .dataType(byte[].class)
+                    .build();
+            engine.createSchema(dialect.eventTableFactory());
+
+            snapshotExecutor = Executors.newFixedThreadPool(settings.snapshots().threads(), daemonThreads("leaseledger-snapshot-"));
+            ExecutorService executor = snapshotExecutor;
+            SnapshotSizes sizes = new SnapshotSizes();
+            Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                    .configureTransactionManager(c -> transactionManager)
+                    .configureSerializer(c -> events)
+                    .configureEventSerializer(c -> events)
+                    .configureMessageSerializer(c -> events)
+                    .configureEmbeddedEventStore(c -> engine)
+                    .configureCommandBus(c -> SimpleCommandBus.builder()
+                            .transactionManager(transactionManager)
+                            .build())
+                    .configureSnapshotter(c -> new SizingSnapshotter(AggregateSnapshotter.builder()
+                            .eventStore(c.eventStore())
+                            .transactionManager(transactionManager)
+                            .executor(executor)
+                            .aggregateFactories(c.findModules(AggregateConfiguration.class).stream()
+                                    .<org.axonframework.eventsourcing.AggregateFactory<?>>map(AggregateConfiguration::aggregateFactory)
+                                    .toList())
+                            .repositoryProvider(c::repository)
+                            .parameterResolverFactory(c.parameterResolverFactory()), sizes));
+            for (Class<?> type : aggregateTypes) {
+                configurer.configureAggregate(aggregate(type, settings.snapshots(), sizes));
+            }
+            Configuration configuration = configurer.buildConfiguration();
+            configuration.start();
+            return new AxonStore(settings, dataSource, transactionManager, snapshotExecutor, configuration, sizes);
+        } catch (RuntimeException e) {
+            if (snapshotExecutor != null) {
+                snapshotExecutor.shutdownNow();
+            }
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, StoreSettings.Snapshots snapshots, SnapshotSizes sizes) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCache(c -> new PinnedAggregateCache())
+                .configureSnapshotTrigger(c -> snapshots.enabled()
+                        ? new GrowingSnapshotTriggerDefinition(c.snapshotter(), sizes, snapshots.minEvents(), snapshots.ratio())
+                        : NoSnapshotTriggerDefinition.INSTANCE);
+    }
+
+    private static HikariDataSource dataSource(StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("leaseledger-events");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setAutoCommit(true);
+        // Fail a command quickly when the database is gone, rather than holding its batch.
+        config.setConnectionTimeout(5_000);
+        return new HikariDataSource(config);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    public CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+
+    /** The pool the store writes through (readers outside Axon take their own connections). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public JdbcTransactionManager transactionManager() {
+        return transactionManager;
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    public SnapshotSizes snapshotSizes() {
+        return snapshotSizes;
+    }
+
+    /** Snapshots written since start. */
+    public long snapshotsTaken() {
+        return configuration.snapshotter() instanceof SizingSnapshotter s ? s.snapshotsTaken() : 0;
+    }
+
+    /** Stops Axon, lets running snapshots finish (bounded), closes the pool. */
+    @Override
+    public void close() {
+        try {
+            configuration.shutdown();
+        } finally {
+            snapshotExecutor.shutdown();
+            try {
+                if (!snapshotExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    snapshotExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                snapshotExecutor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            dataSource.close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.leaseledger.store;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * The JSON forms of what the store writes. Events are records: Jackson reads and writes their
+ * components, times as ISO-8601 strings (the same JSON the Kafka stream carries). Snapshots
+ * are aggregates: plain classes with private fields and no getters, so the snapshot mapper
+ * reads and writes fields directly and ignores methods.
+ */
+public final class StoreSerializers {
+    private StoreSerializers() {}
+
+    /** The mapper for events, metadata and messages. */
+    public static ObjectMapper eventMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // A newer revision may add fields; an older reader skips them (upcasters handle
+                // the changes that are not additive).
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The mapper for aggregate snapshots: fields, not bean properties. */
+    public static ObjectMapper snapshotMapper() {
+        ObjectMapper mapper = eventMapper();
+        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return mapper;
+    }
+
+    public static JacksonSerializer events() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    }
+
+    public static JacksonSerializer snapshots() {
+        return JacksonSerializer.builder().objectMapper(snapshotMapper()).build();
+    }
+}

@@ -1,0 +1,141 @@
+package io.leaseledger.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the event store needs to start: where the events live, how hard a commit is
+ * pushed to disk before a reply may leave, when snapshots are taken, and how the per-subnet
+ * mailboxes batch packets. Plain data, so the YAML configuration can fill it as well as
+ * Micronaut's {@code leaseledger.store.*} properties ({@link StoreProperties}).
+ *
+ * @param jdbcUrl        {@code jdbc:h2:file:...} (the embedded default) or {@code jdbc:postgresql://...}
+ * @param username       database user (H2: {@code sa})
+ * @param password       database password (may be empty)
+ * @param poolSize       maximum connections of the HikariCP pool
+ * @param durability     what "committed" means before a reply leaves
+ * @param snapshots      when the state of an aggregate is snapshotted
+ * @param mailbox        group-commit batching limits
+ */
+public record StoreSettings(
+        String jdbcUrl,
+        String username,
+        String password,
+        int poolSize,
+        Durability durability,
+        Snapshots snapshots,
+        Mailbox mailbox) {
+
+    public StoreSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(username, "username");
+        password = password == null ? "" : password;
+        Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(mailbox, "mailbox");
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException(
+                    "store.url: only jdbc:h2: and jdbc:postgresql: are supported, got " + jdbcUrl);
+        }
+        if (poolSize < 2) {
+            // One connection for the packet path, one for snapshots and readers at the least.
+            throw new IllegalArgumentException("store.pool-size: must be at least 2, got " + poolSize);
+        }
+    }
+
+    /** The embedded default: an H2 file database {@code events} in {@code dataDirectory}. */
+    public static StoreSettings h2(Path dataDirectory) {
+        return new StoreSettings(h2Url(dataDirectory), "sa", "", 4, Durability.COMMIT,
+                Snapshots.DEFAULT, Mailbox.DEFAULT);
+    }
+
+    /**
+     * The H2 URL for the event store in {@code dataDirectory}. {@code WRITE_DELAY=0} makes
+     * every commit write its MVStore chunk to the file before the commit returns (H2's
+     * default, 500 ms, would let a {@code kill -9} lose acknowledged leases). Projections use
+     * their own database file, so this URL needs no {@code DATABASE_TO_LOWER}.
+     */
+    public static String h2Url(Path dataDirectory) {
+        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("events") + ";WRITE_DELAY=0";
+    }
+
+    public StoreSettings withDurability(Durability newDurability) {
+        return new StoreSettings(jdbcUrl, username, password, poolSize, newDurability, snapshots, mailbox);
+    }
+
+    public StoreSettings withSnapshots(Snapshots newSnapshots) {
+        return new StoreSettings(jdbcUrl, username, password, poolSize, durability, newSnapshots, mailbox);
+    }
+
+    public StoreSettings withMailbox(Mailbox newMailbox) {
+        return new StoreSettings(jdbcUrl, username, password, poolSize, durability, snapshots, newMailbox);
+    }
+
+    public StoreDialect dialect() {
+        return StoreDialect.of(jdbcUrl);
+    }
+
+    /**
+     * Snapshot policy: snapshot an aggregate once the events applied since its last snapshot
+     * reach {@code max(minEvents, ratio × size of that snapshot)}, where the size is what the
+     * aggregate reports through {@link SnapshotSized} (leases held). Replaying stays bounded by
+     * {@code ratio} times the state, and the cost of writing a snapshot is spread over at least
+     * as many events as the state is large.
+     *
+     * @param enabled   false turns snapshots off (tests, tiny deployments)
+     * @param minEvents threshold for small or new aggregates
+     * @param ratio     events per unit of state before the next snapshot
+     * @param threads   threads that take snapshots, off the packet path
+     */
+    public record Snapshots(boolean enabled, int minEvents, double ratio, int threads) {
+        public static final Snapshots DEFAULT = new Snapshots(true, 1_000, 2.0, 1);
+        public static final Snapshots DISABLED = new Snapshots(false, 1_000, 2.0, 1);
+
+        public Snapshots {
+            if (minEvents < 1) {
+                throw new IllegalArgumentException("store.snapshots.min-events: must be >= 1, got " + minEvents);
+            }
+            if (!(ratio > 0)) {
+                throw new IllegalArgumentException("store.snapshots.ratio: must be > 0, got " + ratio);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("store.snapshots.threads: must be >= 1, got " + threads);
+            }
+        }
+    }
+
+    /**
+     * Group-commit limits.
+     *
+     * @param batchLimit      most packets decided by one command (one transaction)
+     * @param capacity        most packets waiting per subnet; beyond it packets are dropped and counted
+     * @param workers         threads that run commands; subnets commit in parallel up to this many
+     * @param reclaimInterval how often each subnet's expired leases are reclaimed
+     * @param reclaimBatch    most leases reclaimed by one reclaim command
+     */
+    public record Mailbox(int batchLimit, int capacity, int workers, Duration reclaimInterval, int reclaimBatch) {
+        public static final Mailbox DEFAULT = new Mailbox(512, 8_192, 2, Duration.ofSeconds(5), 256);
+
+        public Mailbox {
+            if (batchLimit < 1) {
+                throw new IllegalArgumentException("store.mailbox.batch-limit: must be >= 1, got " + batchLimit);
+            }
+            if (capacity < batchLimit) {
+                throw new IllegalArgumentException(
+                        "store.mailbox.capacity: must be >= batch-limit (" + batchLimit + "), got " + capacity);
+            }
+            if (workers < 1) {
+                throw new IllegalArgumentException("store.mailbox.workers: must be >= 1, got " + workers);
+            }
+            Objects.requireNonNull(reclaimInterval, "reclaimInterval");
+            if (reclaimInterval.isNegative() || reclaimInterval.isZero()) {
+                throw new IllegalArgumentException(
+                        "store.mailbox.reclaim-interval: must be positive, got " + reclaimInterval);
+            }
+            if (reclaimBatch < 1) {
+                throw new IllegalArgumentException("store.mailbox.reclaim-batch: must be >= 1, got " + reclaimBatch);
+            }
+        }
+    }
+}
