@@ -1,0 +1,13 @@
+package io.leaseledger.groupcommit;
+
+import java.util.List;
+
+/**
+ * Decides a batch of waiting messages for one subnet in one command and returns only after the
+ * transaction holding those decisions has committed: one result per message, in order.
+ * Throwing fails the whole batch (nothing of it was committed).
+ */
+@FunctionalInterface
+public interface BatchDecider<M, D> {
+    List<D> decide(List<M> batch) throws Exception;
+}

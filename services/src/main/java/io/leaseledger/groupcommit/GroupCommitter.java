@@ -1,0 +1,70 @@
+package io.leaseledger.groupcommit;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The mailboxes of all subnets, on one small pool of worker threads. A subnet's mailbox is
+ * created on its first message; its decider comes from {@code deciders} (one command per batch,
+ * routed to that subnet's aggregate).
+ *
+ * @param <K> the subnet key
+ * @param <M> what a packet becomes before it is decided
+ * @param <D> a committed decision
+ */
+public final class GroupCommitter<K, M, D> implements AutoCloseable {
+    private final Function<K, BatchDecider<M, D>> deciders;
+    private final int batchLimit;
+    private final int capacity;
+    private final ExecutorService workers;
+    private final MailboxStats stats = new MailboxStats();
+    private final Map<K, SubnetMailbox<M, D>> mailboxes = new ConcurrentHashMap<>();
+
+    public GroupCommitter(Function<K, BatchDecider<M, D>> deciders, int batchLimit, int capacity, int workerThreads) {
+        this.deciders = deciders;
+        this.batchLimit = batchLimit;
+        this.capacity = capacity;
+        AtomicInteger counter = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerThreads, runnable -> {
+            Thread thread = new Thread(runnable, "leaseledger-commit-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Queues {@code message} for subnet {@code key}; the future holds its committed decision. */
+    public CompletableFuture<D> submit(K key, M message) {
+        return mailbox(key).submit(message);
+    }
+
+    public SubnetMailbox<M, D> mailbox(K key) {
+        return mailboxes.computeIfAbsent(key, k ->
+                new SubnetMailbox<>(String.valueOf(k), deciders.apply(k), workers, batchLimit, capacity, stats));
+    }
+
+    /** Counters summed over all subnets. */
+    public MailboxStats.Snapshot stats() {
+        return stats.snapshot();
+    }
+
+    /** Fails waiting messages, lets batches in flight finish (bounded), stops the workers. */
+    @Override
+    public void close() {
+        mailboxes.values().forEach(SubnetMailbox::close);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.leaseledger.groupcommit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Group commit for one subnet. Messages that arrive while the subnet's command is in flight
+ * wait here and are decided together by the next command — one transaction for up to
+ * {@code batchLimit} messages — instead of one transaction each.
+ *
+ * <ul>
+ *   <li>One batch at a time per subnet, in arrival order: decisions for a subnet are made and
+ *       delivered in the order its messages arrived.</li>
+ *   <li>Each submitter's future completes only after {@link BatchDecider#decide} has returned,
+ *       i.e. after the transaction that decided it committed. If the command fails, every
+ *       future of that batch fails and no reply leaves; the next batch is tried afresh.</li>
+ *   <li>Subnets are independent: each mailbox runs its batches on the shared executor, so
+ *       different subnets commit in parallel up to the executor's size. After each batch the
+ *       mailbox re-queues itself rather than looping, so a busy subnet cannot starve others.</li>
+ *   <li>Bounded: beyond {@code capacity} waiting messages a new one is refused with
+ *       {@link MailboxFullException} and counted as dropped.</li>
+ * </ul>
+ *
+ * <p>Futures complete on the executor's thread; what a caller chains to them (encoding and
+ * sending the reply) runs there and should not block.
+ */
+public final class SubnetMailbox<M, D> {
+    private final String subnet;
+    private final BatchDecider<M, D> decider;
+    private final Executor executor;
+    private final int batchLimit;
+    private final int capacity;
+    private final MailboxStats stats;
+    private final ConcurrentLinkedQueue<Pending<M, D>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean closed;
+
+    public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
+                         MailboxStats stats) {
+        this.subnet = Objects.requireNonNull(subnet, "subnet");
+        this.decider = Objects.requireNonNull(decider, "decider");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        if (batchLimit < 1 || capacity < batchLimit) {
+            throw new IllegalArgumentException("need 1 <= batchLimit <= capacity, got " + batchLimit + ", " + capacity);
+        }
+        this.batchLimit = batchLimit;
+        this.capacity = capacity;
+        this.stats = Objects.requireNonNull(stats, "stats");
+    }
+
+    /** Queues {@code message}; the future holds its committed decision. */
+    public CompletableFuture<D> submit(M message) {
+        Objects.requireNonNull(message, "message");
+        if (closed) {
+            return CompletableFuture.failedFuture(new CancellationException("mailbox of subnet " + subnet + " is closed"));
+        }
+        if (waiting.incrementAndGet() > capacity) {
+            waiting.decrementAndGet();
+            stats.dropped.increment();
+            return CompletableFuture.failedFuture(new MailboxFullException(subnet, capacity));
+        }
+        Pending<M, D> pending = new Pending<>(message, new CompletableFuture<>());
+        queue.add(pending);
+        stats.accepted.increment();
+        schedule();
+        return pending.result;
+    }
+
+    /** Messages waiting for the next batch (not counting the one in flight). */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    public String subnet() {
+        return subnet;
+    }
+
+    /** Refuses new messages and fails the waiting ones; a batch in flight still completes. */
+    public void close() {
+        closed = true;
+        failWaiting(new CancellationException("mailbox of subnet " + subnet + " closed"));
+    }
+
+    private void schedule() {
+        if (queue.isEmpty() || !scheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(this::runOneBatch);
+        } catch (RejectedExecutionException e) {
+            scheduled.set(false);
+            failWaiting(e);
+        }
+    }
+
+    private void runOneBatch() {
+        try {
+            List<Pending<M, D>> batch = take();
+            if (!batch.isEmpty()) {
+                decide(batch);
+            }
+        } finally {
+            scheduled.set(false);
+            // Messages that arrived during the commit form the next batch.
+            schedule();
+        }
+    }
+
+    private List<Pending<M, D>> take() {
+        List<Pending<M, D>> batch = new ArrayList<>(Math.min(batchLimit, Math.max(1, waiting.get())));
+        Pending<M, D> next;
+        while (batch.size() < batchLimit && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        waiting.addAndGet(-batch.size());
+        return batch;
+    }
+
+    private void decide(List<Pending<M, D>> batch) {
+        List<M> messages = new ArrayList<>(batch.size());
+        for (Pending<M, D> pending : batch) {
+            messages.add(pending.message);
+        }
+        List<D> decisions;
+        try {
+            decisions = decider.decide(List.copyOf(messages));
+            if (decisions == null || decisions.size() != batch.size()) {
+                throw new IllegalStateException("decider returned " + (decisions == null ? "null" : decisions.size())
+                        + " decisions for " + batch.size() + " messages of subnet " + subnet);
+            }
+        } catch (Throwable failure) {
+            stats.failedBatches.increment();
+            stats.failedMessages.add(batch.size());
+            for (Pending<M, D> pending : batch) {
+                pending.result.completeExceptionally(failure);
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return;
+        }
+        stats.commits.increment();
+        stats.decided.add(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result.complete(decisions.get(i));
+        }
+    }
+
+    private void failWaiting(Throwable reason) {
+        Pending<M, D> pending;
+        while ((pending = queue.poll()) != null) {
+            waiting.decrementAndGet();
+            pending.result.completeExceptionally(reason);
+        }
+    }
+
+    private record Pending<M, D>(M message, CompletableFuture<D> result) {}
+}

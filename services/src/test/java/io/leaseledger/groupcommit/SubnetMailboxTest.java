@@ -1,0 +1,143 @@
+package io.leaseledger.groupcommit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The mailbox's own rules, with deciders that need no database. */
+class SubnetMailboxTest {
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    @Test
+    void messagesArrivingDuringACommitRideTogetherInTheNextBatch() throws Exception {
+        CountDownLatch firstBatchEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        List<List<String>> batches = new ArrayList<>();
+        SubnetMailbox<String, String> mailbox = new SubnetMailbox<>("s1", batch -> {
+            synchronized (batches) {
+                batches.add(batch);
+            }
+            firstBatchEntered.countDown();
+            releaseFirstBatch.await(5, TimeUnit.SECONDS);
+            return batch.stream().map(m -> m + "!").toList();
+        }, workers, 512, 1024, new MailboxStats());
+
+        CompletableFuture<String> first = mailbox.submit("a");
+        assertThat(firstBatchEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<String>> later = List.of(mailbox.submit("b"), mailbox.submit("c"), mailbox.submit("d"));
+        releaseFirstBatch.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("a!");
+        assertThat(later.stream().map(CompletableFuture::join)).containsExactly("b!", "c!", "d!");
+        assertThat(batches).containsExactly(List.of("a"), List.of("b", "c", "d"));
+    }
+
+    @Test
+    void aBatchIsCappedAtTheBatchLimit() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> sizes = new ArrayList<>();
+        SubnetMailbox<Integer, Integer> mailbox = new SubnetMailbox<>("s1", batch -> {
+            release.await(5, TimeUnit.SECONDS);
+            synchronized (sizes) {
+                sizes.add(batch.size());
+            }
+            return batch;
+        }, workers, 4, 64, new MailboxStats());
+
+        List<CompletableFuture<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            futures.add(mailbox.submit(i));
+        }
+        release.countDown();
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+
+        assertThat(sizes).allMatch(size -> size <= 4);
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(10);
+        assertThat(futures.stream().map(CompletableFuture::join)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void aFullMailboxDropsAndCountsInsteadOfGrowing() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MailboxStats stats = new MailboxStats();
+        SubnetMailbox<Integer, Integer> mailbox = new SubnetMailbox<>("s1", batch -> {
+            entered.countDown();
+            release.await(5, TimeUnit.SECONDS);
+            return batch;
+        }, workers, 2, 4, stats);
+
+        CompletableFuture<Integer> inFlight = mailbox.submit(0);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Integer>> queued = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            queued.add(mailbox.submit(i));
+        }
+        CompletableFuture<Integer> dropped = mailbox.submit(5);
+
+        assertThatThrownBy(dropped::join).hasCauseInstanceOf(MailboxFullException.class);
+        assertThat(stats.snapshot().dropped()).isEqualTo(1);
+        release.countDown();
+        assertThat(inFlight.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(queued.stream().map(CompletableFuture::join)).containsExactly(1, 2, 3, 4);
+        assertThat(mailbox.waiting()).isZero();
+    }
+
+    @Test
+    void aFailedBatchFailsItsMessagesAndTheNextBatchIsServed() throws Exception {
+        MailboxStats stats = new MailboxStats();
+        SubnetMailbox<String, String> mailbox = new SubnetMailbox<>("s1", batch -> {
+            if (batch.contains("boom")) {
+                throw new IllegalStateException("database unavailable");
+            }
+            return batch;
+        }, workers, 512, 1024, stats);
+
+        CompletableFuture<String> failed = mailbox.submit("boom");
+        assertThatThrownBy(failed::join).hasRootCauseMessage("database unavailable");
+        assertThat(mailbox.submit("fine").get(5, TimeUnit.SECONDS)).isEqualTo("fine");
+        assertThat(stats.snapshot().failedBatches()).isEqualTo(1);
+        assertThat(stats.snapshot().commits()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeciderThatLosesDecisionsFailsTheBatch() {
+        SubnetMailbox<String, String> mailbox =
+                new SubnetMailbox<>("s1", batch -> List.of(), workers, 512, 1024, new MailboxStats());
+
+        assertThatThrownBy(() -> mailbox.submit("a").join()).hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void subnetsCommitIndependently() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (GroupCommitter<String, String, String> committer = new GroupCommitter<>(subnet -> batch -> {
+            if (subnet.equals("slow")) {
+                release.await(5, TimeUnit.SECONDS);
+            }
+            return batch;
+        }, 512, 1024, 2)) {
+            CompletableFuture<String> slow = committer.submit("slow", "x");
+            // The fast subnet completes while the slow one's commit is still in flight.
+            assertThat(committer.submit("fast", "y").get(5, TimeUnit.SECONDS)).isEqualTo("y");
+            assertThat(slow).isNotDone();
+            release.countDown();
+            assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("x");
+        }
+    }
+}
