@@ -1,0 +1,56 @@
+package io.leaseledger.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaseledger.it.harness.DhcpMessage;
+import io.leaseledger.it.harness.DhcpReply;
+import io.leaseledger.it.harness.DhcpServer;
+import io.leaseledger.it.harness.Lab;
+import io.leaseledger.it.harness.Requirements;
+import io.leaseledger.it.harness.ScapyClient;
+import io.leaseledger.it.harness.ServedLan;
+import io.leaseledger.it.harness.ServedSubnet;
+import io.leaseledger.it.harness.VethLink;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A client that finds its address in use (ARP) declines it; the server must not offer it again. */
+@Tag("netns")
+@Timeout(180)
+class DeclineIT {
+    private static final Duration LISTEN = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    final Lab lab = new Lab();
+
+    @BeforeEach
+    void requirements() {
+        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip"), DhcpServer.requiredTools().stream())
+                .toArray(String[]::new));
+        Requirements.assumeScapy();
+    }
+
+    @Test
+    void declineThenDiscoverFromTheSameClientGetsADifferentAddress() {
+        ServedLan lan = ServedLan.start(lab, ServedSubnet.small(0, 2, Duration.ofSeconds(120)));
+        VethLink.End nic = lan.client("c");
+        ScapyClient client = lab.scapy(nic);
+        String mac = nic.mac();
+        DhcpReply offer = client.reply(DhcpMessage.discover(mac, 0x0dec0001), LISTEN);
+        DhcpReply ack = client.reply(DhcpMessage.request(mac, 0x0dec0001, offer.yiaddr(), offer.serverId()), LISTEN);
+        assertThat(ack.messageType()).as("%s", ack).isEqualTo(DhcpReply.ACK);
+        String declined = ack.yiaddr();
+
+        assertThat(client.exchange(DhcpMessage.decline(mac, 0x0dec0002, declined, ack.serverId()), Duration.ofSeconds(2), 1))
+                .as("no reply to DECLINE").isEmpty();
+        DhcpReply next = client.reply(DhcpMessage.discover(mac, 0x0dec0003), LISTEN);
+
+        assertThat(next.messageType()).isEqualTo(DhcpReply.OFFER);
+        assertThat(next.yiaddr()).isNotEqualTo(declined).isIn("198.18.0.100", "198.18.0.101");
+    }
+}

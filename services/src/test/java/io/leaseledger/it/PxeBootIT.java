@@ -1,0 +1,91 @@
+package io.leaseledger.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaseledger.it.harness.DhcpMessage;
+import io.leaseledger.it.harness.DhcpReply;
+import io.leaseledger.it.harness.DhcpServer;
+import io.leaseledger.it.harness.Lab;
+import io.leaseledger.it.harness.Requirements;
+import io.leaseledger.it.harness.ScapyClient;
+import io.leaseledger.it.harness.ServedLan;
+import io.leaseledger.it.harness.ServedSubnet;
+import io.leaseledger.it.harness.VethLink;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Network boot: a UEFI PXE ROM and iPXE, built with scapy as their firmware sends them
+ * (options 60, 93, 94, 97; 77 for iPXE). They must learn the next server (siaddr) and the
+ * boot file chosen for what they are (in the {@code file} field or option 67).
+ */
+@Tag("netns")
+@Timeout(180)
+class PxeBootIT {
+    private static final ServedSubnet.Pxe PXE = new ServedSubnet.Pxe(
+            "198.18.0.1", "pxelinux.0", "bootx64.efi", "grubaa64.efi", "http://198.18.0.1:5248/ipxe.cfg");
+    private static final Duration LISTEN = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    final Lab lab = new Lab();
+
+    @BeforeEach
+    void requirements() {
+        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip"), DhcpServer.requiredTools().stream())
+                .toArray(String[]::new));
+        Requirements.assumeScapy();
+    }
+
+    @Test
+    void uefiPxeClientGetsNextServerAndTheUefiBootFile() {
+        ServedLan lan = ServedLan.start(lab, ServedSubnet.small(0, 4, Duration.ofSeconds(120)).withPxe(PXE));
+        VethLink.End nic = lan.client("c");
+        DhcpMessage discover = firmware(DhcpMessage.discover(nic.mac(), 0x00efe001), "PXEClient:Arch:00007:UNDI:003016");
+
+        DhcpReply offer = lab.scapy(nic).reply(discover, LISTEN);
+        DhcpReply ack = requestOffered(lab.scapy(nic), nic, offer, "PXEClient:Arch:00007:UNDI:003016");
+
+        for (DhcpReply reply : new DhcpReply[] {offer, ack}) {
+            assertThat(reply.siaddr()).as("next-server in %s", reply).isEqualTo("198.18.0.1");
+            assertThat(reply.bootFile()).as("boot file in %s", reply).isEqualTo("bootx64.efi");
+        }
+        assertThat(ack.messageType()).isEqualTo(DhcpReply.ACK);
+        assertThat(ack.yiaddr()).isEqualTo(offer.yiaddr());
+    }
+
+    @Test
+    void ipxeClientGetsTheScriptUrl() {
+        ServedLan lan = ServedLan.start(lab, ServedSubnet.small(0, 4, Duration.ofSeconds(120)).withPxe(PXE));
+        VethLink.End nic = lan.client("c");
+        // iPXE chain-loaded by the UEFI ROM: same architecture, plus user class "iPXE".
+        DhcpMessage discover = firmware(DhcpMessage.discover(nic.mac(), 0x01be0001), "PXEClient:Arch:00007:UNDI:003010")
+                .withOption(77, "iPXE");
+
+        DhcpReply offer = lab.scapy(nic).reply(discover, LISTEN);
+
+        assertThat(offer.messageType()).isEqualTo(DhcpReply.OFFER);
+        assertThat(offer.siaddr()).as("next-server in %s", offer).isEqualTo("198.18.0.1");
+        assertThat(offer.bootFile()).as("boot file in %s", offer).isEqualTo("http://198.18.0.1:5248/ipxe.cfg");
+    }
+
+    /** What an x86-64 UEFI network stack puts in every message. */
+    private static DhcpMessage firmware(DhcpMessage m, String vendorClass) {
+        return m.withOption(60, vendorClass)
+                .withOption(93, new byte[] {0, 7})
+                .withOption(94, new byte[] {1, 3, 0})
+                .withOption(97, HexFormat.of().parseHex("00" + "4c4c54a1b2c3d4e5f60718293a4b5c6d"))
+                .withOption(55, new byte[] {1, 3, 6, 15, 43, 60, 66, 67, 97, (byte) 128, (byte) 129});
+    }
+
+    private static DhcpReply requestOffered(ScapyClient client, VethLink.End nic, DhcpReply offer, String vendorClass) {
+        DhcpMessage request = firmware(DhcpMessage.request(nic.mac(), 0x00efe001, offer.yiaddr(), offer.serverId()),
+                vendorClass);
+        return client.reply(request, LISTEN);
+    }
+}

@@ -1,0 +1,155 @@
+package io.leaseledger.it.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A long-running child (server, relay, client, capture) tracked by its PID, its stdout and
+ * stderr merged into a log file. Closing it stops it by PID: SIGTERM, then SIGKILL after a
+ * grace period. A shutdown hook does the same if the test never got to close it.
+ */
+public final class ChildProcess implements AutoCloseable {
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final Cleanup.Action cleanup;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.cleanup = Cleanup.register("stop " + name + " (pid " + process.pid() + ")",
+                () -> Processes.stop(process.toHandle(), GRACE));
+    }
+
+    /** Starts {@code command} in {@code workDir}; its output goes to {@code log}. */
+    public static ChildProcess start(String name, Path log, Path workDir, List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new ChildProcess(name, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + command, e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything the child printed so far. */
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    /** The last lines of the log, for failure messages. */
+    public String logTail() {
+        List<String> lines = log().lines().toList();
+        return name + " (pid " + pid() + ") log, last lines:\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /**
+     * Waits until the log has {@code count} lines matching {@code pattern} and returns the
+     * last such match. Fails, with the log tail, on timeout or if the child exits first.
+     */
+    public MatchResult awaitLine(Pattern pattern, int count, Duration timeout) {
+        MatchResult[] found = new MatchResult[1];
+        awaitOrFail("log line /" + pattern + "/ x" + count, timeout, () -> {
+            Matcher m = pattern.matcher(log());
+            int seen = 0;
+            MatchResult last = null;
+            while (m.find()) {
+                seen++;
+                last = m.toMatchResult();
+            }
+            found[0] = last;
+            return seen >= count;
+        });
+        return found[0];
+    }
+
+    public MatchResult awaitLine(Pattern pattern, Duration timeout) {
+        return awaitLine(pattern, 1, timeout);
+    }
+
+    /** Polls {@code condition} until true; fails with the log tail on timeout or early exit. */
+    public void awaitOrFail(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+                throw new AssertionError(name + " exited (" + process.exitValue() + ") before " + what
+                        + "\n" + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " from " + name + " within " + timeout + "\n" + logTail());
+            }
+            sleep(100);
+        }
+    }
+
+    /** Waits for the child to exit by itself; its exit code, or empty on timeout. */
+    public Optional<Integer> awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? Optional.of(process.exitValue())
+                    : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Stops the child by PID (idempotent). */
+    @Override
+    public void close() {
+        cleanup.run();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

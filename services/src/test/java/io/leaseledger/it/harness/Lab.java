@@ -1,0 +1,149 @@
+package io.leaseledger.it.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * One test's private network lab, as a JUnit extension
+ * ({@code @RegisterExtension final Lab lab = new Lab();}): a temp dir, and every namespace,
+ * segment, server, client and capture the test makes through it. After each test, whatever
+ * happened, all of it is stopped (by PID) and deleted, newest first. When the test failed,
+ * the tail of every child's log is printed and the temp dir is kept for inspection.
+ */
+public final class Lab implements BeforeEachCallback, AfterEachCallback {
+    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    private final List<ChildProcess> children = new ArrayList<>();
+    private Path dir;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dir = Files.createTempDirectory("llt-rc-" + context.getRequiredTestMethod().getName() + "-");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        // A skipped test (failed assumption) is not a failure: nothing to inspect.
+        boolean failed = context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent();
+        if (failed) {
+            children.forEach(c -> System.err.println(c.logTail()));
+        }
+        while (!owned.isEmpty()) {
+            try {
+                owned.pop().close();
+            } catch (Exception e) {
+                System.err.println("llt: teardown: " + e);
+            }
+        }
+        children.clear();
+        if (failed) {
+            System.err.println("llt: kept " + dir + " for inspection");
+        } else {
+            deleteTree(dir);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public NetworkNamespace namespace(String role) {
+        return own(NetworkNamespace.create(role));
+    }
+
+    /** A segment bridged in {@code home}, with {@code cidr} (the server's or relay's address) on it. */
+    public Segment segment(NetworkNamespace home, String cidr) {
+        return Segment.create(home, Optional.of(cidr));
+    }
+
+    /** Starts the server under test in {@code ns}, serving {@code interfaces}. */
+    public DhcpServer server(NetworkNamespace ns, List<String> interfaces, String serverAddress, ServedSubnet... subnets) {
+        Path serverDir = subdir("server");
+        DhcpServer server = own(DhcpServer.start(
+                new DhcpServer.Setup(ns, interfaces, serverAddress, List.of(subnets), serverDir)));
+        children.add(server.process());
+        return server;
+    }
+
+    /** Starts a long-running child inside {@code ns} (log: {@code <dir>/<what>.log}). */
+    public ChildProcess start(NetworkNamespace ns, String what, List<String> command) {
+        return track(ns.start(what, dir.resolve(what + ".log"), dir, command));
+    }
+
+    /** Like {@link #start}, with the client's file writes confined (see {@link NetworkNamespace#sandboxed}). */
+    public ChildProcess startSandboxed(NetworkNamespace ns, String what, List<String> command) {
+        return track(ChildProcess.start(what + "@" + ns.name(), dir.resolve(what + ".log"), dir,
+                ns.sandboxed(sandbox(ns), command)));
+    }
+
+    /** Runs a short command with the same confined view as {@link #startSandboxed}. */
+    public CommandResult execSandboxed(NetworkNamespace ns, java.time.Duration timeout, List<String> command) {
+        return Commands.run(timeout, ns.sandboxed(sandbox(ns), command));
+    }
+
+    public PacketCapture capture(NetworkNamespace ns, String iface) {
+        PacketCapture capture = own(PacketCapture.start(ns, iface, dir));
+        return capture;
+    }
+
+    public ScapyClient scapy(VethLink.End end) {
+        return ScapyClient.on(end, dir);
+    }
+
+    /** Writes an executable shell script into the temp dir. */
+    public Path script(String name, String body) {
+        Path file = dir.resolve(name);
+        try {
+            Files.writeString(file, body);
+            file.toFile().setExecutable(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    public Path subdir(String name) {
+        try {
+            return Files.createDirectories(dir.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path sandbox(NetworkNamespace ns) {
+        return subdir("sandbox-" + ns.name());
+    }
+
+    private ChildProcess track(ChildProcess child) {
+        children.add(child);
+        return own(child);
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        owned.push(resource);
+        return resource;
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("llt: cannot delete " + root + ": " + e);
+        }
+    }
+}
