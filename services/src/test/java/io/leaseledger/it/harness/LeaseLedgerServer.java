@@ -44,7 +44,7 @@ final class LeaseLedgerServer implements DhcpServer {
         return new LeaseLedgerServer(process);
     }
 
-    private static volatile Boolean serveWired;
+    private static volatile String serveHelp;
 
     /**
      * Until {@code serve} exists these tests are skipped, saying so, rather than failed. Once
@@ -52,13 +52,14 @@ final class LeaseLedgerServer implements DhcpServer {
      * start is a test failure. (Temporary: remove when serve is on main.)
      */
     private static void assumeServeIsWired() {
-        if (serveWired == null) {
+        if (serveHelp == null) {
             CommandResult help = Commands.run(Duration.ofSeconds(60), java(), "--enable-native-access=ALL-UNNAMED",
                     "-cp", System.getProperty("java.class.path"), "io.leaseledger.LeaseLedger", "serve", "--help");
-            serveWired = (help.stdout() + help.stderr()).contains("--config");
+            serveHelp = help.stdout() + help.stderr();
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(serveWired,
-                "waiting for serve: io.leaseledger.LeaseLedger has no 'serve --config' subcommand yet");
+        org.junit.jupiter.api.Assumptions.assumeTrue(serveHelp.contains("--config"),
+                () -> "waiting for serve: 'LeaseLedger serve --help' does not document --config; it printed: "
+                        + serveHelp.strip().lines().limit(5).toList());
     }
 
     private static String java() {
