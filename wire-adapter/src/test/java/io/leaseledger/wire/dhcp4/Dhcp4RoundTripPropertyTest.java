@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Round trips over random messages: what the encoder writes, the decoder reads back equal. */
-class Dhcp4RoundTripProperties {
+class Dhcp4RoundTripPropertyTest {
 
     record RawOption(int code, byte[] value) {}
 
