@@ -38,6 +38,9 @@ public record StoreSettings(
             throw new IllegalArgumentException(
                     "store.url: only jdbc:h2: and jdbc:postgresql: are supported, got " + jdbcUrl);
         }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            jdbcUrl = withoutWriteDelay(jdbcUrl);
+        }
         if (poolSize < 2) {
             // One connection for the packet path, one for snapshots and readers at the least.
             throw new IllegalArgumentException("store.pool-size: must be at least 2, got " + poolSize);
@@ -58,6 +61,26 @@ public record StoreSettings(
      */
     public static String h2Url(Path dataDirectory) {
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("events") + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * H2 keeps committed transactions in memory for {@code WRITE_DELAY} ms (500 by default)
+     * before writing them to the file: a {@code kill -9} in that window loses transactions
+     * whose replies have left ({@code KillNineDurabilityTest} shows it). The store needs 0.
+     */
+    private static String withoutWriteDelay(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        int at = upper.indexOf(";WRITE_DELAY=");
+        if (at < 0) {
+            return url + ";WRITE_DELAY=0";
+        }
+        int end = upper.indexOf(';', at + 1);
+        String value = url.substring(at + ";WRITE_DELAY=".length(), end < 0 ? url.length() : end);
+        if (!value.equals("0")) {
+            throw new IllegalArgumentException("store.url: WRITE_DELAY must be 0 (H2 would acknowledge commits it "
+                    + "has not written yet), got WRITE_DELAY=" + value);
+        }
+        return url;
     }
 
     public StoreSettings withDurability(Durability newDurability) {
