@@ -10,4 +10,13 @@ import java.util.List;
 @FunctionalInterface
 public interface BatchDecider<M, D> {
     List<D> decide(List<M> batch) throws Exception;
+
+    /**
+     * Whether {@code next} may join a batch that starts with {@code first}. A batch is what one
+     * command decides; messages that need another kind of command start a batch of their own,
+     * so that a batch either commits entirely or fails entirely.
+     */
+    default boolean joins(M first, M next) {
+        return true;
+    }
 }

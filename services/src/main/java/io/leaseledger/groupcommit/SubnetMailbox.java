@@ -117,9 +117,13 @@ public final class SubnetMailbox<M, D> {
 
     private List<Pending<M, D>> take() {
         List<Pending<M, D>> batch = new ArrayList<>(Math.min(batchLimit, Math.max(1, waiting.get())));
+        // Only one thread takes at a time (the scheduled flag), so peek-then-poll is safe.
         Pending<M, D> next;
-        while (batch.size() < batchLimit && (next = queue.poll()) != null) {
-            batch.add(next);
+        while (batch.size() < batchLimit && (next = queue.peek()) != null) {
+            if (!batch.isEmpty() && !decider.joins(batch.getFirst().message, next.message)) {
+                break;
+            }
+            batch.add(queue.poll());
         }
         waiting.addAndGet(-batch.size());
         return batch;

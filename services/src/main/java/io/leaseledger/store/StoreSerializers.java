@@ -22,6 +22,7 @@ public final class StoreSerializers {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 // A newer revision may add fields; an older reader skips them (upcasters handle
                 // the changes that are not additive).

@@ -124,6 +124,38 @@ class SubnetMailboxTest {
     }
 
     @Test
+    void aMessageThatNeedsAnotherCommandStartsABatchOfItsOwn() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<String>> batches = new ArrayList<>();
+        SubnetMailbox<String, String> mailbox = new SubnetMailbox<>("s1", new BatchDecider<>() {
+            @Override
+            public List<String> decide(List<String> batch) throws Exception {
+                synchronized (batches) {
+                    batches.add(batch);
+                }
+                entered.countDown();
+                release.await(5, TimeUnit.SECONDS);
+                return batch;
+            }
+
+            @Override
+            public boolean joins(String first, String next) {
+                return !first.equals("reclaim") && !next.equals("reclaim");
+            }
+        }, workers, 512, 1024, new MailboxStats());
+
+        mailbox.submit("a");
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<String>> later = List.of(mailbox.submit("b"), mailbox.submit("c"),
+                mailbox.submit("reclaim"), mailbox.submit("d"));
+        release.countDown();
+        CompletableFuture.allOf(later.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+
+        assertThat(batches).containsExactly(List.of("a"), List.of("b", "c"), List.of("reclaim"), List.of("d"));
+    }
+
+    @Test
     void subnetsCommitIndependently() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (GroupCommitter<String, String, String> committer = new GroupCommitter<>(subnet -> batch -> {

@@ -1,0 +1,61 @@
+package io.leaseledger.groupcommit;
+
+import io.leaseledger.events.subnet.ClientMessage;
+import io.leaseledger.events.subnet.DecideClientMessages;
+import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.ReclaimExpiredLeases;
+import io.leaseledger.events.subnet.ReclaimOutcome;
+import io.leaseledger.events.types.SubnetId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a batch of one subnet's mailbox into one Axon command: the packets into one
+ * {@link DecideClientMessages}, a reclaim into one {@link ReclaimExpiredLeases}. The time of
+ * the command is one reading of the injected clock, taken when the batch is decided.
+ *
+ * <p>{@code sendAndWait} on Axon's {@code SimpleCommandBus} runs the command on this thread
+ * and returns after the unit of work — and with it the JDBC transaction of
+ * {@code JdbcTransactionManager} — has committed; a failed command throws and rolls back.
+ */
+final class SubnetCommandDecider implements BatchDecider<SubnetWork, SubnetWork.Result> {
+    private final SubnetId subnet;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    SubnetCommandDecider(SubnetId subnet, CommandGateway commands, Clock clock) {
+        this.subnet = subnet;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<SubnetWork.Result> decide(List<SubnetWork> batch) {
+        if (batch.getFirst() instanceof SubnetWork.Reclaim reclaim) {
+            ReclaimOutcome outcome = commands.sendAndWait(
+                    new ReclaimExpiredLeases(subnet, clock.instant(), reclaim.batchLimit()));
+            return List.of(new SubnetWork.Reclaimed(outcome));
+        }
+        List<ClientMessage> messages = new ArrayList<>(batch.size());
+        for (SubnetWork work : batch) {
+            messages.add(((SubnetWork.Packet) work).message());
+        }
+        List<Decision> decisions = commands.sendAndWait(new DecideClientMessages(subnet, messages, clock.instant()));
+        if (decisions == null) {
+            throw new IllegalStateException("subnet " + subnet + " returned no decisions");
+        }
+        List<SubnetWork.Result> results = new ArrayList<>(decisions.size());
+        for (Decision decision : decisions) {
+            results.add(new SubnetWork.Decided(decision));
+        }
+        return results;
+    }
+
+    @Override
+    public boolean joins(SubnetWork first, SubnetWork next) {
+        return first instanceof SubnetWork.Packet && next instanceof SubnetWork.Packet;
+    }
+}

@@ -1,0 +1,57 @@
+package io.leaseledger.groupcommit;
+
+import io.leaseledger.events.subnet.ClientMessage;
+import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.ReclaimOutcome;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.store.StoreSettings;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The packet path's way into the {@code Subnet} aggregates: group commit per subnet.
+ *
+ * <p>{@link #decide} queues a client message in its subnet's mailbox; the returned future
+ * completes with the {@link Decision} only after the transaction holding the decision's events
+ * has committed (a reply built from it never runs ahead of the store). It fails when the command
+ * failed (nothing committed: send no reply), when the subnet's mailbox is full
+ * ({@link MailboxFullException}, counted), or when the gateway is closed.
+ *
+ * <p>{@link #reclaim} goes through the same mailbox, so expiry is serialised with the packets
+ * of its subnet.
+ */
+public final class SubnetGateway implements AutoCloseable {
+    private final GroupCommitter<SubnetId, SubnetWork, SubnetWork.Result> committer;
+
+    public SubnetGateway(CommandGateway commands, Clock clock, StoreSettings.Mailbox settings) {
+        this.committer = new GroupCommitter<>(subnet -> new SubnetCommandDecider(subnet, commands, clock),
+                settings.batchLimit(), settings.capacity(), settings.workers());
+    }
+
+    public CompletableFuture<Decision> decide(SubnetId subnet, ClientMessage message) {
+        return committer.submit(subnet, new SubnetWork.Packet(message))
+                .thenApply(result -> ((SubnetWork.Decided) result).decision());
+    }
+
+    public CompletableFuture<ReclaimOutcome> reclaim(SubnetId subnet, int batchLimit) {
+        return committer.submit(subnet, new SubnetWork.Reclaim(batchLimit))
+                .thenApply(result -> ((SubnetWork.Reclaimed) result).outcome());
+    }
+
+    /** Packets accepted, dropped, decided; commits (batches) and failed batches, over all subnets. */
+    public MailboxStats.Snapshot stats() {
+        return committer.stats();
+    }
+
+    /** Messages waiting for {@code subnet}'s next batch. */
+    public int waiting(SubnetId subnet) {
+        return committer.mailbox(subnet).waiting();
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+    }
+}
