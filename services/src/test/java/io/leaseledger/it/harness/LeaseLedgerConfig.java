@@ -1,49 +1,50 @@
 package io.leaseledger.it.harness;
 
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 /**
- * The server's YAML configuration for a test (see {@code docs/configuration.md} and
- * {@code examples/lab.yaml}): the interfaces to serve on the standard port, the event store in
- * the test's temp dir, and the subnets. The only place the tests know the config keys.
+ * The server's YAML configuration for a test, in the keys of {@code io.leaseledger.config}
+ * (see {@code docs/configuration.md} and {@code examples/lab.yaml}): the interfaces to serve on
+ * the standard port, an H2 store in the test's temp dir, and the subnets. The only place the
+ * tests know the config keys.
  */
 final class LeaseLedgerConfig {
     private LeaseLedgerConfig() {}
 
     static String render(DhcpServer.Setup setup, Path storeDir) {
-        StringBuilder y = new StringBuilder("# Written by the real-client test harness.\n");
+        StringBuilder y = new StringBuilder("# Written by the real-client test harness (io.leaseledger.it.harness).\n");
         y.append("server:\n");
         y.append("  interfaces: [").append(String.join(", ", setup.interfaces())).append("]\n");
         y.append("  port: 67\n");
         y.append("store:\n");
-        y.append("  path: ").append(storeDir).append('\n');
+        y.append("  kind: h2\n");
+        y.append("  path: ").append(quote(storeDir.toString())).append('\n');
         y.append("subnets:\n");
         for (ServedSubnet s : setup.subnets()) {
             y.append("  - cidr: ").append(s.cidr()).append('\n');
             y.append("    gateway: ").append(s.gateway()).append('\n');
-            y.append("    dns: [").append(String.join(", ", s.dns())).append("]\n");
+            y.append("    dns-servers: [").append(String.join(", ", s.dns())).append("]\n");
             y.append("    domain: ").append(s.domain()).append('\n');
             y.append("    managed: true\n");
+            y.append("    authoritative: true\n");
             y.append("    lease-time: ").append(s.leaseTime().toSeconds()).append("s\n");
             y.append("    ranges:\n");
-            y.append("      - {type: dynamic, start: ").append(s.rangeStart()).append(", end: ")
-                    .append(s.rangeEnd()).append("}\n");
+            y.append("      - {start: ").append(s.rangeStart()).append(", end: ").append(s.rangeEnd())
+                    .append(", kind: dynamic}\n");
             s.pxe().ifPresent(p -> {
                 y.append("    pxe:\n");
                 y.append("      next-server: ").append(p.nextServer()).append('\n');
-                y.append("      boot-files:\n");
-                y.append("        bios: ").append(p.biosFile()).append('\n');
-                y.append("        uefi-x86-64: ").append(p.uefiX64File()).append('\n');
-                y.append("        uefi-arm64: ").append(p.uefiArm64File()).append('\n');
+                y.append("      bios: ").append(quote(p.biosFile())).append('\n');
+                y.append("      uefi-x64: ").append(quote(p.uefiX64File())).append('\n');
+                y.append("      uefi-arm64: ").append(quote(p.uefiArm64File())).append('\n');
                 y.append("      ipxe-script: ").append(quote(p.ipxeScript())).append('\n');
             });
         }
         return y.toString();
     }
 
+    /** A YAML double-quoted scalar. */
     private static String quote(String s) {
-        return '"' + s.chars().mapToObj(c -> c == '"' || c == '\\' ? "\\" + (char) c : String.valueOf((char) c))
-                .collect(Collectors.joining()) + '"';
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }
