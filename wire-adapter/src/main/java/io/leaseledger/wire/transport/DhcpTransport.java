@@ -1,0 +1,238 @@
+package io.leaseledger.wire.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DHCPv4 UDP transport: one channel per configured interface or address, every datagram
+ * tagged with its {@link Ingress} and handed to a {@link DatagramHandler}; replies leave by the
+ * channel their request came in on. See docs/wire.md "Transport".
+ *
+ * <pre>{@code
+ * try (var transport = DhcpTransport.start(TransportConfig.interfaces("eth1", "eth2"), handler)) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class DhcpTransport implements TransportContext, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DhcpTransport.class);
+
+    /**
+     * Receive buffer per datagram. A DHCP message is at most 576 bytes unless the client allows
+     * more (option 57); this takes a full jumbo frame so that nothing arrives truncated.
+     */
+    static final int RECEIVE_BUFFER_BYTES = 9216;
+
+    private final IoEngine engine;
+    private final EventLoopGroup group;
+    private final Map<Ingress, ChannelBinding> channels;
+    private final Counters counters;
+    private final ReplyRouter router = new ReplyRouter();
+    private volatile boolean closed;
+
+    private DhcpTransport(IoEngine engine, EventLoopGroup group, Map<Ingress, ChannelBinding> channels,
+            Counters counters) {
+        this.engine = engine;
+        this.group = group;
+        this.channels = channels;
+        this.counters = counters;
+    }
+
+    /**
+     * Opens every configured channel, or none: on any failure the channels already open are
+     * closed and the typed cause thrown.
+     *
+     * @throws UnknownInterfaceException a configured interface does not exist
+     * @throws SocketOptionException the kernel refused SO_BINDTODEVICE (no CAP_NET_RAW)
+     * @throws BindFailedException a channel could not bind (port in use, not permitted, ...)
+     * @throws EngineUnavailableException interfaces were configured but epoll is unavailable
+     */
+    public static DhcpTransport start(TransportConfig config, DatagramHandler handler) {
+        IoEngine engine = IoEngine.select(config);
+        List<Ingress.Interface> links = new ArrayList<>();
+        for (String name : config.interfaces()) {
+            links.add(lookUp(name));
+        }
+        var group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("dhcp-transport", true),
+                engine.ioHandlerFactory());
+        var counters = new Counters();
+        var channels = new LinkedHashMap<Ingress, ChannelBinding>();
+        var transport = new DhcpTransport(engine, group, channels, counters);
+        try {
+            for (Ingress.Interface link : links) {
+                channels.put(link, transport.open(link, new InetSocketAddress(Ipv4.ZERO, config.port()), handler));
+            }
+            for (InetSocketAddress address : config.addresses()) {
+                ChannelBinding binding = transport.open(new Ingress.BoundAddress(address), address, handler);
+                channels.put(binding.ingress(), binding);
+            }
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        log.info("DHCP transport serving {} on {}", channels.keySet(), engine);
+        return transport;
+    }
+
+    private static Ingress.Interface lookUp(String name) {
+        NetworkInterface nic;
+        try {
+            nic = NetworkInterface.getByName(name);
+        } catch (SocketException e) {
+            throw new UnknownInterfaceException(name, e);
+        }
+        if (nic == null) {
+            throw new UnknownInterfaceException(name, null);
+        }
+        List<Inet4Address> addresses = nic.inetAddresses()
+                .filter(Inet4Address.class::isInstance).map(Inet4Address.class::cast).toList();
+        try {
+            if (!nic.isUp()) {
+                log.warn("interface {} is down: serving it anyway, packets arrive once it comes up", name);
+            }
+        } catch (SocketException e) {
+            log.warn("cannot tell whether interface {} is up", name, e);
+        }
+        return new Ingress.Interface(name, nic.getIndex(), addresses);
+    }
+
+    private ChannelBinding open(Ingress ingress, InetSocketAddress local, DatagramHandler handler) {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(group)
+                .channelFactory(engine::newChannel)
+                .option(ChannelOption.SO_BROADCAST, true)
+                // No SO_REUSEADDR: sockets bound to different devices share 0.0.0.0:67 without it
+                // (Linux's UDP bind check ignores sockets on other devices), and without it a second
+                // server already on this port and link makes start() fail instead of splitting traffic.
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES))
+                .handler(new IngressChannelHandler(ingress, handler, this, counters));
+        if (engine == IoEngine.EPOLL) {
+            // Report each packet's own destination (255.255.255.255 or our unicast address), not 0.0.0.0.
+            bootstrap.option(EpollChannelOption.IP_RECVORIGDSTADDR, true);
+        }
+        ChannelFuture registered = bootstrap.register().syncUninterruptibly();
+        Channel channel = registered.channel();
+        int fd = channel instanceof EpollDatagramChannel epoll ? epoll.fd().intValue() : -1;
+        try {
+            if (ingress instanceof Ingress.Interface link) {
+                try {
+                    LinuxSockets.bindToDevice(fd, link.name());
+                } catch (NativeCallException e) {
+                    throw new SocketOptionException(link.name(), "SO_BINDTODEVICE", e);
+                }
+            }
+            ChannelFuture bound = channel.bind(local).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw new BindFailedException(ingress, bound.cause());
+            }
+        } catch (RuntimeException e) {
+            channel.close().awaitUninterruptibly();
+            throw e;
+        }
+        channel.closeFuture().addListener(f -> {
+            if (!closed) {
+                log.error("the channel for {} closed while the transport runs", ingress);
+            }
+        });
+        return new ChannelBinding(IngressChannelHandler.bound(ingress, channel), channel, fd);
+    }
+
+    /** The serving channels, in configuration order (interfaces, then addresses). */
+    public List<Binding> bindings() {
+        return channels.values().stream()
+                .map(b -> new Binding(b.ingress(), (InetSocketAddress) b.channel().localAddress()))
+                .toList();
+    }
+
+    /** True when running on epoll (interface channels need it), false on NIO. */
+    public boolean epoll() {
+        return engine == IoEngine.EPOLL;
+    }
+
+    @Override
+    public CompletableFuture<Void> send(OutboundDatagram datagram) {
+        ChannelBinding binding = channels.get(datagram.via());
+        if (binding == null || closed) {
+            datagram.content().release();
+            counters.countSendFailure();
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    closed ? "transport closed" : "no channel serves " + datagram.via()));
+        }
+        var done = new CompletableFuture<Void>();
+        try {
+            binding.channel().eventLoop().execute(() -> write(binding, datagram, done));
+        } catch (RejectedExecutionException e) {
+            datagram.content().release();
+            counters.countSendFailure();
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    private void write(ChannelBinding binding, OutboundDatagram datagram, CompletableFuture<Void> done) {
+        ReplyRouter.Route route;
+        try {
+            route = router.route(binding, datagram.destination());
+        } catch (RuntimeException e) {
+            datagram.content().release();
+            counters.countSendFailure();
+            done.completeExceptionally(e);
+            return;
+        }
+        binding.channel().writeAndFlush(new DatagramPacket(datagram.content(), route.target())).addListener(f -> {
+            if (f.isSuccess()) {
+                counters.countSent(route.path());
+                done.complete(null);
+            } else {
+                counters.countSendFailure();
+                log.debug("sending {} to {} failed", datagram, route.target(), f.cause());
+                done.completeExceptionally(f.cause());
+            }
+        });
+    }
+
+    @Override
+    public void countDrop(DropReason reason) {
+        counters.countDrop(reason);
+    }
+
+    @Override
+    public TransportCounters counters() {
+        return counters;
+    }
+
+    /** Closes every channel and stops the event loop. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        channels.values().forEach(b -> b.channel().close().awaitUninterruptibly());
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        log.info("DHCP transport closed ({})", counters);
+    }
+}

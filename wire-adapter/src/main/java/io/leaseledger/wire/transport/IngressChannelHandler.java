@@ -1,0 +1,65 @@
+package io.leaseledger.wire.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tags each datagram of one channel with its ingress and hands it to the next stage. Nothing that
+ * happens here closes the channel: one bad datagram, or one bug in a handler, must not stop a
+ * DHCP server from serving the link.
+ */
+final class IngressChannelHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+
+    private static final Logger log = LoggerFactory.getLogger(IngressChannelHandler.class);
+
+    private Ingress ingress; // written once in channelActive, before the first read, on the event loop
+    private final DatagramHandler next;
+    private final TransportContext transport;
+    private final Counters counters;
+
+    IngressChannelHandler(Ingress ingress, DatagramHandler next, TransportContext transport, Counters counters) {
+        super(DatagramPacket.class, true); // the packet is released when channelRead0 returns
+        this.ingress = ingress;
+        this.next = next;
+        this.transport = transport;
+        this.counters = counters;
+    }
+
+    /** The ingress of a bound channel: an address bound to port 0 is tagged with the port the kernel chose. */
+    static Ingress bound(Ingress configured, Channel channel) {
+        if (configured instanceof Ingress.BoundAddress address && address.address().getPort() == 0) {
+            return new Ingress.BoundAddress((InetSocketAddress) channel.localAddress());
+        }
+        return configured;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        ingress = bound(ingress, ctx.channel());
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        counters.countReceived();
+        var datagram = new InboundDatagram(packet.content(), packet.sender(), packet.recipient(), ingress);
+        try {
+            next.handle(datagram, transport);
+        } catch (RuntimeException e) {
+            counters.countDrop(TransportDrop.HANDLER_FAILED);
+            log.warn("handler failed on {}; datagram dropped, channel stays open", datagram, e);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Deliberately not ctx.close() and not passed on (the tail would only log it again).
+        counters.countChannelError();
+        log.warn("error on the channel for {}; it stays open", ingress, cause);
+    }
+}

@@ -1,0 +1,204 @@
+package io.leaseledger.wire.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The transport on 127.0.0.1, ephemeral ports: no privileges, no packets beyond loopback. */
+class LoopbackTransportTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    record Received(byte[] bytes, InetSocketAddress sender, InetSocketAddress recipient, Ingress ingress) {
+        static Received of(InboundDatagram datagram) {
+            return new Received(ByteBufUtil.getBytes(datagram.content()), datagram.sender(), datagram.recipient(),
+                    datagram.ingress());
+        }
+    }
+
+    enum TestDrop implements DropReason {
+        TOO_SHORT
+    }
+
+    private final BlockingQueue<Received> received = new ArrayBlockingQueue<>(16);
+    private DhcpTransport transport;
+    private DatagramSocket client;
+
+    @AfterEach
+    void tearDown() {
+        if (transport != null) {
+            transport.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TransportConfig.Engine.class, names = {"AUTO", "NIO"})
+    void datagramIsTaggedWithTheBoundAddressItArrivedOn(TransportConfig.Engine engine) throws Exception {
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)).withEngine(engine),
+                (datagram, t) -> received.add(Received.of(datagram)));
+        Binding binding = transport.bindings().getFirst();
+        assertThat(binding.localAddress().getPort()).isPositive();
+
+        sendFromClient("DISCOVER");
+
+        Received got = next();
+        assertThat(new String(got.bytes(), StandardCharsets.US_ASCII)).isEqualTo("DISCOVER");
+        assertThat(got.sender()).isEqualTo(client.getLocalSocketAddress());
+        assertThat(got.recipient()).isEqualTo(binding.localAddress());
+        assertThat(got.ingress()).isEqualTo(new Ingress.BoundAddress(binding.localAddress()))
+                .isEqualTo(binding.ingress());
+        assertThat(transport.counters().received()).isEqualTo(1);
+        assertThat(transport.epoll()).isEqualTo(engine == TransportConfig.Engine.AUTO);
+    }
+
+    @Test
+    void handlerThatThrowsIsCountedAndTheChannelKeepsServing() throws Exception {
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
+            if (datagram.content().getByte(0) == 'X') {
+                throw new IllegalStateException("handler bug");
+            }
+            received.add(Received.of(datagram));
+        });
+
+        sendFromClient("X-poison");
+        sendFromClient("DISCOVER");
+
+        assertThat(new String(next().bytes(), StandardCharsets.US_ASCII)).isEqualTo("DISCOVER");
+        assertThat(transport.counters().dropped(TransportDrop.HANDLER_FAILED)).isEqualTo(1);
+        assertThat(transport.counters().received()).isEqualTo(2);
+    }
+
+    @Test
+    void dropsReportedByTheNextStageAreCountedByReason() throws Exception {
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
+            if (datagram.content().readableBytes() < 4) {
+                t.countDrop(TestDrop.TOO_SHORT);
+                return;
+            }
+            received.add(Received.of(datagram));
+        });
+
+        sendFromClient("ab");
+        sendFromClient("a");
+        sendFromClient("long enough");
+
+        next();
+        assertThat(transport.counters().dropped(TestDrop.TOO_SHORT)).isEqualTo(2);
+        assertThat(transport.counters().drops()).containsEntry(TestDrop.TOO_SHORT, 2L);
+    }
+
+    @Test
+    void replyLeavesByTheChannelItsRequestCameIn() throws Exception {
+        var sends = new ArrayBlockingQueue<java.util.concurrent.CompletableFuture<Void>>(1);
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
+            ByteBuf reply = Unpooled.copiedBuffer("OFFER for " + datagram.content().toString(StandardCharsets.US_ASCII),
+                    StandardCharsets.US_ASCII);
+            sends.add(t.send(
+                    new OutboundDatagram(datagram.ingress(), new ReplyDestination.Unicast(datagram.sender()), reply)));
+        });
+
+        sendFromClient("DISCOVER");
+
+        var reply = new DatagramPacket(new byte[64], 64);
+        client.receive(reply);
+        assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII))
+                .isEqualTo("OFFER for DISCOVER");
+        assertThat(reply.getSocketAddress()).isEqualTo(transport.bindings().getFirst().localAddress());
+        sends.poll(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+        assertThat(transport.counters().sent(ReplyPath.UNICAST)).isEqualTo(1);
+        assertThat(transport.counters().sentTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void replyThroughAChannelThatDoesNotExistFailsAndReleasesItsBuffer() {
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> { });
+        ByteBuf content = Unpooled.buffer().writeByte(1);
+        var elsewhere = new Ingress.BoundAddress(new InetSocketAddress(LOOPBACK, 9));
+
+        var sent = transport.send(new OutboundDatagram(elsewhere, new ReplyDestination.Broadcast(68), content));
+
+        assertThatThrownBy(sent::get).isInstanceOf(ExecutionException.class).hasMessageContaining("no channel serves");
+        assertThat(content.refCnt()).isZero();
+        assertThat(transport.counters().sendFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void replyAfterCloseFailsAndReleasesItsBuffer() {
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> { });
+        Ingress ingress = transport.bindings().getFirst().ingress();
+        transport.close();
+        transport.close(); // idempotent
+        ByteBuf content = Unpooled.buffer().writeByte(1);
+
+        var sent = transport.send(new OutboundDatagram(ingress, new ReplyDestination.Broadcast(68), content));
+
+        assertThat(sent).isCompletedExceptionally();
+        assertThat(content.refCnt()).isZero();
+    }
+
+    @Test
+    void portAlreadyTakenOnThatAddressFailsStartNamingTheBinding() throws Exception {
+        try (var squatter = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            var taken = (InetSocketAddress) squatter.getLocalSocketAddress();
+            assertThatThrownBy(() -> DhcpTransport.start(TransportConfig.addresses(taken), (d, t) -> { }))
+                    .isInstanceOf(BindFailedException.class)
+                    .hasMessageContaining(taken.getAddress().getHostAddress() + ":" + taken.getPort())
+                    .satisfies(e -> assertThat(((BindFailedException) e).ingress())
+                            .isEqualTo(new Ingress.BoundAddress(taken)));
+        }
+    }
+
+    @Test
+    void interfaceThatDoesNotExistFailsStartNamingIt() {
+        assertThatThrownBy(() -> DhcpTransport.start(TransportConfig.interfaces("lltnosuch0"), (d, t) -> { }))
+                .isInstanceOf(UnknownInterfaceException.class)
+                .hasMessageContaining("lltnosuch0")
+                .satisfies(e -> assertThat(((UnknownInterfaceException) e).interfaceName()).isEqualTo("lltnosuch0"));
+    }
+
+    @Test
+    void interfacesOnTheNioEngineAreRefusedBecauseNioCannotBindToADevice() {
+        var config = TransportConfig.interfaces("lo").withEngine(TransportConfig.Engine.NIO);
+        assertThatThrownBy(() -> DhcpTransport.start(config, (d, t) -> { }))
+                .isInstanceOf(EngineUnavailableException.class)
+                .hasMessageContaining("[lo]");
+    }
+
+    private void start(TransportConfig config, DatagramHandler handler) {
+        transport = DhcpTransport.start(config, handler);
+    }
+
+    private void sendFromClient(String payload) throws Exception {
+        if (client == null) {
+            client = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+            client.setSoTimeout(5_000);
+        }
+        byte[] bytes = payload.getBytes(StandardCharsets.US_ASCII);
+        client.send(new DatagramPacket(bytes, bytes.length, transport.bindings().getFirst().localAddress()));
+    }
+
+    private Received next() throws InterruptedException {
+        Received got = received.poll(5, TimeUnit.SECONDS);
+        assertThat(got).as("a datagram within 5 s").isNotNull();
+        return got;
+    }
+}
