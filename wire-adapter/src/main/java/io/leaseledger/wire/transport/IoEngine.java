@@ -6,6 +6,7 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -13,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /** The Netty I/O engine the transport runs on: epoll, or NIO where epoll cannot load. */
 enum IoEngine {
-    EPOLL(EpollIoHandler::newFactory, EpollDatagramChannel::new),
-    NIO(NioIoHandler::newFactory, NioDatagramChannel::new);
+    // AF_INET sockets, not the dual-stack AF_INET6 ones Netty prefers: DHCPv4 addresses come out as
+    // plain IPv4, and the kernel takes ARP ioctls (SIOCSARP) only on AF_INET sockets.
+    EPOLL(EpollIoHandler::newFactory, () -> new EpollDatagramChannel(SocketProtocolFamily.INET)),
+    NIO(NioIoHandler::newFactory, () -> new NioDatagramChannel(SocketProtocolFamily.INET));
 
     private static final Logger log = LoggerFactory.getLogger(IoEngine.class);
 
