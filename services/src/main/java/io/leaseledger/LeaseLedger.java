@@ -1,10 +1,19 @@
 package io.leaseledger;
 
-/** Entry point of the {@code leaseledger} binary. */
+import io.leaseledger.cli.RootCommand;
+import picocli.CommandLine;
+
+/** Entry point of the {@code leaseledger} binary: one binary, several subcommands. */
 public final class LeaseLedger {
     private LeaseLedger() {}
 
     public static void main(String[] args) {
-        System.out.println("LeaseLedger");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new RootCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpAutoWidth(true);
     }
 }

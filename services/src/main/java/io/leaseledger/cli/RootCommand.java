@@ -1,0 +1,16 @@
+package io.leaseledger.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "leaseledger",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A DHCP server whose lease database is an event log.",
+        subcommands = {})
+public final class RootCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+}
