@@ -1,7 +1,9 @@
 package io.leaseledger.wire.transport;
 
-/** Drops the transport itself counts. */
+/** Drops the transport and its decoding stage count (decoding errors: {@link MalformedDatagram}). */
 public enum TransportDrop implements DropReason {
     /** The handler threw: the datagram was not (fully) processed. */
-    HANDLER_FAILED
+    HANDLER_FAILED,
+    /** A well-formed BOOTREPLY (another server's OFFER or ACK on the link): a server serves requests only. */
+    NOT_A_REQUEST
 }
