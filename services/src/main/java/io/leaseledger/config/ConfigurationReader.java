@@ -1,0 +1,226 @@
+package io.leaseledger.config;
+
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.types.Cidr;
+import io.leaseledger.events.types.Hostname;
+import io.leaseledger.events.types.LeaseTime;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.wire.reply.PxeBoot;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.subnet.RangeKind;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the YAML tree into the configuration records, one key at a time. Shape problems (unknown
+ * keys, wrong types, unparsable values) are collected; an element too broken to build is left
+ * out so the cross-checks of {@link ConfigurationValidator} still run on the rest.
+ */
+final class ConfigurationReader {
+
+    private static final String ADDRESS = "an IPv4 address (dotted quad)";
+
+    private final HostInterfaces host;
+    /** Where each subnet, range, host and snippet came from, by identity, for the cross-checks' messages. */
+    private final Map<Object, String> paths = new IdentityHashMap<>();
+
+    ConfigurationReader(HostInterfaces host) {
+        this.host = host;
+    }
+
+    /** The path of an element this reader built ({@code subnets[1].ranges[0]}). */
+    String pathOf(Object element) {
+        return paths.getOrDefault(element, "?");
+    }
+
+    LeaseLedgerConfiguration read(YamlNode root) {
+        ServerConfiguration server = root.object("server").map(this::server)
+                .orElseGet(() -> {
+                    root.error("server", "is required: name the interfaces or addresses to serve");
+                    return new ServerConfiguration(ServerConfiguration.DEFAULT_PORT, List.of(), List.of(), Optional.empty());
+                });
+        StoreConfiguration store = root.object("store").map(StoreConfiguration::read).orElse(StoreConfiguration.DEFAULT);
+        List<OptionSnippet> options = snippets(root, "options");
+        PxeBoot pxe = root.object("pxe").map(this::pxe).orElse(PxeBoot.NONE);
+        List<SubnetConfiguration> subnets = new ArrayList<>();
+        for (YamlNode s : root.objects("subnets")) {
+            subnet(s, pxe).ifPresent(subnets::add);
+        }
+        root.finish();
+        return new LeaseLedgerConfiguration(server, store, options, pxe, subnets);
+    }
+
+    private <T> T located(YamlNode n, T element) {
+        paths.put(element, n.path());
+        return element;
+    }
+
+    private ServerConfiguration server(YamlNode n) {
+        int port = n.integer("port", 1, 65535).map(Long::intValue).orElse(ServerConfiguration.DEFAULT_PORT);
+        List<String> interfaces = n.parsedList("interfaces", "an interface name", ConfigurationReader::interfaceName);
+        List<Ipv4Address> bind = n.parsedList("bind", ADDRESS, Ipv4Address::parse);
+        Optional<Ipv4Address> serverId = n.parsed("server-identifier", ADDRESS, Ipv4Address::parse);
+        for (int i = 0; i < interfaces.size(); i++) {
+            String name = interfaces.get(i);
+            if (interfaces.indexOf(name) < i) {
+                n.error("interfaces[" + i + "]", "'" + name + "' is listed twice");
+            } else if (!host.interfaceExists(name)) {
+                n.error("interfaces[" + i + "]", "'" + name + "' is not a network interface of this machine"
+                        + " (it has: " + String.join(", ", host.interfaceNames()) + ")");
+            }
+        }
+        for (int i = 0; i < bind.size(); i++) {
+            Ipv4Address a = bind.get(i);
+            if (a.isAny() || a.equals(Ipv4Address.BROADCAST)) {
+                n.error("bind[" + i + "]", a + " would listen on every interface: name the address or the interface to serve");
+            } else if (bind.indexOf(a) < i) {
+                n.error("bind[" + i + "]", a + " is listed twice");
+            } else if (!host.isLocalAddress(a)) {
+                n.error("bind[" + i + "]", a + " is not an address of this machine");
+            }
+        }
+        serverId.filter(a -> a.isAny() || a.equals(Ipv4Address.BROADCAST))
+                .ifPresent(a -> n.error("server-identifier", a + " cannot identify a server: give one of its unicast addresses"));
+        if (interfaces.isEmpty() && bind.isEmpty() && !n.has("interfaces") && !n.has("bind")) {
+            n.error("names no 'interfaces' and no 'bind' address: the server would serve nothing");
+        }
+        n.finish();
+        return new ServerConfiguration(port, interfaces, bind, serverId);
+    }
+
+    private static String interfaceName(String name) {
+        // Linux: at most 15 bytes (IFNAMSIZ - 1), no '/', no whitespace.
+        if (name.isEmpty() || name.length() > 15 || name.chars().anyMatch(c -> c == '/' || Character.isWhitespace(c))) {
+            throw new IllegalArgumentException("1 to 15 characters, no '/' or spaces");
+        }
+        return name;
+    }
+
+    private PxeBoot pxe(YamlNode n) {
+        PxeBoot p = new PxeBoot(
+                n.parsed("next-server", ADDRESS, Ipv4Address::parse),
+                n.parsed("server-name", "a server name of at most 63 characters", s -> bounded(s, 63)),
+                n.parsed("bios", "a boot file name of at most 127 characters", s -> bounded(s, 127)),
+                n.parsed("uefi-x64", "a boot file name of at most 127 characters", s -> bounded(s, 127)),
+                n.parsed("uefi-arm64", "a boot file name of at most 127 characters", s -> bounded(s, 127)),
+                n.parsed("http-uefi-x64", "an http:// or https:// URL", ConfigurationReader::url),
+                n.parsed("http-uefi-arm64", "an http:// or https:// URL", ConfigurationReader::url),
+                n.parsed("ipxe-script", "an http://, https:// or tftp:// URL", ConfigurationReader::url));
+        n.finish();
+        return p;
+    }
+
+    /** The {@code file} and {@code sname} fields are NUL-terminated within 128 and 64 bytes. */
+    private static String bounded(String s, int max) {
+        if (s.isEmpty() || s.length() > max || s.chars().anyMatch(c -> c == 0 || c > 0xFF)) {
+            throw new IllegalArgumentException("1 to " + max + " single-byte characters");
+        }
+        return s;
+    }
+
+    private static String url(String s) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(s);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("http", "https", "tftp").contains(scheme) || uri.getHost() == null) {
+            throw new IllegalArgumentException("needs a scheme (http, https or tftp) and a host");
+        }
+        return s;
+    }
+
+    private Optional<SubnetConfiguration> subnet(YamlNode n, PxeBoot pxeDefaults) {
+        Optional<Cidr> cidr = n.requiredParsed("cidr", "a subnet in CIDR form (198.18.0.0/24)", Cidr::parse);
+        Optional<Ipv4Address> gateway = n.parsed("gateway", ADDRESS, Ipv4Address::parse);
+        List<Ipv4Address> dns = n.parsedList("dns-servers", ADDRESS, Ipv4Address::parse);
+        Optional<String> domain = n.parsed("domain", "a domain name", ConfigurationReader::dnsName);
+        SubnetSettings settings = settings(n);
+        List<RangeConfiguration> ranges = new ArrayList<>();
+        for (YamlNode r : n.objects("ranges")) {
+            range(r).ifPresent(ranges::add);
+        }
+        List<HostConfiguration> hosts = new ArrayList<>();
+        for (YamlNode h : n.objects("hosts")) {
+            host(h).ifPresent(hosts::add);
+        }
+        List<OptionSnippet> options = snippets(n, "options");
+        PxeBoot pxe = n.object("pxe").map(this::pxe).orElse(PxeBoot.NONE).over(pxeDefaults);
+        n.finish();
+        return cidr.map(c -> located(n, new SubnetConfiguration(c, settings, gateway, dns, domain, ranges, hosts,
+                options, pxe)));
+    }
+
+    /** The aggregate's lease settings; defaults are {@link SubnetSettings#defaults()}. */
+    private SubnetSettings settings(YamlNode n) {
+        SubnetSettings d = SubnetSettings.defaults();
+        boolean managed = n.bool("managed").orElse(d.managed());
+        boolean authoritative = n.bool("authoritative").orElse(d.authoritative());
+        LeaseTime lease = n.duration("lease-time").map(ConfigurationReader::leaseTime).orElse(d.leaseTime());
+        // Unset bounds follow the lease time, so "lease-time: 2h" alone is not refused by the 1h default maximum.
+        LeaseTime min = n.duration("min-lease-time").map(ConfigurationReader::leaseTime)
+                .orElse(lease.compareTo(d.minLeaseTime()) < 0 ? lease : d.minLeaseTime());
+        LeaseTime max = n.duration("max-lease-time").map(ConfigurationReader::leaseTime)
+                .orElse(lease.compareTo(d.maxLeaseTime()) > 0 ? lease : d.maxLeaseTime());
+        Duration hold = n.duration("offer-hold-time").orElse(d.offerHold());
+        Duration probation = n.duration("probation-time").orElse(d.probation());
+        if (min.compareTo(lease) > 0 || lease.compareTo(max) > 0) {
+            n.error("lease-time", "min-lease-time " + min + " <= lease-time " + lease + " <= max-lease-time " + max
+                    + " does not hold");
+            return d;
+        }
+        return new SubnetSettings(managed, authoritative, lease, min, max, hold, probation);
+    }
+
+    private static LeaseTime leaseTime(Duration d) {
+        return LeaseTime.ofSeconds(d.toSeconds());
+    }
+
+    private Optional<RangeConfiguration> range(YamlNode n) {
+        Optional<Ipv4Address> start = n.requiredParsed("start", ADDRESS, Ipv4Address::parse);
+        Optional<Ipv4Address> end = n.requiredParsed("end", ADDRESS, Ipv4Address::parse);
+        Optional<RangeKind> kind = n.requiredParsed("kind", "a range kind (dynamic, reserved-dynamic or reserved)",
+                RangeKind::fromName);
+        n.text("comment");
+        n.finish();
+        if (start.isEmpty() || end.isEmpty() || kind.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(located(n, new RangeConfiguration(start.get(), end.get(), kind.get())));
+    }
+
+    private Optional<HostConfiguration> host(YamlNode n) {
+        Optional<MacAddress> mac = n.requiredParsed("mac", "a MAC address (52:54:00:12:34:56)", MacAddress::parse);
+        Optional<Ipv4Address> address = n.requiredParsed("address", ADDRESS, Ipv4Address::parse);
+        Optional<Hostname> hostname = n.parsed("hostname", "a host name (RFC 1123)", t -> Hostname.of(dnsName(t)));
+        List<OptionSnippet> options = snippets(n, "options");
+        n.finish();
+        if (mac.isEmpty() || address.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(located(n, new HostConfiguration(mac.get(), address.get(), hostname, options)));
+    }
+
+    private List<OptionSnippet> snippets(YamlNode n, String key) {
+        List<OptionSnippet> out = new ArrayList<>();
+        for (YamlNode s : n.objects(key)) {
+            SnippetReader.read(s).map(snippet -> located(s, snippet)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** RFC 1123: what a host or domain name sent in options 12 and 15 must be for resolvers to accept it. */
+    static String dnsName(String s) {
+        if (!Hostname.of(s).isDnsName()) {
+            throw new IllegalArgumentException("labels of letters, digits and inner hyphens, 1 to 63 characters each");
+        }
+        return s;
+    }
+}

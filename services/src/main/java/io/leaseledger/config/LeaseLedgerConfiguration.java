@@ -1,0 +1,31 @@
+package io.leaseledger.config;
+
+import io.leaseledger.wire.reply.PxeBoot;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole configuration file, read and validated ({@link ConfigurationLoader}).
+ *
+ * @param server  what the transport serves
+ * @param store   where events are kept
+ * @param options global option snippets, sent on every subnet unless a subnet or host overrides them
+ * @param pxe     PXE defaults that every subnet inherits key by key
+ * @param subnets the subnets, in file order
+ */
+public record LeaseLedgerConfiguration(
+        ServerConfiguration server,
+        StoreConfiguration store,
+        List<OptionSnippet> options,
+        PxeBoot pxe,
+        List<SubnetConfiguration> subnets) {
+
+    public LeaseLedgerConfiguration {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(store, "store");
+        options = List.copyOf(options);
+        Objects.requireNonNull(pxe, "pxe");
+        subnets = List.copyOf(subnets);
+    }
+}

@@ -1,0 +1,28 @@
+package io.leaseledger.config;
+
+import io.leaseledger.events.types.Ipv4Address;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the transport serves. The server never listens on every interface: it serves the named
+ * interfaces (bound with {@code SO_BINDTODEVICE}) and the named local addresses (for loopback tests
+ * and relay-only deployments), and nothing else.
+ *
+ * @param port             the UDP port requests arrive on (67 unless testing)
+ * @param interfaces       network interfaces to serve, by name ({@code eth1})
+ * @param bindAddresses    local IPv4 addresses to bind, for relayed traffic only
+ * @param serverIdentifier option 54 in every reply; when absent, the address of the interface or
+ *                         binding the request arrived on
+ */
+public record ServerConfiguration(
+        int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier) {
+
+    public static final int DEFAULT_PORT = 67;
+
+    public ServerConfiguration {
+        interfaces = List.copyOf(interfaces);
+        bindAddresses = List.copyOf(bindAddresses);
+    }
+}

@@ -1,0 +1,49 @@
+package io.leaseledger.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the event log lives. The {@code store:} block of the file; the defaults are the embedded
+ * single-node shape (H2 files under {@code ./data}).
+ *
+ * @param kind       {@code h2} or {@code postgresql}
+ * @param path       the H2 directory
+ * @param url        the PostgreSQL JDBC URL
+ * @param user       the PostgreSQL user
+ * @param password   the PostgreSQL password
+ * @param durability {@code commit} (group commit, the OS flushes) or {@code fsync} (forced to disk before every reply)
+ */
+public record StoreConfiguration(
+        String kind, String path, Optional<String> url, Optional<String> user, Optional<String> password, String durability) {
+
+    public static final StoreConfiguration DEFAULT =
+            new StoreConfiguration("h2", "./data", Optional.empty(), Optional.empty(), Optional.empty(), "commit");
+
+    public StoreConfiguration {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(durability, "durability");
+    }
+
+    /** Reads the {@code store:} block; every problem is reported through {@code node}. */
+    static StoreConfiguration read(YamlNode node) {
+        String kind = node.text("kind").orElse(DEFAULT.kind());
+        if (!kind.equals("h2") && !kind.equals("postgresql")) {
+            node.error("kind", "'" + kind + "' is not a store kind: use h2 or postgresql");
+        }
+        String path = node.text("path").orElse(DEFAULT.path());
+        Optional<String> url = node.text("url");
+        Optional<String> user = node.text("user");
+        Optional<String> password = node.text("password");
+        String durability = node.text("durability").orElse(DEFAULT.durability());
+        if (!durability.equals("commit") && !durability.equals("fsync")) {
+            node.error("durability", "'" + durability + "' is not a durability mode: use commit or fsync");
+        }
+        if (kind.equals("postgresql") && url.isEmpty()) {
+            node.error("url", "is required when kind is postgresql");
+        }
+        node.finish();
+        return new StoreConfiguration(kind, path, url, user, password, durability);
+    }
+}

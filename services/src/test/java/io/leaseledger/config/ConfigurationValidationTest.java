@@ -1,0 +1,222 @@
+package io.leaseledger.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Every validation rule: the error names the key path and quotes the value. */
+class ConfigurationValidationTest {
+
+    private static final String SERVER = "server: {bind: [127.0.0.1], port: 6767}\n";
+
+    private static ConfigurationException errorsOf(String yaml) {
+        return catchThrowableOfType(ConfigurationException.class,
+                () -> new ConfigurationLoader(FakeHost.INSTANCE).parse(yaml, "test.yaml"));
+    }
+
+    private static void assertSingleError(String yaml, String expected) {
+        ConfigurationException e = errorsOf(yaml);
+        assertThat(e).as("expected an error for:\n" + yaml).isNotNull();
+        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(expected);
+    }
+
+    private static String subnet(String body) {
+        return SERVER + "subnets:\n  - cidr: 198.18.0.0/24\n" + body.indent(4);
+    }
+
+    @Test
+    void aRangeOutsideItsSubnetNamesTheRangeAndTheSubnet() {
+        assertSingleError(subnet("ranges: [{start: 198.18.0.10, end: 198.18.1.20, kind: dynamic}]"),
+                "subnets[0].ranges[0]: 198.18.0.10-198.18.1.20 is outside 198.18.0.0/24");
+    }
+
+    @Test
+    void aReversedRangeOutsideItsSubnetGetsBothErrors() {
+        ConfigurationException e = errorsOf(SERVER + """
+                subnets:
+                  - cidr: 198.18.1.0/24
+                  - cidr: 198.18.0.0/24
+                    ranges: [{start: 198.18.9.10, end: 198.18.9.1, kind: dynamic}]
+                """);
+        assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(
+                "subnets[1].ranges[0]: 198.18.9.10-198.18.9.1 is outside 198.18.0.0/24",
+                "subnets[1].ranges[0]: 198.18.9.10-198.18.9.1 is reversed: its start is after its end");
+    }
+
+    @Test
+    void overlappingRangesNameTheEarlierOne() {
+        assertSingleError(subnet("""
+                ranges:
+                  - {start: 198.18.0.10, end: 198.18.0.50, kind: reserved}
+                  - {start: 198.18.0.40, end: 198.18.0.90, kind: dynamic}
+                """), "subnets[0].ranges[1]: 198.18.0.40-198.18.0.90 overlaps 198.18.0.10-198.18.0.50 at subnets[0].ranges[0]");
+    }
+
+    @Test
+    void aRangeMayNotHoldTheNetworkOrBroadcastAddress() {
+        assertSingleError(subnet("ranges: [{start: 198.18.0.200, end: 198.18.0.255, kind: dynamic}]"),
+                "subnets[0].ranges[0]: 198.18.0.200-198.18.0.255 includes the network or broadcast address of 198.18.0.0/24");
+    }
+
+    @Test
+    void aGatewayOutsideTheSubnetIsRefused() {
+        assertSingleError(subnet("gateway: 198.18.1.1"), "subnets[0].gateway: 198.18.1.1 is outside 198.18.0.0/24");
+    }
+
+    @Test
+    void aGatewayInTheDynamicPoolIsRefused() {
+        assertSingleError(subnet("gateway: 198.18.0.100\nranges: [{start: 198.18.0.100, end: 198.18.0.110, kind: dynamic}]"),
+                "subnets[0].gateway: 198.18.0.100 lies in the dynamic range 198.18.0.100-198.18.0.110 at subnets[0].ranges[0]");
+    }
+
+    @Test
+    void theSameMacReservedTwiceOnASubnetIsRefused() {
+        assertSingleError(subnet("""
+                hosts:
+                  - {mac: "52:54:00:00:00:01", address: 198.18.0.20}
+                  - {mac: "52:54:00:00:00:01", address: 198.18.0.21}
+                """), "subnets[0].hosts[1].mac: 52:54:00:00:00:01 is already reserved at subnets[0].hosts[0]");
+    }
+
+    @Test
+    void theSameAddressReservedForTwoMacsIsRefused() {
+        assertSingleError(subnet("""
+                hosts:
+                  - {mac: "52:54:00:00:00:01", address: 198.18.0.20}
+                  - {mac: "52:54:00:00:00:02", address: 198.18.0.20}
+                """), "subnets[0].hosts[1].address: 198.18.0.20 is already reserved for 52:54:00:00:00:01 at subnets[0].hosts[0]");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "dynamic  | dynamic",
+            "reserved | reserved",
+    })
+    void aReservationInsideARangeIsRefused(String kind, String named) {
+        assertSingleError(subnet("ranges: [{start: 198.18.0.100, end: 198.18.0.110, kind: " + kind + "}]\n"
+                        + "hosts: [{mac: \"52:54:00:00:00:01\", address: 198.18.0.105}]"),
+                "subnets[0].hosts[0].address: 198.18.0.105 lies in the " + named
+                        + " range 198.18.0.100-198.18.0.110 at subnets[0].ranges[0]: reserve addresses outside every range");
+    }
+
+    @Test
+    void aReservationOutsideTheSubnetIsRefused() {
+        assertSingleError(subnet("hosts: [{mac: \"52:54:00:00:00:01\", address: 198.18.7.1}]"),
+                "subnets[0].hosts[0].address: 198.18.7.1 is outside 198.18.0.0/24");
+    }
+
+    @Test
+    void aReservationOnTheGatewayIsRefused() {
+        assertSingleError(subnet("gateway: 198.18.0.1\nhosts: [{mac: \"52:54:00:00:00:01\", address: 198.18.0.1}]"),
+                "subnets[0].hosts[0].address: 198.18.0.1 is the subnet's gateway");
+    }
+
+    @Test
+    void duplicateSubnetsAreRefused() {
+        assertSingleError(SERVER + "subnets: [{cidr: 198.18.0.0/24}, {cidr: 198.18.0.0/24}]",
+                "subnets[1].cidr: 198.18.0.0/24 is already defined at subnets[0]");
+    }
+
+    @Test
+    void overlappingSubnetsAreRefused() {
+        assertSingleError(SERVER + "subnets: [{cidr: 198.18.0.0/24}, {cidr: 198.18.0.0/16}]",
+                "subnets[1].cidr: 198.18.0.0/16 overlaps 198.18.0.0/24 at subnets[0]");
+    }
+
+    @Test
+    void aCidrWithHostBitsSaysWhichNetworkWasMeant() {
+        assertSingleError(SERVER + "subnets: [{cidr: 198.18.0.5/24}]",
+                "subnets[0].cidr: '198.18.0.5/24' is not a subnet in CIDR form (198.18.0.0/24)"
+                        + " (host bits set in 198.18.0.5/24 (the network is 198.18.0.0/24))");
+    }
+
+    @Test
+    void aSubnetTooSmallToLeaseIsRefused() {
+        assertSingleError(SERVER + "subnets: [{cidr: 198.18.0.0/31}]",
+                "subnets[0].cidr: 198.18.0.0/31 has no room for clients: use a prefix of /30 or shorter");
+    }
+
+    @Test
+    void anInterfaceThatDoesNotExistIsNamedWithTheOnesThatDo() {
+        assertSingleError("server: {interfaces: [eth1, eth9]}",
+                "server.interfaces[1]: 'eth9' is not a network interface of this machine (it has: eth0, eth1, lo)");
+    }
+
+    @Test
+    void bindingTheWildcardAddressIsRefused() {
+        assertSingleError("server: {bind: [0.0.0.0]}",
+                "server.bind[0]: 0.0.0.0 would listen on every interface: name the address or the interface to serve");
+    }
+
+    @Test
+    void bindingAnAddressThisMachineDoesNotHaveIsRefused() {
+        assertSingleError("server: {bind: [198.18.5.5]}", "server.bind[0]: 198.18.5.5 is not an address of this machine");
+    }
+
+    @Test
+    void aServerThatServesNothingIsRefused() {
+        assertSingleError("server: {port: 6767}",
+                "server: names no 'interfaces' and no 'bind' address: the server would serve nothing");
+    }
+
+    @Test
+    void unknownKeysFailTheStartWithASuggestion() {
+        ConfigurationException e = errorsOf(subnet("lease_time: 10m"));
+        assertThat(e.errors()).hasSize(1);
+        assertThat(e.errors().getFirst().toString())
+                .startsWith("subnets[0].lease_time: unknown key (did you mean 'lease-time'?); known keys here: cidr, gateway");
+    }
+
+    @Test
+    void badTypesNameTheKeyAndTheValue() {
+        assertSingleError(subnet("managed: maybe"), "subnets[0].managed: must be true or false, found 'maybe'");
+        assertSingleError(subnet("lease-time: soon"),
+                "subnets[0].lease-time: 'soon' is not a duration (write seconds, or a number with s, m, h or d, e.g. 10m or 1h30m)");
+        assertSingleError("server: {bind: [127.0.0.1], port: 70000}",
+                "server.port: must be a whole number from 1 to 65535, found 70000");
+    }
+
+    @Test
+    void leaseTimeBoundsMustHold() {
+        assertSingleError(subnet("lease-time: 10m\nmax-lease-time: 5m"),
+                "subnets[0].lease-time: min-lease-time 60s <= lease-time 600s <= max-lease-time 300s does not hold");
+    }
+
+    @Test
+    void anUnknownRangeKindIsRefused() {
+        assertSingleError(subnet("ranges: [{start: 198.18.0.10, end: 198.18.0.20, kind: static}]"),
+                "subnets[0].ranges[0].kind: 'static' is not a range kind (dynamic, reserved-dynamic or reserved)"
+                        + " (range kind must be \"dynamic\" (also \"reserved-dynamic\") or \"reserved\", got \"static\")");
+    }
+
+    @Test
+    void everyErrorOfAFileIsReportedAtOnce() {
+        ConfigurationException e = errorsOf("""
+                server: {interfaces: [eth9]}
+                subnets:
+                  - cidr: 198.18.0.0/24
+                    gateway: 198.18.1.1
+                    ranges: [{start: 198.18.0.10, end: 198.18.0.5, kind: dynamic}]
+                  - cidr: 198.18.0.0/23
+                    colour: blue
+                """);
+        assertThat(e.errors()).extracting(ConfigError::path).containsExactly(
+                "server.interfaces[0]", "subnets[0].gateway", "subnets[0].ranges[0]", "subnets[1].cidr", "subnets[1].colour");
+        assertThat(e.getMessage()).startsWith("5 errors in test.yaml:\n  server.interfaces[0]: 'eth9'");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsASyntaxError() {
+        ConfigurationException e = errorsOf("server: {bind: [127.0.0.1]}\nserver: {port: 1}\n");
+        assertThat(e.errors()).singleElement().asString().contains("line 2").contains("Duplicate field 'server'");
+    }
+
+    @Test
+    void brokenYamlSaysWhere() {
+        ConfigurationException e = errorsOf("server: [\n");
+        assertThat(e.errors()).singleElement().asString().startsWith("line ");
+    }
+}
