@@ -1,5 +1,6 @@
 package io.leaseledger.config;
 
+import io.leaseledger.wire.reply.OptionSnippet;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
@@ -57,6 +58,9 @@ final class ConfigurationValidator {
             error(s, "cidr", cidr + " has no room for clients: use a prefix of /30 or shorter");
         }
         s.gateway().ifPresent(g -> usable(s, "gateway", g));
+        if (s.dnsServers().size() > 63) {
+            error(s, "dns-servers", s.dnsServers().size() + " servers do not fit in one option: at most 63");
+        }
         List<RangeConfiguration> ranges = s.ranges();
         for (int i = 0; i < ranges.size(); i++) {
             RangeConfiguration r = ranges.get(i);

@@ -1,5 +1,6 @@
 package io.leaseledger.config;
 
+import io.leaseledger.wire.reply.OptionSnippet;
 import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;

@@ -1,5 +1,6 @@
 package io.leaseledger.config;
 
+import io.leaseledger.wire.reply.OptionSnippet;
 import io.leaseledger.wire.reply.PxeBoot;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.leaseledger.config;
 
+import io.leaseledger.wire.reply.OptionSnippet;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import io.leaseledger.wire.dhcp4.OptionDef;

@@ -1,5 +1,6 @@
 package io.leaseledger.config;
 
+import io.leaseledger.wire.reply.OptionSnippet;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;

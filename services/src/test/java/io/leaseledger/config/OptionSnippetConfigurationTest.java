@@ -1,5 +1,6 @@
 package io.leaseledger.config;
 
+import io.leaseledger.wire.reply.OptionSnippet;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;

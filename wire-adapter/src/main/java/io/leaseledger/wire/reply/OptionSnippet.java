@@ -1,4 +1,4 @@
-package io.leaseledger.config;
+package io.leaseledger.wire.reply;
 
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,0 +1,102 @@
+package io.leaseledger.config;
+
+import io.leaseledger.events.subnet.AddRange;
+import io.leaseledger.events.subnet.ChangeSubnet;
+import io.leaseledger.events.subnet.DefineSubnet;
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.RemoveOptionSnippet;
+import io.leaseledger.events.subnet.RemoveRange;
+import io.leaseledger.events.subnet.RemoveSubnet;
+import io.leaseledger.events.subnet.ReserveHost;
+import io.leaseledger.events.subnet.SetOptionSnippet;
+import io.leaseledger.events.subnet.SubnetCommand;
+import io.leaseledger.events.subnet.UnreserveHost;
+import io.leaseledger.events.types.AddressRange;
+import io.leaseledger.events.types.Octets;
+import io.leaseledger.events.types.SubnetId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The commands that take the subnets from what the event log says to what the configuration file
+ * wants: a file applied at every start yields events only for what changed, and none when nothing did.
+ * Pure: no clock (the time is given), no I/O.
+ *
+ * <p>Per subnet, removals come before additions, so that a range or reservation that moved never
+ * collides with its own former self: change settings; remove ranges; remove snippets; unreserve
+ * hosts that are gone or moved to another address; add ranges; reserve hosts; set snippets. A
+ * subnet missing from the file is removed (its history stays in the log).
+ */
+public final class ConfigurationDiff {
+
+    private ConfigurationDiff() {}
+
+    /**
+     * @param previous the subnets the log defines now (for example {@link SettingsView#subnets()})
+     * @param desired  a validated configuration
+     * @param at       the time the commands carry
+     */
+    public static List<SubnetCommand> between(Collection<ConfiguredSubnet> previous, LeaseLedgerConfiguration desired,
+            Instant at) {
+        Map<SubnetId, ConfiguredSubnet> before = new LinkedHashMap<>();
+        previous.forEach(s -> before.put(s.id(), s));
+        List<SubnetCommand> out = new ArrayList<>();
+        for (SubnetConfiguration s : desired.subnets()) {
+            ConfiguredSubnet want = ConfiguredSubnet.desired(s, desired.options());
+            ConfiguredSubnet have = before.remove(want.id());
+            subnet(have, want, at, out);
+        }
+        before.keySet().forEach(id -> out.add(new RemoveSubnet(id, at)));
+        return out;
+    }
+
+    /** The commands for one subnet; {@code have} is null when the log does not define it. */
+    static void subnet(ConfiguredSubnet have, ConfiguredSubnet want, Instant at, List<SubnetCommand> out) {
+        SubnetId id = want.id();
+        if (have == null) {
+            out.add(new DefineSubnet(id, want.cidr(), want.settings(), at));
+            have = new ConfiguredSubnet(id, want.cidr(), want.settings(), Map.of(), Map.of(), Map.of());
+        } else if (!have.settings().equals(want.settings())) {
+            out.add(new ChangeSubnet(id, want.settings(), at));
+        }
+        for (Map.Entry<AddressRange, RangeKind> r : have.ranges().entrySet()) {
+            if (want.ranges().get(r.getKey()) != r.getValue()) {
+                out.add(new RemoveRange(id, r.getKey(), at));
+            }
+        }
+        for (SnippetKey k : have.snippets().keySet()) {
+            if (!want.snippets().containsKey(k)) {
+                out.add(new RemoveOptionSnippet(id, k.scope(), k.hostOrNull(), k.code(), at));
+            }
+        }
+        for (ConfiguredSubnet.Reservation h : have.hosts().values()) {
+            ConfiguredSubnet.Reservation w = want.hosts().get(h.mac());
+            // A reservation that moves is dropped first: another host may be taking its old address in this same run.
+            if (w == null || !w.address().equals(h.address())) {
+                out.add(new UnreserveHost(id, h.mac(), at));
+            }
+        }
+        for (Map.Entry<AddressRange, RangeKind> r : want.ranges().entrySet()) {
+            if (have.ranges().get(r.getKey()) != r.getValue()) {
+                out.add(new AddRange(id, r.getKey(), r.getValue(), at));
+            }
+        }
+        for (ConfiguredSubnet.Reservation w : want.hosts().values()) {
+            if (!w.equals(have.hosts().get(w.mac()))) {
+                out.add(new ReserveHost(id, w.mac(), w.address(), w.hostname().orElse(null), at));
+            }
+        }
+        for (Map.Entry<SnippetKey, Octets> s : want.snippets().entrySet()) {
+            if (!s.getValue().equals(have.snippets().get(s.getKey()))) {
+                SnippetKey k = s.getKey();
+                out.add(new SetOptionSnippet(id, k.scope(), k.hostOrNull(), k.code(), s.getValue(), at));
+            }
+        }
+    }
+
+}

@@ -1,0 +1,130 @@
+package io.leaseledger.config;
+
+import io.leaseledger.events.subnet.HostReserved;
+import io.leaseledger.events.subnet.HostUnreserved;
+import io.leaseledger.events.subnet.OptionSnippetRemoved;
+import io.leaseledger.events.subnet.OptionSnippetSet;
+import io.leaseledger.events.subnet.RangeAdded;
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.RangeRemoved;
+import io.leaseledger.events.subnet.SubnetChanged;
+import io.leaseledger.events.subnet.SubnetDefined;
+import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.types.AddressRange;
+import io.leaseledger.events.types.Cidr;
+import io.leaseledger.events.types.Hostname;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.Octets;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.wire.dhcp4.OptionCatalog;
+import io.leaseledger.wire.reply.OptionSnippet;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configuration of one subnet as its configuration events define it: what the event log
+ * says now, or what a configuration file wants. Both sides of {@link ConfigurationDiff} have this
+ * shape, and {@link SettingsView} keeps one per served subnet. Immutable; {@link #apply} returns
+ * the next state.
+ *
+ * @param ranges   each range with its kind, in the order added
+ * @param hosts    reservations by MAC
+ * @param snippets option payloads by scope, host and code (gateway, DNS servers and domain are
+ *                 subnet snippets 3, 6 and 15)
+ */
+public record ConfiguredSubnet(
+        SubnetId id,
+        Cidr cidr,
+        SubnetSettings settings,
+        Map<AddressRange, RangeKind> ranges,
+        Map<MacAddress, Reservation> hosts,
+        Map<SnippetKey, Octets> snippets) {
+
+    /** A host reservation. */
+    public record Reservation(MacAddress mac, Ipv4Address address, Optional<Hostname> hostname) {}
+
+    public ConfiguredSubnet {
+        ranges = Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
+        hosts = Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
+        snippets = Collections.unmodifiableMap(new LinkedHashMap<>(snippets));
+    }
+
+    /** What {@code subnet} of a validated file wants, global snippets included (every subnet's stream carries them). */
+    public static ConfiguredSubnet desired(SubnetConfiguration subnet, List<OptionSnippet> globalOptions) {
+        Map<AddressRange, RangeKind> ranges = new LinkedHashMap<>();
+        subnet.ranges().forEach(r -> ranges.put(r.range(), r.kind()));
+        Map<MacAddress, Reservation> hosts = new LinkedHashMap<>();
+        Map<SnippetKey, Octets> snippets = new LinkedHashMap<>();
+        globalOptions.forEach(o -> snippets.put(SnippetKey.global(o.code()), new Octets(o.value())));
+        subnet.gateway().ifPresent(g -> snippets.put(SnippetKey.subnet(3),
+                new Octets(OptionCatalog.ROUTERS.encode(List.of(wire(g))))));
+        if (!subnet.dnsServers().isEmpty()) {
+            snippets.put(SnippetKey.subnet(6), new Octets(OptionCatalog.DOMAIN_NAME_SERVERS.encode(
+                    subnet.dnsServers().stream().map(ConfiguredSubnet::wire).toList())));
+        }
+        subnet.domain().ifPresent(d -> snippets.put(SnippetKey.subnet(15), new Octets(OptionCatalog.DOMAIN_NAME.encode(d))));
+        subnet.options().forEach(o -> snippets.put(SnippetKey.subnet(o.code()), new Octets(o.value())));
+        for (HostConfiguration h : subnet.hosts()) {
+            hosts.put(h.mac(), new Reservation(h.mac(), h.address(), h.hostname()));
+            h.options().forEach(o -> snippets.put(SnippetKey.host(h.mac(), o.code()), new Octets(o.value())));
+        }
+        return new ConfiguredSubnet(subnet.id(), subnet.cidr(), subnet.settings(), ranges, hosts, snippets);
+    }
+
+    /** A subnet just defined, with nothing else yet. */
+    public static ConfiguredSubnet defined(SubnetDefined e) {
+        return new ConfiguredSubnet(e.subnetId(), e.cidr(), e.settings(), Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * The state after {@code event}. Lease events and events of other subnets leave it as it is;
+     * {@code SubnetDefined} and {@code SubnetRemoved} are the view's business ({@link SettingsView}).
+     */
+    public ConfiguredSubnet apply(SubnetEvent event) {
+        if (!event.subnetId().equals(id)) {
+            return this;
+        }
+        return switch (event) {
+            case SubnetChanged e -> new ConfiguredSubnet(id, cidr, e.settings(), ranges, hosts, snippets);
+            case RangeAdded e -> withRanges(m -> m.put(e.range(), e.kind()));
+            case RangeRemoved e -> withRanges(m -> m.remove(e.range()));
+            case HostReserved e -> withHosts(m -> m.put(e.mac(), new Reservation(e.mac(), e.address(), Optional.ofNullable(e.hostname()))));
+            case HostUnreserved e -> withHosts(m -> m.remove(e.mac()));
+            case OptionSnippetSet e -> withSnippets(m -> m.put(key(e.scope(), e.host(), e.code()), e.value()));
+            case OptionSnippetRemoved e -> withSnippets(m -> m.remove(key(e.scope(), e.host(), e.code())));
+            default -> this;
+        };
+    }
+
+    private static SnippetKey key(io.leaseledger.events.subnet.OptionScope scope, MacAddress host, int code) {
+        return new SnippetKey(scope, Optional.ofNullable(host), code);
+    }
+
+    private ConfiguredSubnet withRanges(java.util.function.Consumer<Map<AddressRange, RangeKind>> change) {
+        Map<AddressRange, RangeKind> m = new LinkedHashMap<>(ranges);
+        change.accept(m);
+        return new ConfiguredSubnet(id, cidr, settings, m, hosts, snippets);
+    }
+
+    private ConfiguredSubnet withHosts(java.util.function.Consumer<Map<MacAddress, Reservation>> change) {
+        Map<MacAddress, Reservation> m = new LinkedHashMap<>(hosts);
+        change.accept(m);
+        return new ConfiguredSubnet(id, cidr, settings, ranges, m, snippets);
+    }
+
+    private ConfiguredSubnet withSnippets(java.util.function.Consumer<Map<SnippetKey, Octets>> change) {
+        Map<SnippetKey, Octets> m = new LinkedHashMap<>(snippets);
+        change.accept(m);
+        return new ConfiguredSubnet(id, cidr, settings, ranges, hosts, m);
+    }
+
+    private static io.leaseledger.wire.dhcp4.Ipv4Address wire(Ipv4Address a) {
+        return io.leaseledger.wire.dhcp4.Ipv4Address.of(a.value());
+    }
+}
