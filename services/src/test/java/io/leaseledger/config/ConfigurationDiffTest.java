@@ -1,0 +1,139 @@
+package io.leaseledger.config;
+
+import io.leaseledger.events.subnet.SubnetCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The difference between what the log holds (a file applied before) and the file now, as
+ * commands. Each row: the file before, the file after, the commands expected (shortened to
+ * "Type(key detail)").
+ */
+class ConfigurationDiffTest {
+
+    private static final Instant AT = Instant.parse("2026-11-22T08:00:00Z");
+
+    private static final String BASE = """
+            server: {bind: [127.0.0.1]}
+            options: [{code: 42, value: [198.18.0.2]}]
+            subnets:
+              - cidr: 198.18.0.0/24
+                gateway: 198.18.0.1
+                dns-servers: [198.18.0.2]
+                ranges:
+                  - {start: 198.18.0.100, end: 198.18.0.199, kind: dynamic}
+                  - {start: 198.18.0.2, end: 198.18.0.9, kind: reserved}
+                hosts:
+                  - {mac: "52:54:00:00:00:01", address: 198.18.0.21, hostname: a}
+                  - {mac: "52:54:00:00:00:02", address: 198.18.0.22, hostname: b, options: [{code: 17, text: x}]}
+            """;
+
+    static LeaseLedgerConfiguration load(String yaml) throws ConfigurationException {
+        return new ConfigurationLoader(FakeHost.INSTANCE).parse(yaml, "test.yaml");
+    }
+
+    /** The log after {@code yaml} was applied: the subnets it defines. */
+    static List<ConfiguredSubnet> logAfter(String yaml) throws ConfigurationException {
+        LeaseLedgerConfiguration c = load(yaml);
+        return c.subnets().stream().map(s -> ConfiguredSubnet.desired(s, c.options())).toList();
+    }
+
+    static List<String> diff(List<ConfiguredSubnet> before, String after) throws ConfigurationException {
+        return ConfigurationDiff.between(before, load(after), AT).stream().map(ConfigurationDiffTest::describe).toList();
+    }
+
+    static String describe(SubnetCommand c) {
+        return switch (c) {
+            case io.leaseledger.events.subnet.DefineSubnet d -> "DefineSubnet(" + d.cidr() + ")";
+            case io.leaseledger.events.subnet.ChangeSubnet d -> "ChangeSubnet(lease " + d.settings().leaseTime() + ")";
+            case io.leaseledger.events.subnet.RemoveSubnet d -> "RemoveSubnet(" + d.subnetId() + ")";
+            case io.leaseledger.events.subnet.AddRange d -> "AddRange(" + d.range() + " " + d.kind() + ")";
+            case io.leaseledger.events.subnet.RemoveRange d -> "RemoveRange(" + d.range() + ")";
+            case io.leaseledger.events.subnet.ReserveHost d -> "ReserveHost(" + d.mac() + " " + d.address() + " " + d.hostname() + ")";
+            case io.leaseledger.events.subnet.UnreserveHost d -> "UnreserveHost(" + d.mac() + ")";
+            case io.leaseledger.events.subnet.SetOptionSnippet d -> "SetOptionSnippet(" + d.scope() + " " + d.code()
+                    + (d.host() == null ? "" : " " + d.host()) + " " + d.value() + ")";
+            case io.leaseledger.events.subnet.RemoveOptionSnippet d -> "RemoveOptionSnippet(" + d.scope() + " " + d.code() + ")";
+            default -> c.toString();
+        };
+    }
+
+    @Test
+    void anEmptyLogGetsTheWholeFile() throws Exception {
+        assertThat(diff(List.of(), BASE)).containsExactly(
+                "DefineSubnet(198.18.0.0/24)",
+                "AddRange(198.18.0.100-198.18.0.199 DYNAMIC)",
+                "AddRange(198.18.0.2-198.18.0.9 RESERVED)",
+                "ReserveHost(52:54:00:00:00:01 198.18.0.21 a)",
+                "ReserveHost(52:54:00:00:00:02 198.18.0.22 b)",
+                "SetOptionSnippet(GLOBAL 42 c6:12:00:02)",
+                "SetOptionSnippet(SUBNET 3 c6:12:00:01)",
+                "SetOptionSnippet(SUBNET 6 c6:12:00:02)",
+                "SetOptionSnippet(HOST 17 52:54:00:00:00:02 78)");
+    }
+
+    @Test
+    void theSameFileTwiceChangesNothing() throws Exception {
+        assertThat(diff(logAfter(BASE), BASE)).isEmpty();
+    }
+
+    static Stream<Arguments> changes() {
+        return Stream.of(
+                Arguments.of("a longer lease changes the settings only",
+                        BASE.replace("gateway: 198.18.0.1", "gateway: 198.18.0.1\n    lease-time: 20m"),
+                        List.of("ChangeSubnet(lease 1200s)")),
+                Arguments.of("a range left out is removed",
+                        BASE.replace("      - {start: 198.18.0.2, end: 198.18.0.9, kind: reserved}\n", ""),
+                        List.of("RemoveRange(198.18.0.2-198.18.0.9)")),
+                Arguments.of("a range that changes kind is removed, then added",
+                        BASE.replace("end: 198.18.0.9, kind: reserved", "end: 198.18.0.9, kind: dynamic"),
+                        List.of("RemoveRange(198.18.0.2-198.18.0.9)", "AddRange(198.18.0.2-198.18.0.9 DYNAMIC)")),
+                Arguments.of("a resized range is the old one removed and the new one added",
+                        BASE.replace("198.18.0.199", "198.18.0.250"),
+                        List.of("RemoveRange(198.18.0.100-198.18.0.199)", "AddRange(198.18.0.100-198.18.0.250 DYNAMIC)")),
+                Arguments.of("two hosts that swap addresses are both unreserved before either is reserved",
+                        BASE.replace("198.18.0.21, hostname: a", "198.18.0.xx, hostname: a")
+                                .replace("198.18.0.22, hostname: b", "198.18.0.21, hostname: b")
+                                .replace("198.18.0.xx", "198.18.0.22"),
+                        List.of("UnreserveHost(52:54:00:00:00:01)", "UnreserveHost(52:54:00:00:00:02)",
+                                "ReserveHost(52:54:00:00:00:01 198.18.0.22 a)", "ReserveHost(52:54:00:00:00:02 198.18.0.21 b)")),
+                Arguments.of("a new host name re-reserves without unreserving",
+                        BASE.replace("hostname: a", "hostname: a2"),
+                        List.of("ReserveHost(52:54:00:00:00:01 198.18.0.21 a2)")),
+                Arguments.of("a host left out is unreserved and its snippets go with it",
+                        BASE.replace("      - {mac: \"52:54:00:00:00:02\", address: 198.18.0.22, hostname: b, options: [{code: 17, text: x}]}\n", ""),
+                        List.of("RemoveOptionSnippet(HOST 17)", "UnreserveHost(52:54:00:00:00:02)")),
+                Arguments.of("new DNS servers are a new subnet snippet 6",
+                        BASE.replace("dns-servers: [198.18.0.2]", "dns-servers: [198.18.0.3]"),
+                        List.of("SetOptionSnippet(SUBNET 6 c6:12:00:03)")),
+                Arguments.of("a global snippet left out is removed",
+                        BASE.replace("options: [{code: 42, value: [198.18.0.2]}]\n", ""),
+                        List.of("RemoveOptionSnippet(GLOBAL 42)")),
+                Arguments.of("a subnet left out is removed and a new one defined",
+                        BASE.replace("198.18.0.", "198.18.1."),
+                        List.of("DefineSubnet(198.18.1.0/24)",
+                                "AddRange(198.18.1.100-198.18.1.199 DYNAMIC)",
+                                "AddRange(198.18.1.2-198.18.1.9 RESERVED)",
+                                "ReserveHost(52:54:00:00:00:01 198.18.1.21 a)",
+                                "ReserveHost(52:54:00:00:00:02 198.18.1.22 b)",
+                                "SetOptionSnippet(GLOBAL 42 c6:12:01:02)",
+                                "SetOptionSnippet(SUBNET 3 c6:12:01:01)",
+                                "SetOptionSnippet(SUBNET 6 c6:12:01:02)",
+                                "SetOptionSnippet(HOST 17 52:54:00:00:00:02 78)",
+                                "RemoveSubnet(198.18.0.0/24)")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changes")
+    void aChangedFileYieldsOnlyTheDifference(String scenario, String after, List<String> expected) throws Exception {
+        assertThat(diff(logAfter(BASE), after)).containsExactlyElementsOf(expected);
+    }
+}

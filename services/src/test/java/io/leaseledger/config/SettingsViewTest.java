@@ -1,0 +1,120 @@
+package io.leaseledger.config;
+
+import io.leaseledger.events.subnet.HostReserved;
+import io.leaseledger.events.subnet.OptionScope;
+import io.leaseledger.events.subnet.OptionSnippetRemoved;
+import io.leaseledger.events.subnet.OptionSnippetSet;
+import io.leaseledger.events.subnet.RangeAdded;
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.SubnetDefined;
+import io.leaseledger.events.subnet.SubnetRemoved;
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.types.AddressRange;
+import io.leaseledger.events.types.Cidr;
+import io.leaseledger.events.types.Hostname;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.Octets;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.wire.reply.OptionSnippet;
+import io.leaseledger.wire.reply.ReplyProfile;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingsViewTest {
+
+    private static final Instant AT = Instant.parse("2026-11-22T08:00:00Z");
+    private static final Cidr CIDR = Cidr.parse("198.18.0.0/24");
+    private static final SubnetId ID = SubnetId.of(CIDR);
+    private static final MacAddress A = MacAddress.parse("52:54:00:00:00:01");
+    private static final MacAddress B = MacAddress.parse("52:54:00:00:00:02");
+    private static final Ipv4Address SERVER = Ipv4Address.parse("198.18.0.1");
+
+    private static OptionSnippetSet snippet(OptionScope scope, MacAddress host, int code, String hex) {
+        return new OptionSnippetSet(ID, scope, host, code, Octets.parse(hex), AT);
+    }
+
+    @Test
+    void replayingTheEventsOfAFileRebuildsWhatTheFileWants() throws Exception {
+        LeaseLedgerConfiguration c = ConfigurationDiffTest.load("""
+                server: {bind: [127.0.0.1]}
+                subnets:
+                  - cidr: 198.18.0.0/24
+                    gateway: 198.18.0.1
+                    ranges: [{start: 198.18.0.100, end: 198.18.0.199, kind: dynamic}]
+                    hosts: [{mac: "52:54:00:00:00:01", address: 198.18.0.21, hostname: a}]
+                """);
+        SettingsView view = new SettingsView();
+        view.replay(List.of(
+                new SubnetDefined(ID, CIDR, c.subnets().getFirst().settings(), AT),
+                new RangeAdded(ID, AddressRange.of("198.18.0.100", "198.18.0.199"), RangeKind.DYNAMIC, AT),
+                new HostReserved(ID, A, Ipv4Address.parse("198.18.0.21"), Hostname.of("a"), AT),
+                snippet(OptionScope.SUBNET, null, 3, "c6:12:00:01")));
+        assertThat(view.subnets()).containsExactly(ConfiguredSubnet.desired(c.subnets().getFirst(), c.options()));
+        assertThat(ConfigurationDiff.between(view.subnets(), c, AT)).isEmpty();
+    }
+
+    @Test
+    void aRemovedSubnetIsGoneAndARemovedSnippetIsNoLongerSent() {
+        SettingsView view = new SettingsView();
+        view.on(new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT));
+        view.on(snippet(OptionScope.SUBNET, null, 42, "c6:12:00:02"));
+        view.on(new OptionSnippetRemoved(ID, OptionScope.SUBNET, null, 42, AT));
+        assertThat(view.profile(ID, A, SERVER).orElseThrow().options()).isEmpty();
+        view.on(new SubnetRemoved(ID, AT));
+        assertThat(view.subnets()).isEmpty();
+        assertThat(view.profile(ID, A, SERVER)).isEmpty();
+    }
+
+    @Test
+    void hostSnippetsWinOverSubnetOnesWhichWinOverGlobalOnes() {
+        SettingsView view = new SettingsView();
+        view.replay(List.of(
+                new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT),
+                snippet(OptionScope.GLOBAL, null, 42, "01:01:01:01"),
+                snippet(OptionScope.GLOBAL, null, 119, "00"),
+                snippet(OptionScope.SUBNET, null, 42, "02:02:02:02"),
+                snippet(OptionScope.HOST, A, 42, "03:03:03:03"),
+                new HostReserved(ID, A, Ipv4Address.parse("198.18.0.21"), Hostname.of("node-a"), AT)));
+        ReplyProfile forA = view.profile(ID, A, SERVER).orElseThrow();
+        ReplyProfile forB = view.profile(ID, B, SERVER).orElseThrow();
+        assertThat(forA.options()).extracting(ConfigurationTestSupport::describe).containsExactlyInAnyOrder("42=03030303", "119=00");
+        assertThat(forB.options()).extracting(ConfigurationTestSupport::describe).containsExactlyInAnyOrder("42=02020202", "119=00");
+        assertThat(forA.hostname()).contains(Hostname.of("node-a"));
+        assertThat(forB.hostname()).isEmpty();
+        assertThat(forA.subnet()).isEqualTo(CIDR);
+        assertThat(forA.serverIdentifier()).isEqualTo(SERVER);
+    }
+
+    @Test
+    void alwaysSendMarksAndPxeComeFromTheFileAsLoaded() throws Exception {
+        LeaseLedgerConfiguration c = ConfigurationDiffTest.load("""
+                server: {bind: [127.0.0.1]}
+                pxe: {next-server: 198.18.0.5, bios: lpxelinux.0}
+                subnets:
+                  - cidr: 198.18.0.0/24
+                    options: [{code: 224, hex: "01", always-send: true}]
+                    pxe: {bios: pxelinux.0}
+                """);
+        SettingsView view = new SettingsView();
+        view.useReplyExtras(ReplyExtras.from(c));
+        view.on(new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT));
+        view.on(snippet(OptionScope.SUBNET, null, 224, "01"));
+        ReplyProfile p = view.profile(ID, A, SERVER).orElseThrow();
+        assertThat(p.options()).singleElement().extracting(OptionSnippet::alwaysSend).isEqualTo(true);
+        assertThat(p.pxe().biosBootFile()).contains("pxelinux.0");
+        assertThat(p.pxe().nextServer()).contains(Ipv4Address.parse("198.18.0.5"));
+    }
+
+    @Test
+    void theSubnetOfAnAddressIsFound() {
+        SettingsView view = new SettingsView();
+        view.on(new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT));
+        assertThat(view.subnetContaining(Ipv4Address.parse("198.18.0.77"))).map(ConfiguredSubnet::id).contains(ID);
+        assertThat(view.subnetContaining(Ipv4Address.parse("198.18.1.77"))).isEmpty();
+    }
+}
