@@ -1,7 +1,6 @@
 package io.leaseledger.wire.dhcp4;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 import java.util.Arrays;
 
@@ -51,20 +50,35 @@ public final class Dhcp4Encoder {
 
     /**
      * Appends the datagram to {@code out} (e.g. a pooled buffer the caller allocated and releases).
-     * On {@link Dhcp4EncodeException} nothing has been written.
+     * Allocates nothing when the options fit without overload. On {@link Dhcp4EncodeException}
+     * nothing has been written.
      *
      * @param maxMessageSize the requester's {@link Dhcp4Message#maxMessageSize()}, possibly capped by the interface MTU
      */
     public static void encode(Dhcp4Message message, int maxMessageSize, ByteBuf out) {
         int limit = payloadLimit(maxMessageSize);
         int simple = Dhcp4Message.OFF_OPTIONS + optionsLength(message) + 1;
-        if (simple <= limit) {
-            writeSimple(message, out, Math.max(simple, BOOTP_MIN_LENGTH));
+        Plan plan = simple <= limit ? null : Plan.of(message, limit, simple);
+        int total = plan == null ? Math.max(simple, BOOTP_MIN_LENGTH) : plan.length();
+        out.ensureWritable(total);
+        int at = out.writerIndex();
+        if (out.hasArray()) {
+            // Heap buffer: write straight into its array, no per-byte bounds and reference-count checks.
+            write(message, plan, out.array(), out.arrayOffset() + at, total);
         } else {
-            Plan plan = Plan.of(message, limit, simple);
-            plan.write(out);
+            byte[] scratch = SCRATCH.get();
+            if (scratch.length < total) {
+                scratch = new byte[Math.max(total, 2 * scratch.length)];
+                SCRATCH.set(scratch);
+            }
+            write(message, plan, scratch, 0, total);
+            out.setBytes(at, scratch, 0, total);
         }
+        out.writerIndex(at + total);
     }
+
+    /** Per-thread staging for direct buffers: one copy into native memory instead of a call per byte. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1500]);
 
     public static byte[] encode(Dhcp4Message message) {
         return encode(message, MIN_MAX_MESSAGE_SIZE);
@@ -73,14 +87,9 @@ public final class Dhcp4Encoder {
     public static byte[] encode(Dhcp4Message message, int maxMessageSize) {
         int limit = payloadLimit(maxMessageSize);
         int simple = Dhcp4Message.OFF_OPTIONS + optionsLength(message) + 1;
-        if (simple <= limit) {
-            byte[] out = new byte[Math.max(simple, BOOTP_MIN_LENGTH)];
-            writeSimple(message, Unpooled.wrappedBuffer(out).clear(), out.length);
-            return out;
-        }
-        Plan plan = Plan.of(message, limit, simple);
-        byte[] out = new byte[plan.length()];
-        plan.write(Unpooled.wrappedBuffer(out).clear());
+        Plan plan = simple <= limit ? null : Plan.of(message, limit, simple);
+        byte[] out = new byte[plan == null ? Math.max(simple, BOOTP_MIN_LENGTH) : plan.length()];
+        write(message, plan, out, 0, out.length);
         return out;
     }
 
@@ -98,54 +107,56 @@ public final class Dhcp4Encoder {
         return 2 * instances + valueLength;
     }
 
-    private static void writeSimple(Dhcp4Message m, ByteBuf out, int total) {
-        int start = out.writerIndex();
-        out.ensureWritable(total);
-        writeHeader(m, out, 0);
-        for (int i = 0; i < m.optionCount(); i++) {
-            writeOption(m, i, out);
+    /** Writes exactly {@code total} bytes at {@code at}: header, cookie, options, end, zero padding. */
+    private static void write(Dhcp4Message m, Plan plan, byte[] out, int at, int total) {
+        int overload = plan == null ? 0 : plan.overload;
+        int p = writeHeader(m, out, at, overload);
+        if (plan == null) {
+            for (int i = 0; i < m.optionCount(); i++) {
+                p = writeOption(m, i, out, p);
+            }
+        } else {
+            p = plan.writeMain(out, p);
         }
-        out.writeByte(255);
-        out.writeZero(total - (out.writerIndex() - start));
+        out[p++] = (byte) 255;
+        Arrays.fill(out, p, at + total, (byte) 0);
+        if (plan != null) {
+            plan.writeFields(out, at);
+        }
     }
 
-    /** The fixed header and cookie; a field that carried options when decoded goes out as zeros unless overloaded now. */
-    private static void writeHeader(Dhcp4Message m, ByteBuf out, int overloadNow) {
+    /** The fixed header and cookie; a field that carried options when decoded goes out as zeros. */
+    private static int writeHeader(Dhcp4Message m, byte[] out, int at, int overloadNow) {
         byte[] b = m.buffer();
-        out.writeBytes(b, 0, Dhcp4Message.OFF_SNAME);
-        if ((overloadNow & Dhcp4Message.OVERLOAD_SNAME) == 0) {
-            writeField(m, out, Dhcp4Message.OVERLOAD_SNAME, Dhcp4Message.OFF_SNAME, Dhcp4Message.SNAME_LENGTH);
-        } else {
-            out.writeZero(Dhcp4Message.SNAME_LENGTH);
-        }
-        if ((overloadNow & Dhcp4Message.OVERLOAD_FILE) == 0) {
-            writeField(m, out, Dhcp4Message.OVERLOAD_FILE, Dhcp4Message.OFF_FILE, Dhcp4Message.FILE_LENGTH);
-        } else {
-            out.writeZero(Dhcp4Message.FILE_LENGTH);
-        }
-        out.writeBytes(COOKIE);
+        System.arraycopy(b, 0, out, at, Dhcp4Message.OFF_SNAME);
+        writeField(m, out, at, overloadNow, Dhcp4Message.OVERLOAD_SNAME, Dhcp4Message.OFF_SNAME, Dhcp4Message.SNAME_LENGTH);
+        writeField(m, out, at, overloadNow, Dhcp4Message.OVERLOAD_FILE, Dhcp4Message.OFF_FILE, Dhcp4Message.FILE_LENGTH);
+        System.arraycopy(COOKIE, 0, out, at + Dhcp4Message.OFF_COOKIE, 4);
+        return at + Dhcp4Message.OFF_OPTIONS;
     }
 
-    private static void writeField(Dhcp4Message m, ByteBuf out, int bit, int off, int length) {
-        if ((m.overloadedFields() & bit) != 0) {
-            out.writeZero(length);
+    private static void writeField(Dhcp4Message m, byte[] out, int at, int overloadNow, int bit, int off, int length) {
+        if (((m.overloadedFields() | overloadNow) & bit) != 0) {
+            Arrays.fill(out, at + off, at + off + length, (byte) 0);
         } else {
-            out.writeBytes(m.buffer(), off, length);
+            System.arraycopy(m.buffer(), off, out, at + off, length);
         }
     }
 
-    private static void writeOption(Dhcp4Message m, int i, ByteBuf out) {
+    private static int writeOption(Dhcp4Message m, int i, byte[] out, int p) {
         int code = m.codeAt(i);
-        int p = m.offsetAt(i);
+        int from = m.offsetAt(i);
         int left = m.lengthAt(i);
         do {
             int chunk = Math.min(255, left);
-            out.writeByte(code);
-            out.writeByte(chunk);
-            out.writeBytes(m.buffer(), p, chunk);
-            p += chunk;
+            out[p] = (byte) code;
+            out[p + 1] = (byte) chunk;
+            System.arraycopy(m.buffer(), from, out, p + 2, chunk);
+            p += 2 + chunk;
+            from += chunk;
             left -= chunk;
         } while (left > 0);
+        return p;
     }
 
     /**
@@ -213,59 +224,57 @@ public final class Dhcp4Encoder {
         }
 
         int length() {
-            return Math.max(BOOTP_MIN_LENGTH, Dhcp4Message.OFF_OPTIONS + mainUsed + (overload != 0 ? 3 : 0) + 1);
+            return Math.max(BOOTP_MIN_LENGTH, Dhcp4Message.OFF_OPTIONS + mainUsed + 3 + 1);
         }
 
-        void write(ByteBuf out) {
-            int total = length();
-            int start = out.writerIndex();
-            out.ensureWritable(total);
-            writeHeader(m, out, overload);
-            boolean overloadWritten = overload == 0;
+        /** Options-field pieces, with the overload option after a leading message type (some PXE ROMs insist 53 is first). */
+        int writeMain(byte[] out, int p) {
+            boolean overloadWritten = false;
             for (int k = 0; k < n; k++) {
                 if (pieces[4 * k] != MAIN) {
                     continue;
                 }
-                // Some PXE ROMs insist the message type comes first; the overload option follows it.
                 if (!overloadWritten && !(k == 0 && m.codeAt(pieces[1]) == 53)) {
-                    out.writeByte(52).writeByte(1).writeByte(overload);
+                    p = writeOverload(out, p);
                     overloadWritten = true;
                 }
-                piece(k, out, start);
+                p = piece(k, out, p);
             }
-            if (!overloadWritten) {
-                out.writeByte(52).writeByte(1).writeByte(overload);
-            }
-            out.writeByte(255);
-            out.writeZero(total - (out.writerIndex() - start));
+            return overloadWritten ? p : writeOverload(out, p);
+        }
+
+        private int writeOverload(byte[] out, int p) {
+            out[p] = 52;
+            out[p + 1] = 1;
+            out[p + 2] = (byte) overload;
+            return p + 3;
+        }
+
+        /** Fills file then sname (zeroed by the header) with their pieces, each closed by an end option. */
+        void writeFields(byte[] out, int at) {
             if ((overload & Dhcp4Message.OVERLOAD_FILE) != 0) {
-                area(FILE, out, start + Dhcp4Message.OFF_FILE);
+                field(FILE, out, at + Dhcp4Message.OFF_FILE);
             }
             if ((overload & Dhcp4Message.OVERLOAD_SNAME) != 0) {
-                area(SNAME, out, start + Dhcp4Message.OFF_SNAME);
+                field(SNAME, out, at + Dhcp4Message.OFF_SNAME);
             }
         }
 
-        private void piece(int k, ByteBuf out, int start) {
-            out.writeByte(m.codeAt(pieces[4 * k + 1]));
-            out.writeByte(pieces[4 * k + 3]);
-            out.writeBytes(m.buffer(), pieces[4 * k + 2], pieces[4 * k + 3]);
+        private int piece(int k, byte[] out, int p) {
+            int len = pieces[4 * k + 3];
+            out[p] = (byte) m.codeAt(pieces[4 * k + 1]);
+            out[p + 1] = (byte) len;
+            System.arraycopy(m.buffer(), pieces[4 * k + 2], out, p + 2, len);
+            return p + 2 + len;
         }
 
-        /** Fills a header field in place (it was zeroed by writeHeader); the end option follows its options. */
-        private void area(int area, ByteBuf out, int at) {
-            int p = at;
+        private void field(int area, byte[] out, int p) {
             for (int k = 0; k < n; k++) {
-                if (pieces[4 * k] != area) {
-                    continue;
+                if (pieces[4 * k] == area) {
+                    p = piece(k, out, p);
                 }
-                int len = pieces[4 * k + 3];
-                out.setByte(p, m.codeAt(pieces[4 * k + 1]));
-                out.setByte(p + 1, len);
-                out.setBytes(p + 2, m.buffer(), pieces[4 * k + 2], len);
-                p += 2 + len;
             }
-            out.setByte(p, 255);
+            out[p] = (byte) 255;
         }
     }
 }

@@ -13,22 +13,28 @@ import java.util.Objects;
  */
 public final class Dhcp4MessageBuilder {
 
-    private final byte[] header = new byte[Dhcp4Message.HEADER_LENGTH];
-    private byte[] data = new byte[256];
-    private int dataLength;
-    private int[] index = new int[3 * 16];
+    /*
+     * One array, as in a decoded message: the header at 0..235, option values appended after it,
+     * located by (code, offset, length) triples in index. build() hands both arrays to the message
+     * without copying and the builder copies them before its next change (copy on write), so a
+     * reply costs one array for its bytes.
+     */
+    private byte[] buf = new byte[Dhcp4Message.HEADER_LENGTH + 96];
+    private int length = Dhcp4Message.HEADER_LENGTH;
+    private int[] index = new int[3 * 12];
     private int count;
+    private boolean shared;
 
     Dhcp4MessageBuilder() {
-        header[Dhcp4Message.OFF_OP] = Dhcp4Message.BOOTREQUEST;
-        header[Dhcp4Message.OFF_HTYPE] = 1;
-        header[Dhcp4Message.OFF_HLEN] = 6;
+        buf[Dhcp4Message.OFF_OP] = Dhcp4Message.BOOTREQUEST;
+        buf[Dhcp4Message.OFF_HTYPE] = 1;
+        buf[Dhcp4Message.OFF_HLEN] = 6;
     }
 
     Dhcp4MessageBuilder(Dhcp4Message m) {
-        System.arraycopy(m.buffer(), 0, header, 0, Dhcp4Message.OFF_SNAME);
-        System.arraycopy(m.snameBytes(), 0, header, Dhcp4Message.OFF_SNAME, Dhcp4Message.SNAME_LENGTH);
-        System.arraycopy(m.fileBytes(), 0, header, Dhcp4Message.OFF_FILE, Dhcp4Message.FILE_LENGTH);
+        System.arraycopy(m.buffer(), 0, buf, 0, Dhcp4Message.OFF_SNAME);
+        System.arraycopy(m.snameBytes(), 0, buf, Dhcp4Message.OFF_SNAME, Dhcp4Message.SNAME_LENGTH);
+        System.arraycopy(m.fileBytes(), 0, buf, Dhcp4Message.OFF_FILE, Dhcp4Message.FILE_LENGTH);
         for (int i = 0; i < m.optionCount(); i++) {
             append(m.codeAt(i), m.buffer(), m.offsetAt(i), m.lengthAt(i));
         }
@@ -45,24 +51,28 @@ public final class Dhcp4MessageBuilder {
     public static Dhcp4MessageBuilder replyTo(Dhcp4Message request, MessageType type) {
         Dhcp4MessageBuilder b = new Dhcp4MessageBuilder();
         byte[] req = request.buffer();
-        b.header[Dhcp4Message.OFF_OP] = Dhcp4Message.BOOTREPLY;
-        b.header[Dhcp4Message.OFF_HTYPE] = req[Dhcp4Message.OFF_HTYPE];
-        b.header[Dhcp4Message.OFF_HLEN] = req[Dhcp4Message.OFF_HLEN];
-        System.arraycopy(req, Dhcp4Message.OFF_XID, b.header, Dhcp4Message.OFF_XID, 4);
-        System.arraycopy(req, Dhcp4Message.OFF_FLAGS, b.header, Dhcp4Message.OFF_FLAGS, 2);
+        byte[] h = b.buf;
+        h[Dhcp4Message.OFF_OP] = Dhcp4Message.BOOTREPLY;
+        h[Dhcp4Message.OFF_HTYPE] = req[Dhcp4Message.OFF_HTYPE];
+        h[Dhcp4Message.OFF_HLEN] = req[Dhcp4Message.OFF_HLEN];
+        System.arraycopy(req, Dhcp4Message.OFF_XID, h, Dhcp4Message.OFF_XID, 4);
+        System.arraycopy(req, Dhcp4Message.OFF_FLAGS, h, Dhcp4Message.OFF_FLAGS, 2);
         if (type.equals(MessageType.ACK)) {
-            System.arraycopy(req, Dhcp4Message.OFF_CIADDR, b.header, Dhcp4Message.OFF_CIADDR, 4);
+            System.arraycopy(req, Dhcp4Message.OFF_CIADDR, h, Dhcp4Message.OFF_CIADDR, 4);
         }
-        System.arraycopy(req, Dhcp4Message.OFF_GIADDR, b.header, Dhcp4Message.OFF_GIADDR, 4);
-        System.arraycopy(req, Dhcp4Message.OFF_CHADDR, b.header, Dhcp4Message.OFF_CHADDR, Dhcp4Message.CHADDR_LENGTH);
-        b.messageType(type);
-        for (int code : new int[] {61, 82}) {
-            int i = request.find(code);
-            if (i >= 0) {
-                b.append(code, req, request.offsetAt(i), request.lengthAt(i));
-            }
-        }
+        System.arraycopy(req, Dhcp4Message.OFF_GIADDR, h, Dhcp4Message.OFF_GIADDR, 4);
+        System.arraycopy(req, Dhcp4Message.OFF_CHADDR, h, Dhcp4Message.OFF_CHADDR, Dhcp4Message.CHADDR_LENGTH);
+        b.append(53, type.value());
+        b.echo(request, 61);
+        b.echo(request, 82);
         return b;
+    }
+
+    private void echo(Dhcp4Message request, int code) {
+        int i = request.find(code);
+        if (i >= 0) {
+            append(code, request.buffer(), request.offsetAt(i), request.lengthAt(i));
+        }
     }
 
     // ---- header ------------------------------------------------------------------------------
@@ -99,7 +109,7 @@ public final class Dhcp4MessageBuilder {
     }
 
     public Dhcp4MessageBuilder broadcast(boolean broadcast) {
-        int flags = Dhcp4Message.uint16(header, Dhcp4Message.OFF_FLAGS);
+        int flags = Dhcp4Message.uint16(buf, Dhcp4Message.OFF_FLAGS);
         return flags(broadcast ? flags | Dhcp4Message.FLAG_BROADCAST : flags & ~Dhcp4Message.FLAG_BROADCAST);
     }
 
@@ -169,7 +179,14 @@ public final class Dhcp4MessageBuilder {
     // ---- options -----------------------------------------------------------------------------
 
     public Dhcp4MessageBuilder messageType(MessageType type) {
-        return putOption(53, new byte[] {(byte) type.value()});
+        own();
+        int i = find(53);
+        if (i < 0) {
+            append(53, type.value());
+        } else {
+            buf[index[3 * i + 1]] = (byte) type.value();
+        }
+        return this;
     }
 
     /** Sets the typed value of {@code def}'s option. */
@@ -193,6 +210,7 @@ public final class Dhcp4MessageBuilder {
         if (code == 53 && value.length != 1) {
             throw new IllegalArgumentException("the message type is one byte");
         }
+        own();
         int i = find(code);
         if (i < 0) {
             append(code, value, 0, value.length);
@@ -204,6 +222,7 @@ public final class Dhcp4MessageBuilder {
     }
 
     public Dhcp4MessageBuilder removeOption(OptionCode code) {
+        own();
         int i = find(code.value());
         if (i >= 0) {
             System.arraycopy(index, 3 * (i + 1), index, 3 * i, 3 * (count - i - 1));
@@ -216,53 +235,64 @@ public final class Dhcp4MessageBuilder {
         return find(code.value()) >= 0;
     }
 
-    /** Builds the message; it needs a message type. */
+    /** Builds the message; it needs a message type. The builder stays usable. */
     public Dhcp4Message build() {
         if (find(53) < 0) {
             throw new IllegalStateException("a DHCP message needs a message type (option 53)");
         }
-        int total = Dhcp4Message.HEADER_LENGTH;
-        for (int i = 0; i < count; i++) {
-            total += index[3 * i + 2];
-        }
-        byte[] buf = Arrays.copyOf(header, total);
-        int[] built = new int[3 * count];
-        int p = Dhcp4Message.HEADER_LENGTH;
-        int n = 0;
         int relay = find(82);
-        for (int i = 0; i <= count; i++) {
-            int from = i < count ? i : relay;
-            if (from < 0 || (i < count && i == relay)) {
-                continue;
-            }
-            int len = index[3 * from + 2];
-            System.arraycopy(data, index[3 * from + 1], buf, p, len);
-            built[3 * n] = index[3 * from];
-            built[3 * n + 1] = p;
-            built[3 * n + 2] = len;
-            p += len;
-            n++;
+        if (relay >= 0 && relay != count - 1) {
+            own();
+            int code = index[3 * relay];
+            int off = index[3 * relay + 1];
+            int len = index[3 * relay + 2];
+            System.arraycopy(index, 3 * (relay + 1), index, 3 * relay, 3 * (count - relay - 1));
+            index[3 * (count - 1)] = code;
+            index[3 * (count - 1) + 1] = off;
+            index[3 * (count - 1) + 2] = len;
         }
-        return new Dhcp4Message(buf, built, n, 0);
+        shared = true;
+        return new Dhcp4Message(buf, index, count, 0);
+    }
+
+    /** Copy on write: after build() the arrays belong to the message too. */
+    private void own() {
+        if (shared) {
+            buf = buf.clone();
+            index = index.clone();
+            shared = false;
+        }
+    }
+
+    private void append(int code, int singleByte) {
+        if (length + 1 > buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        buf[length] = (byte) singleByte;
+        append(code, length++, 1);
     }
 
     private void append(int code, byte[] src, int off, int len) {
+        append(code, store(src, off, len), len);
+    }
+
+    private void append(int code, int at, int len) {
         if (3 * count + 3 > index.length) {
             index = Arrays.copyOf(index, index.length * 2);
         }
         index[3 * count] = code;
-        index[3 * count + 1] = store(src, off, len);
+        index[3 * count + 1] = at;
         index[3 * count + 2] = len;
         count++;
     }
 
     private int store(byte[] src, int off, int len) {
-        if (dataLength + len > data.length) {
-            data = Arrays.copyOf(data, Math.max(data.length * 2, dataLength + len));
+        if (length + len > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + len));
         }
-        System.arraycopy(src, off, data, dataLength, len);
-        int at = dataLength;
-        dataLength += len;
+        System.arraycopy(src, off, buf, length, len);
+        int at = length;
+        length += len;
         return at;
     }
 
@@ -279,7 +309,8 @@ public final class Dhcp4MessageBuilder {
         if (value < 0 || value > 255) {
             throw new IllegalArgumentException(name + " is an octet: " + value);
         }
-        header[off] = (byte) value;
+        own();
+        buf[off] = (byte) value;
         return this;
     }
 
@@ -287,16 +318,18 @@ public final class Dhcp4MessageBuilder {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException(name + " is 16 bits: " + value);
         }
-        header[off] = (byte) (value >>> 8);
-        header[off + 1] = (byte) value;
+        own();
+        buf[off] = (byte) (value >>> 8);
+        buf[off + 1] = (byte) value;
         return this;
     }
 
     private Dhcp4MessageBuilder int32(int off, int value) {
-        header[off] = (byte) (value >>> 24);
-        header[off + 1] = (byte) (value >>> 16);
-        header[off + 2] = (byte) (value >>> 8);
-        header[off + 3] = (byte) value;
+        own();
+        buf[off] = (byte) (value >>> 24);
+        buf[off + 1] = (byte) (value >>> 16);
+        buf[off + 2] = (byte) (value >>> 8);
+        buf[off + 3] = (byte) value;
         return this;
     }
 
@@ -305,8 +338,9 @@ public final class Dhcp4MessageBuilder {
         if (value.length > size) {
             throw new IllegalArgumentException(name + " holds at most " + size + " bytes, got " + value.length);
         }
-        Arrays.fill(header, off, off + size, (byte) 0);
-        System.arraycopy(value, 0, header, off, value.length);
+        own();
+        Arrays.fill(buf, off, off + size, (byte) 0);
+        System.arraycopy(value, 0, buf, off, value.length);
         return this;
     }
 

@@ -155,4 +155,20 @@ class Dhcp4EncoderTest {
         assertThat(Arrays.copyOfRange(wire, 240, 248)).containsExactly(hex("350101 0c026869 ff"));
         assertThat(Dhcp4Decoder.decode(wire)).isEqualTo(m);
     }
+
+    @Test
+    void writesTheSameBytesIntoDirectAndHeapBuffers() {
+        Dhcp4Message ack = Packets.ack();
+        ByteBuf direct = Unpooled.directBuffer(64);
+        ByteBuf heap = Unpooled.buffer(64);
+        try {
+            Dhcp4Encoder.encode(ack, 1500, direct);
+            Dhcp4Encoder.encode(ack, 1500, heap);
+            assertThat(direct).isEqualTo(heap);
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(heap)).containsExactly(Dhcp4Encoder.encode(ack, 1500));
+        } finally {
+            direct.release();
+            heap.release();
+        }
+    }
 }

@@ -110,4 +110,18 @@ class Dhcp4MessageBuilderTest {
         assertThat(ack.toBuilder().build()).isEqualTo(ack);
         assertThat(ack.toBuilder().xid(1).build()).isNotEqualTo(ack);
     }
+
+    @Test
+    void changingTheBuilderAfterBuildLeavesTheBuiltMessageAlone() {
+        Dhcp4MessageBuilder b = Dhcp4Message.builder().messageType(MessageType.DISCOVER).xid(7).put(OptionCatalog.HOST_NAME, "a");
+        Dhcp4Message first = b.build();
+        Dhcp4Message copy = Dhcp4Decoder.decode(Dhcp4Encoder.encode(first));
+
+        b.xid(8).put(OptionCatalog.HOST_NAME, "b").messageType(MessageType.REQUEST).removeOption(OptionCode.HOST_NAME);
+
+        assertThat(first).isEqualTo(copy);
+        assertThat(first.xid()).isEqualTo(7);
+        assertThat(first.get(OptionCatalog.HOST_NAME)).contains("a");
+        assertThat(b.build().messageType()).isEqualTo(MessageType.REQUEST);
+    }
 }
