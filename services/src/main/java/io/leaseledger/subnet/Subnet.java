@@ -1,0 +1,295 @@
+package io.leaseledger.subnet;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.leaseledger.events.subnet.AddRange;
+import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.ChangeSubnet;
+import io.leaseledger.events.subnet.ClientMessage;
+import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.DecideClientMessages;
+import io.leaseledger.events.subnet.DefineSubnet;
+import io.leaseledger.events.subnet.HostReserved;
+import io.leaseledger.events.subnet.HostUnreserved;
+import io.leaseledger.events.subnet.LeaseExpired;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.LeaseOffered;
+import io.leaseledger.events.subnet.LeaseReleased;
+import io.leaseledger.events.subnet.OfferWithdrawn;
+import io.leaseledger.events.subnet.OptionSnippetRemoved;
+import io.leaseledger.events.subnet.OptionSnippetSet;
+import io.leaseledger.events.subnet.PoolExhausted;
+import io.leaseledger.events.subnet.ProbationEnded;
+import io.leaseledger.events.subnet.RangeAdded;
+import io.leaseledger.events.subnet.RangeRemoved;
+import io.leaseledger.events.subnet.ReclaimExpiredLeases;
+import io.leaseledger.events.subnet.ReclaimOutcome;
+import io.leaseledger.events.subnet.RemoveOptionSnippet;
+import io.leaseledger.events.subnet.RemoveRange;
+import io.leaseledger.events.subnet.RemoveSubnet;
+import io.leaseledger.events.subnet.ReserveHost;
+import io.leaseledger.events.subnet.SetOptionSnippet;
+import io.leaseledger.events.subnet.SubnetChanged;
+import io.leaseledger.events.subnet.SubnetDefined;
+import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.events.subnet.SubnetRemoved;
+import io.leaseledger.events.subnet.UnreserveHost;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.store.SnapshotSized;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * One subnet: its configuration and every lease on it. Command handlers decide (configuration
+ * checks here, packet rules in {@link LeaseRules}, the address choice in
+ * {@link AllocationPolicy}) and {@code apply} events; event-sourcing handlers only update
+ * {@link SubnetState}. Deterministic: the time comes with each command, nothing reads a clock,
+ * draws a random number or does I/O, so the same events and commands give the same decisions.
+ *
+ * <p>Free of dependency injection: Axon is configured around it elsewhere.
+ */
+public class Subnet implements SnapshotSized {
+
+    @AggregateIdentifier
+    private SubnetId subnetId;
+    private SubnetState state = new SubnetState();
+
+    /** For Axon (event sourcing, creation policy) and snapshot deserialisation. */
+    public Subnet() {
+    }
+
+    // ---- configuration -----------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(DefineSubnet command) {
+        if (!state.defined() || state.removed()) {
+            apply(new SubnetDefined(command.subnetId(), command.cidr(), command.settings(), command.at()));
+        } else if (!state.settings().equals(command.settings())) {
+            apply(new SubnetChanged(command.subnetId(), command.settings(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ChangeSubnet command) {
+        requireServed();
+        if (!state.settings().equals(command.settings())) {
+            apply(new SubnetChanged(subnetId, command.settings(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveSubnet command) {
+        if (!state.removed()) {
+            apply(new SubnetRemoved(subnetId, command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(AddRange command) {
+        requireServed();
+        new ConfigurationChecks(subnetId, state).checkAddRange(command.range(), command.kind());
+        if (state.rangeKindOf(command.range()) == null) {
+            apply(new RangeAdded(subnetId, command.range(), command.kind(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveRange command) {
+        requireServed();
+        var kind = state.rangeKindOf(command.range());
+        if (kind != null) {
+            apply(new RangeRemoved(subnetId, command.range(), kind, command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReserveHost command) {
+        requireServed();
+        new ConfigurationChecks(subnetId, state).checkReservation(command.mac(), command.address());
+        var current = state.reservationAt(command.address());
+        boolean same = current != null && current.mac().equals(command.mac())
+                && java.util.Objects.equals(current.hostname(), command.hostname());
+        if (!same) {
+            apply(new HostReserved(subnetId, command.mac(), command.address(), command.hostname(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnreserveHost command) {
+        requireServed();
+        var address = state.reservedAddressOf(command.mac());
+        if (address != null) {
+            apply(new HostUnreserved(subnetId, command.mac(), address, command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SetOptionSnippet command) {
+        requireServed();
+        String key = snippetKey(command.scope(), command.host(), command.code());
+        if (!command.value().equals(state.optionSnippet(key))) {
+            apply(new OptionSnippetSet(subnetId, command.scope(), command.host(), command.code(), command.value(),
+                    command.at()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveOptionSnippet command) {
+        requireServed();
+        if (state.optionSnippet(snippetKey(command.scope(), command.host(), command.code())) != null) {
+            apply(new OptionSnippetRemoved(subnetId, command.scope(), command.host(), command.code(), command.at()));
+        }
+    }
+
+    // ---- packets and time --------------------------------------------------------------------
+
+    /**
+     * Decides every message in order; each sees the events of those before it. Returns one
+     * decision per message, same order. All events land in this command's unit of work.
+     */
+    @CommandHandler
+    public List<Decision> handle(DecideClientMessages command) {
+        var rules = new LeaseRules(subnetId, state);
+        var decisions = new ArrayList<Decision>(command.messages().size());
+        for (ClientMessage message : command.messages()) {
+            LeaseRules.Outcome outcome = rules.decide(message, command.at());
+            for (SubnetEvent event : outcome.events()) {
+                apply(event);
+            }
+            decisions.add(outcome.decision());
+        }
+        return decisions;
+    }
+
+    /** Reclaims what is due, oldest first, at most {@code batchLimit} events. */
+    @CommandHandler
+    public ReclaimOutcome handle(ReclaimExpiredLeases command) {
+        var rules = new LeaseRules(subnetId, state);
+        int leases = 0;
+        int probations = 0;
+        int offers = 0;
+        SubnetEvent next = rules.nextReclaim(command.at());
+        while (next != null && leases + probations + offers < command.batchLimit()) {
+            switch (next) {
+                case LeaseExpired e -> leases++;
+                case ProbationEnded e -> probations++;
+                default -> offers++;
+            }
+            apply(next);
+            next = rules.nextReclaim(command.at());
+        }
+        return new ReclaimOutcome(leases, probations, offers, next != null);
+    }
+
+    // ---- event sourcing: assignments only ----------------------------------------------------
+
+    @EventSourcingHandler
+    void on(SubnetDefined event) {
+        subnetId = event.subnetId();
+        state.onDefined(event.cidr(), event.settings());
+    }
+
+    @EventSourcingHandler
+    void on(SubnetChanged event) {
+        state.onChanged(event.settings());
+    }
+
+    @EventSourcingHandler
+    void on(SubnetRemoved event) {
+        state.onRemoved();
+    }
+
+    @EventSourcingHandler
+    void on(RangeAdded event) {
+        state.onRangeAdded(event.range(), event.kind());
+    }
+
+    @EventSourcingHandler
+    void on(RangeRemoved event) {
+        state.onRangeRemoved(event.range());
+    }
+
+    @EventSourcingHandler
+    void on(HostReserved event) {
+        state.onHostReserved(event.mac(), event.address(), event.hostname());
+    }
+
+    @EventSourcingHandler
+    void on(HostUnreserved event) {
+        state.onHostUnreserved(event.mac());
+    }
+
+    @EventSourcingHandler
+    void on(OptionSnippetSet event) {
+        state.onOptionSnippetSet(snippetKey(event.scope(), event.host(), event.code()), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(OptionSnippetRemoved event) {
+        state.onOptionSnippetRemoved(snippetKey(event.scope(), event.host(), event.code()));
+    }
+
+    @EventSourcingHandler
+    void on(LeaseOffered event) {
+        state.onOffered(event.address(), event.client(), event.transactionId(), event.leaseTime(), event.heldUntil());
+    }
+
+    @EventSourcingHandler
+    void on(OfferWithdrawn event) {
+        state.onOfferWithdrawn(event.address());
+    }
+
+    @EventSourcingHandler
+    void on(LeaseGranted event) {
+        state.onGranted(event.address(), event.client(), event.transactionId(), event.at(), event.leaseTime(),
+                event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(AddressDeclined event) {
+        state.onDeclined(event.address(), event.client(), event.transactionId(), event.probationUntil());
+    }
+
+    @EventSourcingHandler
+    void on(LeaseReleased event) {
+        state.onLeaseEnded(event.address(), event.client().key());
+    }
+
+    @EventSourcingHandler
+    void on(LeaseExpired event) {
+        state.onLeaseEnded(event.address(), event.client().key());
+    }
+
+    @EventSourcingHandler
+    void on(ProbationEnded event) {
+        state.onProbationEnded(event.address());
+    }
+
+    @EventSourcingHandler
+    void on(PoolExhausted event) {
+        state.onPoolExhausted();
+    }
+
+    // RequestRefused changes nothing: a NAK records a refusal, not a state.
+
+    @Override
+    public int snapshotSize() {
+        return state.size();
+    }
+
+    private void requireServed() {
+        if (state.removed()) {
+            throw new SubnetCommandRejected("subnet " + subnetId + " was removed; define it again first");
+        }
+    }
+
+    private static String snippetKey(Object scope, Object host, int code) {
+        return scope + "/" + (host == null ? "-" : host) + "/" + code;
+    }
+}

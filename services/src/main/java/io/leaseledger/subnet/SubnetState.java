@@ -1,0 +1,450 @@
+package io.leaseledger.subnet;
+
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.types.AddressRange;
+import io.leaseledger.events.types.Cidr;
+import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.events.types.ClientKey;
+import io.leaseledger.events.types.Hostname;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.LeaseTime;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.Octets;
+import io.leaseledger.events.types.TransactionId;
+import io.leaseledger.subnet.Holdings.HostReservation;
+import io.leaseledger.subnet.Holdings.Lease;
+import io.leaseledger.subnet.Holdings.Offer;
+import io.leaseledger.subnet.Holdings.Probation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of one subnet. Mutated only by the {@code on...} methods, which the aggregate's
+ * event-sourcing handlers call (cheap: O(1) map updates and O(log n) index moves); read by the
+ * rules and the allocation policy.
+ *
+ * <p>The non-transient fields are the whole truth and the snapshot's JSON. The transient
+ * {@link Indexes} (pool layout, the taken-bit set, expiry orders, reverse maps) are derived
+ * from them, rebuilt lazily after a snapshot is loaded or the ranges change.
+ */
+final class SubnetState {
+
+    private Cidr cidr;
+    private SubnetSettings settings;
+    private boolean removed;
+    /** Set by PoolExhausted, cleared by anything that frees an address: one report per transition. */
+    private boolean exhausted;
+    /** Pool index where the search for the next free address starts (iterative allocation). */
+    private int cursor;
+    private final List<AddressRange> dynamicRanges = new ArrayList<>();
+    private final List<AddressRange> reservedRanges = new ArrayList<>();
+    private final Map<Integer, HostReservation> reservations = new HashMap<>();
+    private final Map<Integer, Lease> leases = new HashMap<>();
+    private final Map<Integer, Offer> offers = new HashMap<>();
+    private final Map<Integer, Probation> probations = new HashMap<>();
+    /** Address → the client that last held it (released or expired), for automatic allocation. */
+    private final Map<Integer, ClientKey> rememberedClients = new HashMap<>();
+    private final Map<String, Octets> optionSnippets = new HashMap<>();
+
+    private transient Indexes indexes;
+
+    /** Derived lookups; never serialised. */
+    private static final class Indexes {
+        Pool pool;
+        /** Pool indexes a stranger cannot have: leased, offered, in probation, host-reserved. */
+        final BitSet taken = new BitSet();
+        final ExpiryIndex leaseExpiry = new ExpiryIndex();
+        final ExpiryIndex offerExpiry = new ExpiryIndex();
+        final ExpiryIndex probationEnd = new ExpiryIndex();
+        final Map<ClientKey, Integer> leaseByClient = new HashMap<>();
+        final Map<ClientKey, Integer> offerByClient = new HashMap<>();
+        final Map<ClientKey, Integer> rememberedByClient = new HashMap<>();
+        final Map<MacAddress, Integer> reservationByMac = new HashMap<>();
+    }
+
+    private Indexes indexes() {
+        if (indexes == null) {
+            var built = new Indexes();
+            built.pool = new Pool(dynamicRanges);
+            reservations.forEach((address, r) -> built.reservationByMac.put(r.mac(), address));
+            leases.forEach((address, lease) -> {
+                built.leaseExpiry.put(address, lease.expiresAt());
+                built.leaseByClient.put(lease.key(), address);
+            });
+            offers.forEach((address, offer) -> {
+                built.offerExpiry.put(address, offer.heldUntil());
+                built.offerByClient.put(offer.key(), address);
+            });
+            probations.forEach((address, probation) -> built.probationEnd.put(address, probation.until()));
+            rememberedClients.forEach((address, key) -> built.rememberedByClient.put(key, address));
+            indexes = built;
+            for (int address : reservations.keySet()) {
+                markTaken(address);
+            }
+            for (var held : List.of(leases.keySet(), offers.keySet(), probations.keySet())) {
+                for (int address : held) {
+                    markTaken(address);
+                }
+            }
+        }
+        return indexes;
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    boolean defined() {
+        return cidr != null;
+    }
+
+    Cidr cidr() {
+        return cidr;
+    }
+
+    SubnetSettings settings() {
+        return settings;
+    }
+
+    boolean removed() {
+        return removed;
+    }
+
+    boolean exhausted() {
+        return exhausted;
+    }
+
+    List<AddressRange> dynamicRanges() {
+        return List.copyOf(dynamicRanges);
+    }
+
+    List<AddressRange> reservedRanges() {
+        return List.copyOf(reservedRanges);
+    }
+
+    Pool pool() {
+        return indexes().pool;
+    }
+
+    int cursor() {
+        return cursor;
+    }
+
+    /** The next pool index at or after {@code from} that no one holds, or -1. */
+    int nextUntaken(int from) {
+        int index = indexes().taken.nextClearBit(from);
+        return index < pool().size() ? index : -1;
+    }
+
+    boolean inReservedRange(Ipv4Address address) {
+        for (AddressRange range : reservedRanges) {
+            if (range.contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    RangeKind rangeKindOf(AddressRange range) {
+        return dynamicRanges.contains(range) ? RangeKind.DYNAMIC : reservedRanges.contains(range) ? RangeKind.RESERVED : null;
+    }
+
+    HostReservation reservationAt(Ipv4Address address) {
+        return reservations.get(address.value());
+    }
+
+    /** Every host-reserved address, in address order. */
+    List<Ipv4Address> reservedAddresses() {
+        return reservations.keySet().stream().map(Ipv4Address::of).sorted().toList();
+    }
+
+    /** The address reserved for {@code mac}, or null. */
+    Ipv4Address reservedAddressOf(MacAddress mac) {
+        Integer address = indexes().reservationByMac.get(mac);
+        return address == null ? null : Ipv4Address.of(address);
+    }
+
+    Lease leaseAt(Ipv4Address address) {
+        return leases.get(address.value());
+    }
+
+    Offer offerAt(Ipv4Address address) {
+        return offers.get(address.value());
+    }
+
+    Probation probationAt(Ipv4Address address) {
+        return probations.get(address.value());
+    }
+
+    /** The address the client holds a lease on (active or not yet reclaimed), or null. */
+    Ipv4Address leasedAddressOf(ClientKey key) {
+        Integer address = indexes().leaseByClient.get(key);
+        return address == null ? null : Ipv4Address.of(address);
+    }
+
+    Ipv4Address offeredAddressOf(ClientKey key) {
+        Integer address = indexes().offerByClient.get(key);
+        return address == null ? null : Ipv4Address.of(address);
+    }
+
+    /** The address the client last held and gave back (released or expired), or null. */
+    Ipv4Address rememberedAddressOf(ClientKey key) {
+        Integer address = indexes().rememberedByClient.get(key);
+        return address == null ? null : Ipv4Address.of(address);
+    }
+
+    Octets optionSnippet(String key) {
+        return optionSnippets.get(key);
+    }
+
+    int leaseCount() {
+        return leases.size();
+    }
+
+    /** Entries a snapshot carries: grows with the subnet's use (see {@code SnapshotSized}). */
+    int size() {
+        return leases.size() + offers.size() + probations.size() + rememberedClients.size() + reservations.size();
+    }
+
+    /**
+     * Whether the client ({@code key}, hardware address {@code mac}) may be given {@code address}
+     * at {@code at}, and if not, what stands in the way. Checks only; picks nothing.
+     */
+    Availability availability(Ipv4Address address, ClientKey key, MacAddress mac, Instant at) {
+        int value = address.value();
+        HostReservation reservation = reservations.get(value);
+        if (reservation != null && !reservation.mac().equals(mac)) {
+            return Availability.RESERVED_FOR_OTHER;
+        }
+        if (reservation == null && !pool().contains(address)) {
+            return Availability.NOT_ALLOCATABLE;
+        }
+        Lease lease = leases.get(value);
+        if (lease != null) {
+            return lease.key().equals(key) ? Availability.HELD_BY_CLIENT
+                    : lease.expiredAt(at) ? Availability.EXPIRED_LEASE : Availability.LEASED;
+        }
+        Offer offer = offers.get(value);
+        if (offer != null) {
+            return offer.key().equals(key) ? Availability.HELD_BY_CLIENT
+                    : offer.staleAt(at) ? Availability.STALE_OFFER : Availability.OFFERED;
+        }
+        Probation probation = probations.get(value);
+        if (probation != null) {
+            return probation.overAt(at) ? Availability.PROBATION_OVER : Availability.IN_PROBATION;
+        }
+        return Availability.FREE;
+    }
+
+    /** Leases that ran out by {@code at} and were not reclaimed yet, oldest first. */
+    Iterable<ExpiryIndex.Due> expiredLeases(Instant at) {
+        return indexes().leaseExpiry.due(at, true);
+    }
+
+    /** Offers held past their time by {@code at}, oldest first. */
+    Iterable<ExpiryIndex.Due> staleOffers(Instant at) {
+        return indexes().offerExpiry.due(at, false);
+    }
+
+    /** Probations over by {@code at}, oldest first. */
+    Iterable<ExpiryIndex.Due> endedProbations(Instant at) {
+        return indexes().probationEnd.due(at, true);
+    }
+
+    // ---- mutations (event-sourcing handlers only) -------------------------------------------
+
+    void onDefined(Cidr definedCidr, SubnetSettings definedSettings) {
+        cidr = definedCidr;
+        settings = definedSettings;
+        removed = false;
+    }
+
+    void onChanged(SubnetSettings changed) {
+        settings = changed;
+    }
+
+    void onRemoved() {
+        removed = true;
+    }
+
+    void onRangeAdded(AddressRange range, RangeKind kind) {
+        (kind == RangeKind.DYNAMIC ? dynamicRanges : reservedRanges).add(range);
+        indexes = null;
+        if (kind == RangeKind.DYNAMIC) {
+            exhausted = false;
+        }
+    }
+
+    void onRangeRemoved(AddressRange range) {
+        dynamicRanges.remove(range);
+        reservedRanges.remove(range);
+        indexes = null;
+        cursor = 0;
+    }
+
+    void onHostReserved(MacAddress mac, Ipv4Address address, Hostname hostname) {
+        onHostUnreserved(mac);
+        reservations.put(address.value(), new HostReservation(mac, hostname));
+        indexes().reservationByMac.put(mac, address.value());
+        markTaken(address.value());
+    }
+
+    void onHostUnreserved(MacAddress mac) {
+        Integer address = indexes().reservationByMac.remove(mac);
+        if (address != null) {
+            reservations.remove(address);
+            releaseIfUnheld(address);
+        }
+    }
+
+    void onOptionSnippetSet(String key, Octets value) {
+        optionSnippets.put(key, value);
+    }
+
+    void onOptionSnippetRemoved(String key) {
+        optionSnippets.remove(key);
+    }
+
+    void onOffered(Ipv4Address address, ClientIdentity client, TransactionId xid, LeaseTime leaseTime,
+                   Instant heldUntil) {
+        ClientKey key = client.key();
+        int value = address.value();
+        Indexes ix = indexes();
+        Integer previous = ix.offerByClient.get(key);
+        if (previous != null && previous != value) {
+            dropOffer(previous);
+        }
+        Offer replaced = offers.put(value, new Offer(key, client, xid, leaseTime, heldUntil));
+        if (replaced != null && !replaced.key().equals(key)) {
+            ix.offerByClient.remove(replaced.key(), value);
+        }
+        ix.offerByClient.put(key, value);
+        ix.offerExpiry.put(value, heldUntil);
+        markTaken(value);
+        forgetOthersOf(value, key);
+        int index = ix.pool.indexOf(address);
+        if (index >= 0) {
+            cursor = index + 1 < ix.pool.size() ? index + 1 : 0;
+        }
+    }
+
+    void onGranted(Ipv4Address address, ClientIdentity client, TransactionId xid, Instant at, LeaseTime leaseTime,
+                   Instant expiresAt) {
+        ClientKey key = client.key();
+        int value = address.value();
+        Indexes ix = indexes();
+        Integer offered = ix.offerByClient.get(key);
+        if (offered != null) {
+            dropOffer(offered);
+        }
+        Integer previous = ix.leaseByClient.get(key);
+        if (previous != null && previous != value) {
+            dropLease(previous);
+        }
+        Lease replaced = leases.put(value, new Lease(key, client, xid, at, leaseTime, expiresAt));
+        if (replaced != null && !replaced.key().equals(key)) {
+            ix.leaseByClient.remove(replaced.key(), value);
+        }
+        ix.leaseByClient.put(key, value);
+        ix.leaseExpiry.put(value, expiresAt);
+        markTaken(value);
+        forgetOthersOf(value, key);
+        Integer remembered = ix.rememberedByClient.remove(key);
+        if (remembered != null) {
+            rememberedClients.remove(remembered);
+        }
+    }
+
+    void onDeclined(Ipv4Address address, ClientIdentity client, TransactionId xid, Instant until) {
+        int value = address.value();
+        dropLease(value);
+        dropOffer(value);
+        forgetOthersOf(value, null);
+        probations.put(value, new Probation(client, xid, until));
+        indexes().probationEnd.put(value, until);
+        markTaken(value);
+    }
+
+    /** A release or an expiry: the address is free, and remembered for the client who had it. */
+    void onLeaseEnded(Ipv4Address address, ClientKey key) {
+        int value = address.value();
+        dropLease(value);
+        Indexes ix = indexes();
+        Integer earlier = ix.rememberedByClient.put(key, value);
+        if (earlier != null && earlier != value) {
+            rememberedClients.remove(earlier);
+        }
+        ClientKey other = rememberedClients.put(value, key);
+        if (other != null && !other.equals(key)) {
+            ix.rememberedByClient.remove(other);
+        }
+        releaseIfUnheld(value);
+    }
+
+    void onOfferWithdrawn(Ipv4Address address) {
+        dropOffer(address.value());
+        releaseIfUnheld(address.value());
+    }
+
+    void onProbationEnded(Ipv4Address address) {
+        probations.remove(address.value());
+        indexes().probationEnd.remove(address.value());
+        releaseIfUnheld(address.value());
+    }
+
+    void onPoolExhausted() {
+        exhausted = true;
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private void dropOffer(int address) {
+        Offer offer = offers.remove(address);
+        if (offer != null) {
+            indexes().offerByClient.remove(offer.key(), address);
+            indexes().offerExpiry.remove(address);
+            releaseIfUnheld(address);
+        }
+    }
+
+    private void dropLease(int address) {
+        Lease lease = leases.remove(address);
+        if (lease != null) {
+            indexes().leaseByClient.remove(lease.key(), address);
+            indexes().leaseExpiry.remove(address);
+            releaseIfUnheld(address);
+        }
+    }
+
+    /** The address goes to someone new: clients other than {@code keep} no longer remember it. */
+    private void forgetOthersOf(int address, ClientKey keep) {
+        ClientKey remembered = rememberedClients.get(address);
+        if (remembered != null && !remembered.equals(keep)) {
+            rememberedClients.remove(address);
+            indexes().rememberedByClient.remove(remembered, address);
+        }
+    }
+
+    private void markTaken(int address) {
+        int index = indexes.pool.indexOf(Ipv4Address.of(address));
+        if (index >= 0) {
+            indexes.taken.set(index);
+        }
+    }
+
+    /** Clears the taken bit when nothing holds the address any more; anything freed ends exhaustion. */
+    private void releaseIfUnheld(int address) {
+        if (leases.containsKey(address) || offers.containsKey(address) || probations.containsKey(address)
+                || reservations.containsKey(address)) {
+            return;
+        }
+        int index = indexes().pool.indexOf(Ipv4Address.of(address));
+        if (index >= 0) {
+            indexes.taken.clear(index);
+            exhausted = false;
+        }
+    }
+}
