@@ -1,6 +1,7 @@
 package io.leaseledger.wire.transport;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -53,7 +54,7 @@ final class Counters implements TransportCounters {
 
     @Override
     public Map<DropReason, Long> drops() {
-        Map<DropReason, Long> snapshot = new java.util.HashMap<>();
+        Map<DropReason, Long> snapshot = new HashMap<>();
         drops.forEach((reason, adder) -> snapshot.put(reason, adder.sum()));
         return Map.copyOf(snapshot);
     }

@@ -1,5 +1,6 @@
 package io.leaseledger.wire.transport;
 
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ final class ReplyRouter {
         if (!chaddr.isEthernet()) {
             return new Route(fallback, ReplyPath.BROADCAST_NOT_ETHERNET);
         }
-        var yiaddr = (java.net.Inet4Address) toClient.socketAddress().getAddress();
+        var yiaddr = (Inet4Address) toClient.socketAddress().getAddress();
         try {
             LinuxSockets.setArpEntry(binding.fd(), link.name(), yiaddr, chaddr.bytes());
             return new Route(toClient.socketAddress(), ReplyPath.UNICAST_WITH_NEIGHBOUR_ENTRY);

@@ -45,6 +45,7 @@ class ReplyRouterTest {
 
     @Test
     void nonEthernetHardwareAddressBroadcastsWithoutAskingTheKernel() {
+        // A descriptor that is never used: the hardware type alone decides.
         var link = new ChannelBinding(new Ingress.Interface("llt-none0", 7, List.of()), new EmbeddedChannel(), 0);
         var token = new HardwareAddress(6, new byte[] {1, 2, 3, 4, 5, 6}); // IEEE 802 token ring
         assertThat(router.route(link, new ReplyDestination.UnicastToHardwareAddress(YIADDR, token)))
