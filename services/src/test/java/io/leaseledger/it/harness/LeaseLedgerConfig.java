@@ -12,15 +12,19 @@ final class LeaseLedgerConfig {
     private LeaseLedgerConfig() {}
 
     static String render(DhcpServer.Setup setup, Path storeDir) {
+        return render(setup.interfaces(), setup.subnets(), storeDir);
+    }
+
+    static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir) {
         StringBuilder y = new StringBuilder("# Written by the real-client test harness (io.leaseledger.it.harness).\n");
         y.append("server:\n");
-        y.append("  interfaces: [").append(String.join(", ", setup.interfaces())).append("]\n");
+        y.append("  interfaces: [").append(String.join(", ", interfaces)).append("]\n");
         y.append("  port: 67\n");
         y.append("store:\n");
         y.append("  kind: h2\n");
         y.append("  path: ").append(quote(storeDir.toString())).append('\n');
         y.append("subnets:\n");
-        for (ServedSubnet s : setup.subnets()) {
+        for (ServedSubnet s : subnets) {
             y.append("  - cidr: ").append(s.cidr()).append('\n');
             y.append("    gateway: ").append(s.gateway()).append('\n');
             y.append("    dns-servers: [").append(String.join(", ", s.dns())).append("]\n");
