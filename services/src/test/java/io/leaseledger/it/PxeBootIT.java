@@ -60,6 +60,23 @@ class PxeBootIT {
     }
 
     @Test
+    void biosAndArm64FirmwareGetTheirOwnBootFiles() {
+        ServedLan lan = ServedLan.start(lab, ServedSubnet.small(0, 4, Duration.ofSeconds(120)).withPxe(PXE));
+        VethLink.End nic = lan.client("c");
+        ScapyClient client = lab.scapy(nic);
+
+        DhcpReply bios = client.reply(DhcpMessage.discover("02:00:00:b1:05:01", 0x0b105001)
+                .withOption(60, "PXEClient:Arch:00000:UNDI:002001").withOption(93, new byte[] {0, 0}), LISTEN);
+        DhcpReply arm64 = client.reply(DhcpMessage.discover("02:00:00:aa:64:01", 0x0aa64001)
+                .withOption(60, "PXEClient:Arch:00011:UNDI:003016").withOption(93, new byte[] {0, 11}), LISTEN);
+
+        assertThat(bios.bootFile()).as("%s", bios).isEqualTo("pxelinux.0");
+        assertThat(arm64.bootFile()).as("%s", arm64).isEqualTo("grubaa64.efi");
+        assertThat(bios.siaddr()).isEqualTo("198.18.0.1");
+        assertThat(arm64.siaddr()).isEqualTo("198.18.0.1");
+    }
+
+    @Test
     void ipxeClientGetsTheScriptUrl() {
         ServedLan lan = ServedLan.start(lab, ServedSubnet.small(0, 4, Duration.ofSeconds(120)).withPxe(PXE));
         VethLink.End nic = lan.client("c");
