@@ -3,6 +3,7 @@ package io.leaseledger.wire.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leaseledger.wire.dhcp4.MessageType;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.io.BufferedReader;
@@ -34,16 +35,24 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NamespaceTransportTest {
 
-    /** Client side: "send DEV PORT HEX" broadcasts; "listen DEV" prints the first UDP/68 frame it sees. */
+    /**
+     * Client side. "discover DEV PORT MAC XID" broadcasts a DHCPDISCOVER built here, independently
+     * of our codec (RFC 2131 §2: BOOTP header, magic cookie, option 53 = 1, end);
+     * "listen DEV" prints the first UDP/68 frame it sees.
+     */
     private static final String CLIENT = """
             import socket, struct, sys
             mode, dev = sys.argv[1], sys.argv[2]
-            if mode == 'send':
+            if mode == 'discover':
+                mac, xid = bytes.fromhex(sys.argv[4].replace(':', '')), int(sys.argv[5], 16)
+                header = struct.pack('!BBBBIHH4s4s4s4s16s64s128s', 1, 1, 6, 0, xid, 0, 0x8000,
+                                     bytes(4), bytes(4), bytes(4), bytes(4), mac.ljust(16, b'\\0'), bytes(64), bytes(128))
+                discover = header + bytes([99, 130, 83, 99, 53, 1, 1, 255])
                 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
                 s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
                 s.setsockopt(socket.SOL_SOCKET, 25, dev.encode())  # SO_BINDTODEVICE
                 s.bind(('0.0.0.0', 68))
-                s.sendto(bytes.fromhex(sys.argv[4]), ('255.255.255.255', int(sys.argv[3])))
+                s.sendto(discover, ('255.255.255.255', int(sys.argv[3])))
             else:
                 s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0800))
                 s.bind((dev, 0))
@@ -68,7 +77,7 @@ class NamespaceTransportTest {
     private String server;
     private final Map<String, String> clientNs = new HashMap<>();
     private DhcpTransport transport;
-    private final BlockingQueue<InboundDatagram> received = new ArrayBlockingQueue<>(16);
+    private final BlockingQueue<DecodedRequest> received = new ArrayBlockingQueue<>(16);
 
     @BeforeAll
     void createLinksAndServeTwoOfThem() throws Exception {
@@ -88,7 +97,7 @@ class NamespaceTransportTest {
             }
             transport = lab.inNamespace(server, () -> DhcpTransport.start(
                     TransportConfig.interfaces(serverSide("a"), serverSide("b")),
-                    (datagram, t) -> received.add(datagram.retainedDuplicate())));
+                    new DecodingHandler((request, t) -> received.add(request))));
         } catch (Throwable e) {
             tearDown();
             throw e;
@@ -102,7 +111,6 @@ class NamespaceTransportTest {
                 transport.close();
             }
         } finally {
-            received.forEach(InboundDatagram::release);
             if (lab != null) {
                 lab.close();
             }
@@ -110,33 +118,36 @@ class NamespaceTransportTest {
     }
 
     @Test
-    void broadcastOnEachConfiguredLinkArrivesTaggedWithItsInterfaceAndTheUnconfiguredLinkIsNotServed()
+    void discoverOnEachConfiguredLinkArrivesTaggedWithItsInterfaceAndTheUnconfiguredLinkIsNotServed()
             throws Exception {
         // The unconfigured link first: had it been received, it would be there before the others.
-        broadcastFrom("c", "DISCOVER via c");
-        broadcastFrom("a", "DISCOVER via a");
-        broadcastFrom("b", "DISCOVER via b");
+        discoverFrom("c", 0xc);
+        discoverFrom("a", 0xa);
+        discoverFrom("b", 0xb);
 
-        Map<String, InboundDatagram> byPayload = new HashMap<>();
+        Map<Integer, DecodedRequest> byXid = new HashMap<>();
         for (int i = 0; i < 2; i++) {
-            InboundDatagram datagram = received.poll(5, TimeUnit.SECONDS);
-            assertThat(datagram).as("datagram %d of 2 within 5 s", i + 1).isNotNull();
-            byPayload.put(datagram.content().toString(StandardCharsets.US_ASCII), datagram);
+            DecodedRequest request = received.poll(5, TimeUnit.SECONDS);
+            assertThat(request).as("DISCOVER %d of 2 within 5 s", i + 1).isNotNull();
+            byXid.put(request.message().xid(), request);
         }
         assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("nothing from the unconfigured link").isNull();
-        assertThat(byPayload).containsOnlyKeys("DISCOVER via a", "DISCOVER via b");
+        assertThat(byXid).containsOnlyKeys(0xa, 0xb);
 
         for (String link : List.of("a", "b")) {
-            InboundDatagram datagram = byPayload.get("DISCOVER via " + link);
-            var ingress = (Ingress.Interface) datagram.ingress();
+            DecodedRequest request = byXid.get(Integer.parseInt(link, 16));
+            assertThat(request.message().messageType()).isEqualTo(MessageType.DISCOVER);
+            assertThat(request.message().hardwareAddressString()).isEqualTo(CLIENT_MAC.get(link));
+            var ingress = (Ingress.Interface) request.ingress();
             assertThat(ingress.name()).isEqualTo(serverSide(link));
             assertThat(ingress.index()).isEqualTo(ifindex(serverSide(link)));
             assertThat(ingress.addresses()).containsExactly(ReplyAddressingTest.ip(link.equals("a")
                     ? "198.18.1.1" : "198.18.2.1"));
-            assertThat(datagram.sender()).isEqualTo(new InetSocketAddress("0.0.0.0", 68));
-            assertThat(datagram.recipient()).isEqualTo(new InetSocketAddress("255.255.255.255", 67));
+            assertThat(request.sender()).isEqualTo(new InetSocketAddress("0.0.0.0", 68));
+            assertThat(request.recipient()).isEqualTo(new InetSocketAddress("255.255.255.255", 67));
         }
         assertThat(transport.counters().received()).isEqualTo(2);
+        assertThat(transport.counters().drops()).isEmpty();
         assertThat(transport.bindings()).extracting(Binding::ingress).extracting(i -> ((Ingress.Interface) i).name())
                 .containsExactly(serverSide("a"), serverSide("b"));
     }
@@ -210,9 +221,9 @@ class NamespaceTransportTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    private void broadcastFrom(String link, String payload) {
-        NetnsLab.run(NetnsLab.IP, "netns", "exec", clientNs.get(link), NetnsLab.PYTHON, "-c", CLIENT, "send",
-                clientSide(link), "67", hex(payload));
+    private void discoverFrom(String link, int xid) {
+        NetnsLab.run(NetnsLab.IP, "netns", "exec", clientNs.get(link), NetnsLab.PYTHON, "-c", CLIENT, "discover",
+                clientSide(link), "67", CLIENT_MAC.get(link), Integer.toHexString(xid));
     }
 
     private int ifindex(String name) {
