@@ -16,10 +16,11 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -48,16 +49,17 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
 
     private final IoEngine engine;
     private final EventLoopGroup group;
-    private final Map<Ingress, ChannelBinding> channels;
+    /** Looked up by {@link #send} from any thread, also while start() still opens later channels. */
+    private final Map<Ingress, ChannelBinding> channels = new ConcurrentHashMap<>();
+    /** The same channels in configuration order. */
+    private final List<ChannelBinding> ordered = new CopyOnWriteArrayList<>();
     private final Counters counters;
     private final ReplyRouter router = new ReplyRouter();
     private volatile boolean closed;
 
-    private DhcpTransport(IoEngine engine, EventLoopGroup group, Map<Ingress, ChannelBinding> channels,
-            Counters counters) {
+    private DhcpTransport(IoEngine engine, EventLoopGroup group, Counters counters) {
         this.engine = engine;
         this.group = group;
-        this.channels = channels;
         this.counters = counters;
     }
 
@@ -79,22 +81,26 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
         var group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("dhcp-transport", true),
                 engine.ioHandlerFactory());
         var counters = new Counters();
-        var channels = new LinkedHashMap<Ingress, ChannelBinding>();
-        var transport = new DhcpTransport(engine, group, channels, counters);
+        var transport = new DhcpTransport(engine, group, counters);
         try {
             for (Ingress.Interface link : links) {
-                channels.put(link, transport.open(link, new InetSocketAddress(Ipv4.ZERO, config.port()), handler));
+                transport.add(transport.open(link, new InetSocketAddress(Ipv4.ZERO, config.port()), handler));
             }
             for (InetSocketAddress address : config.addresses()) {
-                ChannelBinding binding = transport.open(new Ingress.BoundAddress(address), address, handler);
-                channels.put(binding.ingress(), binding);
+                transport.add(transport.open(new Ingress.BoundAddress(address), address, handler));
             }
         } catch (RuntimeException e) {
             transport.close();
             throw e;
         }
-        log.info("DHCP transport serving {} on {}", channels.keySet(), engine);
+        log.info("DHCP transport serving {} on {}", transport.ordered.stream().map(ChannelBinding::ingress).toList(),
+                engine);
         return transport;
+    }
+
+    private void add(ChannelBinding binding) {
+        channels.put(binding.ingress(), binding);
+        ordered.add(binding);
     }
 
     private static Ingress.Interface lookUp(String name) {
@@ -162,7 +168,7 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
 
     /** The serving channels, in configuration order (interfaces, then addresses). */
     public List<Binding> bindings() {
-        return channels.values().stream()
+        return ordered.stream()
                 .map(b -> new Binding(b.ingress(), (InetSocketAddress) b.channel().localAddress()))
                 .toList();
     }
@@ -231,7 +237,7 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
             return;
         }
         closed = true;
-        channels.values().forEach(b -> b.channel().close().awaitUninterruptibly());
+        ordered.forEach(b -> b.channel().close().awaitUninterruptibly());
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         log.info("DHCP transport closed ({})", counters);
     }
