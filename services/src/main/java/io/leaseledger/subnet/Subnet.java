@@ -278,6 +278,11 @@ public class Subnet implements SnapshotSized {
 
     // RequestRefused changes nothing: a NAK records a refusal, not a state.
 
+    /** The state, for tests and diagnostics in this package. */
+    SubnetState state() {
+        return state;
+    }
+
     @Override
     public int snapshotSize() {
         return state.size();
