@@ -48,4 +48,12 @@ class Dhcp4CodecRoundTripTest {
         byte[] wire = Dhcp4Encoder.encode(Packets.ack(), 1500);
         assertThat(Dhcp4Encoder.encode(Dhcp4Decoder.decode(wire), 1500)).isEqualTo(wire);
     }
+
+    @Test
+    void benchmarkPacketsHaveTheSizesTheBenchmarkDocsState() {
+        assertThat(Packets.discover().optionCount()).isEqualTo(6);
+        assertThat(Dhcp4Encoder.encode(Packets.discover(), 1500)).hasSize(300);
+        assertThat(Packets.ack().optionCount()).isEqualTo(15);
+        assertThat(Dhcp4Encoder.encode(Packets.ack(), 1500)).hasSize(365);
+    }
 }
