@@ -43,6 +43,29 @@ public final class Dhcp4Encoder {
         return Math.min(MAX_PAYLOAD, Math.max(MIN_MAX_MESSAGE_SIZE, maxMessageSize) - IP_UDP_OVERHEAD);
     }
 
+    /**
+     * The datagram length {@link #encode(Dhcp4Message, int, ByteBuf)} would write (overload
+     * included), or -1 if the message does not fit {@code maxMessageSize} at all. Lets a reply
+     * assembler drop optional options until the reply fits, without encoding.
+     */
+    public static int encodedLength(Dhcp4Message message, int maxMessageSize) {
+        int limit = payloadLimit(maxMessageSize);
+        int simple = Dhcp4Message.OFF_OPTIONS + optionsLength(message) + 1;
+        if (simple <= limit) {
+            return Math.max(simple, BOOTP_MIN_LENGTH);
+        }
+        try {
+            return Plan.of(message, limit, simple).length();
+        } catch (Dhcp4EncodeException tooLarge) {
+            return -1;
+        }
+    }
+
+    /** Whether {@code message} can be encoded within {@code maxMessageSize} (with overload if need be). */
+    public static boolean fits(Dhcp4Message message, int maxMessageSize) {
+        return encodedLength(message, maxMessageSize) >= 0;
+    }
+
     /** Encodes within the 576-byte default limit. */
     public static void encode(Dhcp4Message message, ByteBuf out) {
         encode(message, MIN_MAX_MESSAGE_SIZE, out);

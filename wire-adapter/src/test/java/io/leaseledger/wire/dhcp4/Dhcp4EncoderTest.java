@@ -171,4 +171,18 @@ class Dhcp4EncoderTest {
             heap.release();
         }
     }
+
+    @Test
+    void tellsTheEncodedLengthWithoutEncoding() {
+        Dhcp4Message small = offer().build();
+        Dhcp4Message overloaded = offer().putOption(224, new byte[250]).putOption(225, new byte[100]).build();
+        Dhcp4Message huge = offer().file("busy").putOption(224, new byte[250]).putOption(225, new byte[250]).build();
+
+        assertThat(Dhcp4Encoder.encodedLength(small, 576)).isEqualTo(300);
+        assertThat(Dhcp4Encoder.encodedLength(overloaded, 576)).isEqualTo(Dhcp4Encoder.encode(overloaded, 576).length);
+        assertThat(Dhcp4Encoder.fits(overloaded, 576)).isTrue();
+        assertThat(Dhcp4Encoder.encodedLength(huge, 576)).isEqualTo(-1);
+        assertThat(Dhcp4Encoder.fits(huge, 576)).isFalse();
+        assertThat(Dhcp4Encoder.fits(huge, 1500)).isTrue();
+    }
 }
