@@ -38,6 +38,11 @@ public final class Dhcp4Decoder {
         return decode(datagram, 0, datagram.length);
     }
 
+    /**
+     * Decodes {@code length} bytes of {@code datagram} from {@code offset}. The range is the
+     * caller's contract (an {@link IndexOutOfBoundsException} means a caller bug, not bad input);
+     * the bytes in it may be anything.
+     */
     public static Dhcp4Message decode(byte[] datagram, int offset, int length) {
         if (offset < 0 || length < 0 || offset > datagram.length - length) {
             throw new IndexOutOfBoundsException("offset " + offset + " length " + length + " in " + datagram.length);
