@@ -30,7 +30,7 @@ import static io.leaseledger.groupcommit.SubnetFixture.SUBNET;
  * reply. Bounded by a number of DORAs and a time limit. Reports DORA/s, decisions/s, commits/s
  * and the mean batch.
  *
- * <p>Not a unit test (the name does not end in Test, so {@code mvn verify} skips it). Run:
+ * <p>Not a unit test: without {@code -Dbench.durability} it skips itself. Run:
  * <pre>
  * ./mvnw -B -q -pl services -am test -Dtest=GroupCommitBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dbench.durability=commit -Dbench.clients=64 -Dbench.doras=30000
@@ -40,6 +40,8 @@ class GroupCommitBenchmark {
 
     @Test
     void run() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("bench.durability") != null,
+                "a benchmark, not a test: run it with -Dbench.durability=commit|fsync");
         Durability durability = Durability.valueOf(System.getProperty("bench.durability", "commit").toUpperCase(Locale.ROOT));
         int clients = Integer.getInteger("bench.clients", 64);
         int doras = Integer.getInteger("bench.doras", 30_000);

@@ -156,6 +156,33 @@ class SubnetGroupCommitTest {
     }
 
     @Test
+    void aSubnetSnapshotIsTakenAndARestartLoadsFromIt() throws Exception {
+        StoreSettings settings = settings().withSnapshots(new StoreSettings.Snapshots(true, 20, 1.0, 1));
+        List<Ipv4Address> granted = new ArrayList<>();
+        try (AxonStore store = AxonStore.start(settings, SubnetFixture.aggregates());
+             SubnetGateway gateway = new SubnetGateway(store.commandGateway(), clock, settings.mailbox())) {
+            SubnetFixture.define(store, T0);
+            for (int n = 0; n < 30; n++) {
+                granted.add(dora(gateway, n));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (store.snapshotsTaken() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(store.snapshotsTaken()).isPositive();
+        }
+
+        AxonStore store = startStore(settings);
+        SubnetGateway gateway = gateway(store);
+        Decision again = gateway.decide(SUBNET, ClientMessage.initReboot(SubnetFixture.client(29),
+                io.leaseledger.events.types.TransactionId.of(99), SubnetFixture.SERVER, granted.get(29),
+                io.leaseledger.events.subnet.Delivery.BROADCAST)).get(10, TimeUnit.SECONDS);
+        assertThat(again).isInstanceOf(Decision.Ack.class);
+        // The trigger learned the state's size from the snapshot the subnet was loaded from.
+        assertThat(store.snapshotSizes().lastSize(SUBNET.toString())).isPositive();
+    }
+
+    @Test
     void aFailedCommitFailsItsBatchAndTheMailboxServesTheNextPackets() throws Exception {
         StoreSettings settings = settings();
         AxonStore store = startStore(settings);
