@@ -1,0 +1,162 @@
+package io.leaseledger.subnet;
+
+import static io.leaseledger.subnet.Given.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.ClientMessage;
+import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.HostReserved;
+import io.leaseledger.events.subnet.LeaseExpired;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.LeaseOffered;
+import io.leaseledger.events.subnet.LeaseReleased;
+import io.leaseledger.events.subnet.OfferWithdrawn;
+import io.leaseledger.events.subnet.PoolExhausted;
+import io.leaseledger.events.subnet.ProbationEnded;
+import io.leaseledger.events.subnet.RangeAdded;
+import io.leaseledger.events.subnet.RequestRefused;
+import io.leaseledger.events.subnet.SubnetDefined;
+import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.events.types.ClientKey;
+import io.leaseledger.events.types.Ipv4Address;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Random traffic (six clients, a six-address pool, a reservation, a reserved range, time
+ * jumping past offer holds, leases and probations, reclaims in between) never breaks the
+ * promises of the aggregate: no address granted to two clients, nothing granted from a
+ * reserved range or to a stranger's reservation, nothing offered while in probation.
+ */
+class LeaseInvariantsPropertyTest {
+
+    private static final List<ClientIdentity> CLIENTS = List.of(ALICE, BOB, CAROL, client("02:00:00:00:00:0d"),
+            client("02:00:00:00:00:0e"), client("02:00:00:00:00:0f"));
+    private static final List<String> ADDRESSES = List.of("198.18.0.5", "198.18.0.10", "198.18.0.11", "198.18.0.12",
+            "198.18.0.13", "198.18.0.14", "198.18.0.15", "198.18.0.100", "10.0.0.1");
+    private static final Ipv4Address RESERVED_FOR_FRED = ip("198.18.0.100");
+
+    /** One step: a message (or a reclaim when null) after {@code seconds} more. */
+    record Step(int seconds, ClientMessage message) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> traffic() {
+        Arbitrary<ClientIdentity> clients = Arbitraries.of(CLIENTS);
+        Arbitrary<String> addresses = Arbitraries.of(ADDRESSES);
+        Arbitrary<ClientMessage> messages = Combinators.combine(Arbitraries.integers().between(0, 8), clients, addresses)
+                .as((kind, client, address) -> switch (kind) {
+                    case 0, 1 -> discover(client);
+                    case 2 -> discover(client, address);
+                    case 3 -> select(client, address);
+                    case 4 -> initReboot(client, address);
+                    case 5 -> renew(client, address);
+                    case 6 -> decline(client, address);
+                    case 7 -> release(client, address);
+                    default -> null;
+                });
+        Arbitrary<Integer> seconds = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(1, 60)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(500, 4000)));
+        return Combinators.combine(seconds, messages).as(Step::new).list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    @Property(tries = 300)
+    void noAddressIsEverGrantedToTwoClients(@ForAll("traffic") List<Step> traffic, @ForAll boolean authoritative) {
+        var subnet = new Subnet();
+        var settings = SETTINGS.withAuthoritative(authoritative).withProbation(java.time.Duration.ofSeconds(900));
+        apply(subnet, new SubnetDefined(SUBNET, CIDR, settings, T0));
+        apply(subnet, reserved("198.18.0.2-198.18.0.9"));
+        apply(subnet, dynamic("198.18.0.10-198.18.0.15"));
+        apply(subnet, new HostReserved(SUBNET, CLIENTS.get(5).chaddr(), RESERVED_FOR_FRED, null, T0));
+
+        Map<Ipv4Address, ClientKey> leases = new HashMap<>();
+        Map<Ipv4Address, Instant> probation = new HashMap<>();
+        Instant at = T0;
+        for (Step step : traffic) {
+            at = at.plusSeconds(step.seconds());
+            var rules = new LeaseRules(SUBNET, subnet.state());
+            if (step.message() == null) {
+                for (SubnetEvent event = rules.nextReclaim(at); event != null; event = rules.nextReclaim(at)) {
+                    track(event, leases, probation);
+                    apply(subnet, event);
+                }
+                continue;
+            }
+            LeaseRules.Outcome outcome = rules.decide(step.message(), at);
+            for (SubnetEvent event : outcome.events()) {
+                if (event instanceof LeaseGranted granted) {
+                    ClientKey holder = leases.get(granted.address());
+                    assertThat(holder).as("holder of %s", granted.address()).isIn(null, granted.client().key());
+                    assertThat(granted.address()).isNotEqualTo(Ipv4Address.parse("198.18.0.5"));
+                    if (granted.address().equals(RESERVED_FOR_FRED)) {
+                        assertThat(granted.client()).isEqualTo(CLIENTS.get(5));
+                    }
+                }
+                if (event instanceof LeaseOffered offered) {
+                    assertThat(probation).doesNotContainKey(offered.address());
+                    assertThat(leases.get(offered.address())).isIn(null, offered.client().key());
+                }
+                track(event, leases, probation);
+                apply(subnet, event);
+            }
+            if (outcome.decision() instanceof Decision.Ack ack) {
+                assertThat(leases).containsEntry(ack.address(), step.message().client().key());
+            }
+        }
+    }
+
+    private static void track(SubnetEvent event, Map<Ipv4Address, ClientKey> leases, Map<Ipv4Address, Instant> probation) {
+        switch (event) {
+            case LeaseGranted e -> {
+                leases.values().remove(e.client().key());
+                leases.put(e.address(), e.client().key());
+            }
+            case LeaseReleased e -> leases.remove(e.address());
+            case LeaseExpired e -> leases.remove(e.address());
+            case AddressDeclined e -> {
+                leases.remove(e.address());
+                probation.put(e.address(), e.probationUntil());
+            }
+            case ProbationEnded e -> probation.remove(e.address());
+            default -> {
+            }
+        }
+    }
+
+    /** What Axon does with an applied event: call the aggregate's event-sourcing handler. */
+    static void apply(Subnet subnet, SubnetEvent event) {
+        switch (event) {
+            case SubnetDefined e -> subnet.on(e);
+            case io.leaseledger.events.subnet.SubnetChanged e -> subnet.on(e);
+            case io.leaseledger.events.subnet.SubnetRemoved e -> subnet.on(e);
+            case RangeAdded e -> subnet.on(e);
+            case io.leaseledger.events.subnet.RangeRemoved e -> subnet.on(e);
+            case HostReserved e -> subnet.on(e);
+            case io.leaseledger.events.subnet.HostUnreserved e -> subnet.on(e);
+            case io.leaseledger.events.subnet.OptionSnippetSet e -> subnet.on(e);
+            case io.leaseledger.events.subnet.OptionSnippetRemoved e -> subnet.on(e);
+            case PoolExhausted e -> subnet.on(e);
+            case LeaseOffered e -> subnet.on(e);
+            case OfferWithdrawn e -> subnet.on(e);
+            case LeaseGranted e -> subnet.on(e);
+            case RequestRefused e -> {
+            }
+            case AddressDeclined e -> subnet.on(e);
+            case LeaseReleased e -> subnet.on(e);
+            case LeaseExpired e -> subnet.on(e);
+            case ProbationEnded e -> subnet.on(e);
+        }
+    }
+}
