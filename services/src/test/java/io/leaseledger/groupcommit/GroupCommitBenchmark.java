@@ -57,14 +57,14 @@ class GroupCommitBenchmark {
     }
 
     record Result(Durability durability, int clients, long doras, double seconds, long decisions, long commits,
-                  long failed, double p50Millis, double p99Millis) {
+                  long failed, double p50Millis, double p99Millis, long snapshots) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
                     "durability=%s clients=%d doras=%d in %.2fs: %.0f DORA/s, %.0f decisions/s, %.0f commits/s, "
-                            + "%.1f decisions/commit, DORA latency p50 %.2f ms p99 %.2f ms, failed %d",
+                            + "%.1f decisions/commit, DORA latency p50 %.2f ms p99 %.2f ms, failed %d, snapshots %d",
                     durability, clients, doras, seconds, doras / seconds, decisions / seconds, commits / seconds,
-                    commits == 0 ? 0.0 : (double) decisions / commits, p50Millis, p99Millis, failed);
+                    commits == 0 ? 0.0 : (double) decisions / commits, p50Millis, p99Millis, failed, snapshots);
         }
     }
 
@@ -86,7 +86,7 @@ class GroupCommitBenchmark {
             long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
             return new Result(durability, clients, done, seconds, after.decided() - before.decided(),
                     after.commits() - before.commits(), after.failedMessages() - before.failedMessages(),
-                    percentile(sorted, 0.50), percentile(sorted, 0.99));
+                    percentile(sorted, 0.50), percentile(sorted, 0.99), store.snapshotsTaken());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
