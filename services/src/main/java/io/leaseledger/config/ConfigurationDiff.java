@@ -37,7 +37,7 @@ public final class ConfigurationDiff {
     private ConfigurationDiff() {}
 
     /**
-     * @param previous the subnets the log defines now (for example {@link SettingsView#subnets()})
+     * @param previous every subnet the log knows, removed ones included ({@link SettingsView#known()})
      * @param desired  a validated configuration
      * @param at       the time the commands carry
      */
@@ -51,16 +51,21 @@ public final class ConfigurationDiff {
             ConfiguredSubnet have = before.remove(want.id());
             subnet(have, want, at, out);
         }
-        before.keySet().forEach(id -> out.add(new RemoveSubnet(id, at)));
+        before.values().stream().filter(ConfiguredSubnet::served).forEach(s -> out.add(new RemoveSubnet(s.id(), at)));
         return out;
     }
 
-    /** The commands for one subnet; {@code have} is null when the log does not define it. */
+    /**
+     * The commands for one subnet; {@code have} is null when the log never defined it. A removed
+     * subnet is defined again and keeps what it had (as the aggregate does), so only the difference follows.
+     */
     static void subnet(ConfiguredSubnet have, ConfiguredSubnet want, Instant at, List<SubnetCommand> out) {
         SubnetId id = want.id();
-        if (have == null) {
+        if (have == null || !have.served()) {
             out.add(new DefineSubnet(id, want.cidr(), want.settings(), at));
-            have = new ConfiguredSubnet(id, want.cidr(), want.settings(), Map.of(), Map.of(), Map.of());
+            if (have == null) {
+                have = new ConfiguredSubnet(id, want.cidr(), want.settings(), Map.of(), Map.of(), Map.of(), true);
+            }
         } else if (!have.settings().equals(want.settings())) {
             out.add(new ChangeSubnet(id, want.settings(), at));
         }

@@ -10,6 +10,7 @@ import io.leaseledger.events.subnet.RangeRemoved;
 import io.leaseledger.events.subnet.SubnetChanged;
 import io.leaseledger.events.subnet.SubnetDefined;
 import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.events.subnet.SubnetRemoved;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.AddressRange;
 import io.leaseledger.events.types.Cidr;
@@ -37,6 +38,8 @@ import java.util.Optional;
  * @param hosts    reservations by MAC
  * @param snippets option payloads by scope, host and code (gateway, DNS servers and domain are
  *                 subnet snippets 3, 6 and 15)
+ * @param served   false once removed: like the aggregate, the subnet keeps its ranges, hosts and
+ *                 snippets, and gets them back if it is defined again
  */
 public record ConfiguredSubnet(
         SubnetId id,
@@ -44,7 +47,8 @@ public record ConfiguredSubnet(
         SubnetSettings settings,
         Map<AddressRange, RangeKind> ranges,
         Map<MacAddress, Reservation> hosts,
-        Map<SnippetKey, Octets> snippets) {
+        Map<SnippetKey, Octets> snippets,
+        boolean served) {
 
     /** A host reservation. */
     public record Reservation(MacAddress mac, Ipv4Address address, Optional<Hostname> hostname) {}
@@ -74,24 +78,23 @@ public record ConfiguredSubnet(
             hosts.put(h.mac(), new Reservation(h.mac(), h.address(), h.hostname()));
             h.options().forEach(o -> snippets.put(SnippetKey.host(h.mac(), o.code()), new Octets(o.value())));
         }
-        return new ConfiguredSubnet(subnet.id(), subnet.cidr(), subnet.settings(), ranges, hosts, snippets);
+        return new ConfiguredSubnet(subnet.id(), subnet.cidr(), subnet.settings(), ranges, hosts, snippets, true);
     }
 
-    /** A subnet just defined, with nothing else yet. */
+    /** A subnet defined for the first time, with nothing else yet. */
     public static ConfiguredSubnet defined(SubnetDefined e) {
-        return new ConfiguredSubnet(e.subnetId(), e.cidr(), e.settings(), Map.of(), Map.of(), Map.of());
+        return new ConfiguredSubnet(e.subnetId(), e.cidr(), e.settings(), Map.of(), Map.of(), Map.of(), true);
     }
 
-    /**
-     * The state after {@code event}. Lease events and events of other subnets leave it as it is;
-     * {@code SubnetDefined} and {@code SubnetRemoved} are the view's business ({@link SettingsView}).
-     */
+    /** The state after {@code event}; lease events and events of other subnets leave it as it is. */
     public ConfiguredSubnet apply(SubnetEvent event) {
         if (!event.subnetId().equals(id)) {
             return this;
         }
         return switch (event) {
-            case SubnetChanged e -> new ConfiguredSubnet(id, cidr, e.settings(), ranges, hosts, snippets);
+            case SubnetDefined e -> new ConfiguredSubnet(id, e.cidr(), e.settings(), ranges, hosts, snippets, true);
+            case SubnetRemoved e -> new ConfiguredSubnet(id, cidr, settings, ranges, hosts, snippets, false);
+            case SubnetChanged e -> new ConfiguredSubnet(id, cidr, e.settings(), ranges, hosts, snippets, served);
             case RangeAdded e -> withRanges(m -> m.put(e.range(), e.kind()));
             case RangeRemoved e -> withRanges(m -> m.remove(e.range()));
             case HostReserved e -> withHosts(m -> m.put(e.mac(), new Reservation(e.mac(), e.address(), Optional.ofNullable(e.hostname()))));
@@ -109,19 +112,19 @@ public record ConfiguredSubnet(
     private ConfiguredSubnet withRanges(java.util.function.Consumer<Map<AddressRange, RangeKind>> change) {
         Map<AddressRange, RangeKind> m = new LinkedHashMap<>(ranges);
         change.accept(m);
-        return new ConfiguredSubnet(id, cidr, settings, m, hosts, snippets);
+        return new ConfiguredSubnet(id, cidr, settings, m, hosts, snippets, served);
     }
 
     private ConfiguredSubnet withHosts(java.util.function.Consumer<Map<MacAddress, Reservation>> change) {
         Map<MacAddress, Reservation> m = new LinkedHashMap<>(hosts);
         change.accept(m);
-        return new ConfiguredSubnet(id, cidr, settings, ranges, m, snippets);
+        return new ConfiguredSubnet(id, cidr, settings, ranges, m, snippets, served);
     }
 
     private ConfiguredSubnet withSnippets(java.util.function.Consumer<Map<SnippetKey, Octets>> change) {
         Map<SnippetKey, Octets> m = new LinkedHashMap<>(snippets);
         change.accept(m);
-        return new ConfiguredSubnet(id, cidr, settings, ranges, hosts, m);
+        return new ConfiguredSubnet(id, cidr, settings, ranges, hosts, m, served);
     }
 
     private static io.leaseledger.wire.dhcp4.Ipv4Address wire(Ipv4Address a) {

@@ -3,7 +3,6 @@ package io.leaseledger.config;
 import io.leaseledger.events.subnet.OptionScope;
 import io.leaseledger.events.subnet.SubnetDefined;
 import io.leaseledger.events.subnet.SubnetEvent;
-import io.leaseledger.events.subnet.SubnetRemoved;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.Octets;
@@ -37,12 +36,11 @@ public final class SettingsView {
     /** Applies one event; lease events are ignored. */
     @EventHandler
     public void on(SubnetEvent event) {
-        switch (event) {
-            case SubnetDefined e -> subnets.merge(e.subnetId(), ConfiguredSubnet.defined(e),
-                    // Defined again after a removal, or re-delivered: the settings are the event's, the rest is kept.
-                    (old, fresh) -> new ConfiguredSubnet(old.id(), e.cidr(), e.settings(), old.ranges(), old.hosts(), old.snippets()));
-            case SubnetRemoved e -> subnets.remove(e.subnetId());
-            default -> subnets.computeIfPresent(event.subnetId(), (id, s) -> s.apply(event));
+        if (event instanceof SubnetDefined e) {
+            // Defined again after a removal: the aggregate kept ranges, hosts and snippets, and so does the view.
+            subnets.merge(e.subnetId(), ConfiguredSubnet.defined(e), (old, fresh) -> old.apply(e));
+        } else {
+            subnets.computeIfPresent(event.subnetId(), (id, s) -> s.apply(event));
         }
     }
 
@@ -56,18 +54,25 @@ public final class SettingsView {
         this.extras = extras;
     }
 
+    /** The subnets served now. */
     public Collection<ConfiguredSubnet> subnets() {
+        return subnets.values().stream().filter(ConfiguredSubnet::served).toList();
+    }
+
+    /** Every subnet the log knows, removed ones included: the "previous" side of {@link ConfigurationDiff}. */
+    public Collection<ConfiguredSubnet> known() {
         return List.copyOf(subnets.values());
     }
 
+    /** A served subnet. */
     public Optional<ConfiguredSubnet> subnet(SubnetId id) {
-        return Optional.ofNullable(subnets.get(id));
+        return Optional.ofNullable(subnets.get(id)).filter(ConfiguredSubnet::served);
     }
 
     /** The served subnet that contains {@code address} (subnets never overlap: the configuration refuses it). */
     public Optional<ConfiguredSubnet> subnetContaining(Ipv4Address address) {
         for (ConfiguredSubnet s : subnets.values()) {
-            if (s.cidr().contains(address)) {
+            if (s.served() && s.cidr().contains(address)) {
                 return Optional.of(s);
             }
         }
@@ -80,7 +85,7 @@ public final class SettingsView {
      */
     public Optional<ReplyProfile> profile(SubnetId subnet, MacAddress client, Ipv4Address serverIdentifier) {
         ConfiguredSubnet s = subnets.get(subnet);
-        if (s == null) {
+        if (s == null || !s.served()) {
             return Optional.empty();
         }
         ReplyExtras x = extras;

@@ -21,7 +21,7 @@ class ConfigurationDiffTest {
 
     private static final Instant AT = Instant.parse("2026-11-22T08:00:00Z");
 
-    private static final String BASE = """
+    static final String BASE = """
             server: {bind: [127.0.0.1]}
             options: [{code: 42, value: [198.18.0.2]}]
             subnets:
