@@ -1,0 +1,184 @@
+package io.leaseledger.server;
+
+import io.leaseledger.config.ConfiguredSubnet;
+import io.leaseledger.config.SettingsView;
+import io.leaseledger.events.subnet.ClientMessage;
+import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.Delivery;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.groupcommit.MailboxFullException;
+import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.wire.commands.ClientMessages;
+import io.leaseledger.wire.commands.Translation;
+import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
+import io.leaseledger.wire.dhcp4.Dhcp4Message;
+import io.leaseledger.wire.reply.ReplyAssembler;
+import io.leaseledger.wire.reply.ReplyProfile;
+import io.leaseledger.wire.reply.SubnetSelection;
+import io.leaseledger.wire.transport.DecodedRequest;
+import io.leaseledger.wire.transport.DecodingHandler;
+import io.leaseledger.wire.transport.Ingress;
+import io.leaseledger.wire.transport.OutboundDatagram;
+import io.leaseledger.wire.transport.ReplyPorts;
+import io.leaseledger.wire.transport.TransportContext;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.Inet4Address;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The packet path after decoding: pick the subnet, queue the message in the subnet's mailbox,
+ * and when the decision has committed, assemble, encode and send the reply.
+ *
+ * <pre>
+ * DecodedRequest ─► SubnetSelection (82/5, 118, giaddr, interface, ciaddr) ─► ClientMessages.translate
+ *   ─► SubnetGateway.decide (group commit; completes after the commit)
+ *   ─► ReplyAssembler.reply (profile from the SettingsView) ─► Dhcp4Encoder ─► ReplyAddressing ─► send
+ * INFORM ─► ReplyAssembler.inform, straight from the SettingsView (never the write path)
+ * </pre>
+ *
+ * <p>{@link #handle} runs on the transport's event loop and never blocks: it only queues. The
+ * rest runs on the mailbox worker that committed the batch. Every request that gets no reply is
+ * counted through {@link TransportContext#countDrop} with a {@link PipelineDrop}.
+ */
+public final class PacketPipeline implements DecodingHandler.RequestHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(PacketPipeline.class);
+
+    private final SubnetGateway gateway;
+    private final SettingsView settings;
+    private final Optional<Ipv4Address> configuredServerId;
+    private final ReplyPorts ports;
+
+    /**
+     * @param configuredServerId option 54 for every reply; when empty, the address of the
+     *                           interface (the one in the subnet, else its first) or binding the
+     *                           request arrived on
+     * @param ports              where replies go: 67/68, or the test ports
+     */
+    public PacketPipeline(SubnetGateway gateway, SettingsView settings, Optional<Ipv4Address> configuredServerId,
+                          ReplyPorts ports) {
+        this.gateway = gateway;
+        this.settings = settings;
+        this.configuredServerId = configuredServerId;
+        this.ports = ports;
+    }
+
+    @Override
+    public void handle(DecodedRequest request, TransportContext transport) {
+        Dhcp4Message message = request.message();
+        List<Ipv4Address> interfaceAddresses = addressesOf(request.ingress());
+        Optional<ConfiguredSubnet> selected =
+                SubnetSelection.select(message, interfaceAddresses, settings::subnetContaining);
+        if (selected.isEmpty()) {
+            transport.countDrop(PipelineDrop.NOT_OUR_SUBNET);
+            return;
+        }
+        ConfiguredSubnet subnet = selected.get();
+        Ipv4Address serverId = serverIdentifier(request.ingress(), interfaceAddresses, subnet);
+        Delivery delivery = ClientMessages.delivery(message, request.recipient().getAddress());
+        switch (ClientMessages.translate(message, delivery, serverId)) {
+            case Translation.ForSubnet(ClientMessage clientMessage) -> gateway.decide(subnet.id(), clientMessage)
+                    .whenComplete((decision, failure) -> {
+                        if (failure != null) {
+                            dropFailed(failure, subnet, transport);
+                        } else {
+                            reply(request, decision, subnet, clientMessage.client().chaddr(), serverId, transport);
+                        }
+                    });
+            case Translation.Inform() -> inform(request, subnet, serverId, transport);
+            case Translation.Ignored ignored -> transport.countDrop(PipelineDrop.NOT_SERVED);
+        }
+    }
+
+    private void reply(DecodedRequest request, Decision decision, ConfiguredSubnet subnet, MacAddress client,
+                       Ipv4Address serverId, TransportContext transport) {
+        try {
+            Optional<ReplyProfile> profile = settings.profile(subnet.id(), client, serverId);
+            if (profile.isEmpty()) {
+                // The subnet was removed while the packet waited: its decision stands, no reply.
+                transport.countDrop(PipelineDrop.NOT_OUR_SUBNET);
+                return;
+            }
+            Optional<Dhcp4Message> reply = ReplyAssembler.reply(request.message(), decision, profile.get());
+            if (reply.isPresent()) {
+                send(request, reply.get(), transport);
+            }
+        } catch (RuntimeException e) {
+            transport.countDrop(PipelineDrop.REPLY_FAILED);
+            LOG.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
+        }
+    }
+
+    private void inform(DecodedRequest request, ConfiguredSubnet subnet, Ipv4Address serverId,
+                        TransportContext transport) {
+        try {
+            Dhcp4Message message = request.message();
+            MacAddress client = new MacAddress(message.htype(), message.hardwareAddress());
+            Optional<ReplyProfile> profile = settings.profile(subnet.id(), client, serverId);
+            if (profile.isEmpty()) {
+                transport.countDrop(PipelineDrop.NOT_OUR_SUBNET);
+                return;
+            }
+            send(request, ReplyAssembler.inform(message, profile.get()), transport);
+        } catch (RuntimeException e) {
+            transport.countDrop(PipelineDrop.REPLY_FAILED);
+            LOG.warn("no reply to INFORM on {}: {}", subnet.id(), e.toString());
+        }
+    }
+
+    private void send(DecodedRequest request, Dhcp4Message reply, TransportContext transport) {
+        ByteBuf out = PooledByteBufAllocator.DEFAULT.buffer(Dhcp4Encoder.BOOTP_MIN_LENGTH + 64);
+        try {
+            Dhcp4Encoder.encode(reply, request.message().maxMessageSize(), out);
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+        // The transport takes ownership of the buffer and counts a failed send.
+        transport.send(new OutboundDatagram(request.ingress(), request.replyDestination(reply, ports), out));
+    }
+
+    private static void dropFailed(Throwable failure, ConfiguredSubnet subnet, TransportContext transport) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof MailboxFullException) {
+            transport.countDrop(PipelineDrop.OVERLOADED);
+        } else {
+            transport.countDrop(PipelineDrop.DECISION_FAILED);
+            LOG.warn("decision on {} failed, no reply: {}", subnet.id(), cause.toString());
+        }
+    }
+
+    private Ipv4Address serverIdentifier(Ingress ingress, List<Ipv4Address> interfaceAddresses,
+                                         ConfiguredSubnet subnet) {
+        if (configuredServerId.isPresent()) {
+            return configuredServerId.get();
+        }
+        for (Ipv4Address address : interfaceAddresses) {
+            if (subnet.cidr().contains(address)) {
+                return address;
+            }
+        }
+        if (!interfaceAddresses.isEmpty()) {
+            return interfaceAddresses.getFirst();
+        }
+        if (ingress instanceof Ingress.BoundAddress bound
+                && bound.address().getAddress() instanceof Inet4Address local) {
+            return Ipv4Address.of(local.getAddress());
+        }
+        throw new IllegalStateException("no address to identify this server on " + ingress
+                + ": configure server.server-identifier");
+    }
+
+    private static List<Ipv4Address> addressesOf(Ingress ingress) {
+        return switch (ingress) {
+            case Ingress.Interface link -> link.addresses().stream().map(a -> Ipv4Address.of(a.getAddress())).toList();
+            case Ingress.BoundAddress bound -> List.of();
+        };
+    }
+}

@@ -1,0 +1,132 @@
+package io.leaseledger.server;
+
+import io.leaseledger.config.SettingsView;
+import io.leaseledger.events.subnet.AddRange;
+import io.leaseledger.events.subnet.DefineSubnet;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.RangeAdded;
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.SubnetDefined;
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.types.AddressRange;
+import io.leaseledger.events.types.Cidr;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.probe.RelayProbe;
+import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.StoreSettings;
+import io.leaseledger.subnet.Subnet;
+import io.leaseledger.wire.dhcp4.Dhcp4Message;
+import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.wire.dhcp4.MessageType;
+import io.leaseledger.wire.transport.DecodingHandler;
+import io.leaseledger.wire.transport.DhcpTransport;
+import io.leaseledger.wire.transport.ReplyPorts;
+import io.leaseledger.wire.transport.TransportConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole packet path on loopback: a relay-acting client (the probe) runs a DORA against the
+ * transport, the pipeline selects the subnet by link selection, the Subnet aggregate decides
+ * through the mailbox, and the ACK comes back only after the lease is in the event store.
+ */
+class PacketPipelineTest {
+    private static final Cidr CIDR = Cidr.parse("198.18.7.0/24");
+    private static final SubnetId SUBNET = SubnetId.of(CIDR);
+    private static final AddressRange POOL = AddressRange.of("198.18.7.10", "198.18.7.50");
+
+    @TempDir
+    Path dataDirectory;
+
+    private AxonStore store;
+    private SubnetGateway gateway;
+    private DhcpTransport transport;
+    private InetSocketAddress server;
+
+    @BeforeEach
+    void serve() {
+        Instant now = Instant.now();
+        store = AxonStore.start(StoreSettings.h2(dataDirectory), List.of(Subnet.class));
+        store.commandGateway().sendAndWait(DefineSubnet.of(CIDR, SubnetSettings.defaults(), now));
+        store.commandGateway().sendAndWait(new AddRange(SUBNET, POOL, RangeKind.DYNAMIC, now));
+        SettingsView settings = new SettingsView();
+        settings.on(new SubnetDefined(SUBNET, CIDR, SubnetSettings.defaults(), now));
+        settings.on(new RangeAdded(SUBNET, POOL, RangeKind.DYNAMIC, now));
+        gateway = new SubnetGateway(store.commandGateway(), Clock.systemUTC(), store.settings().mailbox());
+        PacketPipeline pipeline = new PacketPipeline(gateway, settings, Optional.empty(), ReplyPorts.STANDARD);
+        transport = DhcpTransport.start(
+                TransportConfig.addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+                new DecodingHandler(pipeline));
+        server = transport.bindings().getFirst().localAddress();
+    }
+
+    @AfterEach
+    void stop() {
+        transport.close();
+        gateway.close();
+        store.close();
+    }
+
+    @Test
+    void aRelayedDoraGetsAnAckForAPoolAddressThatIsAlreadyCommitted() throws Exception {
+        Optional<Dhcp4Message> ack;
+        try (RelayProbe probe = probe("198.18.7.1", Duration.ofSeconds(5))) {
+            ack = probe.run();
+            assertThat(probe.transcript()).hasSize(2);
+        }
+
+        assertThat(ack).map(Dhcp4Message::messageType).contains(MessageType.ACK);
+        io.leaseledger.events.types.Ipv4Address leased =
+                io.leaseledger.events.types.Ipv4Address.parse(Ipv4Address.format(ack.orElseThrow().yiaddr()));
+        assertThat(POOL.contains(leased)).isTrue();
+        assertThat(committedGrants()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestForASubnetWeDoNotServeIsCountedAndUnanswered() throws Exception {
+        try (RelayProbe probe = probe("198.19.0.1", Duration.ofMillis(700))) {
+            assertThat(probe.run()).isEmpty();
+        }
+
+        assertThat(transport.counters().dropped(PipelineDrop.NOT_OUR_SUBNET)).isEqualTo(1);
+        assertThat(transport.counters().sentTotal()).isZero();
+    }
+
+    private RelayProbe probe(String link, Duration timeout) throws Exception {
+        return new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new RelayProbe.ProbeOptions(new byte[] {2, 0, 0, 0, 0, 1}, Ipv4Address.parse(link),
+                        timeout, false, "node-1"));
+    }
+
+    private long committedGrants() throws Exception {
+        StoreSettings settings = store.settings();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.username(), settings.password());
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype = ?")) {
+            s.setString(1, SUBNET.toString());
+            s.setString(2, LeaseGranted.class.getName());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}
