@@ -1,5 +1,9 @@
 package io.leaseledger.config;
 
+import io.leaseledger.store.Durability;
+import io.leaseledger.store.StoreSettings;
+
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +30,17 @@ public record StoreConfiguration(
         Objects.requireNonNull(durability, "durability");
     }
 
+    /** The event store's settings (snapshot and mailbox tuning at their defaults). */
+    public StoreSettings settings() {
+        Durability d = durability.equals("fsync") ? Durability.FSYNC : Durability.COMMIT;
+        if (kind.equals("h2")) {
+            StoreSettings h2 = StoreSettings.h2(Path.of(path));
+            return new StoreSettings(h2.jdbcUrl(), h2.username(), h2.password(), h2.poolSize(), d, h2.snapshots(), h2.mailbox());
+        }
+        return new StoreSettings(url.orElseThrow(), user.orElse(""), password.orElse(""), 4, d,
+                StoreSettings.Snapshots.DEFAULT, StoreSettings.Mailbox.DEFAULT);
+    }
+
     /** Reads the {@code store:} block; every problem is reported through {@code node}. */
     static StoreConfiguration read(YamlNode node) {
         String kind = node.text("kind").orElse(DEFAULT.kind());
@@ -43,6 +58,8 @@ public record StoreConfiguration(
         if (kind.equals("postgresql") && url.isEmpty()) {
             node.error("url", "is required when kind is postgresql");
         }
+        url.filter(u -> kind.equals("postgresql") && !u.startsWith("jdbc:postgresql:"))
+                .ifPresent(u -> node.error("url", "'" + u + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host/database)"));
         node.finish();
         return new StoreConfiguration(kind, path, url, user, password, durability);
     }

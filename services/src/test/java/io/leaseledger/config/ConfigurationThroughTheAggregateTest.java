@@ -1,8 +1,22 @@
 package io.leaseledger.config;
 
+import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.GrantKind;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.LeaseTime;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.subnet.Subnet;
+import io.leaseledger.wire.dhcp4.Dhcp4Decoder;
+import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
+import io.leaseledger.wire.dhcp4.Dhcp4Message;
+import io.leaseledger.wire.dhcp4.MessageType;
+import io.leaseledger.wire.dhcp4.OptionCatalog;
+import io.leaseledger.wire.dhcp4.OptionCode;
+import io.leaseledger.wire.reply.ReplyAssembler;
+import io.leaseledger.wire.reply.ReplyProfile;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -12,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +94,46 @@ class ConfigurationThroughTheAggregateTest {
         assertThat(start(changed)).isEmpty();
         LeaseLedgerConfiguration c = ConfigurationDiffTest.load(changed);
         assertThat(replayedView().subnets()).containsExactly(ConfiguredSubnet.desired(c.subnets().getFirst(), c.options()));
+    }
+
+    @Test
+    void aReservedHostHearsItsOwnSnippetOverTheSubnetsAndTheGlobalOnes() throws Exception {
+        String file = """
+                server: {bind: [127.0.0.1]}
+                options: [{code: 42, value: [198.18.0.7]}, {code: 224, hex: "aa", always-send: true}]
+                subnets:
+                  - cidr: 198.18.0.0/24
+                    gateway: 198.18.0.1
+                    options: [{code: 42, value: [198.18.0.8]}]
+                    ranges: [{start: 198.18.0.100, end: 198.18.0.199, kind: dynamic}]
+                    hosts:
+                      - {mac: "52:54:00:00:00:01", address: 198.18.0.21, hostname: node-a, options: [{code: 42, value: [198.18.0.9]}]}
+                """;
+        start(file);
+        SettingsView view = replayedView();
+        view.useReplyExtras(ReplyExtras.from(ConfigurationDiffTest.load(file)));
+        SubnetId subnet = SubnetId.parse("198.18.0.0/24");
+        Ipv4Address server = Ipv4Address.parse("198.18.0.1");
+
+        Dhcp4Message reserved = ack(view.profile(subnet, MacAddress.parse("52:54:00:00:00:01"), server).orElseThrow(), "525400000001");
+        Dhcp4Message other = ack(view.profile(subnet, MacAddress.parse("52:54:00:00:00:02"), server).orElseThrow(), "525400000002");
+
+        assertThat(reserved.get(OptionCatalog.NTP_SERVERS)).map(Object::toString).contains("[198.18.0.9]");
+        assertThat(reserved.get(OptionCatalog.HOST_NAME)).contains("node-a");
+        assertThat(other.get(OptionCatalog.NTP_SERVERS)).map(Object::toString).contains("[198.18.0.8]");
+        assertThat(other.has(OptionCatalog.HOST_NAME)).isFalse();
+        assertThat(other.get(OptionCatalog.ROUTERS)).map(Object::toString).contains("[198.18.0.1]");
+        assertThat(other.option(io.leaseledger.wire.dhcp4.OptionCode.valueOf(224))).hasValueSatisfying(v -> assertThat(v).containsExactly(0xaa));
+    }
+
+    /** The ACK a client with {@code mac} asking for NTP servers and its host name decodes. */
+    private static Dhcp4Message ack(ReplyProfile profile, String mac) {
+        Dhcp4Message request = Dhcp4Message.builder().xid(7).ethernet(HexFormat.of().parseHex(mac))
+                .messageType(MessageType.REQUEST)
+                .put(OptionCatalog.PARAMETER_REQUEST_LIST, List.of(OptionCode.valueOf(42), OptionCode.valueOf(12))).build();
+        Decision ack = new Decision.Ack(Ipv4Address.parse("198.18.0.100"), LeaseTime.ofSeconds(600), LeaseTime.ofSeconds(300),
+                LeaseTime.ofSeconds(525), GrantKind.NEW);
+        return Dhcp4Decoder.decode(Dhcp4Encoder.encode(ReplyAssembler.reply(request, ack, profile).orElseThrow()));
     }
 
     @Test
