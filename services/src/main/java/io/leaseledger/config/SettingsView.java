@@ -1,6 +1,8 @@
 package io.leaseledger.config;
 
+import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.OptionScope;
+import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.SubnetDefined;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.events.types.Ipv4Address;
@@ -13,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,23 +28,56 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ConfigurationDiff} and what replies read (options, host names, INFORM), so answering a
  * client never touches the write path.
  *
- * <p>Thread-safe: each subnet is an immutable {@link ConfiguredSubnet} swapped in whole, so
- * readers on the packet threads never lock and never see half an update.
+ * <p>Thread-safe: each subnet is an immutable {@link ConfiguredSubnet}, with its reply options
+ * merged in advance, swapped in whole; readers on the packet threads never lock and never see
+ * half an update. Configuration events are rare, packets are not: the work is done on update.
  */
 public final class SettingsView {
 
-    private final Map<SubnetId, ConfiguredSubnet> subnets = new ConcurrentHashMap<>();
+    /** A subnet with its snippets merged for replies: global and subnet level by code, host level by MAC. */
+    private record Prepared(ConfiguredSubnet subnet, Map<Integer, OptionSnippet> base,
+                            Map<MacAddress, Map<Integer, OptionSnippet>> hosts) {
+
+        static Prepared of(ConfiguredSubnet s, ReplyExtras x) {
+            Map<Integer, OptionSnippet> base = new LinkedHashMap<>();
+            Map<MacAddress, Map<Integer, OptionSnippet>> hosts = new HashMap<>();
+            // Most specific last, so it overwrites: global < subnet; host snippets overlay per client.
+            for (OptionScope scope : List.of(OptionScope.GLOBAL, OptionScope.SUBNET, OptionScope.HOST)) {
+                for (Map.Entry<SnippetKey, Octets> e : s.snippets().entrySet()) {
+                    SnippetKey k = e.getKey();
+                    if (k.scope() != scope) {
+                        continue;
+                    }
+                    OptionSnippet o = new OptionSnippet(k.code(), e.getValue().bytes(), x.alwaysSend(s.id(), k));
+                    if (scope == OptionScope.HOST) {
+                        hosts.computeIfAbsent(k.host().orElseThrow(), m -> new LinkedHashMap<>()).put(k.code(), o);
+                    } else {
+                        base.put(k.code(), o);
+                    }
+                }
+            }
+            return new Prepared(s, Map.copyOf(base), Map.copyOf(hosts));
+        }
+    }
+
+    private final Map<SubnetId, Prepared> subnets = new ConcurrentHashMap<>();
     private volatile ReplyExtras extras = ReplyExtras.NONE;
 
-    /** Applies one event; lease events are ignored. */
+    /** Applies one event; lease events are ignored at once (they are nearly all of the stream). */
     @EventHandler
     public void on(SubnetEvent event) {
-        if (event instanceof SubnetDefined e) {
-            // Defined again after a removal: the aggregate kept ranges, hosts and snippets, and so does the view.
-            subnets.merge(e.subnetId(), ConfiguredSubnet.defined(e), (old, fresh) -> old.apply(e));
-        } else {
-            subnets.computeIfPresent(event.subnetId(), (id, s) -> s.apply(event));
+        if (event instanceof LeaseEvent || event instanceof PoolExhausted) {
+            return;
         }
+        subnets.compute(event.subnetId(), (id, p) -> {
+            if (p == null) {
+                // Only a definition starts a subnet; anything else for an unknown subnet is not ours to invent.
+                return event instanceof SubnetDefined e ? Prepared.of(ConfiguredSubnet.defined(e), extras) : null;
+            }
+            // Defined again after a removal: the aggregate kept ranges, hosts and snippets, and so does the view.
+            ConfiguredSubnet next = p.subnet().apply(event);
+            return next == p.subnet() ? p : Prepared.of(next, extras);
+        });
     }
 
     /** Rebuilds from the log, oldest first. */
@@ -52,28 +88,29 @@ public final class SettingsView {
     /** PXE and always-send marks from the configuration file as loaded at start. */
     public void useReplyExtras(ReplyExtras extras) {
         this.extras = extras;
+        subnets.replaceAll((id, p) -> Prepared.of(p.subnet(), extras));
     }
 
     /** The subnets served now. */
     public Collection<ConfiguredSubnet> subnets() {
-        return subnets.values().stream().filter(ConfiguredSubnet::served).toList();
+        return subnets.values().stream().map(Prepared::subnet).filter(ConfiguredSubnet::served).toList();
     }
 
     /** Every subnet the log knows, removed ones included: the "previous" side of {@link ConfigurationDiff}. */
     public Collection<ConfiguredSubnet> known() {
-        return List.copyOf(subnets.values());
+        return subnets.values().stream().map(Prepared::subnet).toList();
     }
 
     /** A served subnet. */
     public Optional<ConfiguredSubnet> subnet(SubnetId id) {
-        return Optional.ofNullable(subnets.get(id)).filter(ConfiguredSubnet::served);
+        return Optional.ofNullable(subnets.get(id)).map(Prepared::subnet).filter(ConfiguredSubnet::served);
     }
 
     /** The served subnet that contains {@code address} (subnets never overlap: the configuration refuses it). */
     public Optional<ConfiguredSubnet> subnetContaining(Ipv4Address address) {
-        for (ConfiguredSubnet s : subnets.values()) {
-            if (s.served() && s.cidr().contains(address)) {
-                return Optional.of(s);
+        for (Prepared p : subnets.values()) {
+            if (p.subnet().served() && p.subnet().cidr().contains(address)) {
+                return Optional.of(p.subnet());
             }
         }
         return Optional.empty();
@@ -81,26 +118,25 @@ public final class SettingsView {
 
     /**
      * What a reply to {@code client} on {@code subnet} carries: the snippets in force with host over
-     * subnet over global, the reservation's host name, the subnet's PXE settings.
+     * subnet over global, the reservation's host name, the subnet's PXE settings. Empty when the
+     * subnet is not served.
      */
     public Optional<ReplyProfile> profile(SubnetId subnet, MacAddress client, Ipv4Address serverIdentifier) {
-        ConfiguredSubnet s = subnets.get(subnet);
-        if (s == null || !s.served()) {
+        Prepared p = subnets.get(subnet);
+        if (p == null || !p.subnet().served()) {
             return Optional.empty();
         }
-        ReplyExtras x = extras;
-        Map<Integer, OptionSnippet> byCode = new LinkedHashMap<>();
-        // Most specific last, so it overwrites: global < subnet < host.
-        for (OptionScope scope : List.of(OptionScope.GLOBAL, OptionScope.SUBNET, OptionScope.HOST)) {
-            for (Map.Entry<SnippetKey, Octets> e : s.snippets().entrySet()) {
-                SnippetKey k = e.getKey();
-                if (k.scope() == scope && (scope != OptionScope.HOST || k.host().orElseThrow().equals(client))) {
-                    byCode.put(k.code(), new OptionSnippet(k.code(), e.getValue().bytes(), x.alwaysSend(subnet, k)));
-                }
-            }
+        Map<Integer, OptionSnippet> host = p.hosts().get(client);
+        List<OptionSnippet> options;
+        if (host == null) {
+            options = List.copyOf(p.base().values());
+        } else {
+            Map<Integer, OptionSnippet> merged = new LinkedHashMap<>(p.base());
+            merged.putAll(host);
+            options = new ArrayList<>(merged.values());
         }
-        ConfiguredSubnet.Reservation reservation = s.hosts().get(client);
-        return Optional.of(new ReplyProfile(serverIdentifier, s.cidr(), new ArrayList<>(byCode.values()),
-                reservation == null ? Optional.empty() : reservation.hostname(), x.pxeFor(subnet)));
+        ConfiguredSubnet.Reservation reservation = p.subnet().hosts().get(client);
+        return Optional.of(new ReplyProfile(serverIdentifier, p.subnet().cidr(), options,
+                reservation == null ? Optional.empty() : reservation.hostname(), extras.pxeFor(subnet)));
     }
 }
