@@ -41,9 +41,12 @@ public final class AxonStore implements AutoCloseable {
     private final ExecutorService snapshotExecutor;
     private final Configuration configuration;
     private final SnapshotSizes snapshotSizes;
+    private final JdbcEventStorageEngine engine;
 
     private AxonStore(StoreSettings settings, HikariDataSource dataSource, JdbcTransactionManager transactionManager,
-                      ExecutorService snapshotExecutor, Configuration configuration, SnapshotSizes snapshotSizes) {
+                      ExecutorService snapshotExecutor, Configuration configuration, SnapshotSizes snapshotSizes,
+                      JdbcEventStorageEngine engine) {
+        this.engine = engine;
         this.settings = settings;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
@@ -100,7 +103,7 @@ public final class AxonStore implements AutoCloseable {
             }
             Configuration configuration = configurer.buildConfiguration();
             configuration.start();
-            return new AxonStore(settings, dataSource, transactionManager, snapshotExecutor, configuration, sizes);
+            return new AxonStore(settings, dataSource, transactionManager, snapshotExecutor, configuration, sizes, engine);
         } catch (RuntimeException e) {
             if (snapshotExecutor != null) {
                 snapshotExecutor.shutdownNow();
@@ -139,6 +142,17 @@ public final class AxonStore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Every stored event's payload, oldest first, to {@code consumer}; returns when the log's end
+     * (as of the call) is reached. For rebuilding in-memory views at start.
+     */
+    public void replayAll(java.util.function.Consumer<Object> consumer) {
+        try (java.util.stream.Stream<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> events =
+                     engine.readEvents(null, false)) {
+            events.forEach(event -> consumer.accept(event.getPayload()));
+        }
     }
 
     public Configuration configuration() {

@@ -1,5 +1,6 @@
 package io.leaseledger.store;
 
+import io.leaseledger.config.StoreConfiguration;
 import io.leaseledger.groupcommit.ReclaimScheduler;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.subnet.Subnet;
@@ -7,6 +8,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -29,11 +31,15 @@ public class StoreFactory {
         return Clock.systemUTC();
     }
 
-    /** From {@code leaseledger.store.*}; the YAML configuration may replace this bean. */
+    /**
+     * From {@code leaseledger.store.*}, with the YAML file's {@code store:} block on top when the
+     * application registered it as a bean.
+     */
     @Singleton
     @Secondary
-    StoreSettings storeSettings(StoreProperties properties) {
-        return properties.toSettings();
+    StoreSettings storeSettings(StoreProperties properties, @Nullable StoreConfiguration file) {
+        StoreSettings base = properties.toSettings();
+        return file == null ? base : StoreSettingsFromFile.apply(file, base);
     }
 
     @Singleton

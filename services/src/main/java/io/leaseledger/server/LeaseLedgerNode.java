@@ -1,0 +1,145 @@
+package io.leaseledger.server;
+
+import io.leaseledger.config.ConfiguredSubnet;
+import io.leaseledger.config.ConfigurationDiff;
+import io.leaseledger.config.LeaseLedgerConfiguration;
+import io.leaseledger.config.ReplyExtras;
+import io.leaseledger.config.ServerConfiguration;
+import io.leaseledger.config.SettingsView;
+import io.leaseledger.events.subnet.SubnetCommand;
+import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.ServedSubnets;
+import io.leaseledger.wire.transport.DecodingHandler;
+import io.leaseledger.wire.transport.DhcpTransport;
+import io.leaseledger.wire.transport.ReplyPorts;
+import io.leaseledger.wire.transport.TransportConfig;
+import io.micronaut.context.ApplicationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running LeaseLedger node, single-node shape: the Micronaut context (event store, mailboxes,
+ * reclaim scheduler from {@code StoreFactory}), the configuration applied to the Subnet
+ * aggregates, the settings view the replies read, and the transport with the packet pipeline.
+ *
+ * <p>Start order: store; rebuild the settings view from the log; send the commands that take the
+ * subnets from what the log says to what the file says ({@link ConfigurationDiff}); rebuild the
+ * view again (it now agrees with the file); then open the transport. The first packet is
+ * answered from a view and an aggregate that already know the file.
+ */
+public final class LeaseLedgerNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseLedgerNode.class);
+
+    private final ApplicationContext context;
+    private final DhcpTransport transport;
+    private final SettingsView settings;
+    private final int configurationChanges;
+
+    private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, SettingsView settings,
+                            int configurationChanges) {
+        this.configurationChanges = configurationChanges;
+        this.context = context;
+        this.transport = transport;
+        this.settings = settings;
+    }
+
+    public static LeaseLedgerNode start(LeaseLedgerConfiguration config, Clock clock) {
+        // Axon's banner advertising its console, printed at every start otherwise.
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
+        SettingsView settings = new SettingsView();
+        ApplicationContext context = ApplicationContext.builder()
+                .properties(Map.of("micronaut.server.enabled", false))
+                .singletons(config.store(), clock,
+                        (ServedSubnets) () -> settings.subnets().stream().map(ConfiguredSubnet::id).toList())
+                .start();
+        try {
+            AxonStore store = context.getBean(AxonStore.class);
+            List<SubnetCommand> changes = ConfigurationDiff.between(replayed(store).known(), config, clock.instant());
+            for (SubnetCommand command : changes) {
+                store.commandGateway().sendAndWait(command);
+            }
+            replayInto(store, settings);
+            settings.useReplyExtras(ReplyExtras.from(config));
+            LOG.info("configuration applied: {} change(s), {} subnet(s) served", changes.size(), settings.subnets().size());
+
+            ServerConfiguration server = config.server();
+            PacketPipeline pipeline = new PacketPipeline(context.getBean(SubnetGateway.class), settings,
+                    server.serverIdentifier(), ports(server.port()));
+            DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
+            LOG.info("serving DHCPv4 on {}", transport.bindings());
+            return new LeaseLedgerNode(context, transport, settings, changes.size());
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private static SettingsView replayed(AxonStore store) {
+        SettingsView view = new SettingsView();
+        replayInto(store, view);
+        return view;
+    }
+
+    private static void replayInto(AxonStore store, SettingsView view) {
+        store.replayAll(payload -> {
+            if (payload instanceof SubnetEvent event) {
+                view.on(event);
+            }
+        });
+    }
+
+    static TransportConfig transportConfig(ServerConfiguration server) {
+        InetSocketAddress[] addresses = server.bindAddresses().stream()
+                .map(a -> new InetSocketAddress(inet(a), server.port()))
+                .toArray(InetSocketAddress[]::new);
+        return new TransportConfig(server.interfaces(), List.of(addresses), server.port(), TransportConfig.Engine.AUTO);
+    }
+
+    private static java.net.InetAddress inet(io.leaseledger.events.types.Ipv4Address address) {
+        try {
+            return java.net.InetAddress.getByAddress(address.toBytes());
+        } catch (java.net.UnknownHostException impossible) {
+            throw new IllegalArgumentException(address + " is not an IPv4 address", impossible);
+        }
+    }
+
+    /**
+     * Replies to relays go to the server port, to clients to the client port (RFC 2131 §4.1): 67
+     * and 68, or, on a test port P, P and P + 1.
+     */
+    static ReplyPorts ports(int serverPort) {
+        return serverPort == ReplyPorts.STANDARD.server() ? ReplyPorts.STANDARD : new ReplyPorts(serverPort, serverPort + 1);
+    }
+
+    public DhcpTransport transport() {
+        return transport;
+    }
+
+    /** Commands the configuration file caused at this start (0 when the log already agreed). */
+    public int configurationChanges() {
+        return configurationChanges;
+    }
+
+    public SettingsView settings() {
+        return settings;
+    }
+
+    /** Stops receiving first, then the mailboxes and the store (the context closes them in order). */
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } finally {
+            context.close();
+        }
+    }
+}
