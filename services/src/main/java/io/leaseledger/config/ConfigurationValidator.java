@@ -27,6 +27,8 @@ import java.util.function.Function;
  */
 final class ConfigurationValidator {
 
+    static final long MAX_POOL = 1L << 24;
+
     private final ConfigurationReader reader;
     private final List<ConfigError> errors;
 
@@ -82,6 +84,12 @@ final class ConfigurationValidator {
             }
             s.gateway().filter(g -> r.kind() == RangeKind.DYNAMIC && r.contains(g))
                     .ifPresent(g -> error(s, "gateway", g + " lies in the dynamic range " + text + " at " + reader.pathOf(r)));
+        }
+        long dynamic = ranges.stream().filter(r -> r.kind() == RangeKind.DYNAMIC && r.start().compareTo(r.end()) <= 0)
+                .mapToLong(r -> r.end().toUnsigned() - r.start().toUnsigned() + 1).sum();
+        if (dynamic > MAX_POOL) {
+            // The Subnet aggregate keeps its pool as a bit set and refuses more than this.
+            error(s, "ranges", "the dynamic ranges hold " + dynamic + " addresses: at most " + MAX_POOL + " (a /8)");
         }
         Map<MacAddress, HostConfiguration> byMac = new HashMap<>();
         Map<Ipv4Address, HostConfiguration> byAddress = new HashMap<>();

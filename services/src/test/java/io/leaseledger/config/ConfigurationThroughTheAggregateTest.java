@@ -62,9 +62,7 @@ class ConfigurationThroughTheAggregateTest {
     /** Applies {@code yaml} as a start would: rebuild the view from the log, diff, send. Returns what was sent. */
     private List<SubnetCommand> start(String yaml) throws Exception {
         now = now.plusSeconds(60);
-        List<SubnetCommand> commands = ConfigurationDiff.between(replayedView().known(), ConfigurationDiffTest.load(yaml), now);
-        commands.forEach(c -> axon.commandGateway().sendAndWait(c));
-        return commands;
+        return ConfigurationApplier.apply(replayedView(), ConfigurationDiffTest.load(yaml), axon.commandGateway(), now);
     }
 
     private SettingsView replayedView() {
@@ -134,6 +132,16 @@ class ConfigurationThroughTheAggregateTest {
         Decision ack = new Decision.Ack(Ipv4Address.parse("198.18.0.100"), LeaseTime.ofSeconds(600), LeaseTime.ofSeconds(300),
                 LeaseTime.ofSeconds(525), GrantKind.NEW);
         return Dhcp4Decoder.decode(Dhcp4Encoder.encode(ReplyAssembler.reply(request, ack, profile).orElseThrow()));
+    }
+
+    @Test
+    void aCommandTheAggregateRefusesFailsTheStartNamingTheSubnet() throws Exception {
+        org.axonframework.commandhandling.gateway.CommandGateway nobody =
+                org.axonframework.commandhandling.gateway.DefaultCommandGateway.builder()
+                        .commandBus(org.axonframework.commandhandling.SimpleCommandBus.builder().build()).build();
+        ConfigurationException e = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigurationException.class,
+                () -> ConfigurationApplier.apply(new SettingsView(), ConfigurationDiffTest.load(FILE), nobody, now));
+        assertThat(e.errors()).singleElement().asString().startsWith("subnets[0]: DefineSubnet was refused: ");
     }
 
     @Test

@@ -62,6 +62,12 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void aPoolLargerThanTheAggregateKeepsIsRefused() {
+        assertSingleError(SERVER + "subnets: [{cidr: 10.0.0.0/7, ranges: [{start: 10.0.0.1, end: 11.255.255.254, kind: dynamic}]}]",
+                "subnets[0].ranges: the dynamic ranges hold 33554430 addresses: at most 16777216 (a /8)");
+    }
+
+    @Test
     void aGatewayOutsideTheSubnetIsRefused() {
         assertSingleError(subnet("gateway: 198.18.1.1"), "subnets[0].gateway: 198.18.1.1 is outside 198.18.0.0/24");
     }
