@@ -1,14 +1,14 @@
 package io.leaseledger.config;
 
-import io.leaseledger.wire.reply.OptionSnippet;
+import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Hostname;
-import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.events.types.Ipv4Address;
-import io.leaseledger.wire.reply.PxeBoot;
+import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.events.types.MacAddress;
-import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.wire.reply.OptionSnippet;
+import io.leaseledger.wire.reply.PxeBoot;
 
 import java.time.Duration;
 import java.util.ArrayList;

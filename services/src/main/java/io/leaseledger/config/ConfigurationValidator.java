@@ -1,10 +1,10 @@
 package io.leaseledger.config;
 
-import io.leaseledger.wire.reply.OptionSnippet;
+import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
-import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.wire.reply.OptionSnippet;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.leaseledger.config;
 
-import io.leaseledger.wire.reply.OptionSnippet;
 import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.wire.reply.OptionSnippet;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.leaseledger.config;
 
-import io.leaseledger.wire.reply.OptionSnippet;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import io.leaseledger.wire.dhcp4.OptionDef;
+import io.leaseledger.wire.reply.OptionSnippet;
 
 import java.util.HexFormat;
 import java.util.Map;

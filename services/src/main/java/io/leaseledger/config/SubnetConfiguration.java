@@ -1,10 +1,10 @@
 package io.leaseledger.config;
 
-import io.leaseledger.wire.reply.OptionSnippet;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.wire.reply.OptionSnippet;
 import io.leaseledger.wire.reply.PxeBoot;
 
 import java.util.List;
