@@ -51,6 +51,8 @@ final class SnippetReader {
         Optional<byte[]> bytes = Optional.empty();
         if (given != 1) {
             n.error("give exactly one of 'value', 'hex' or 'text', found " + given);
+        } else if (hasHex && n.raw("hex").orElseThrow().isNumber()) {
+            n.error("hex", "YAML read this as the number " + n.raw("hex").orElseThrow() + ": put hex in quotes, as in hex: \"0102\"");
         } else if (hasHex) {
             bytes = n.parsed("hex", "hex octets (0102, 01:02 or 01 02)", SnippetReader::hex);
         } else if (hasText) {

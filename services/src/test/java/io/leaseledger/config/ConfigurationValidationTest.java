@@ -68,6 +68,14 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void moreDnsServersThanOneOptionHoldsAreRefused() {
+        String servers = java.util.stream.IntStream.rangeClosed(1, 64).mapToObj(i -> "198.18.0." + i)
+                .collect(java.util.stream.Collectors.joining(", "));
+        assertSingleError(subnet("dns-servers: [" + servers + "]"),
+                "subnets[0].dns-servers: 64 servers do not fit in one option: at most 63");
+    }
+
+    @Test
     void aGatewayOutsideTheSubnetIsRefused() {
         assertSingleError(subnet("gateway: 198.18.1.1"), "subnets[0].gateway: 198.18.1.1 is outside 198.18.0.0/24");
     }

@@ -97,6 +97,13 @@ class OptionSnippetConfigurationTest {
     }
 
     @Test
+    void unquotedHexThatYamlReadAsANumberAsksForQuotes() {
+        // YAML 1.1 reads a leading zero as octal: 0102 is 66, nothing like the two bytes meant.
+        assertThat(errors("- {code: 224, hex: 0102}"))
+                .containsExactly("options[0].hex: YAML read this as the number 66: put hex in quotes, as in hex: \"0102\"");
+    }
+
+    @Test
     void badHexIsRefused() {
         assertThat(errors("- {code: 224, hex: '0g'}"))
                 .containsExactly("options[0].hex: '0g' is not hex octets (0102, 01:02 or 01 02) (hex digits only)");
