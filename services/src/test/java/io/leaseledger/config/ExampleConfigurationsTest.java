@@ -20,7 +20,9 @@ class ExampleConfigurationsTest {
         assertThat(c.server().interfaces()).isEmpty();
         assertThat(c.server().bindAddresses()).containsExactly(Ipv4Address.parse("127.0.0.1"));
         assertThat(c.server().port()).isGreaterThan(1024);
-        assertThat(c.subnets()).singleElement().satisfies(s -> {
+        assertThat(c.subnets()).first().satisfies(s -> assertThat(s.cidr().contains(Ipv4Address.parse("127.0.0.1")))
+                .as("the probe relays from 127.0.0.1: its giaddr must select a subnet").isTrue());
+        assertThat(c.subnets()).last().satisfies(s -> {
             assertThat(s.cidr().toString()).isEqualTo("198.18.0.0/24");
             assertThat(s.ranges()).extracting(RangeConfiguration::kind).containsExactly(RangeKind.RESERVED, RangeKind.DYNAMIC);
             assertThat(s.settings().leaseTime().toDuration()).isEqualTo(Duration.ofMinutes(10));
