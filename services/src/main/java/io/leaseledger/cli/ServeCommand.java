@@ -26,15 +26,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LeaseLedgerConfiguration configuration;
+        LeaseLedgerNode node;
         try {
-            configuration = new ConfigurationLoader(HostInterfaces.system()).load(config);
+            LeaseLedgerConfiguration configuration = new ConfigurationLoader(HostInterfaces.system()).load(config);
+            node = LeaseLedgerNode.start(configuration, Clock.systemUTC());
         } catch (ConfigurationException e) {
+            // Invalid in the file, or refused by a subnet aggregate when applied: either way, named.
             System.err.println(e.getMessage());
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        LeaseLedgerNode node = LeaseLedgerNode.start(configuration, Clock.systemUTC());
         Thread shutdown = new Thread(() -> {
             try {
                 node.close();

@@ -1,9 +1,6 @@
 package io.leaseledger.config;
 
-import io.leaseledger.store.Durability;
-import io.leaseledger.store.StoreSettings;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,17 +25,6 @@ public record StoreConfiguration(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(durability, "durability");
-    }
-
-    /** The event store's settings (snapshot and mailbox tuning at their defaults). */
-    public StoreSettings settings() {
-        Durability d = durability.equals("fsync") ? Durability.FSYNC : Durability.COMMIT;
-        if (kind.equals("h2")) {
-            StoreSettings h2 = StoreSettings.h2(Path.of(path));
-            return new StoreSettings(h2.jdbcUrl(), h2.username(), h2.password(), h2.poolSize(), d, h2.snapshots(), h2.mailbox());
-        }
-        return new StoreSettings(url.orElseThrow(), user.orElse(""), password.orElse(""), 4, d,
-                StoreSettings.Snapshots.DEFAULT, StoreSettings.Mailbox.DEFAULT);
     }
 
     /** Reads the {@code store:} block; every problem is reported through {@code node}. */

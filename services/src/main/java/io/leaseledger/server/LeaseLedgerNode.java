@@ -1,7 +1,8 @@
 package io.leaseledger.server;
 
 import io.leaseledger.config.ConfiguredSubnet;
-import io.leaseledger.config.ConfigurationDiff;
+import io.leaseledger.config.ConfigurationApplier;
+import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.ReplyExtras;
 import io.leaseledger.config.ServerConfiguration;
@@ -30,7 +31,7 @@ import java.util.Map;
  * aggregates, the settings view the replies read, and the transport with the packet pipeline.
  *
  * <p>Start order: store; rebuild the settings view from the log; send the commands that take the
- * subnets from what the log says to what the file says ({@link ConfigurationDiff}); rebuild the
+ * subnets from what the log says to what the file says ({@link ConfigurationApplier}); rebuild the
  * view again (it now agrees with the file); then open the transport. The first packet is
  * answered from a view and an aggregate that already know the file.
  */
@@ -50,7 +51,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
         this.settings = settings;
     }
 
-    public static LeaseLedgerNode start(LeaseLedgerConfiguration config, Clock clock) {
+    public static LeaseLedgerNode start(LeaseLedgerConfiguration config, Clock clock) throws ConfigurationException {
         // Axon's banner advertising its console, printed at every start otherwise.
         if (System.getProperty("disable-axoniq-console-message") == null) {
             System.setProperty("disable-axoniq-console-message", "true");
@@ -63,13 +64,11 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 .start();
         try {
             AxonStore store = context.getBean(AxonStore.class);
-            List<SubnetCommand> changes = ConfigurationDiff.between(replayed(store).known(), config, clock.instant());
-            for (SubnetCommand command : changes) {
-                store.commandGateway().sendAndWait(command);
-            }
+            List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config, store.commandGateway(),
+                    clock.instant());
             replayInto(store, settings);
             settings.useReplyExtras(ReplyExtras.from(config));
-            LOG.info("configuration applied: {} change(s), {} subnet(s) served", changes.size(), settings.subnets().size());
+            LOG.info("{} subnet(s) served", settings.subnets().size());
 
             ServerConfiguration server = config.server();
             PacketPipeline pipeline = new PacketPipeline(context.getBean(SubnetGateway.class), settings,

@@ -10,6 +10,7 @@ import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.groupcommit.MailboxFullException;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.wire.commands.ClientMessages;
+import io.leaseledger.wire.reply.ServerIdentifiers;
 import io.leaseledger.wire.commands.Translation;
 import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
@@ -80,7 +81,9 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             return;
         }
         ConfiguredSubnet subnet = selected.get();
-        Ipv4Address serverId = serverIdentifier(request.ingress(), interfaceAddresses, subnet);
+        // A relay may stand in for us (RFC 5107): then its address is the identifier the client sees.
+        Ipv4Address serverId = ServerIdentifiers.forRequest(message,
+                serverIdentifier(request.ingress(), interfaceAddresses, subnet));
         Delivery delivery = ClientMessages.delivery(message, request.recipient().getAddress());
         switch (ClientMessages.translate(message, delivery, serverId)) {
             case Translation.ForSubnet(ClientMessage clientMessage) -> gateway.decide(subnet.id(), clientMessage)
