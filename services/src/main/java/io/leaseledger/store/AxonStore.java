@@ -75,7 +75,9 @@ public final class AxonStore implements AutoCloseable {
             engine.createSchema(dialect.eventTableFactory());
 
             snapshotExecutor = Executors.newFixedThreadPool(settings.snapshots().threads(), daemonThreads("leaseledger-snapshot-"));
-            ExecutorService executor = snapshotExecutor;
+            CommandActivity activity = new CommandActivity(System::nanoTime);
+            QuietTimeExecutor executor = new QuietTimeExecutor(snapshotExecutor, activity,
+                    QuietTimeExecutor.DEFAULT_QUIET, QuietTimeExecutor.DEFAULT_MAX_DELAY, System::nanoTime);
             SnapshotSizes sizes = new SnapshotSizes();
             Configurer configurer = DefaultConfigurer.defaultConfiguration()
                     .configureTransactionManager(c -> transactionManager)
@@ -86,9 +88,11 @@ public final class AxonStore implements AutoCloseable {
                     .configureEventSerializer(c -> events)
                     .configureMessageSerializer(c -> events)
                     .configureEmbeddedEventStore(c -> engine)
-                    .configureCommandBus(c -> SimpleCommandBus.builder()
-                            .transactionManager(transactionManager)
-                            .build())
+                    .configureCommandBus(c -> {
+                        SimpleCommandBus bus = SimpleCommandBus.builder().transactionManager(transactionManager).build();
+                        bus.registerHandlerInterceptor(activity);
+                        return bus;
+                    })
                     .configureSnapshotter(c -> new SizingSnapshotter(AggregateSnapshotter.builder()
                             .eventStore(c.eventStore())
                             .transactionManager(transactionManager)
