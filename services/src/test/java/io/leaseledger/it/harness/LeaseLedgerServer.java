@@ -24,7 +24,6 @@ final class LeaseLedgerServer implements DhcpServer {
     }
 
     static LeaseLedgerServer start(Setup setup) {
-        assumeServeIsWired();
         Path config = setup.dir().resolve("leaseledger.yaml");
         try {
             Files.writeString(config, LeaseLedgerConfig.render(setup, setup.dir().resolve("data")));
@@ -42,24 +41,6 @@ final class LeaseLedgerServer implements DhcpServer {
             throw new AssertionError("LeaseLedger did not start with config:\n" + readQuietly(config), e);
         }
         return new LeaseLedgerServer(process);
-    }
-
-    private static volatile String serveHelp;
-
-    /**
-     * Until {@code serve} exists these tests are skipped, saying so, rather than failed. Once
-     * {@code serve --help} documents {@code --config} this always passes, and any failure to
-     * start is a test failure. (Temporary: remove when serve is on main.)
-     */
-    private static void assumeServeIsWired() {
-        if (serveHelp == null) {
-            CommandResult help = Commands.run(Duration.ofSeconds(60), java(), "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), "io.leaseledger.LeaseLedger", "serve", "--help");
-            serveHelp = help.stdout() + help.stderr();
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(serveHelp.contains("--config"),
-                () -> "waiting for serve: 'LeaseLedger serve --help' does not document --config; it printed: "
-                        + serveHelp.strip().lines().limit(5).toList());
     }
 
     private static String java() {
