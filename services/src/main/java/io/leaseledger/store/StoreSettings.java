@@ -138,7 +138,7 @@ public record StoreSettings(
      * @param reclaimBatch    most leases reclaimed by one reclaim command
      */
     public record Mailbox(int batchLimit, int capacity, int workers, Duration reclaimInterval, int reclaimBatch) {
-        public static final Mailbox DEFAULT = new Mailbox(512, 8_192, 2, Duration.ofSeconds(5), 256);
+        public static final Mailbox DEFAULT = new Mailbox(512, 1_024, 2, Duration.ofSeconds(5), 256);
 
         public Mailbox {
             if (batchLimit < 1) {
