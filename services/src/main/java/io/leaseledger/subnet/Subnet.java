@@ -278,6 +278,14 @@ public class Subnet implements SnapshotSized {
 
     // RequestRefused changes nothing: a NAK records a refusal, not a state.
 
+    /**
+     * An immutable copy of the leases this subnet holds, in address order: what the event log
+     * says is leased, for readers outside the aggregate (the crash test reads it after a restart).
+     */
+    public List<HeldLease> heldLeases() {
+        return state.heldLeases();
+    }
+
     /** The state, for tests and diagnostics in this package. */
     SubnetState state() {
         return state;

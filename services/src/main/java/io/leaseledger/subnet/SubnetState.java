@@ -171,6 +171,15 @@ final class SubnetState {
         return leases.get(address.value());
     }
 
+    /** Every lease held now (active or expired but not yet reclaimed), in address order. */
+    List<HeldLease> heldLeases() {
+        return leases.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Integer::compareUnsigned))
+                .map(e -> new HeldLease(Ipv4Address.of(e.getKey()), e.getValue().key(), e.getValue().client().chaddr(),
+                        e.getValue().expiresAt()))
+                .toList();
+    }
+
     Offer offerAt(Ipv4Address address) {
         return offers.get(address.value());
     }
