@@ -138,6 +138,23 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The executable the PID runs now (after {@code ip netns exec} has exec'd, the real program). */
+    public Optional<String> executable() {
+        return process.info().command();
+    }
+
+    /**
+     * {@code kill -9} by PID, no grace: what a crash looks like to the child. Waits up to
+     * {@code timeout} for the process to be gone; fails if it is not.
+     */
+    public void killNow(Duration timeout) {
+        process.destroyForcibly();
+        if (awaitExit(timeout).isEmpty()) {
+            throw new AssertionError(name + " (pid " + pid() + ") still alive " + timeout + " after SIGKILL");
+        }
+        cleanup.run();
+    }
+
     /** Stops the child by PID (idempotent). */
     @Override
     public void close() {

@@ -41,6 +41,15 @@ public record DhcpMessage(
                 Map.of(), true, "0.0.0.0");
     }
 
+    /**
+     * A REQUEST in INIT-REBOOT state (RFC 2131 §4.3.2): a rebooted client asks to keep the
+     * address it remembers; no server identifier, ciaddr zero.
+     */
+    public static DhcpMessage initReboot(String mac, int xid, String address) {
+        return new DhcpMessage("request", mac, xid, "0.0.0.0", Optional.of(address), Optional.empty(),
+                Map.of(), true, "0.0.0.0");
+    }
+
     public static DhcpMessage decline(String mac, int xid, String address, String serverId) {
         return new DhcpMessage("decline", mac, xid, "0.0.0.0", Optional.of(address), Optional.of(serverId),
                 Map.of(), true, "0.0.0.0");

@@ -77,6 +77,21 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
         return server;
     }
 
+    /**
+     * Starts LeaseLedger itself (whatever {@code -Dleaseledger.it.server} says) in {@code ns},
+     * with its store's {@code durability} ({@code commit} or {@code fsync}). Its store is
+     * {@code <dir>/server/data}: calling this again with the same arguments restarts it on the
+     * same store, which is what a crash test needs.
+     */
+    public LeaseLedgerServer leaseLedger(NetworkNamespace ns, List<String> interfaces, String serverAddress,
+                                         String durability, ServedSubnet... subnets) {
+        Path serverDir = subdir("server");
+        LeaseLedgerServer server = own(LeaseLedgerServer.start(
+                new DhcpServer.Setup(ns, interfaces, serverAddress, List.of(subnets), serverDir), Optional.of(durability)));
+        children.add(server.process());
+        return server;
+    }
+
     /** Starts a long-running child inside {@code ns} (log: {@code <dir>/<what>.log}). */
     public ChildProcess start(NetworkNamespace ns, String what, List<String> command) {
         return track(ns.start(what, dir.resolve(what + ".log"), dir, command));

@@ -11,11 +11,17 @@ import java.nio.file.Path;
 final class LeaseLedgerConfig {
     private LeaseLedgerConfig() {}
 
-    static String render(DhcpServer.Setup setup, Path storeDir) {
-        return render(setup.interfaces(), setup.subnets(), storeDir);
+    static String render(DhcpServer.Setup setup, Path storeDir, java.util.Optional<String> durability) {
+        return render(setup.interfaces(), setup.subnets(), storeDir, durability);
     }
 
     static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir) {
+        return render(interfaces, subnets, storeDir, java.util.Optional.empty());
+    }
+
+    /** With {@code durability} ({@code commit} or {@code fsync}) when given; the server's default otherwise. */
+    static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir,
+                         java.util.Optional<String> durability) {
         StringBuilder y = new StringBuilder("# Written by the real-client test harness (io.leaseledger.it.harness).\n");
         y.append("server:\n");
         y.append("  interfaces: [").append(String.join(", ", interfaces)).append("]\n");
@@ -23,6 +29,7 @@ final class LeaseLedgerConfig {
         y.append("store:\n");
         y.append("  kind: h2\n");
         y.append("  path: ").append(quote(storeDir.toString())).append('\n');
+        durability.ifPresent(d -> y.append("  durability: ").append(d).append('\n'));
         y.append("subnets:\n");
         for (ServedSubnet s : subnets) {
             y.append("  - cidr: ").append(s.cidr()).append('\n');

@@ -6,41 +6,65 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * LeaseLedger itself, as a child JVM inside the server namespace:
  * {@code ip netns exec NS java --enable-native-access=ALL-UNNAMED -cp <test classpath>
  * io.leaseledger.LeaseLedger serve --config <temp yaml>}. Ready when it has bound UDP 67 in
- * the namespace; its store lives in the test's temp dir.
+ * the namespace; its store lives in the test's temp dir ({@link #storeDir()}). Starting it again
+ * with the same {@link Setup} reuses that store (a restart); each start logs to its own file.
  */
-final class LeaseLedgerServer implements DhcpServer {
+public final class LeaseLedgerServer implements DhcpServer {
     /** A cold JVM with Micronaut, Axon and H2 on a busy two-core machine. */
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final ChildProcess process;
+    private final Path storeDir;
 
-    private LeaseLedgerServer(ChildProcess process) {
+    private LeaseLedgerServer(ChildProcess process, Path storeDir) {
         this.process = process;
+        this.storeDir = storeDir;
     }
 
     static LeaseLedgerServer start(Setup setup) {
+        return start(setup, Optional.empty());
+    }
+
+    /** Starts it with the store's {@code durability} ({@code commit}, {@code fsync}), or the default. */
+    static LeaseLedgerServer start(Setup setup, Optional<String> durability) {
         Path config = setup.dir().resolve("leaseledger.yaml");
+        Path storeDir = setup.dir().resolve("data");
         try {
-            Files.writeString(config, LeaseLedgerConfig.render(setup, setup.dir().resolve("data")));
+            Files.writeString(config, LeaseLedgerConfig.render(setup, storeDir, durability));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<String> command = List.of(java(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
                 "io.leaseledger.LeaseLedger", "serve", "--config", config.toString());
-        ChildProcess process = setup.namespace().start("leaseledger", setup.dir().resolve("leaseledger.log"), setup.dir(), command);
+        ChildProcess process = setup.namespace().start("leaseledger", freshLog(setup.dir()), setup.dir(), command);
         try {
             Readiness.awaitPort67(setup.namespace(), process, STARTUP);
         } catch (RuntimeException | AssertionError e) {
             process.close();
             throw new AssertionError("LeaseLedger did not start with config:\n" + readQuietly(config), e);
         }
-        return new LeaseLedgerServer(process);
+        return new LeaseLedgerServer(process, storeDir);
+    }
+
+    /** {@code leaseledger.log}, or {@code leaseledger-N.log} on a restart: the first run's log is kept. */
+    private static Path freshLog(Path dir) {
+        Path log = dir.resolve("leaseledger.log");
+        for (int n = 2; Files.exists(log); n++) {
+            log = dir.resolve("leaseledger-" + n + ".log");
+        }
+        return log;
+    }
+
+    /** The H2 store directory: open it in-process (once the server has stopped) to read its state. */
+    public Path storeDir() {
+        return storeDir;
     }
 
     private static String java() {

@@ -34,7 +34,11 @@ public final class PacketCapture implements AutoCloseable {
     /** Starts capturing on {@code iface} in {@code ns}; returns once tcpdump is capturing. */
     public static PacketCapture start(NetworkNamespace ns, String iface, Path dir) {
         Path pcap = dir.resolve("capture-" + ns.name() + "-" + iface + ".pcap");
-        ChildProcess tcpdump = ns.start("tcpdump", dir.resolve("tcpdump-" + iface + ".log"), dir, List.of(
+        for (int n = 2; java.nio.file.Files.exists(pcap); n++) {
+            // A second capture on the same link (e.g. after a server restart) keeps the first file.
+            pcap = dir.resolve("capture-" + ns.name() + "-" + iface + "-" + n + ".pcap");
+        }
+        ChildProcess tcpdump = ns.start("tcpdump", dir.resolve(pcap.getFileName().toString().replace(".pcap", ".tcpdump.log")), dir, List.of(
                 Requirements.path("tcpdump"), "-n", "-i", iface, "--immediate-mode", "-U", "-s", "0",
                 "-w", pcap.toString(), "udp port 67 or udp port 68"));
         try {
@@ -81,6 +85,17 @@ public final class PacketCapture implements AutoCloseable {
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * While still capturing: how many packets written so far match the display {@code filter}.
+     * tshark may find the last packet cut short (tcpdump is mid-write) and say so; the count
+     * of the complete ones is still right.
+     */
+    public int countSoFar(String filter) {
+        CommandResult result = Commands.run(Duration.ofSeconds(60), Requirements.path("tshark"), "-n", "-r",
+                pcap.toString(), "-Y", filter, "-T", "fields", "-e", "frame.number");
+        return (int) result.stdout().lines().filter(l -> !l.isBlank()).count();
     }
 
     /** A one-line-per-packet summary of the whole capture, for failure messages. */
