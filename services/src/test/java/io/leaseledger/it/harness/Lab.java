@@ -113,6 +113,11 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
         return capture;
     }
 
+    /** A capture of only what the BPF {@code filter} matches. */
+    public PacketCapture capture(NetworkNamespace ns, String iface, String filter) {
+        return own(PacketCapture.start(ns, iface, dir, filter));
+    }
+
     public ScapyClient scapy(VethLink.End end) {
         return ScapyClient.on(end, dir);
     }
