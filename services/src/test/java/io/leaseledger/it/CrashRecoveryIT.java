@@ -137,7 +137,7 @@ class CrashRecoveryIT {
                 .hasValueSatisfying(exe -> assertThat(Path.of(exe).getFileName()).hasToString("java"));
         Instant killedAt = Instant.now();
         server.process().killNow(Duration.ofSeconds(10));
-        sleep(1_000); // the load keeps arriving at a dead server: nothing may answer it
+        sleep(1_000); // a second of requests no one answers, as the clients of a crashed server see it
         load.close();
         List<Ack> ackedBeforeCrash = acks(crashCapture);
         assertThat(ackedBeforeCrash).as("ACKs on the wire before the kill").hasSizeGreaterThanOrEqualTo(MIN_ACKS_BEFORE_KILL);
