@@ -44,7 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "leaseledger-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        System.out.println("LeaseLedger serving " + node.transport().bindings() + " (stop with Ctrl-C)");
+        System.out.println("LeaseLedger serving " + node.transport().bindings()
+                + node.apiUri().map(uri -> ", HTTP API on " + uri).orElse("") + " (stop with Ctrl-C)");
         stopped.await();
         return 0;
     }

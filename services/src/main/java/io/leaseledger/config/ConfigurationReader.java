@@ -46,6 +46,8 @@ final class ConfigurationReader {
                     return new ServerConfiguration(ServerConfiguration.DEFAULT_PORT, List.of(), List.of(), Optional.empty());
                 });
         StoreConfiguration store = root.object("store").map(StoreConfiguration::read).orElse(StoreConfiguration.DEFAULT);
+        ApiConfiguration api = root.object("api").map(n -> ApiConfiguration.read(n, store))
+                .orElseGet(() -> ApiConfiguration.disabled(store));
         List<OptionSnippet> options = snippets(root, "options");
         PxeBoot pxe = root.object("pxe").map(this::pxe).orElse(PxeBoot.NONE);
         List<SubnetConfiguration> subnets = new ArrayList<>();
@@ -53,7 +55,7 @@ final class ConfigurationReader {
             subnet(s, pxe).ifPresent(subnets::add);
         }
         root.finish();
-        return new LeaseLedgerConfiguration(server, store, options, pxe, subnets);
+        return new LeaseLedgerConfiguration(server, store, api, options, pxe, subnets);
     }
 
     private <T> T located(YamlNode n, T element) {

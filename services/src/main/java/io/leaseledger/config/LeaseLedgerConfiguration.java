@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param server  what the transport serves
  * @param store   where events are kept
+ * @param api     the HTTP API (disabled without an {@code api:} block)
  * @param options global option snippets, sent on every subnet unless a subnet or host overrides them
  * @param pxe     PXE defaults that every subnet inherits key by key
  * @param subnets the subnets, in file order
@@ -18,6 +19,7 @@ import java.util.Objects;
 public record LeaseLedgerConfiguration(
         ServerConfiguration server,
         StoreConfiguration store,
+        ApiConfiguration api,
         List<OptionSnippet> options,
         PxeBoot pxe,
         List<SubnetConfiguration> subnets) {
@@ -25,6 +27,7 @@ public record LeaseLedgerConfiguration(
     public LeaseLedgerConfiguration {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(api, "api");
         options = List.copyOf(options);
         Objects.requireNonNull(pxe, "pxe");
         subnets = List.copyOf(subnets);

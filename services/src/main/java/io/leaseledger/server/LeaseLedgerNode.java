@@ -16,14 +16,19 @@ import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
 import io.leaseledger.wire.transport.TransportConfig;
+import io.leaseledger.api.ApiServer;
+import io.leaseledger.api.auth.TokenStore;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One running LeaseLedger node, single-node shape: the Micronaut context (event store, mailboxes,
@@ -42,9 +47,11 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private final DhcpTransport transport;
     private final SettingsView settings;
     private final int configurationChanges;
+    private final Optional<EmbeddedServer> api;
 
     private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, SettingsView settings,
-                            int configurationChanges) {
+                            int configurationChanges, Optional<EmbeddedServer> api) {
+        this.api = api;
         this.configurationChanges = configurationChanges;
         this.context = context;
         this.transport = transport;
@@ -56,10 +63,13 @@ public final class LeaseLedgerNode implements AutoCloseable {
         if (System.getProperty("disable-axoniq-console-message") == null) {
             System.setProperty("disable-axoniq-console-message", "true");
         }
+        ApiServer.check(config.api());
         SettingsView settings = new SettingsView();
+        Map<String, Object> properties = new HashMap<>(ApiServer.properties(config.api()));
+        properties.put("micronaut.server.enabled", false);
         ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("micronaut.server.enabled", false))
-                .singletons(config.store(), clock,
+                .properties(properties)
+                .singletons(config.store(), clock, settings, config.api(), new TokenStore(config.api().tokensFile()),
                         (ServedSubnets) () -> settings.subnets().stream().map(ConfiguredSubnet::id).toList())
                 .start();
         try {
@@ -75,7 +85,15 @@ public final class LeaseLedgerNode implements AutoCloseable {
                     server.serverIdentifier(), ports(server.port()));
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
             LOG.info("serving DHCPv4 on {}", transport.bindings());
-            return new LeaseLedgerNode(context, transport, settings, changes.size());
+            Optional<EmbeddedServer> api;
+            try {
+                api = ApiServer.start(context, config.api());
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
+            }
+            api.ifPresent(http -> LOG.info("HTTP API on {}", http.getURL()));
+            return new LeaseLedgerNode(context, transport, settings, changes.size(), api);
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -126,6 +144,16 @@ public final class LeaseLedgerNode implements AutoCloseable {
     /** Commands the configuration file caused at this start (0 when the log already agreed). */
     public int configurationChanges() {
         return configurationChanges;
+    }
+
+    /** The HTTP API's address, when the configuration has an {@code api:} block. */
+    public Optional<java.net.URI> apiUri() {
+        return api.map(EmbeddedServer::getURI);
+    }
+
+    /** The application context (HTTP API controllers, metrics, the store). */
+    public ApplicationContext context() {
+        return context;
     }
 
     public SettingsView settings() {

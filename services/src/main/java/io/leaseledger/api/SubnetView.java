@@ -1,0 +1,62 @@
+package io.leaseledger.api;
+
+import io.leaseledger.config.ConfiguredSubnet;
+import io.leaseledger.config.SnippetKey;
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.types.AddressRange;
+import io.leaseledger.events.types.Octets;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A subnet's configuration as the API shows it (JSON): what the configuration events say now.
+ *
+ * @param id       the subnet's CIDR; in URLs written with {@code -} for {@code /} ({@link SubnetPaths})
+ * @param settings lease settings (times in seconds)
+ * @param options  option snippets, values as hex of the wire payload
+ */
+public record SubnetView(String id, String cidr, Settings settings, List<Range> ranges, List<Host> hosts,
+                         List<Option> options) {
+
+    public record Settings(boolean managed, boolean authoritative, long leaseTime, long minLeaseTime,
+                           long maxLeaseTime, long offerHoldTime, long probationTime) {
+        static Settings of(SubnetSettings s) {
+            return new Settings(s.managed(), s.authoritative(), s.leaseTime().seconds(), s.minLeaseTime().seconds(),
+                    s.maxLeaseTime().seconds(), s.offerHold().toSeconds(), s.probation().toSeconds());
+        }
+    }
+
+    /** @param kind {@code dynamic} or {@code reserved} */
+    public record Range(String start, String end, String kind) {}
+
+    public record Host(String mac, String address, String hostname) {}
+
+    /** @param scope {@code global}, {@code subnet} or {@code host}; @param host the MAC for host scope */
+    public record Option(String scope, String host, int code, String value) {}
+
+    public static SubnetView of(ConfiguredSubnet s) {
+        return new SubnetView(s.id().value(), s.cidr().toString(), Settings.of(s.settings()),
+                s.ranges().entrySet().stream().map(SubnetView::range).toList(),
+                s.hosts().values().stream().map(h -> new Host(h.mac().toString(), h.address().toString(),
+                        h.hostname().map(Object::toString).orElse(null))).toList(),
+                s.snippets().entrySet().stream().map(SubnetView::option).toList());
+    }
+
+    private static Range range(Map.Entry<AddressRange, RangeKind> e) {
+        return new Range(e.getKey().first().toString(), e.getKey().last().toString(), kindName(e.getValue()));
+    }
+
+    static String kindName(RangeKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Option option(Map.Entry<SnippetKey, Octets> e) {
+        SnippetKey k = e.getKey();
+        return new Option(k.scope().name().toLowerCase(Locale.ROOT), k.host().map(Object::toString).orElse(null),
+                k.code(), HexFormat.of().formatHex(e.getValue().bytes()));
+    }
+}

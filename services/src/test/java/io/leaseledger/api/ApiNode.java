@@ -1,0 +1,115 @@
+package io.leaseledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leaseledger.api.auth.Role;
+import io.leaseledger.api.auth.TokenStore;
+import io.leaseledger.config.ConfigurationLoader;
+import io.leaseledger.config.HostInterfaces;
+import io.leaseledger.config.LeaseLedgerConfiguration;
+import io.leaseledger.server.LeaseLedgerNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A real node for API tests: H2 store in a temporary directory, DHCP on a loopback port, the
+ * HTTP API on an ephemeral loopback port, and one token per role. Requests go through
+ * {@link HttpClient}, as a script's would.
+ */
+final class ApiNode implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final LeaseLedgerNode node;
+    final URI base;
+    final String readOnly;
+    final String operator;
+    final String admin;
+    final TokenStore tokens;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ApiNode(LeaseLedgerNode node, TokenStore tokens, String readOnly, String operator, String admin) {
+        this.node = node;
+        this.tokens = tokens;
+        this.base = node.apiUri().orElseThrow();
+        this.readOnly = readOnly;
+        this.operator = operator;
+        this.admin = admin;
+    }
+
+    static String yaml(Path dir) {
+        int dhcpPort = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+        return """
+                server:
+                  port: %d
+                  bind: [127.0.0.1]
+                  server-identifier: 127.0.0.1
+                store:
+                  kind: h2
+                  path: %s
+                api:
+                  bind: 127.0.0.1
+                  port: 0
+                subnets:
+                  - cidr: 198.18.0.0/24
+                    gateway: 198.18.0.1
+                    lease-time: 10m
+                    ranges:
+                      - {start: 198.18.0.100, end: 198.18.0.199, kind: dynamic}
+                    hosts:
+                      - {mac: "52:54:00:00:00:01", address: 198.18.0.50, hostname: probe-host}
+                """.formatted(dhcpPort, dir.resolve("data"));
+    }
+
+    static ApiNode start(Path dir) throws Exception {
+        LeaseLedgerConfiguration config = new ConfigurationLoader(HostInterfaces.system()).parse(yaml(dir), "test.yaml");
+        TokenStore tokens = new TokenStore(config.api().tokensFile());
+        Instant now = Instant.now();
+        String readOnly = tokens.create("reader", Role.READ_ONLY, now).token();
+        String operator = tokens.create("operator", Role.OPERATOR, now).token();
+        String admin = tokens.create("admin", Role.ADMIN, now).token();
+        return new ApiNode(LeaseLedgerNode.start(config, Clock.systemUTC()), tokens, readOnly, operator, admin);
+    }
+
+    record Reply(int status, String body, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    Reply get(String path, String token) throws Exception {
+        return send("GET", path, token, null);
+    }
+
+    Reply send(String method, String path, String token, String jsonBody) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r);
+    }
+
+    @Override
+    public void close() {
+        node.close();
+        http.close();
+    }
+}
