@@ -1,0 +1,184 @@
+package io.leaseledger.projections;
+
+import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.LeaseEvent;
+import io.leaseledger.events.subnet.LeaseExpired;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.LeaseReleased;
+import io.leaseledger.events.subnet.ProbationEnded;
+import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.projections.tables.tables.records.AddressIntervalRecord;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.leaseledger.projections.tables.Tables.ADDRESS_INTERVAL;
+
+/**
+ * Projection {@value #NAME}: every holding of every address as an interval
+ * [{@code valid_from}, {@code valid_to}) in {@code address_interval}.
+ *
+ * <ul>
+ *   <li>A grant to the client already holding the address (renewal, rebind, init-reboot) extends
+ *       the open interval: new {@code expires_at}, one more renewal.</li>
+ *   <li>A grant to another client closes the open interval (REASSIGNED) and opens one; a grant
+ *       to a client that holds another address of the subnet closes that one (MOVED).</li>
+ *   <li>Release closes at the release, expiry at the moment the lease ran out, a decline at the
+ *       decline, and the decline opens a PROBATION interval that probation-ended closes.</li>
+ * </ul>
+ * Offers and NAKs are not holdings; the transaction log has them. Open intervals are kept in
+ * memory; a batch writes the intervals it opened, extended or closed.
+ */
+public final class AddressHistoryProjection implements Projection {
+    public static final String NAME = "history";
+
+    private record Slot(String subnet, long address, IntervalKind kind) {
+    }
+
+    private record Holder(String subnet, String client) {
+    }
+
+    private final Map<Slot, AddressIntervalRecord> open = new HashMap<>();
+    private final Map<Holder, Long> leaseOfClient = new HashMap<>();
+    private final Map<List<Object>, AddressIntervalRecord> dirty = new LinkedHashMap<>();
+    private boolean loaded;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(ADDRESS_INTERVAL);
+    }
+
+    @Override
+    public void begin(DSLContext tx) {
+        if (loaded) {
+            return;
+        }
+        open.clear();
+        leaseOfClient.clear();
+        for (AddressIntervalRecord r : tx.selectFrom(ADDRESS_INTERVAL).where(ADDRESS_INTERVAL.VALID_TO.isNull()).fetch()) {
+            IntervalKind kind = IntervalKind.valueOf(r.getKind());
+            open.put(new Slot(r.getSubnet(), r.getAddressNum(), kind), r);
+            if (kind == IntervalKind.LEASE) {
+                leaseOfClient.put(new Holder(r.getSubnet(), r.getClientKey()), r.getAddressNum());
+            }
+        }
+        loaded = true;
+    }
+
+    @Override
+    public void apply(StoredEvent stored) {
+        if (!(stored.payload() instanceof LeaseEvent event)) {
+            return;
+        }
+        String subnet = event.subnetId().value();
+        long address = event.address().toUnsigned();
+        Slot lease = new Slot(subnet, address, IntervalKind.LEASE);
+        String client = Clients.key(event.client());
+        switch (event) {
+            case LeaseGranted e -> {
+                AddressIntervalRecord current = open.get(lease);
+                if (current != null && current.getClientKey().equals(client)) {
+                    current.setExpiresAt(Times.sql(e.expiresAt()));
+                    current.setRenewals(current.getRenewals() + 1);
+                    if (e.client().hostname() != null) {
+                        current.setHostname(e.client().hostname().value());
+                    }
+                    touch(current);
+                    return;
+                }
+                if (current != null) {
+                    close(lease, e.at(), "REASSIGNED");
+                }
+                Long elsewhere = leaseOfClient.get(new Holder(subnet, client));
+                if (elsewhere != null && elsewhere != address) {
+                    close(new Slot(subnet, elsewhere, IntervalKind.LEASE), e.at(), "MOVED");
+                }
+                openInterval(lease, stored.sequenceNumber(), e, e.at(), e.expiresAt());
+            }
+            case LeaseReleased e -> closeIfHeldBy(lease, client, e.at(), "RELEASED");
+            case LeaseExpired e -> closeIfHeldBy(lease, client, e.expiredAt().isBefore(e.at()) ? e.expiredAt() : e.at(), "EXPIRED");
+            case AddressDeclined e -> {
+                if (open.containsKey(lease)) {
+                    close(lease, e.at(), "DECLINED");
+                }
+                Slot probation = new Slot(subnet, address, IntervalKind.PROBATION);
+                if (open.containsKey(probation)) {
+                    close(probation, e.at(), "DECLINED");
+                }
+                openInterval(probation, stored.sequenceNumber(), e, e.at(), e.probationUntil());
+            }
+            case ProbationEnded e -> {
+                Slot probation = new Slot(subnet, address, IntervalKind.PROBATION);
+                if (open.containsKey(probation)) {
+                    close(probation, e.at(), "PROBATION_ENDED");
+                }
+            }
+            default -> {
+                // Offers, withdrawals and NAKs hold nothing.
+            }
+        }
+    }
+
+    private void openInterval(Slot slot, long sequence, LeaseEvent e, Instant from, Instant expiresAt) {
+        ClientIdentity c = e.client();
+        AddressIntervalRecord r = new AddressIntervalRecord(slot.subnet(), sequence, e.address().toString(),
+                slot.address(), slot.kind().name(), Clients.key(c), Clients.mac(c), Clients.clientId(c),
+                Clients.hostname(c), Clients.relay(c), Times.sql(from), null, Times.sql(expiresAt), 0, null);
+        open.put(slot, r);
+        if (slot.kind() == IntervalKind.LEASE) {
+            leaseOfClient.put(new Holder(slot.subnet(), r.getClientKey()), slot.address());
+        }
+        touch(r);
+    }
+
+    private void closeIfHeldBy(Slot slot, String client, Instant at, String reason) {
+        AddressIntervalRecord r = open.get(slot);
+        if (r != null && r.getClientKey().equals(client)) {
+            close(slot, at, reason);
+        }
+    }
+
+    private void close(Slot slot, Instant at, String reason) {
+        AddressIntervalRecord r = open.remove(slot);
+        if (r == null) {
+            return;
+        }
+        OffsetDateTime to = Times.sql(at);
+        // An interval never ends before it began (events of one batch share their time).
+        r.setValidTo(to.isBefore(r.getValidFrom()) ? r.getValidFrom() : to);
+        r.setEndedBy(reason);
+        if (slot.kind() == IntervalKind.LEASE) {
+            leaseOfClient.remove(new Holder(slot.subnet(), r.getClientKey()), slot.address());
+        }
+        touch(r);
+    }
+
+    private void touch(AddressIntervalRecord r) {
+        dirty.put(List.of(r.getSubnet(), r.getOpenedSeq()), r);
+    }
+
+    @Override
+    public void flush(DSLContext tx) {
+        Rows.merge(tx, dirty.values());
+        dirty.clear();
+    }
+
+    @Override
+    public void forget() {
+        open.clear();
+        leaseOfClient.clear();
+        dirty.clear();
+        loaded = false;
+    }
+}

@@ -1,0 +1,382 @@
+package io.leaseledger.projections;
+
+import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.HostReserved;
+import io.leaseledger.events.subnet.HostUnreserved;
+import io.leaseledger.events.subnet.LeaseEvent;
+import io.leaseledger.events.subnet.LeaseExpired;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.LeaseOffered;
+import io.leaseledger.events.subnet.LeaseReleased;
+import io.leaseledger.events.subnet.OfferWithdrawn;
+import io.leaseledger.events.subnet.ProbationEnded;
+import io.leaseledger.events.subnet.RangeAdded;
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.RangeRemoved;
+import io.leaseledger.events.subnet.SubnetChanged;
+import io.leaseledger.events.subnet.SubnetDefined;
+import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.events.subnet.SubnetRemoved;
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.projections.tables.tables.records.AddressRangeRecord;
+import io.leaseledger.projections.tables.tables.records.CurrentLeaseRecord;
+import io.leaseledger.projections.tables.tables.records.HostReservationRecord;
+import io.leaseledger.projections.tables.tables.records.PoolUsageRecord;
+import io.leaseledger.projections.tables.tables.records.SubnetRecord;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.UpdatableRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.leaseledger.projections.tables.Tables.ADDRESS_RANGE;
+import static io.leaseledger.projections.tables.Tables.CURRENT_LEASE;
+import static io.leaseledger.projections.tables.Tables.HOST_RESERVATION;
+import static io.leaseledger.projections.tables.Tables.POOL_USAGE;
+import static io.leaseledger.projections.tables.Tables.SUBNET;
+
+/**
+ * Projection {@value #NAME}: what is true now. The subnets with their ranges and host
+ * reservations ({@code subnet}, {@code address_range}, {@code host_reservation}), the state of
+ * every address a client has touched ({@code current_lease}), and the dynamic pool's use per
+ * minute ({@code pool_usage}).
+ *
+ * <p>The whole current state is kept in memory (one row per address a client touched, one per
+ * range): a batch of events changes it there, and {@link #flush} writes only the rows the batch
+ * changed, in JDBC batches. Rows are keyed (subnet + address, subnet + minute), so applying the
+ * same events again writes the same rows.
+ */
+public final class LeasesProjection implements Projection {
+    public static final String NAME = "leases";
+
+    /** Per subnet: its row, ranges, leases by address, open offers by client, pool use. */
+    private static final class SubnetBook {
+        SubnetRecord subnet;
+        final Map<Object, AddressRangeRecord> ranges = new LinkedHashMap<>();
+        final Map<Long, CurrentLeaseRecord> leases = new HashMap<>();
+        final Map<String, Long> offerByClient = new HashMap<>();
+        long poolSize;
+        long inUse;
+        PoolUsageRecord minute;
+    }
+
+    private final Map<String, SubnetBook> books = new HashMap<>();
+    private boolean loaded;
+    private final Map<Object, UpdatableRecord<?>> dirty = new LinkedHashMap<>();
+    private final Map<Object, UpdatableRecord<?>> deleted = new LinkedHashMap<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(SUBNET, ADDRESS_RANGE, HOST_RESERVATION, CURRENT_LEASE, POOL_USAGE);
+    }
+
+    @Override
+    public void begin(DSLContext tx) {
+        if (loaded) {
+            return;
+        }
+        books.clear();
+        for (SubnetRecord s : tx.selectFrom(SUBNET).fetch()) {
+            book(s.getSubnet()).subnet = s;
+        }
+        for (AddressRangeRecord r : tx.selectFrom(ADDRESS_RANGE).fetch()) {
+            book(r.getSubnet()).ranges.put(rangeKey(r), r);
+        }
+        for (CurrentLeaseRecord l : tx.selectFrom(CURRENT_LEASE).fetch()) {
+            SubnetBook b = book(l.getSubnet());
+            b.leases.put(l.getAddressNum(), l);
+            if (l.getState().equals(LeaseState.OFFERED.name())) {
+                b.offerByClient.put(l.getClientKey(), l.getAddressNum());
+            }
+        }
+        for (PoolUsageRecord m : tx.selectFrom(POOL_USAGE)
+                .where(POOL_USAGE.MINUTE_EPOCH.eq(tx.select(org.jooq.impl.DSL.max(POOL_USAGE.as("p").MINUTE_EPOCH))
+                        .from(POOL_USAGE.as("p")).where(POOL_USAGE.as("p").SUBNET.eq(POOL_USAGE.SUBNET))))
+                .fetch()) {
+            book(m.getSubnet()).minute = m;
+        }
+        for (SubnetBook b : books.values()) {
+            recount(b);
+        }
+        loaded = true;
+    }
+
+    @Override
+    public void apply(StoredEvent stored) {
+        if (!(stored.payload() instanceof SubnetEvent event)) {
+            return;
+        }
+        String subnet = event.subnetId().value();
+        SubnetBook b = book(subnet);
+        switch (event) {
+            case SubnetDefined e -> defineSubnet(b, subnet, e.settings(), e.at(), e.cidr().network().toUnsigned(),
+                    e.cidr().prefix());
+            case SubnetChanged e -> {
+                if (b.subnet != null) {
+                    settings(b.subnet, e.settings(), e.at());
+                    b.subnet.setRemoved(false);
+                    write(b.subnet);
+                }
+            }
+            case SubnetRemoved e -> {
+                if (b.subnet != null) {
+                    b.subnet.setRemoved(true);
+                    b.subnet.setChangedAt(Times.sql(e.at()));
+                    write(b.subnet);
+                }
+            }
+            case RangeAdded e -> {
+                AddressRangeRecord r = new AddressRangeRecord(subnet, e.range().first().toString(),
+                        e.range().last().toString(), e.range().first().toUnsigned(), e.range().last().toUnsigned(),
+                        e.kind().name(), Times.sql(e.at()));
+                b.ranges.put(rangeKey(r), r);
+                write(r);
+                recount(b);
+                sample(b, subnet, e.at());
+            }
+            case RangeRemoved e -> {
+                AddressRangeRecord r = b.ranges.remove(rangeKey(e.range().first().toUnsigned(),
+                        e.range().last().toUnsigned(), e.kind()));
+                if (r != null) {
+                    delete(r);
+                }
+                recount(b);
+                sample(b, subnet, e.at());
+            }
+            case HostReserved e -> write(new HostReservationRecord(subnet, e.mac().toString(), e.address().toString(),
+                    e.address().toUnsigned(), e.hostname() == null ? null : e.hostname().value(), Times.sql(e.at())));
+            case HostUnreserved e -> {
+                HostReservationRecord r = new HostReservationRecord();
+                r.setSubnet(subnet);
+                r.setMac(e.mac().toString());
+                delete(r);
+            }
+            case LeaseEvent e -> lease(b, subnet, e);
+            default -> {
+                // Option snippets and pool exhaustion change nothing here (the log keeps the latter).
+            }
+        }
+    }
+
+    private void lease(SubnetBook b, String subnet, LeaseEvent event) {
+        long address = event.address().toUnsigned();
+        CurrentLeaseRecord current = b.leases.get(address);
+        String client = Clients.key(event.client());
+        switch (event) {
+            case LeaseOffered e -> {
+                endOtherOffer(b, client, address, e.at());
+                CurrentLeaseRecord row = row(b, subnet, event, LeaseState.OFFERED);
+                row.setGrantedAt(null);
+                row.setExpiresAt(Times.sql(e.heldUntil()));
+                b.offerByClient.put(client, address);
+            }
+            case LeaseGranted e -> {
+                endOtherOffer(b, client, address, e.at());
+                boolean renewal = current != null && current.getState().equals(LeaseState.BOUND.name())
+                        && current.getClientKey().equals(client);
+                var grantedAt = renewal ? current.getGrantedAt() : Times.sql(e.at());
+                CurrentLeaseRecord row = row(b, subnet, event, LeaseState.BOUND);
+                row.setGrantedAt(grantedAt);
+                row.setExpiresAt(Times.sql(e.expiresAt()));
+            }
+            case AddressDeclined e -> {
+                CurrentLeaseRecord row = row(b, subnet, event, LeaseState.DECLINED);
+                row.setExpiresAt(Times.sql(e.probationUntil()));
+            }
+            case LeaseReleased e -> {
+                if (current != null && current.getClientKey().equals(client)) {
+                    var grantedAt = current.getGrantedAt();
+                    CurrentLeaseRecord row = row(b, subnet, event, LeaseState.RELEASED);
+                    row.setGrantedAt(grantedAt);
+                    row.setExpiresAt(Times.sql(e.at()));
+                }
+            }
+            case LeaseExpired e -> {
+                if (current != null && current.getClientKey().equals(client)) {
+                    var grantedAt = current.getGrantedAt();
+                    CurrentLeaseRecord row = row(b, subnet, event, LeaseState.EXPIRED);
+                    row.setGrantedAt(grantedAt);
+                    row.setExpiresAt(Times.sql(e.expiredAt()));
+                }
+            }
+            case OfferWithdrawn e -> {
+                if (current != null && current.getState().equals(LeaseState.OFFERED.name())
+                        && current.getClientKey().equals(client)) {
+                    remove(b, subnet, address, e.at());
+                }
+            }
+            case ProbationEnded e -> {
+                if (current != null && current.getState().equals(LeaseState.DECLINED.name())) {
+                    remove(b, subnet, address, e.at());
+                }
+            }
+            default -> {
+                // A NAK changes no address.
+            }
+        }
+    }
+
+    /** A client has one outstanding offer: a new offer or a grant elsewhere ends the old one. */
+    private void endOtherOffer(SubnetBook b, String client, long address, Instant at) {
+        Long offered = b.offerByClient.remove(client);
+        if (offered != null && offered != address) {
+            CurrentLeaseRecord old = b.leases.get(offered);
+            if (old != null && old.getState().equals(LeaseState.OFFERED.name()) && old.getClientKey().equals(client)) {
+                remove(b, old.getSubnet(), offered, at);
+            }
+        }
+    }
+
+    /** The address's row, (re)written for this event's client and state. */
+    private CurrentLeaseRecord row(SubnetBook b, String subnet, LeaseEvent e, LeaseState state) {
+        long address = e.address().toUnsigned();
+        CurrentLeaseRecord old = b.leases.get(address);
+        boolean wasInUse = old != null && LeaseState.valueOf(old.getState()).inUse();
+        if (old != null && old.getState().equals(LeaseState.OFFERED.name())
+                && Long.valueOf(address).equals(b.offerByClient.get(old.getClientKey()))) {
+            b.offerByClient.remove(old.getClientKey());
+        }
+        ClientIdentity c = e.client();
+        CurrentLeaseRecord row = new CurrentLeaseRecord(subnet, e.address().toString(), address, state.name(),
+                Clients.key(c), Clients.mac(c), Clients.clientId(c), Clients.hostname(c), c.vendorClass(),
+                Clients.relay(c), Clients.circuitId(c), Clients.remoteId(c), e.transactionId().toString(),
+                null, null, Times.sql(e.at()));
+        b.leases.put(address, row);
+        write(row);
+        changeUse(b, subnet, address, wasInUse, state.inUse(), e.at());
+        return row;
+    }
+
+    private void remove(SubnetBook b, String subnet, long address, Instant at) {
+        CurrentLeaseRecord old = b.leases.remove(address);
+        if (old == null) {
+            return;
+        }
+        if (old.getState().equals(LeaseState.OFFERED.name())) {
+            b.offerByClient.remove(old.getClientKey(), address);
+        }
+        delete(old);
+        changeUse(b, subnet, address, LeaseState.valueOf(old.getState()).inUse(), false, at);
+    }
+
+    private void changeUse(SubnetBook b, String subnet, long address, boolean was, boolean is, Instant at) {
+        if (was == is || !inPool(b, address)) {
+            return;
+        }
+        b.inUse += is ? 1 : -1;
+        sample(b, subnet, at);
+    }
+
+    /** The minute row of {@code at} after a change of pool size or use. */
+    private void sample(SubnetBook b, String subnet, Instant at) {
+        long minute = Math.floorDiv(at.getEpochSecond(), 60) * 60;
+        PoolUsageRecord m = b.minute;
+        if (m == null || m.getMinuteEpoch() != minute) {
+            long before = m == null ? 0 : m.getLastInUse();
+            m = new PoolUsageRecord(subnet, minute, b.poolSize, Math.max(before, b.inUse), b.inUse);
+            b.minute = m;
+        } else {
+            m.setPoolSize(Math.max(m.getPoolSize(), b.poolSize));
+            m.setPeakInUse(Math.max(m.getPeakInUse(), b.inUse));
+            m.setLastInUse(b.inUse);
+        }
+        write(m);
+    }
+
+    private static boolean inPool(SubnetBook b, long address) {
+        for (AddressRangeRecord r : b.ranges.values()) {
+            if (r.getKind().equals(RangeKind.DYNAMIC.name()) && address >= r.getFirstNum() && address <= r.getLastNum()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void recount(SubnetBook b) {
+        b.poolSize = 0;
+        for (AddressRangeRecord r : b.ranges.values()) {
+            if (r.getKind().equals(RangeKind.DYNAMIC.name())) {
+                b.poolSize += r.getLastNum() - r.getFirstNum() + 1;
+            }
+        }
+        b.inUse = 0;
+        for (CurrentLeaseRecord l : b.leases.values()) {
+            if (LeaseState.valueOf(l.getState()).inUse() && inPool(b, l.getAddressNum())) {
+                b.inUse++;
+            }
+        }
+    }
+
+    private void defineSubnet(SubnetBook b, String subnet, SubnetSettings settings, Instant at, long network, int prefix) {
+        SubnetRecord s = new SubnetRecord();
+        s.setSubnet(subnet);
+        s.setNetworkNum(network);
+        s.setPrefixLength(prefix);
+        s.setRemoved(false);
+        settings(s, settings, at);
+        b.subnet = s;
+        write(s);
+    }
+
+    private static void settings(SubnetRecord s, SubnetSettings settings, Instant at) {
+        s.setManaged(settings.managed());
+        s.setAuthoritative(settings.authoritative());
+        s.setLeaseSeconds(settings.leaseTime().seconds());
+        s.setChangedAt(Times.sql(at));
+    }
+
+    private SubnetBook book(String subnet) {
+        return books.computeIfAbsent(subnet, k -> new SubnetBook());
+    }
+
+    private static Object rangeKey(AddressRangeRecord r) {
+        return r.getFirstNum() + "-" + r.getLastNum() + "-" + r.getKind();
+    }
+
+    private static Object rangeKey(long first, long last, RangeKind kind) {
+        return first + "-" + last + "-" + kind.name();
+    }
+
+    private void write(UpdatableRecord<?> record) {
+        Object key = identity(record);
+        deleted.remove(key);
+        dirty.put(key, record);
+    }
+
+    private void delete(UpdatableRecord<?> record) {
+        Object key = identity(record);
+        dirty.remove(key);
+        deleted.put(key, record);
+    }
+
+    private static Object identity(UpdatableRecord<?> record) {
+        return List.of(record.getTable().getName(), record.key().intoList());
+    }
+
+    @Override
+    public void flush(DSLContext tx) {
+        Rows.delete(tx, deleted.values());
+        Rows.merge(tx, dirty.values());
+        dirty.clear();
+        deleted.clear();
+    }
+
+    @Override
+    public void forget() {
+        books.clear();
+        dirty.clear();
+        deleted.clear();
+        loaded = false;
+    }
+}

@@ -1,0 +1,103 @@
+package io.leaseledger.projections;
+
+import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.LeaseEvent;
+import io.leaseledger.events.subnet.LeaseExpired;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.LeaseOffered;
+import io.leaseledger.events.subnet.LeaseReleased;
+import io.leaseledger.events.subnet.OfferWithdrawn;
+import io.leaseledger.events.subnet.PoolExhausted;
+import io.leaseledger.events.subnet.ProbationEnded;
+import io.leaseledger.events.subnet.RequestRefused;
+import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.projections.tables.tables.records.TransactionLogRecord;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
+
+/**
+ * Projection {@value #NAME}: one {@code transaction_log} row per decision (offer, grant, NAK,
+ * decline, release, expiry, withdrawn offer, end of probation, pool exhausted), keyed by subnet
+ * and the event's sequence number in the subnet's stream. Append only; nothing kept in memory.
+ */
+public final class TransactionLogProjection implements Projection {
+    public static final String NAME = "log";
+
+    private final List<TransactionLogRecord> pending = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(TRANSACTION_LOG);
+    }
+
+    @Override
+    public void begin(DSLContext tx) {
+        // Nothing to load: every row is new.
+    }
+
+    @Override
+    public void apply(StoredEvent stored) {
+        switch (stored.payload()) {
+            case LeaseEvent e -> pending.add(row(stored, e));
+            case PoolExhausted e -> pending.add(row(stored, e.subnetId().value(), e.at(), Decision.POOL_EXHAUSTED, null,
+                    null, e.client(), e.transactionId().toString(), null, null));
+            default -> {
+                // Configuration is not a decision.
+            }
+        }
+    }
+
+    private static TransactionLogRecord row(StoredEvent stored, LeaseEvent event) {
+        String subnet = event.subnetId().value();
+        var address = event.address();
+        String tx = event.transactionId().toString();
+        return switch (event) {
+            case LeaseOffered e -> row(stored, subnet, e.at(), Decision.OFFER, null, address, e.client(), tx,
+                    e.leaseTime().seconds(), e.heldUntil());
+            case LeaseGranted e -> row(stored, subnet, e.at(), Decision.GRANT, e.kind().name(), address, e.client(), tx,
+                    e.leaseTime().seconds(), e.expiresAt());
+            case RequestRefused e -> row(stored, subnet, e.at(), Decision.NAK, e.reason().name(), address, e.client(), tx,
+                    null, null);
+            case AddressDeclined e -> row(stored, subnet, e.at(), Decision.DECLINE, null, address, e.client(), tx,
+                    null, e.probationUntil());
+            case LeaseReleased e -> row(stored, subnet, e.at(), Decision.RELEASE, null, address, e.client(), tx,
+                    null, null);
+            case LeaseExpired e -> row(stored, subnet, e.at(), Decision.EXPIRY, null, address, e.client(), tx,
+                    null, e.expiredAt());
+            case OfferWithdrawn e -> row(stored, subnet, e.at(), Decision.OFFER_WITHDRAWN, e.reason().name(), address,
+                    e.client(), tx, null, null);
+            case ProbationEnded e -> row(stored, subnet, e.at(), Decision.PROBATION_ENDED, null, address, e.client(),
+                    tx, null, null);
+        };
+    }
+
+    private static TransactionLogRecord row(StoredEvent stored, String subnet, java.time.Instant at, Decision decision,
+                                            String detail, io.leaseledger.events.types.Ipv4Address address,
+                                            ClientIdentity c, String tx, Long leaseSeconds, java.time.Instant expires) {
+        return new TransactionLogRecord(subnet, stored.sequenceNumber(), Times.sql(at), decision.name(), detail,
+                address == null ? null : address.toString(), address == null ? null : address.toUnsigned(),
+                Clients.mac(c), Clients.clientId(c), Clients.hostname(c), c.vendorClass(), Clients.relay(c),
+                Clients.circuitId(c), Clients.remoteId(c), tx, leaseSeconds, Times.sql(expires));
+    }
+
+    @Override
+    public void flush(DSLContext tx) {
+        Rows.insert(tx, pending);
+        pending.clear();
+    }
+
+    @Override
+    public void forget() {
+        pending.clear();
+    }
+}

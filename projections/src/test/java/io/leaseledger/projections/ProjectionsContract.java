@@ -1,0 +1,272 @@
+package io.leaseledger.projections;
+
+import io.leaseledger.events.subnet.GrantKind;
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.projections.query.Holding;
+import io.leaseledger.projections.query.Lease;
+import io.leaseledger.projections.query.LeaseFilter;
+import io.leaseledger.projections.query.LeaseQueries;
+import io.leaseledger.projections.query.LogEntry;
+import io.leaseledger.projections.query.LogFilter;
+import io.leaseledger.projections.query.Page;
+import io.leaseledger.projections.query.PageRequest;
+import io.leaseledger.projections.query.PoolUsageBucket;
+import io.leaseledger.projections.query.SubnetUtilisation;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The projections and their queries on a real database; run on H2 and on PostgreSQL by the
+ * subclasses. Every test starts from empty tables.
+ */
+abstract class ProjectionsContract {
+    static final String NET = "198.18.3.0/24";
+    static final String ADDRESS = "198.18.3.7";
+    static final Instant T0 = Instant.parse("2026-11-24T14:00:00Z");
+    static final ClientIdentity A = EventLog.client("02:00:00:00:00:0a", "anna");
+    static final ClientIdentity B = EventLog.client("02:00:00:00:00:0b", "bert");
+    static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+    abstract DSLContext db();
+
+    List<ProjectionRunner> runners;
+
+    @BeforeEach
+    void emptyTables() {
+        runners = Projections.all().stream().map(p -> new ProjectionRunner(p, db(), CLOCK)).toList();
+        runners.forEach(ProjectionRunner::reset);
+    }
+
+    private static Instant t(long seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    /**
+     * .7 to A (grant, two renewals, release), to A again (grant, expiry reclaimed 5 s late),
+     * then offered and granted to B, still open.
+     */
+    static List<StoredEvent> history() {
+        return new EventLog()
+                .define(NET, t(-3600))
+                .range(NET, "198.18.3.5", "198.18.3.50", RangeKind.DYNAMIC, t(-3600))
+                .range(NET, "198.18.3.200", "198.18.3.209", RangeKind.RESERVED, t(-3600))
+                .offer(NET, ADDRESS, A, t(0))
+                .grant(NET, ADDRESS, A, GrantKind.NEW, t(1), 600)
+                .grant(NET, ADDRESS, A, GrantKind.RENEWED, t(301), 600)
+                .grant(NET, ADDRESS, A, GrantKind.REBOUND, t(601), 600)
+                .release(NET, ADDRESS, A, t(700))
+                .grant(NET, ADDRESS, A, GrantKind.INIT_REBOOT, t(800), 600)
+                .expire(NET, ADDRESS, A, t(1400), t(1405))
+                .nak(NET, "10.0.0.1", A, t(1500))
+                .offer(NET, ADDRESS, B, t(2000))
+                .grant(NET, ADDRESS, B, GrantKind.NEW, t(2001), 600)
+                .events();
+    }
+
+    void applyAll(List<StoredEvent> events, int batchSize) {
+        for (ProjectionRunner runner : runners) {
+            for (int i = 0; i < events.size(); i += batchSize) {
+                List<StoredEvent> batch = events.subList(i, Math.min(events.size(), i + batchSize));
+                runner.apply(batch, new SourcePosition("test", Long.toString(i + batch.size())));
+            }
+        }
+    }
+
+    LeaseQueries queries() {
+        return new LeaseQueries(db());
+    }
+
+    @Test
+    void whoHeldTheAddressInsideBetweenAndAtTheEdgesOfItsIntervals() {
+        applyAll(history(), 1_000);
+        LeaseQueries q = queries();
+        Map<Long, Optional<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put(-1L, Optional.empty());        // before anything
+        expected.put(0L, Optional.empty());         // offered only: an offer is not a holding
+        expected.put(1L, Optional.of("anna"));      // the grant's instant: from is inclusive
+        expected.put(450L, Optional.of("anna"));    // after a renewal: same interval
+        expected.put(699L, Optional.of("anna"));
+        expected.put(700L, Optional.empty());       // the release's instant: to is exclusive
+        expected.put(750L, Optional.empty());       // between the two holdings
+        expected.put(800L, Optional.of("anna"));    // held again
+        expected.put(1399L, Optional.of("anna"));
+        expected.put(1400L, Optional.empty());      // ran out at 1400 (reclaimed at 1405)
+        expected.put(1402L, Optional.empty());      // expired, not yet reclaimed
+        expected.put(2000L, Optional.empty());      // offered to B
+        expected.put(2001L, Optional.of("bert"));   // re-leased to another client
+        expected.put(2600L, Optional.of("bert"));
+        expected.put(2601L, Optional.empty());      // open interval, but the lease ran out
+        expected.forEach((second, holder) -> assertThat(q.holderAt(ADDRESS, t(second)).map(Holding::hostname))
+                .as("holder at T0%+d s", second).isEqualTo(holder));
+    }
+
+    @Test
+    void addressHistoryIsOneIntervalPerHoldingRenewalsIncluded() {
+        applyAll(history(), 1_000);
+        List<Holding> history = queries().addressHistory(ADDRESS);
+        assertThat(history).extracting(Holding::hostname, Holding::from, Holding::to, Holding::renewals, Holding::endedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("anna", t(1), t(700), 2, "RELEASED"),
+                        org.assertj.core.groups.Tuple.tuple("anna", t(800), t(1400), 0, "EXPIRED"),
+                        org.assertj.core.groups.Tuple.tuple("bert", t(2001), null, 0, null));
+        assertThat(history.get(2).expiresAt()).isEqualTo(t(2601));
+        assertThat(queries().clientHistory("02:00:00:00:00:0A")).hasSize(2).allMatch(h -> h.address().equals(ADDRESS));
+        assertThat(queries().clientHistory("02:00:00:00:00:0b")).extracting(Holding::from).containsExactly(t(2001));
+    }
+
+    @Test
+    void aGrantToAClientHoldingAnotherAddressMovesItAndADeclineStartsProbation() {
+        List<StoredEvent> events = new EventLog()
+                .define(NET, t(0))
+                .range(NET, "198.18.3.5", "198.18.3.50", RangeKind.DYNAMIC, t(0))
+                .grant(NET, "198.18.3.5", A, GrantKind.NEW, t(10), 600)
+                .grant(NET, "198.18.3.6", A, GrantKind.NEW, t(20), 600)
+                .decline(NET, "198.18.3.6", A, t(30), t(3630))
+                .probationEnded(NET, "198.18.3.6", A, t(3630))
+                .events();
+        applyAll(events, 2);
+        assertThat(queries().clientHistory(A.chaddr().toString()))
+                .extracting(Holding::address, Holding::kind, Holding::from, Holding::to, Holding::endedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("198.18.3.5", IntervalKind.LEASE, t(10), t(20), "MOVED"),
+                        org.assertj.core.groups.Tuple.tuple("198.18.3.6", IntervalKind.LEASE, t(20), t(30), "DECLINED"),
+                        org.assertj.core.groups.Tuple.tuple("198.18.3.6", IntervalKind.PROBATION, t(30), t(3630), "PROBATION_ENDED"));
+        assertThat(queries().currentLease("198.18.3.6")).isEmpty();
+    }
+
+    @Test
+    void currentLeasesShowTheLastStateOfEveryAddress() {
+        List<StoredEvent> events = new ArrayList<>(history());
+        applyAll(events, 3);
+        Page<Lease> all = queries().currentLeases(LeaseFilter.any(), PageRequest.firstPage());
+        assertThat(all.items()).singleElement().satisfies(l -> {
+            assertThat(l.address()).isEqualTo(ADDRESS);
+            assertThat(l.state()).isEqualTo(LeaseState.BOUND);
+            assertThat(l.mac()).isEqualTo("02:00:00:00:00:0b");
+            assertThat(l.hostname()).isEqualTo("bert");
+            assertThat(l.relay()).isEqualTo("198.18.3.1");
+            assertThat(l.grantedAt()).isEqualTo(t(2001));
+            assertThat(l.expiresAt()).isEqualTo(t(2601));
+        });
+        assertThat(queries().currentLeases(LeaseFilter.any().withMac("02:00:00:00:00:0a"), PageRequest.firstPage()).items()).isEmpty();
+        assertThat(queries().currentLeases(LeaseFilter.any().withState(LeaseState.BOUND).withSubnet(NET)
+                .withHostname("bert"), PageRequest.firstPage()).items()).hasSize(1);
+    }
+
+    @Test
+    void leasesPageByCursorWithoutGapsOrRepeats() {
+        EventLog log = new EventLog().define(NET, t(0)).range(NET, "198.18.3.5", "198.18.3.50", RangeKind.DYNAMIC, t(0));
+        for (int i = 0; i < 25; i++) {
+            log.grant(NET, "198.18.3." + (5 + i), EventLog.client(String.format("02:00:00:00:01:%02x", i), null),
+                    GrantKind.NEW, t(i), 600);
+        }
+        applyAll(log.events(), 10);
+        List<String> seen = new ArrayList<>();
+        PageRequest page = PageRequest.first(7);
+        while (true) {
+            Page<Lease> p = queries().currentLeases(LeaseFilter.any(), page);
+            p.items().forEach(l -> seen.add(l.address()));
+            if (!p.hasNext()) {
+                break;
+            }
+            page = new PageRequest(7, p.nextCursor());
+        }
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates().startsWith("198.18.3.5", "198.18.3.6").endsWith("198.18.3.29");
+        assertThatThrownBy(() -> queries().currentLeases(LeaseFilter.any(), new PageRequest(7, "bogus!")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void utilisationFollowsMaasDefinitions() {
+        applyAll(history(), 1_000);
+        SubnetUtilisation u = queries().utilisation().getFirst();
+        // 254 host addresses; 46 dynamic + 10 reserved addresses are not available for assignment.
+        assertThat(u.subnetAddresses()).isEqualTo(254);
+        assertThat(u.available()).isEqualTo(254 - 56);
+        assertThat(u.usedPercent()).isEqualTo(22.05);
+        assertThat(u.poolSize()).isEqualTo(46);
+        assertThat(u.poolInUse()).isEqualTo(1);
+        assertThat(u.ranges()).extracting(r -> r.kind(), r -> r.size(), r -> r.inUse())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DYNAMIC", 46L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("RESERVED", 10L, 0L));
+    }
+
+    @Test
+    void poolUtilisationOverTimeInBuckets() {
+        applyAll(history(), 1_000);
+        List<PoolUsageBucket> buckets = queries().poolUtilisationOverTime(NET, Duration.ofMinutes(10), t(-600), t(3000));
+        assertThat(buckets).hasSize(6);
+        assertThat(buckets.getFirst().peakInUse()).isZero();
+        assertThat(buckets.get(1).from()).isEqualTo(t(0));
+        assertThat(buckets.get(1).peakInUse()).isEqualTo(1);            // offered then bound
+        assertThat(buckets.get(2).peakInUse()).isEqualTo(1);            // released at 700, granted again at 800
+        assertThat(buckets.get(2).inUseAtEnd()).isEqualTo(1);
+        assertThat(buckets.get(3).peakInUse()).isEqualTo(1);            // reclaimed at 1405
+        assertThat(buckets.get(3).inUseAtEnd()).isZero();
+        assertThat(buckets.get(4).peakInUse()).isEqualTo(1);            // offered to B at 2000 -> bucket [1800, 2400)
+        assertThat(buckets.getLast().inUseAtEnd()).isEqualTo(1);
+        assertThat(buckets).allMatch(b -> b.poolSize() == 46);
+    }
+
+    @Test
+    void transactionLogHasEveryDecisionNewestFirst() {
+        applyAll(history(), 4);
+        Page<LogEntry> all = queries().transactionLog(LogFilter.any(), PageRequest.first(100));
+        assertThat(all.items()).extracting(LogEntry::decision).containsExactly(
+                Decision.GRANT, Decision.OFFER, Decision.NAK, Decision.EXPIRY, Decision.GRANT, Decision.RELEASE,
+                Decision.GRANT, Decision.GRANT, Decision.GRANT, Decision.OFFER);
+        assertThat(all.items().get(2).detail()).isEqualTo("ADDRESS_NOT_ON_SUBNET");
+        assertThat(all.items().get(4).detail()).isEqualTo("INIT_REBOOT");
+        List<LogEntry> paged = new ArrayList<>();
+        PageRequest page = PageRequest.first(3);
+        while (true) {
+            Page<LogEntry> p = queries().transactionLog(LogFilter.any().withSubnet(NET), page);
+            paged.addAll(p.items());
+            if (!p.hasNext()) {
+                break;
+            }
+            page = new PageRequest(3, p.nextCursor());
+        }
+        assertThat(paged).isEqualTo(all.items());
+        assertThat(queries().transactionLog(LogFilter.any().withMac("02:00:00:00:00:0b").between(t(0), t(2001)),
+                PageRequest.firstPage()).items()).extracting(LogEntry::decision).containsExactly(Decision.OFFER);
+        assertThat(queries().transactionLog(LogFilter.any().withDecision(Decision.RELEASE).withAddress(ADDRESS),
+                PageRequest.firstPage()).items()).hasSize(1);
+    }
+
+    @Test
+    void applyingEventsTwiceChangesNothingAndBatchSizeDoesNotMatter() {
+        applyAll(history(), 1);
+        var oneByOne = contents();
+        applyAll(history(), 5);   // every event again: duplicates by sequence number
+        assertThat(contents()).isEqualTo(oneByOne);
+        runners.forEach(ProjectionRunner::reset);
+        assertThat(contents().values()).allMatch(tables -> tables.values().stream().allMatch(List::isEmpty));
+        applyAll(history(), 1_000);
+        assertThat(contents()).isEqualTo(oneByOne);
+        assertThat(runners.getFirst().position()).contains(new SourcePosition("test", Integer.toString(history().size())));
+        assertThat(runners.getFirst().eventsApplied()).isEqualTo(history().size());
+    }
+
+    Map<String, Map<String, List<List<Object>>>> contents() {
+        Map<String, Map<String, List<List<Object>>>> all = new java.util.LinkedHashMap<>();
+        for (ProjectionRunner r : runners) {
+            all.put(r.projection().name(), TableContents.of(db(), r.projection()));
+        }
+        return all;
+    }
+}
