@@ -29,6 +29,12 @@ public final class ServeCommand implements Callable<Integer> {
         LeaseLedgerNode node;
         try {
             LeaseLedgerConfiguration configuration = new ConfigurationLoader(HostInterfaces.system()).load(config);
+            if (!configuration.node().role().servesDhcp()) {
+                // The region consumes the topics into the projections: it arrives with the projections runner.
+                System.err.println(config + ": node.role region cannot run yet: this build has no projections runner"
+                        + " for the region to feed (see docs/streaming.md)");
+                return 2;
+            }
             node = LeaseLedgerNode.start(configuration, Clock.systemUTC());
         } catch (ConfigurationException e) {
             // Invalid in the file, or refused by a subnet aggregate when applied: either way, named.

@@ -40,9 +40,24 @@ final class ConfigurationReader {
     }
 
     LeaseLedgerConfiguration read(YamlNode root) {
+        NodeConfiguration node = root.object("node").map(NodeConfiguration::read).orElseGet(NodeConfiguration::defaults);
+        Optional<KafkaConfiguration> kafka = root.object("kafka").map(KafkaConfiguration::read);
+        if (node.role() != NodeRole.ALL && kafka.isEmpty()) {
+            root.error("kafka", "is required when node.role is " + node.role().configName()
+                    + ": name the brokers (kafka.bootstrap-servers)");
+        }
+        if (!node.role().servesDhcp()) {
+            for (String key : List.of("server", "subnets", "options", "pxe")) {
+                if (root.has(key)) {
+                    root.error(key, "a region serves no DHCP: leave '" + key + "' to the racks' files");
+                }
+            }
+        }
         ServerConfiguration server = root.object("server").map(this::server)
                 .orElseGet(() -> {
-                    root.error("server", "is required: name the interfaces or addresses to serve");
+                    if (node.role().servesDhcp()) {
+                        root.error("server", "is required: name the interfaces or addresses to serve");
+                    }
                     return new ServerConfiguration(ServerConfiguration.DEFAULT_PORT, List.of(), List.of(), Optional.empty());
                 });
         StoreConfiguration store = root.object("store").map(StoreConfiguration::read).orElse(StoreConfiguration.DEFAULT);
@@ -55,7 +70,7 @@ final class ConfigurationReader {
             subnet(s, pxe).ifPresent(subnets::add);
         }
         root.finish();
-        return new LeaseLedgerConfiguration(server, store, api, options, pxe, subnets);
+        return new LeaseLedgerConfiguration(server, store, api, options, pxe, subnets, node, kafka);
     }
 
     private <T> T located(YamlNode n, T element) {

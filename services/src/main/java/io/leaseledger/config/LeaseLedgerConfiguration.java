@@ -5,6 +5,7 @@ import io.leaseledger.wire.reply.PxeBoot;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A whole configuration file, read and validated ({@link ConfigurationLoader}).
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param options global option snippets, sent on every subnet unless a subnet or host overrides them
  * @param pxe     PXE defaults that every subnet inherits key by key
  * @param subnets the subnets, in file order
+ * @param node    this node's name and role
+ * @param kafka   where the event stream goes (or, for a region, comes from); empty: no streaming
  */
 public record LeaseLedgerConfiguration(
         ServerConfiguration server,
@@ -22,7 +25,15 @@ public record LeaseLedgerConfiguration(
         ApiConfiguration api,
         List<OptionSnippet> options,
         PxeBoot pxe,
-        List<SubnetConfiguration> subnets) {
+        List<SubnetConfiguration> subnets,
+        NodeConfiguration node,
+        Optional<KafkaConfiguration> kafka) {
+
+    /** A single node ({@code role: all}) that streams nowhere. */
+    public LeaseLedgerConfiguration(ServerConfiguration server, StoreConfiguration store, ApiConfiguration api,
+                                    List<OptionSnippet> options, PxeBoot pxe, List<SubnetConfiguration> subnets) {
+        this(server, store, api, options, pxe, subnets, NodeConfiguration.defaults(), Optional.empty());
+    }
 
     public LeaseLedgerConfiguration {
         Objects.requireNonNull(server, "server");
@@ -31,5 +42,7 @@ public record LeaseLedgerConfiguration(
         options = List.copyOf(options);
         Objects.requireNonNull(pxe, "pxe");
         subnets = List.copyOf(subnets);
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(kafka, "kafka");
     }
 }
