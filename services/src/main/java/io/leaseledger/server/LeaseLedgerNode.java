@@ -12,6 +12,8 @@ import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.ServedSubnets;
+import io.leaseledger.streaming.KafkaPublisher;
+import io.leaseledger.streaming.Publishing;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
@@ -48,10 +50,12 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private final SettingsView settings;
     private final int configurationChanges;
     private final Optional<EmbeddedServer> api;
+    private final Optional<KafkaPublisher> publisher;
 
     private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, SettingsView settings,
-                            int configurationChanges, Optional<EmbeddedServer> api) {
+                            int configurationChanges, Optional<EmbeddedServer> api, Optional<KafkaPublisher> publisher) {
         this.api = api;
+        this.publisher = publisher;
         this.configurationChanges = configurationChanges;
         this.context = context;
         this.transport = transport;
@@ -72,6 +76,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 .singletons(config.store(), clock, settings, config.api(), new TokenStore(config.api().tokensFile()),
                         (ServedSubnets) () -> settings.subnets().stream().map(ConfiguredSubnet::id).toList())
                 .start();
+        Optional<KafkaPublisher> publisher = Optional.empty();
         try {
             AxonStore store = context.getBean(AxonStore.class);
             List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config, store.commandGateway(),
@@ -83,6 +88,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
             ServerConfiguration server = config.server();
             PacketPipeline pipeline = new PacketPipeline(context.getBean(SubnetGateway.class), settings,
                     server.serverIdentifier(), ports(server.port()));
+            // Reads committed events on its own thread: the packet path never waits for Kafka.
+            publisher = Publishing.start(config, store);
+            publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
             LOG.info("serving DHCPv4 on {}", transport.bindings());
             Optional<EmbeddedServer> api;
@@ -93,8 +101,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 throw e;
             }
             api.ifPresent(http -> LOG.info("HTTP API on {}", http.getURL()));
-            return new LeaseLedgerNode(context, transport, settings, changes.size(), api);
+            return new LeaseLedgerNode(context, transport, settings, changes.size(), api, publisher);
         } catch (RuntimeException e) {
+            publisher.ifPresent(KafkaPublisher::close);
             context.close();
             throw e;
         }
@@ -160,13 +169,22 @@ public final class LeaseLedgerNode implements AutoCloseable {
         return settings;
     }
 
+    /** The Kafka publisher, when this node publishes (docs/streaming.md). */
+    public Optional<KafkaPublisher> publisher() {
+        return publisher;
+    }
+
     /** Stops receiving first, then the mailboxes and the store (the context closes them in order). */
     @Override
     public void close() {
         try {
             transport.close();
         } finally {
-            context.close();
+            try {
+                publisher.ifPresent(KafkaPublisher::close);
+            } finally {
+                context.close();
+            }
         }
     }
 }

@@ -1,0 +1,104 @@
+package io.leaseledger.streaming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leaseledger.events.subnet.LeaseEvent;
+import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.store.StoreSerializers;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event type of the catalogue, as docs/events.md shows it, becomes a CloudEvents record
+ * whose body is valid against the checked-in schema and whose headers are complete; and every
+ * schema rejects what its event could never be.
+ */
+class CloudEventRecordsTest {
+    private static final ObjectMapper MAPPER = StoreSerializers.eventMapper();
+    private final EventSchemas schemas = new EventSchemas();
+    private final CloudEventRecords records = new CloudEventRecords(CloudEventRecords.sourceOf("rack-1"),
+            "leases", "configuration", MAPPER);
+
+    /** The JSON example under each "### Name (revision N)" heading of docs/events.md, by event name. */
+    static Map<String, String> documentedExamples() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "events.md"));
+        Matcher m = Pattern.compile("### (\\w+) \\(revision \\d+\\).*?```json\\n(.*?)\\n```", Pattern.DOTALL).matcher(doc);
+        Map<String, String> out = new LinkedHashMap<>();
+        while (m.find()) {
+            out.put(m.group(1), m.group(2));
+        }
+        return out;
+    }
+
+    static List<SubnetEvent> documentedEvents() throws Exception {
+        List<SubnetEvent> events = new ArrayList<>();
+        for (var e : documentedExamples().entrySet()) {
+            Class<?> type = Class.forName("io.leaseledger.events.subnet." + e.getKey());
+            events.add((SubnetEvent) MAPPER.readValue(e.getValue(), type));
+        }
+        return events;
+    }
+
+    @Test
+    void everyPermittedEventTypeIsDocumentedWithASchema() throws Exception {
+        List<String> permitted = new ArrayList<>();
+        for (Class<?> c : SubnetEvent.class.getPermittedSubclasses()) {
+            if (c.isInterface()) {
+                for (Class<?> l : c.getPermittedSubclasses()) {
+                    permitted.add(l.getSimpleName());
+                }
+            } else {
+                permitted.add(c.getSimpleName());
+            }
+        }
+        assertThat(documentedExamples().keySet()).containsExactlyInAnyOrderElementsOf(permitted);
+        for (String name : permitted) {
+            assertThat(getClass().getResource("/schemas/" + name + ".v1.json")).as(name).isNotNull();
+        }
+    }
+
+    @Test
+    void everyDocumentedEventIsAValidCloudEvent() throws Exception {
+        long sequence = 0;
+        for (SubnetEvent event : documentedEvents()) {
+            var message = new GenericDomainEventMessage<>("Subnet", event.subnetId().toString(), sequence++, event);
+            ProducerRecord<String, byte[]> record = records.record(message);
+            Map<String, String> headers = StreamAssertions.headers(record.headers());
+
+            assertThat(record.key()).isEqualTo(event.subnetId().toString());
+            assertThat(record.topic()).isEqualTo(event instanceof LeaseEvent || event instanceof io.leaseledger.events.subnet.PoolExhausted
+                    ? "leases" : "configuration");
+            assertThat(headers).containsEntry("ce_id", message.getIdentifier())
+                    .containsEntry("ce_source", "leaseledger://node/rack-1")
+                    .containsEntry("ce_type", "io.leaseledger." + event.getClass().getSimpleName() + ".v1")
+                    .containsEntry("ce_subnetseq", Long.toString(message.getSequenceNumber()));
+            StreamAssertions.assertValidCloudEvent(headers, new String(record.value(), StandardCharsets.UTF_8), schemas);
+        }
+    }
+
+    @Test
+    void schemasRefuseWhatNoEventIs() {
+        String granted = "https://schemas.leaseledger.io/events/LeaseGranted.v1.json";
+        assertThat(schemas.problems(granted, "{\"subnetId\": \"198.18.0.0/16\"}")).isNotEmpty();
+        assertThat(schemas.problems(granted, """
+                {"subnetId": "198.18.0.0/16", "address": "198.18.3.7", "client": {"chaddr": "aa:bb:cc:dd:ee:ff"},
+                 "transactionId": "0x1a2b3c4d", "at": "2026-11-22T08:00:00Z", "kind": "GIVEN", "leaseTime": 600,
+                 "expiresAt": "2026-11-22T08:10:00Z"}""")).anyMatch(p -> p.contains("kind"));
+        assertThat(schemas.problems(granted, """
+                {"subnetId": "198.18.0.0/16", "address": "198.18.3.7", "client": {"chaddr": "aa:bb:cc:dd:ee:ff"},
+                 "transactionId": "0x1a2b3c4d", "at": "2026-11-22T08:00:00Z", "kind": "NEW", "leaseTime": 600,
+                 "expiresAt": "2026-11-22T08:10:00Z", "surprise": 1}""")).anyMatch(p -> p.contains("surprise"));
+    }
+}
