@@ -180,6 +180,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
         try {
             transport.close();
         } finally {
+            LOG.info("group commit closed ({})", context.getBean(SubnetGateway.class).stats());
             try {
                 publisher.ifPresent(KafkaPublisher::close);
             } finally {

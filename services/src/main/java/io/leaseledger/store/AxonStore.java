@@ -11,10 +11,13 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +68,9 @@ public final class AxonStore implements AutoCloseable {
                     new JdbcTransactionManager(dataSource, dialect, settings.durability());
             Serializer events = StoreSerializers.events();
             Serializer snapshots = StoreSerializers.snapshots();
+            EventSchema schema = new EventSchema();
             JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .schema(schema)
                     .connectionProvider(transactionManager)
                     .transactionManager(transactionManager)
                     .eventSerializer(events)
@@ -73,6 +78,7 @@ public final class AxonStore implements AutoCloseable {
                     .dataType(byte[].class)
                     .build();
             engine.createSchema(dialect.eventTableFactory());
+            tuneSchema(dataSource, dialect, schema);
 
             snapshotExecutor = Executors.newFixedThreadPool(settings.snapshots().threads(), daemonThreads("leaseledger-snapshot-"));
             CommandActivity activity = new CommandActivity(System::nanoTime);
@@ -114,6 +120,14 @@ public final class AxonStore implements AutoCloseable {
             }
             dataSource.close();
             throw e;
+        }
+    }
+
+    private static void tuneSchema(DataSource dataSource, StoreDialect dialect, EventSchema schema) {
+        try (Connection connection = dataSource.getConnection()) {
+            dialect.tuneSchema(connection, schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the event tables: " + e.getMessage(), e);
         }
     }
 

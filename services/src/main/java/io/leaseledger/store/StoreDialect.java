@@ -1,5 +1,6 @@
 package io.leaseledger.store;
 
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
 
@@ -13,6 +14,15 @@ public enum StoreDialect {
         @Override
         public EventTableFactory eventTableFactory() {
             return H2EventTableFactory.INSTANCE;
+        }
+
+        @Override
+        void tuneSchema(Connection connection, EventSchema schema) throws SQLException {
+            // Stores created before the cache was part of the table definition get it here.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE " + schema.domainEventTable() + " ALTER COLUMN "
+                        + schema.globalIndexColumn() + " SET CACHE " + H2EventTableFactory.GLOBAL_INDEX_CACHE);
+            }
         }
 
         @Override
@@ -52,6 +62,9 @@ public enum StoreDialect {
     }
 
     public abstract EventTableFactory eventTableFactory();
+
+    /** Called once at start, after the event tables exist. */
+    void tuneSchema(Connection connection, EventSchema schema) throws SQLException {}
 
     /** Called at the start of a transaction when {@link Durability#FSYNC} is configured. */
     void beginForced(Connection connection) throws SQLException {}

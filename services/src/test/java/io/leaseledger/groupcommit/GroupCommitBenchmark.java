@@ -57,14 +57,16 @@ class GroupCommitBenchmark {
     }
 
     record Result(Durability durability, int clients, long doras, double seconds, long decisions, long commits,
-                  long failed, double p50Millis, double p99Millis, long snapshots) {
+                  long failed, double p50Millis, double p99Millis, long snapshots, double cpuSeconds) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
                     "durability=%s clients=%d doras=%d in %.2fs: %.0f DORA/s, %.0f decisions/s, %.0f commits/s, "
-                            + "%.1f decisions/commit, DORA latency p50 %.2f ms p99 %.2f ms, failed %d, snapshots %d",
+                            + "%.1f decisions/commit, DORA latency p50 %.2f ms p99 %.2f ms, failed %d, snapshots %d, "
+                            + "process CPU %.1f µs per decision",
                     durability, clients, doras, seconds, doras / seconds, decisions / seconds, commits / seconds,
-                    commits == 0 ? 0.0 : (double) decisions / commits, p50Millis, p99Millis, failed, snapshots);
+                    commits == 0 ? 0.0 : (double) decisions / commits, p50Millis, p99Millis, failed, snapshots,
+                    decisions == 0 ? 0.0 : cpuSeconds * 1e6 / decisions);
         }
     }
 
@@ -79,14 +81,16 @@ class GroupCommitBenchmark {
 
             MailboxStats.Snapshot before = gateway.stats();
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             long[] latencies = run(gateway, clients, doras, 0, limit);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             MailboxStats.Snapshot after = gateway.stats();
             long done = Arrays.stream(latencies).filter(l -> l > 0).count();
             long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
             return new Result(durability, clients, done, seconds, after.decided() - before.decided(),
                     after.commits() - before.commits(), after.failedMessages() - before.failedMessages(),
-                    percentile(sorted, 0.50), percentile(sorted, 0.99), store.snapshotsTaken());
+                    percentile(sorted, 0.50), percentile(sorted, 0.99), store.snapshotsTaken(), cpuSeconds);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -124,6 +128,12 @@ class GroupCommitBenchmark {
             threads.awaitTermination(limit.toSeconds() + 30, TimeUnit.SECONDS);
         }
         return latencies;
+    }
+
+    /** CPU time of the whole process (all threads, GC and JIT included): robust to other load on the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -3,6 +3,8 @@ package io.leaseledger.events.types;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.HexFormat;
+
 /** The {@code xid} of a DHCP exchange, any 32-bit value. Written as 8 hex digits ("0x1a2b3c4d"). */
 public record TransactionId(int value) {
 
@@ -30,6 +32,7 @@ public record TransactionId(int value) {
     @JsonValue
     @Override
     public String toString() {
-        return String.format("0x%08x", value);
+        // Written for every lease event: HexFormat, not String.format's parser.
+        return "0x" + HexFormat.of().toHexDigits(value);
     }
 }
