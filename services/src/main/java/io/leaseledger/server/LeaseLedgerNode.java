@@ -10,6 +10,8 @@ import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.metrics.CommittedEvents;
+import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.ServedSubnets;
 import io.leaseledger.streaming.KafkaPublisher;
@@ -85,13 +87,27 @@ public final class LeaseLedgerNode implements AutoCloseable {
             settings.useReplyExtras(ReplyExtras.from(config));
             LOG.info("{} subnet(s) served", settings.subnets().size());
 
+            // Metrics from the packet path and the committed events; the view follows configuration
+            // changes made after start (through the HTTP API) as they commit.
+            DhcpMetrics metrics = new DhcpMetrics();
+            context.registerSingleton(metrics);
+            // Ends with the store (its event bus goes with it).
+            CommittedEvents.follow(store, event -> {
+                metrics.onCommitted(event);
+                if (event instanceof SubnetEvent subnetEvent) {
+                    settings.on(subnetEvent);
+                }
+            });
+
             ServerConfiguration server = config.server();
-            PacketPipeline pipeline = new PacketPipeline(context.getBean(SubnetGateway.class), settings,
-                    server.serverIdentifier(), ports(server.port()));
+            SubnetGateway gateway = context.getBean(SubnetGateway.class);
+            PacketPipeline pipeline = new PacketPipeline(gateway, settings, server.serverIdentifier(),
+                    ports(server.port()), metrics);
             // Reads committed events on its own thread: the packet path never waits for Kafka.
             publisher = Publishing.start(config, store);
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
+            metrics.watch(transport.counters(), gateway);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
             Optional<EmbeddedServer> api;
             try {

@@ -55,15 +55,23 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
     private final SettingsView settings;
     private final Optional<Ipv4Address> configuredServerId;
     private final ReplyPorts ports;
+    private final PacketObserver observer;
+
+    public PacketPipeline(SubnetGateway gateway, SettingsView settings, Optional<Ipv4Address> configuredServerId,
+                          ReplyPorts ports) {
+        this(gateway, settings, configuredServerId, ports, PacketObserver.NONE);
+    }
 
     /**
      * @param configuredServerId option 54 for every reply; when empty, the address of the
      *                           interface (the one in the subnet, else its first) or binding the
      *                           request arrived on
      * @param ports              where replies go: 67/68, or the test ports
+     * @param observer           told of every request and reply (metrics)
      */
     public PacketPipeline(SubnetGateway gateway, SettingsView settings, Optional<Ipv4Address> configuredServerId,
-                          ReplyPorts ports) {
+                          ReplyPorts ports, PacketObserver observer) {
+        this.observer = observer;
         this.gateway = gateway;
         this.settings = settings;
         this.configuredServerId = configuredServerId;
@@ -77,10 +85,12 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
         Optional<ConfiguredSubnet> selected =
                 SubnetSelection.select(message, interfaceAddresses, settings::subnetContaining);
         if (selected.isEmpty()) {
+            observer.received(null, message.messageType());
             transport.countDrop(PipelineDrop.NOT_OUR_SUBNET);
             return;
         }
         ConfiguredSubnet subnet = selected.get();
+        observer.received(subnet.id(), message.messageType());
         // A relay may stand in for us (RFC 5107): then its address is the identifier the client sees.
         Ipv4Address serverId = ServerIdentifiers.forRequest(message,
                 serverIdentifier(request.ingress(), interfaceAddresses, subnet));
@@ -111,6 +121,7 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             Optional<Dhcp4Message> reply = ReplyAssembler.reply(request.message(), decision, profile.get());
             if (reply.isPresent()) {
                 send(request, reply.get(), transport);
+                observer.sent(subnet.id(), reply.get().messageType());
             }
         } catch (RuntimeException e) {
             transport.countDrop(PipelineDrop.REPLY_FAILED);
@@ -128,7 +139,9 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
                 transport.countDrop(PipelineDrop.NOT_OUR_SUBNET);
                 return;
             }
-            send(request, ReplyAssembler.inform(message, profile.get()), transport);
+            Dhcp4Message ack = ReplyAssembler.inform(message, profile.get());
+            send(request, ack, transport);
+            observer.sent(subnet.id(), ack.messageType());
         } catch (RuntimeException e) {
             transport.countDrop(PipelineDrop.REPLY_FAILED);
             LOG.warn("no reply to INFORM on {}: {}", subnet.id(), e.toString());

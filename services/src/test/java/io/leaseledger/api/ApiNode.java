@@ -45,6 +45,11 @@ final class ApiNode implements AutoCloseable {
         this.admin = admin;
     }
 
+    /** The DHCP port of the node (loopback). */
+    int dhcpPort() {
+        return node.transport().bindings().getFirst().localAddress().getPort();
+    }
+
     static String yaml(Path dir) {
         int dhcpPort = ThreadLocalRandom.current().nextInt(20_000, 40_000);
         return """

@@ -1,0 +1,156 @@
+package io.leaseledger.metrics;
+
+import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.LeaseExpired;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.LeaseReleased;
+import io.leaseledger.events.subnet.GrantKind;
+import io.leaseledger.events.subnet.PoolExhausted;
+import io.leaseledger.events.subnet.RequestRefused;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.server.PacketObserver;
+import io.leaseledger.wire.dhcp4.MessageType;
+import io.leaseledger.wire.transport.DropReason;
+import io.leaseledger.wire.transport.ReplyPath;
+import io.leaseledger.wire.transport.TransportCounters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
+
+/**
+ * The counters operators know from Kea, in Prometheus form, from the real packet path:
+ *
+ * <ul>
+ *   <li>packets received and sent per message type and subnet ({@link PacketObserver}, called by
+ *       the pipeline; Kea {@code pkt4-discover-received}, {@code pkt4-ack-sent}, …);</li>
+ *   <li>datagrams dropped, by reason (the transport's own counters, which the decoder and the
+ *       pipeline count into: malformed, not our subnet, overloaded, …; Kea {@code pkt4-receive-drop});</li>
+ *   <li>addresses assigned, renewed, declined, released, reclaimed, NAKs and allocation failures
+ *       per subnet, from the events as they commit ({@link CommittedEvents}; Kea
+ *       {@code cumulative-assigned-addresses}, {@code declined-addresses}, {@code reclaimed-leases},
+ *       {@code v4-allocation-fail}).</li>
+ * </ul>
+ * Label {@code subnet} is the CIDR; {@code none} for requests no served subnet matched.
+ */
+public final class DhcpMetrics implements PacketObserver {
+    private static final String NO_SUBNET = "none";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Per subnet, one counter per message type value (0..255), made on first use. */
+    private final Map<String, Counter[]> received = new ConcurrentHashMap<>();
+    private final Map<String, Counter[]> sent = new ConcurrentHashMap<>();
+    private final Map<String, Counter> leaseCounters = new ConcurrentHashMap<>();
+    private final Set<DropReason> dropsRegistered = ConcurrentHashMap.newKeySet();
+    private volatile TransportCounters transport;
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void received(SubnetId subnet, MessageType type) {
+        packetCounter(received, "leaseledger.dhcp4.packets.received", "DHCP requests received, by subnet and message type",
+                subnet, type).increment();
+    }
+
+    @Override
+    public void sent(SubnetId subnet, MessageType type) {
+        packetCounter(sent, "leaseledger.dhcp4.packets.sent", "DHCP replies handed to the transport, by subnet and message type",
+                subnet, type).increment();
+    }
+
+    private Counter packetCounter(Map<String, Counter[]> table, String name, String help, SubnetId subnet, MessageType type) {
+        String label = subnet == null ? NO_SUBNET : subnet.value();
+        Counter[] byType = table.computeIfAbsent(label, s -> new Counter[256]);
+        Counter c = byType[type.value()];
+        if (c == null) {
+            c = Counter.builder(name).description(help)
+                    .tag("subnet", label).tag("type", typeLabel(type)).register(registry);
+            byType[type.value()] = c; // a benign race: register returns the same meter
+        }
+        return c;
+    }
+
+    static String typeLabel(MessageType type) {
+        String name = type.typeName();
+        return (name.startsWith("DHCP") ? name.substring(4) : name).toLowerCase(Locale.ROOT);
+    }
+
+    /** Counts a committed event (lease lifecycle); configuration events are ignored. */
+    public void onCommitted(Object event) {
+        switch (event) {
+            case LeaseGranted e when e.kind() == GrantKind.NEW ->
+                    lease("leaseledger.addresses.assigned", "Leases granted to a client that had none (DORA)", e.subnetId(), null).increment();
+            case LeaseGranted e ->
+                    lease("leaseledger.leases.extended", "Leases renewed, rebound or confirmed at INIT-REBOOT", e.subnetId(),
+                            e.kind().name().toLowerCase(Locale.ROOT)).increment();
+            case AddressDeclined e ->
+                    lease("leaseledger.addresses.declined", "Addresses declined by a client (into probation)", e.subnetId(), null).increment();
+            case LeaseReleased e ->
+                    lease("leaseledger.addresses.released", "Leases released by their client", e.subnetId(), null).increment();
+            case LeaseExpired e ->
+                    lease("leaseledger.addresses.reclaimed", "Expired leases reclaimed", e.subnetId(), null).increment();
+            case PoolExhausted e ->
+                    lease("leaseledger.allocation.failures", "DISCOVERs that found no free address", e.subnetId(), null).increment();
+            case RequestRefused e ->
+                    lease("leaseledger.requests.refused", "REQUESTs refused with a NAK, by reason", e.subnetId(),
+                            e.reason().name().toLowerCase(Locale.ROOT)).increment();
+            default -> { }
+        }
+    }
+
+    private Counter lease(String name, String help, SubnetId subnet, String reason) {
+        String key = name + '|' + subnet.value() + '|' + reason;
+        return leaseCounters.computeIfAbsent(key, k -> {
+            Counter.Builder b = Counter.builder(name).description(help).tag("subnet", subnet.value());
+            if (reason != null) {
+                b.tag(name.endsWith("refused") ? "reason" : "kind", reason);
+            }
+            return b.register(registry);
+        });
+    }
+
+    /** The transport's and the mailboxes' own counters, read at each scrape. */
+    public void watch(TransportCounters counters, SubnetGateway gateway) {
+        this.transport = counters;
+        function("leaseledger.dhcp4.datagrams.received", "UDP datagrams read from any channel", counters, TransportCounters::received);
+        function("leaseledger.dhcp4.send.failures", "Replies the transport could not send", counters, TransportCounters::sendFailures);
+        for (ReplyPath path : ReplyPath.values()) {
+            FunctionCounter.builder("leaseledger.dhcp4.datagrams.sent", counters, c -> c.sent(path))
+                    .description("Replies the kernel accepted, by reply path").tag("path", path.name().toLowerCase(Locale.ROOT))
+                    .register(registry);
+        }
+        function("leaseledger.groupcommit.commits", "Batches decided and committed (one transaction each)", gateway,
+                g -> g.stats().commits());
+        function("leaseledger.groupcommit.failed.batches", "Batches whose command failed (nothing committed, no replies)", gateway,
+                g -> g.stats().failedBatches());
+    }
+
+    private <T> void function(String name, String help, T source, ToLongFunction<T> value) {
+        FunctionCounter.builder(name, source, s -> value.applyAsLong(s)).description(help).register(registry);
+    }
+
+    /** The Prometheus text exposition; drop reasons seen since the last scrape get their counter first. */
+    public String scrape() {
+        TransportCounters counters = transport;
+        if (counters != null) {
+            for (DropReason reason : counters.drops().keySet()) {
+                if (dropsRegistered.add(reason)) {
+                    FunctionCounter.builder("leaseledger.dhcp4.packets.dropped", counters, c -> c.dropped(reason))
+                            .description("Datagrams dropped without a reply, by reason")
+                            .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry);
+                }
+            }
+        }
+        return registry.scrape();
+    }
+
+}

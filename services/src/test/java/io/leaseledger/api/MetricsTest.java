@@ -1,0 +1,89 @@
+package io.leaseledger.api;
+
+import io.leaseledger.probe.RelayProbe;
+import io.leaseledger.wire.dhcp4.Dhcp4Message;
+import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.wire.dhcp4.MessageType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /metrics} counts what really crossed the packet path: a DORA with RELEASE, and a malformed datagram. */
+class MetricsTest {
+    private static final byte[] MAC = {0x52, 0x54, 0, 0, 0, 0x43};
+    private static final String SUBNET = "subnet=\"198.18.0.0/24\"";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDoraAReleaseAndGarbageAreCountedPerSubnetAndType() throws Exception {
+        try (ApiNode api = ApiNode.start(dir)) {
+            InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
+            try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    new RelayProbe.ProbeOptions(MAC, Ipv4Address.parse("198.18.0.1"), Duration.ofSeconds(5), true, null))) {
+                Dhcp4Message reply = probe.run().orElseThrow(() -> new AssertionError("no reply"));
+                assertThat(reply.messageType()).isEqualTo(MessageType.ACK);
+            }
+            try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                byte[] garbage = {1, 2, 3};
+                socket.send(new DatagramPacket(garbage, garbage.length, server));
+            }
+
+            String metrics = awaitMetric(api, "leaseledger_dhcp4_packets_dropped_total");
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_received_total", SUBNET, "type=\"discover\"")).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_received_total", SUBNET, "type=\"request\"")).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_received_total", SUBNET, "type=\"release\"")).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_sent_total", SUBNET, "type=\"offer\"")).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_sent_total", SUBNET, "type=\"ack\"")).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_addresses_assigned_total", SUBNET)).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_addresses_released_total", SUBNET)).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_dropped_total", "reason=\"malformed_")).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_datagrams_received_total")).isEqualTo(4);
+        }
+    }
+
+    /** The RELEASE and the garbage get no reply: wait (bounded) until the drop is counted. */
+    private static String awaitMetric(ApiNode api, String name) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            ApiNode.Reply r = api.get("/metrics", null);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.raw().headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+            if (r.body().contains(name) && r.body().contains("leaseledger_addresses_released_total")) {
+                return r.body();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(name + " never appeared in /metrics");
+    }
+
+    /** The value of the one sample of {@code name} whose labels contain every fragment. */
+    static double value(String metrics, String name, String... labelFragments) {
+        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE);
+        Matcher m = line.matcher(metrics);
+        Double found = null;
+        while (m.find()) {
+            String labels = m.group(1) == null ? "" : m.group(1);
+            boolean all = true;
+            for (String f : labelFragments) {
+                all &= labels.contains(f);
+            }
+            if (all) {
+                assertThat(found).as("one sample of %s %s", name, String.join(",", labelFragments)).isNull();
+                found = Double.parseDouble(m.group(2));
+            }
+        }
+        assertThat(found).as("a sample of %s with %s in:%n%s", name, String.join(",", labelFragments), metrics).isNotNull();
+        return found;
+    }
+}
