@@ -1,0 +1,80 @@
+package io.leaseledger.streaming;
+
+import io.leaseledger.config.KafkaConfiguration;
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real Kafka broker in this JVM (KRaft: one controller, one broker; Kafka's own
+ * {@link KafkaClusterTestKit}), which a test can stop and start again on the same port and data.
+ */
+final class KafkaBroker implements AutoCloseable {
+    private final KafkaClusterTestKit cluster;
+
+    private KafkaBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    static KafkaBroker start(Path directory) throws Exception {
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(false)
+                .setNumControllerNodes(1)
+                .setNumBrokerNodes(1)
+                .setBaseDirectory(directory)
+                .build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // A restarted broker registers again once the controller let its old session go.
+                .setConfigProp("broker.session.timeout.ms", "2000")
+                .setConfigProp("broker.heartbeat.interval.ms", "500")
+                .build();
+        try {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return new KafkaBroker(cluster);
+    }
+
+    String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** The {@code kafka:} block a node would have for this broker, with small topics. */
+    KafkaConfiguration configuration() {
+        return new KafkaConfiguration(List.of(bootstrapServers().split(",")), Optional.empty(),
+                KafkaConfiguration.DEFAULT_LEASE_TOPIC, KafkaConfiguration.DEFAULT_CONFIGURATION_TOPIC, 4,
+                Optional.of((short) 1), Map.of());
+    }
+
+    private BrokerServer broker() {
+        return cluster.brokers().values().iterator().next();
+    }
+
+    /** Stops the broker (the controller stays): clients see the broker gone. */
+    void stopBroker() {
+        broker().shutdown();
+        broker().awaitShutdown();
+    }
+
+    void startBroker() throws Exception {
+        broker().startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
