@@ -42,15 +42,17 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10067 leaseledger \
  && useradd --system --uid 10067 --gid leaseledger --home-dir /var/lib/leaseledger --shell /usr/sbin/nologin leaseledger \
- && mkdir -p /var/lib/leaseledger /etc/leaseledger \
- && chown leaseledger:leaseledger /var/lib/leaseledger
+ && mkdir -p /var/lib/leaseledger /var/lib/leaseledger-api /etc/leaseledger \
+ && chown leaseledger:leaseledger /var/lib/leaseledger /var/lib/leaseledger-api
 
 COPY --from=build /out/ /opt/leaseledger/
 COPY deploy/docker/leaseledger /opt/leaseledger/bin/leaseledger
 
 USER leaseledger
 WORKDIR /var/lib/leaseledger
-# The event store (H2) and the API tokens live here unless the configuration says otherwise.
+# The event store (H2) lives here unless the configuration says otherwise; compose keeps the API
+# tokens the nodes share in /var/lib/leaseledger-api. A named volume mounted on either directory
+# takes its owner, so the non-root user can write it.
 VOLUME ["/var/lib/leaseledger"]
 ENTRYPOINT ["/opt/leaseledger/bin/leaseledger"]
 CMD ["serve", "--config", "/etc/leaseledger/leaseledger.yaml"]

@@ -1,5 +1,8 @@
 package io.leaseledger.deploy;
 
+import io.leaseledger.config.ConfigurationException;
+import io.leaseledger.config.ConfigurationLoader;
+import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -23,6 +26,8 @@ record ComposeFile(Path directory, Map<String, Service> services, Map<String, Ne
 
     /** The repository root, seen from the services module (where surefire runs). */
     static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    /** Where every node's configuration file is mounted, and where the image's default command reads it. */
+    static final String NODE_CONFIG = "/etc/leaseledger/leaseledger.yaml";
 
     record Service(String name, Map<String, Object> spec) {
 
@@ -81,6 +86,19 @@ record ComposeFile(Path directory, Map<String, Service> services, Map<String, Ne
             }).toList();
         }
 
+        /** Services this one waits for, with the condition ({@code service_started} for the short syntax). */
+        Map<String, String> dependsOn() {
+            Map<String, String> conditions = new LinkedHashMap<>();
+            switch (spec.get("depends_on")) {
+                case null -> { }
+                case List<?> list -> list.forEach(d -> conditions.put(d.toString(), "service_started"));
+                case Map<?, ?> map -> map.forEach((d, c) -> conditions.put(d.toString(),
+                        c instanceof Map<?, ?> m && m.get("condition") != null ? m.get("condition").toString() : "service_started"));
+                default -> throw new IllegalArgumentException(name + ".depends_on is neither a map nor a list");
+            }
+            return conditions;
+        }
+
         List<String> strings(String key) {
             return ((List<?>) spec.getOrDefault(key, List.of())).stream().map(Object::toString).toList();
         }
@@ -129,6 +147,13 @@ record ComposeFile(Path directory, Map<String, Service> services, Map<String, Ne
         return services.values().stream()
                 .filter(s -> s.builtFromRepository() || s.image().filter(images::contains).isPresent())
                 .toList();
+    }
+
+    /** The node's configuration file, loaded by the real loader as the node's container would load it. */
+    LeaseLedgerConfiguration configurationOf(Service node) throws ConfigurationException {
+        Mount mount = node.mounts().stream().filter(m -> m.target().equals(NODE_CONFIG)).findFirst()
+                .orElseThrow(() -> new AssertionError(node.name() + " mounts no configuration at " + NODE_CONFIG));
+        return new ConfigurationLoader(ContainerHost.of(node)).load(hostPath(mount));
     }
 
     Path hostPath(Mount mount) {

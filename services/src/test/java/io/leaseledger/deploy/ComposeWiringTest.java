@@ -1,6 +1,6 @@
 package io.leaseledger.deploy;
 
-import io.leaseledger.config.ConfigurationLoader;
+import io.leaseledger.config.ApiConfiguration;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.RangeConfiguration;
 import io.leaseledger.config.SubnetConfiguration;
@@ -38,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeWiringTest {
 
-    static final String NODE_CONFIG = "/etc/leaseledger/leaseledger.yaml";
     static final List<String> RACKS = List.of("rack-a", "rack-b");
 
     private static ComposeFile compose;
@@ -91,7 +90,7 @@ class ComposeWiringTest {
         }
         assertThat(compose.service("region").networks().keySet()).containsExactly("kafka-net");
         assertThat(compose.services().values()).allSatisfy(s -> {
-            assertThat(s.spec()).as(s.name() + ": no host networking").doesNotContainKey("network_mode");
+            assertThat(s.spec().get("network_mode")).as(s.name() + ": no host networking").isNotEqualTo("host");
             assertThat(s.spec().get("privileged")).as(s.name()).isNotEqualTo(true);
         });
     }
@@ -164,6 +163,31 @@ class ComposeWiringTest {
     }
 
     @Test
+    void everyNodesApiListensOnKafkaNetAndHasATokenBeforeItStarts() throws Exception {
+        Service init = compose.service("api-token");
+        String initCommand = String.join(" ", init.strings("command"));
+        Dockerfile image = Dockerfile.load();
+        for (Service node : compose.leaseLedgerNodes()) {
+            ApiConfiguration api = nodeConfiguration(node).api();
+            assertThat(api.enabled()).as(node.name()).isTrue();
+            assertThat(node.networks().get("kafka-net").address()).as(node.name()).contains(api.bind());
+            // Off loopback, the node refuses to start while the tokens file holds no token.
+            Path tokens = api.tokensFile();
+            Mount shared = node.mounts().stream().filter(m -> !m.bind() && tokens.startsWith(m.target())).findFirst()
+                    .orElseThrow(() -> new AssertionError(node.name() + ": " + tokens + " is on no named volume"));
+            assertThat(init.mounts()).as("api-token writes the volume " + shared.source() + " where " + node.name() + " reads it")
+                    .contains(new Mount(shared.source(), shared.target(), false));
+            assertThat(initCommand).contains("token create --tokens-file " + tokens);
+            assertThat(node.dependsOn()).as(node.name()).containsEntry("api-token", "service_completed_successfully");
+            assertThat(image.ownedByTheUser(shared.target())).as("the image makes " + shared.target() + " the user's, "
+                    + "so a new named volume there is writable").isTrue();
+        }
+        assertThat(compose.service("region").strings("ports"))
+                .contains("127.0.0.1:" + nodeConfiguration(compose.service("region")).api().port() + ":"
+                        + nodeConfiguration(compose.service("region")).api().port());
+    }
+
+    @Test
     void theProbeRelaysFromRackAsNetworkToRackA() throws Exception {
         Service probe = compose.service("probe-a");
         assertThat(probe.startsByDefault()).isFalse();
@@ -193,10 +217,8 @@ class ComposeWiringTest {
         }
     }
 
-    static LeaseLedgerConfiguration nodeConfiguration(Service node) throws Exception {
-        Mount mount = node.mounts().stream().filter(m -> m.target().equals(NODE_CONFIG)).findFirst()
-                .orElseThrow(() -> new AssertionError(node.name() + " mounts no configuration at " + NODE_CONFIG));
-        return new ConfigurationLoader(ContainerHost.of(node)).load(compose.hostPath(mount));
+    private static LeaseLedgerConfiguration nodeConfiguration(Service node) throws Exception {
+        return compose.configurationOf(node);
     }
 
     private static List<String> namedVolumeTargets(Service node) {

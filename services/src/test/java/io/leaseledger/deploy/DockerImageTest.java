@@ -28,11 +28,11 @@ class DockerImageTest {
 
     private static final Path REPOSITORY = ComposeFile.REPOSITORY;
 
-    private static List<String> instructions;
+    private static Dockerfile dockerfile;
 
     @BeforeAll
     static void load() throws IOException {
-        instructions = instructions(Files.readString(REPOSITORY.resolve("Dockerfile")));
+        dockerfile = Dockerfile.load();
     }
 
     @Test
@@ -78,9 +78,9 @@ class DockerImageTest {
         String copied = all("COPY").stream().filter(c -> c.startsWith("deploy/docker/leaseledger ")).findFirst().orElseThrow();
         String launcher = copied.split("\\s+")[1];
         assertThat(all("ENTRYPOINT")).containsExactly("[\"" + launcher + "\"]");
-        assertThat(all("CMD").getFirst()).contains(ComposeWiringTest.NODE_CONFIG);
-        int user = instructions.indexOf("USER " + users.getLast());
-        int entry = instructions.indexOf("ENTRYPOINT " + all("ENTRYPOINT").getFirst());
+        assertThat(all("CMD").getFirst()).contains(ComposeFile.NODE_CONFIG);
+        int user = dockerfile.instructions().indexOf("USER " + users.getLast());
+        int entry = dockerfile.instructions().indexOf("ENTRYPOINT " + all("ENTRYPOINT").getFirst());
         assertThat(user).isLessThan(entry);
     }
 
@@ -133,26 +133,6 @@ class DockerImageTest {
     }
 
     private static List<String> all(String keyword) {
-        return instructions.stream().filter(i -> i.startsWith(keyword + " ")).map(i -> i.substring(keyword.length() + 1)).toList();
-    }
-
-    /** One string per instruction: comments dropped, continuation lines joined. */
-    static List<String> instructions(String dockerfile) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : dockerfile.split("\n")) {
-            String stripped = line.strip();
-            if (stripped.startsWith("#") || stripped.isEmpty() && current.isEmpty()) {
-                continue;
-            }
-            if (stripped.endsWith("\\")) {
-                current.append(stripped, 0, stripped.length() - 1).append(' ');
-                continue;
-            }
-            current.append(stripped);
-            out.add(current.toString().replaceAll("\\s+", " ").strip());
-            current.setLength(0);
-        }
-        return out;
+        return dockerfile.all(keyword);
     }
 }

@@ -37,22 +37,26 @@ class MonitoringProvisioningTest {
     }
 
     @Test
-    void prometheusScrapesEveryNodeByItsServiceName() throws IOException {
+    void prometheusScrapesEveryNodeByItsServiceNameOnThePortOfItsApi() throws Exception {
         Map<String, Object> config = yaml(mountedFile(compose.service("prometheus"), "/etc/prometheus/prometheus.yml"));
         assertThat(compose.service("prometheus").strings("command")).contains("--config.file=/etc/prometheus/prometheus.yml");
-        Set<String> hosts = new TreeSet<>();
+        Set<String> targets = new TreeSet<>();
         for (Map<String, Object> job : list(config.get("scrape_configs"))) {
+            assertThat(job.get("metrics_path")).as("docs/api.md: the metrics endpoint").isEqualTo("/metrics");
             for (Map<String, Object> group : list(job.get("static_configs"))) {
                 for (Object target : (List<?>) group.get("targets")) {
-                    String[] hostPort = target.toString().split(":");
-                    assertThat(hostPort).as(target + " names a host and a port").hasSize(2);
-                    hosts.add(hostPort[0]);
-                    assertThat(compose.service(hostPort[0]).networks().keySet()).as(hostPort[0] + " shares a network with Prometheus")
+                    targets.add(target.toString());
+                    String host = target.toString().split(":")[0];
+                    assertThat(compose.service(host).networks().keySet()).as(host + " shares a network with Prometheus")
                             .containsAnyElementsOf(compose.service("prometheus").networks().keySet());
                 }
             }
         }
-        assertThat(hosts).containsExactlyInAnyOrderElementsOf(compose.leaseLedgerNodes().stream().map(Service::name).toList());
+        List<String> expected = new ArrayList<>();
+        for (Service node : compose.leaseLedgerNodes()) {
+            expected.add(node.name() + ":" + compose.configurationOf(node).api().port());
+        }
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
