@@ -1,6 +1,8 @@
 package io.leaseledger.deploy;
 
 import io.leaseledger.config.ApiConfiguration;
+import io.leaseledger.config.KafkaConfiguration;
+import io.leaseledger.config.NodeRole;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.RangeConfiguration;
 import io.leaseledger.config.SubnetConfiguration;
@@ -159,6 +161,36 @@ class ComposeWiringTest {
                     });
             assertThat(subnet.ranges()).filteredOn(r -> r.kind() == RangeKind.DYNAMIC).isNotEmpty()
                     .allSatisfy(r -> assertThat(dockers.contains(r.start()) || dockers.contains(r.end())).isFalse());
+        }
+    }
+
+    @Test
+    void everyNodeIsNamedAfterItsServiceAndPlaysTheRoleOfTheDesign() throws Exception {
+        assertThat(nodeConfiguration(compose.service("region")).node().role()).isEqualTo(NodeRole.REGION);
+        for (String rack : RACKS) {
+            assertThat(nodeConfiguration(compose.service(rack)).node().role()).as(rack).isEqualTo(NodeRole.RACK);
+        }
+        for (Service node : compose.leaseLedgerNodes()) {
+            // The name is the CloudEvents source of the node's events; in a container, $HOSTNAME is a container id.
+            assertThat(nodeConfiguration(node).node().name()).isEqualTo(node.name());
+        }
+    }
+
+    @Test
+    void everyNodeFindsKafkaByItsServiceNameOnAnAdvertisedListener() throws Exception {
+        Map<String, String> env = compose.service("kafka").environment();
+        List<String> advertised = Stream.of(env.get("KAFKA_ADVERTISED_LISTENERS").split(","))
+                .map(l -> l.substring(l.indexOf("://") + 3)).toList();
+        for (Service node : compose.leaseLedgerNodes()) {
+            KafkaConfiguration kafka = nodeConfiguration(node).kafka()
+                    .orElseThrow(() -> new AssertionError(node.name() + " has no kafka block"));
+            assertThat(kafka.bootstrapServers()).as(node.name()).isNotEmpty().allSatisfy(server -> {
+                assertThat(server).as(node.name() + " names the compose service and an advertised listener " + advertised)
+                        .startsWith("kafka:").isIn(advertised);
+            });
+            assertThat(node.networks().keySet()).as(node.name() + " shares a network with kafka")
+                    .containsAnyElementsOf(compose.service("kafka").networks().keySet());
+            assertThat(node.dependsOn()).as(node.name()).containsEntry("kafka", "service_healthy");
         }
     }
 
