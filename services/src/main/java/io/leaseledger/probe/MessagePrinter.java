@@ -4,6 +4,10 @@ import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.Ipv4Address;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import io.leaseledger.wire.dhcp4.OptionDef;
+import io.leaseledger.wire.dhcp4.RelayAgentInformation;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -42,11 +46,44 @@ public final class MessagePrinter {
         return OptionCatalog.find(code).map(def -> {
             try {
                 Object typed = def.decode(value);
+                if (typed instanceof RelayAgentInformation relay) {
+                    return relayAgent(relay);
+                }
                 return typed instanceof byte[] b ? HexFormat.ofDelimiter(":").formatHex(b)
                         : typed instanceof Object[] a ? Arrays.toString(a) : String.valueOf(typed);
             } catch (RuntimeException malformed) {
                 return "malformed (" + malformed.getMessage() + "): " + HexFormat.of().formatHex(value);
             }
         }).orElseGet(() -> HexFormat.of().formatHex(value));
+    }
+
+    /** Option 82 as its sub-options (RFC 3046, 3527, 5107), by name: what an operator checks a relay for. */
+    private static String relayAgent(RelayAgentInformation relay) {
+        List<String> parts = new ArrayList<>();
+        for (RelayAgentInformation.SubOption sub : relay.subOptions()) {
+            byte[] value = sub.value();
+            parts.add(switch (sub.code()) {
+                case RelayAgentInformation.CIRCUIT_ID -> "circuit-id=" + octets(value);
+                case RelayAgentInformation.REMOTE_ID -> "remote-id=" + octets(value);
+                case RelayAgentInformation.LINK_SELECTION -> "link-selection=" + address(value);
+                case RelayAgentInformation.SERVER_ID_OVERRIDE -> "server-id-override=" + address(value);
+                default -> "sub-option " + sub.code() + "=" + octets(value);
+            });
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String address(byte[] value) {
+        return value.length == 4 ? Ipv4Address.format(ByteBuffer.wrap(value).getInt()) : octets(value);
+    }
+
+    /** Printable ASCII quoted (switch ports name circuits "eth0/1"), anything else as hex. */
+    private static String octets(byte[] value) {
+        for (byte b : value) {
+            if (b < 0x20 || b > 0x7e) {
+                return HexFormat.ofDelimiter(":").formatHex(value);
+            }
+        }
+        return '"' + new String(value, StandardCharsets.US_ASCII) + '"';
     }
 }
