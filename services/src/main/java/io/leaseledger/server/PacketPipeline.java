@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.Inet4Address;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -50,6 +51,10 @@ import java.util.concurrent.CompletionException;
  */
 public final class PacketPipeline implements DecodingHandler.RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PacketPipeline.class);
+    private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
+
+    private final ThrottledWarning decisionWarning = new ThrottledWarning(LOG, WARNING_INTERVAL, System::nanoTime);
+    private final ThrottledWarning replyWarning = new ThrottledWarning(LOG, WARNING_INTERVAL, System::nanoTime);
 
     private final SubnetGateway gateway;
     private final SettingsView settings;
@@ -125,7 +130,7 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             }
         } catch (RuntimeException e) {
             transport.countDrop(PipelineDrop.REPLY_FAILED);
-            LOG.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
+            replyWarning.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
         }
     }
 
@@ -144,7 +149,7 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             observer.sent(subnet.id(), ack.messageType());
         } catch (RuntimeException e) {
             transport.countDrop(PipelineDrop.REPLY_FAILED);
-            LOG.warn("no reply to INFORM on {}: {}", subnet.id(), e.toString());
+            replyWarning.warn("no reply to INFORM on {}: {}", subnet.id(), e.toString());
         }
     }
 
@@ -160,13 +165,13 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
         transport.send(new OutboundDatagram(request.ingress(), request.replyDestination(reply, ports), out));
     }
 
-    private static void dropFailed(Throwable failure, ConfiguredSubnet subnet, TransportContext transport) {
+    private void dropFailed(Throwable failure, ConfiguredSubnet subnet, TransportContext transport) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof MailboxFullException) {
             transport.countDrop(PipelineDrop.OVERLOADED);
         } else {
             transport.countDrop(PipelineDrop.DECISION_FAILED);
-            LOG.warn("decision on {} failed, no reply: {}", subnet.id(), cause.toString());
+            decisionWarning.warn("decision on {} failed, no reply: {}", subnet.id(), cause.toString());
         }
     }
 
