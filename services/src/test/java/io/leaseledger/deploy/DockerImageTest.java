@@ -87,8 +87,8 @@ class DockerImageTest {
     @Test
     void theImagesLauncherStartsTheJvmAsBinLeaseledgerDoes() throws IOException {
         String jvmFlags = "exec \"\\$[a-zA-Z_{}]+(?:/bin/java)?\" (.+) -jar \"";
-        Matcher bin = Pattern.compile(jvmFlags).matcher(Files.readString(REPOSITORY.resolve("bin/leaseledger")));
-        Matcher image = Pattern.compile(jvmFlags).matcher(Files.readString(REPOSITORY.resolve("deploy/docker/leaseledger")));
+        Matcher bin = Pattern.compile(jvmFlags).matcher(joinedLines(REPOSITORY.resolve("bin/leaseledger")));
+        Matcher image = Pattern.compile(jvmFlags).matcher(joinedLines(REPOSITORY.resolve("deploy/docker/leaseledger")));
         assertThat(bin.find()).as("bin/leaseledger's exec line").isTrue();
         assertThat(image.find()).as("deploy/docker/leaseledger's exec line").isTrue();
         assertThat(image.group(1)).isEqualTo(bin.group(1));
@@ -120,6 +120,11 @@ class DockerImageTest {
                     .containsPattern(constant + "=" + capabilityNumber(constant) + "\\n")
                     .contains("bounding >> " + constant + " & 1");
         }
+    }
+
+    /** A shell script with its continuation lines joined. */
+    private static String joinedLines(Path script) throws IOException {
+        return Files.readString(script).replaceAll("\\\\\n\\s*", " ");
     }
 
     /** linux/capability.h */
