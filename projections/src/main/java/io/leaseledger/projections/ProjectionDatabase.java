@@ -19,6 +19,16 @@ public final class ProjectionDatabase {
     /** Where the migrations are on the classpath. */
     public static final String MIGRATIONS = "classpath:db/projections";
 
+    static {
+        // jOOQ prints a banner and a "tip of the day" into the server's log otherwise.
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
     private ProjectionDatabase() {}
 
     /** The embedded default: H2 file {@code projections} in {@code dataDirectory}. */

@@ -63,6 +63,8 @@ final class ConfigurationReader {
         StoreConfiguration store = root.object("store").map(StoreConfiguration::read).orElse(StoreConfiguration.DEFAULT);
         ApiConfiguration api = root.object("api").map(n -> ApiConfiguration.read(n, store))
                 .orElseGet(() -> ApiConfiguration.disabled(store));
+        ProjectionsConfiguration projections = root.object("projections").map(n -> ProjectionsConfiguration.read(n, store))
+                .orElseGet(() -> ProjectionsConfiguration.defaults(store));
         List<OptionSnippet> options = snippets(root, "options");
         PxeBoot pxe = root.object("pxe").map(this::pxe).orElse(PxeBoot.NONE);
         List<SubnetConfiguration> subnets = new ArrayList<>();
@@ -70,7 +72,7 @@ final class ConfigurationReader {
             subnet(s, pxe).ifPresent(subnets::add);
         }
         root.finish();
-        return new LeaseLedgerConfiguration(server, store, api, options, pxe, subnets, node, kafka);
+        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka);
     }
 
     private <T> T located(YamlNode n, T element) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param server  what the transport serves
  * @param store   where events are kept
  * @param api     the HTTP API (disabled without an {@code api:} block)
+ * @param projections where the read models live ({@link ProjectionsConfiguration})
  * @param options global option snippets, sent on every subnet unless a subnet or host overrides them
  * @param pxe     PXE defaults that every subnet inherits key by key
  * @param subnets the subnets, in file order
@@ -23,6 +24,7 @@ public record LeaseLedgerConfiguration(
         ServerConfiguration server,
         StoreConfiguration store,
         ApiConfiguration api,
+        ProjectionsConfiguration projections,
         List<OptionSnippet> options,
         PxeBoot pxe,
         List<SubnetConfiguration> subnets,
@@ -32,13 +34,15 @@ public record LeaseLedgerConfiguration(
     /** A single node ({@code role: all}) that streams nowhere. */
     public LeaseLedgerConfiguration(ServerConfiguration server, StoreConfiguration store, ApiConfiguration api,
                                     List<OptionSnippet> options, PxeBoot pxe, List<SubnetConfiguration> subnets) {
-        this(server, store, api, options, pxe, subnets, NodeConfiguration.defaults(), Optional.empty());
+        this(server, store, api, ProjectionsConfiguration.defaults(store), options, pxe, subnets,
+                NodeConfiguration.defaults(), Optional.empty());
     }
 
     public LeaseLedgerConfiguration {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(projections, "projections");
         options = List.copyOf(options);
         Objects.requireNonNull(pxe, "pxe");
         subnets = List.copyOf(subnets);

@@ -21,6 +21,7 @@ import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
 import io.leaseledger.wire.transport.TransportConfig;
 import io.leaseledger.api.ApiServer;
+import io.leaseledger.readside.ReadSide;
 import io.leaseledger.api.auth.TokenStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -73,11 +74,15 @@ public final class LeaseLedgerNode implements AutoCloseable {
         SettingsView settings = new SettingsView();
         Map<String, Object> properties = new HashMap<>(ApiServer.properties(config.api()));
         properties.put("micronaut.server.enabled", false);
-        ApplicationContext context = ApplicationContext.builder()
+        var builder = ApplicationContext.builder()
                 .properties(properties)
                 .singletons(config.store(), clock, settings, config.api(), new TokenStore(config.api().tokensFile()),
-                        (ServedSubnets) () -> settings.subnets().stream().map(ConfiguredSubnet::id).toList())
-                .start();
+                        (ServedSubnets) () -> settings.subnets().stream().map(ConfiguredSubnet::id).toList());
+        if (config.projections().enabled()) {
+            // The read side (ReadSideFactory) exists only when this node keeps projections.
+            builder.singletons(config.projections());
+        }
+        ApplicationContext context = builder.start();
         Optional<KafkaPublisher> publisher = Optional.empty();
         try {
             AxonStore store = context.getBean(AxonStore.class);
@@ -86,6 +91,10 @@ public final class LeaseLedgerNode implements AutoCloseable {
             replayInto(store, settings);
             settings.useReplyExtras(ReplyExtras.from(config));
             LOG.info("{} subnet(s) served", settings.subnets().size());
+            context.findBean(ReadSide.class).ifPresent(readSide -> {
+                readSide.start();
+                LOG.info("projections kept in {}", config.projections().jdbcUrl());
+            });
 
             // Metrics from the packet path and the committed events; the view follows configuration
             // changes made after start (through the HTTP API) as they commit.

@@ -173,6 +173,16 @@ public final class AxonStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The stored events after {@code token} ({@code null}: from the first), oldest first, up to
+     * the log's end as of the call; the caller closes the stream. For readers that track their
+     * own position (the projections).
+     */
+    public java.util.stream.Stream<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> readEvents(
+            org.axonframework.eventhandling.TrackingToken token) {
+        return engine.readEvents(token, false);
+    }
+
     public Configuration configuration() {
         return configuration;
     }

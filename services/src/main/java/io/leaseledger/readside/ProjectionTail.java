@@ -1,0 +1,166 @@
+package io.leaseledger.readside;
+
+import io.leaseledger.projections.ProjectionRunner;
+import io.leaseledger.projections.SourcePosition;
+import io.leaseledger.projections.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The live runner: one thread that follows the event store and feeds every projection, in
+ * batches of at most {@code batchSize} events, one transaction per projection and batch. It
+ * reads what is new, then sleeps for the poll interval or until {@link #wakeUp()} (called after
+ * a commit), whichever comes first.
+ *
+ * <p>All projections read from the least advanced position; a projection that is further on
+ * passes over what it has (by each subnet's sequence number). A failed batch (database gone)
+ * is retried after a pause that grows to 30 s; the DHCP path never waits for the read side.
+ */
+public final class ProjectionTail implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionTail.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final EventStoreSource source;
+    private final List<ProjectionRunner> runners;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final AtomicLong applied = new AtomicLong();
+    private volatile boolean woken;
+    private volatile boolean running;
+    private volatile Throwable lastFailure;
+    private Thread thread;
+
+    public ProjectionTail(EventStoreSource source, List<ProjectionRunner> runners, int batchSize, Duration pollInterval) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        this.source = source;
+        this.runners = List.copyOf(runners);
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Starts following the store on a daemon thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "leaseledger-projections");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Reads everything committed so far and applies it, on the calling thread; returns the
+     * events read. For tests and for callers that need the projections current now (do not
+     * mix with a started tail).
+     */
+    public long catchUp() {
+        Optional<SourcePosition> from = leastAdvanced();
+        return source.readAfter(from, batchSize, this::applyToAll);
+    }
+
+    private void applyToAll(List<StoredEvent> batch, SourcePosition after) {
+        for (ProjectionRunner runner : runners) {
+            applied.addAndGet(runner.apply(batch, after));
+        }
+    }
+
+    /** The position to read from: none if any projection has none, else the lowest. */
+    private Optional<SourcePosition> leastAdvanced() {
+        org.axonframework.eventhandling.TrackingToken least = null;
+        for (ProjectionRunner runner : runners) {
+            Optional<SourcePosition> p = runner.position();
+            if (p.isEmpty() || !p.get().source().equals(EventStoreSource.NAME)) {
+                return Optional.empty();
+            }
+            var token = TrackingTokens.decode(p.get().token());
+            least = least == null ? token : least.lowerBound(token);
+        }
+        return least == null ? Optional.empty()
+                : Optional.of(new SourcePosition(EventStoreSource.NAME, TrackingTokens.encode(least)));
+    }
+
+    private void run() {
+        Duration backoff = pollInterval;
+        while (running) {
+            try {
+                catchUp();
+                lastFailure = null;
+                backoff = pollInterval;
+                sleep(pollInterval);
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                LOG.warn("projections: batch failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void sleep(Duration d) {
+        lock.lock();
+        try {
+            long nanos = d.toNanos();
+            while (running && !woken && nanos > 0) {
+                nanos = wake.awaitNanos(nanos);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** New events were committed: look now rather than at the end of the poll interval. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            woken = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Events applied by all projections together since start. */
+    public long eventsApplied() {
+        return applied.get();
+    }
+
+    /** The error of the last batch if it failed, empty once a batch succeeded again. */
+    public Optional<Throwable> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
+        wakeUp();
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
