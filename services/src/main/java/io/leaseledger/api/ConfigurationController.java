@@ -1,0 +1,296 @@
+package io.leaseledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leaseledger.api.auth.RequiresRole;
+import io.leaseledger.api.auth.Role;
+import io.leaseledger.config.ApiInputs;
+import io.leaseledger.config.ConfigurationException;
+import io.leaseledger.config.ConfiguredSubnet;
+import io.leaseledger.config.SettingsView;
+import io.leaseledger.events.subnet.AddRange;
+import io.leaseledger.events.subnet.ChangeSubnet;
+import io.leaseledger.events.subnet.DefineSubnet;
+import io.leaseledger.events.subnet.OptionScope;
+import io.leaseledger.events.subnet.RemoveOptionSnippet;
+import io.leaseledger.events.subnet.RemoveRange;
+import io.leaseledger.events.subnet.RemoveSubnet;
+import io.leaseledger.events.subnet.ReserveHost;
+import io.leaseledger.events.subnet.SetOptionSnippet;
+import io.leaseledger.events.subnet.SubnetCommand;
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.subnet.UnreserveHost;
+import io.leaseledger.events.types.AddressRange;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.Octets;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.subnet.SubnetCommandRejected;
+import io.leaseledger.wire.reply.OptionSnippet;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Configuration writes (operator role): each request becomes one or a few commands to the
+ * subnet's {@code Subnet} aggregate, sent and committed before the answer; the settings view
+ * (replies, {@code GET /api/v1/subnets}) follows the committed events at once.
+ *
+ * <p>Bodies use the configuration file's key names and rules ({@link ApiInputs}); a wrong field
+ * is a 400 naming it. What the aggregate refuses is a 409 (it collides with what is configured)
+ * or a 422 (a rule of the subnet, e.g. it was removed). A subnet that was never defined is a 404.
+ */
+@Controller("/api/v1/subnets")
+@RequiresRole(Role.OPERATOR)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class ConfigurationController {
+    private final CommandGateway commands;
+    private final SettingsView settings;
+    private final Clock clock;
+
+    public ConfigurationController(CommandGateway commands, SettingsView settings, Clock clock) {
+        this.commands = commands;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Defines a subnet (cidr and lease settings); 409 if it is served or overlaps one that is. */
+    @Post
+    public HttpResponse<SubnetView> define(@Body @Nullable String body) throws ApiException {
+        JsonNode json = RequestBodies.parse(body);
+        ApiInputs.SubnetInput input;
+        try {
+            input = ApiInputs.subnet(json);
+        } catch (ConfigurationException e) {
+            throw RequestBodies.invalid(e, json);
+        }
+        SubnetId id = SubnetId.of(input.cidr());
+        for (ConfiguredSubnet other : settings.subnets()) {
+            if (other.id().equals(id)) {
+                throw ApiException.conflict("subnet " + id + " is already served: change it with PUT /api/v1/subnets/"
+                        + SubnetPaths.of(id));
+            }
+            if (overlaps(other, input)) {
+                throw ApiException.conflict("subnet " + id + " overlaps the served subnet " + other.id());
+            }
+        }
+        send(DefineSubnet.of(input.cidr(), input.settings(), clock.instant()));
+        return HttpResponse.created(view(id));
+    }
+
+    /** Changes lease settings; keys not given keep their value. */
+    @Put("/{subnet}")
+    public SubnetView change(@PathVariable String subnet, @Body @Nullable String body) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        JsonNode json = RequestBodies.parse(body);
+        SubnetSettings next;
+        try {
+            next = ApiInputs.settingsChange(json, current.settings());
+        } catch (ConfigurationException e) {
+            throw RequestBodies.invalid(e, json);
+        }
+        send(new ChangeSubnet(current.id(), next, clock.instant()));
+        return view(current.id());
+    }
+
+    /** Stops serving the subnet; its history stays (and its ranges and hosts, should it be defined again). */
+    @Delete("/{subnet}")
+    public HttpResponse<Void> remove(@PathVariable String subnet) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        send(new RemoveSubnet(current.id(), clock.instant()));
+        return HttpResponse.noContent();
+    }
+
+    @Post("/{subnet}/ranges")
+    public HttpResponse<SubnetView> addRange(@PathVariable String subnet, @Body @Nullable String body) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        JsonNode json = RequestBodies.parse(body);
+        ApiInputs.RangeInput input;
+        try {
+            input = ApiInputs.range(json);
+        } catch (ConfigurationException e) {
+            throw RequestBodies.invalid(e, json);
+        }
+        send(new AddRange(current.id(), input.range(), input.kind(), clock.instant()));
+        return HttpResponse.created(view(current.id()));
+    }
+
+    /** Removes the range that starts at {@code start} (ranges never overlap, so the start names it). */
+    @Delete("/{subnet}/ranges/{start}")
+    public HttpResponse<Void> removeRange(@PathVariable String subnet, @PathVariable String start) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        Ipv4Address first = address("start", start);
+        AddressRange range = current.ranges().keySet().stream().filter(r -> r.first().equals(first)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("subnet " + current.id() + " has no range starting at " + start));
+        send(new RemoveRange(current.id(), range, clock.instant()));
+        return HttpResponse.noContent();
+    }
+
+    /** Reserves an address for a MAC (replacing that MAC's reservation, if any). */
+    @Put("/{subnet}/hosts/{mac}")
+    public SubnetView reserve(@PathVariable String subnet, @PathVariable String mac, @Body @Nullable String body)
+            throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        MacAddress hardware = mac(mac);
+        JsonNode json = RequestBodies.parse(body);
+        ApiInputs.HostInput input;
+        try {
+            input = ApiInputs.host(json);
+        } catch (ConfigurationException e) {
+            throw RequestBodies.invalid(e, json);
+        }
+        send(new ReserveHost(current.id(), hardware, input.address(), input.hostname().orElse(null), clock.instant()));
+        return view(current.id());
+    }
+
+    @Delete("/{subnet}/hosts/{mac}")
+    public HttpResponse<Void> unreserve(@PathVariable String subnet, @PathVariable String mac) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        MacAddress hardware = mac(mac);
+        if (!current.hosts().containsKey(hardware)) {
+            throw ApiException.notFound("subnet " + current.id() + " has no reservation for " + hardware);
+        }
+        send(new UnreserveHost(current.id(), hardware, clock.instant()));
+        return HttpResponse.noContent();
+    }
+
+    /** Sets a subnet-level option snippet (body as an entry of the file's {@code options} list). */
+    @Put("/{subnet}/options")
+    public SubnetView setOption(@PathVariable String subnet, @Body @Nullable String body) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        OptionSnippet snippet = snippet(body);
+        send(new SetOptionSnippet(current.id(), OptionScope.SUBNET, null, snippet.code(), new Octets(snippet.value()),
+                clock.instant()));
+        return view(current.id());
+    }
+
+    @Delete("/{subnet}/options/{code}")
+    public HttpResponse<Void> removeOption(@PathVariable String subnet, @PathVariable String code) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        int option = code(code);
+        if (current.snippets().keySet().stream().noneMatch(k -> k.scope() == OptionScope.SUBNET && k.code() == option)) {
+            throw ApiException.notFound("subnet " + current.id() + " sets no option " + option);
+        }
+        send(new RemoveOptionSnippet(current.id(), OptionScope.SUBNET, null, option, clock.instant()));
+        return HttpResponse.noContent();
+    }
+
+    /** Sets an option snippet for one reserved host. */
+    @Put("/{subnet}/hosts/{mac}/options")
+    public SubnetView setHostOption(@PathVariable String subnet, @PathVariable String mac, @Body @Nullable String body)
+            throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        MacAddress hardware = mac(mac);
+        OptionSnippet snippet = snippet(body);
+        send(new SetOptionSnippet(current.id(), OptionScope.HOST, hardware, snippet.code(), new Octets(snippet.value()),
+                clock.instant()));
+        return view(current.id());
+    }
+
+    @Delete("/{subnet}/hosts/{mac}/options/{code}")
+    public HttpResponse<Void> removeHostOption(@PathVariable String subnet, @PathVariable String mac,
+                                               @PathVariable String code) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        MacAddress hardware = mac(mac);
+        int option = code(code);
+        if (current.snippets().keySet().stream().noneMatch(k -> k.scope() == OptionScope.HOST
+                && k.host().equals(Optional.of(hardware)) && k.code() == option)) {
+            throw ApiException.notFound("host " + hardware + " on " + current.id() + " has no option " + option);
+        }
+        send(new RemoveOptionSnippet(current.id(), OptionScope.HOST, hardware, option, clock.instant()));
+        return HttpResponse.noContent();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void send(SubnetCommand command) throws ApiException {
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            throw refusal(e, command).orElseThrow(() -> e);
+        }
+    }
+
+    /** What the aggregate said, as the client should hear it; empty for a failure that is ours (500). */
+    static Optional<ApiException> refusal(Throwable failure, SubnetCommand command) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SubnetCommandRejected rejected) {
+                String message = rejected.getMessage();
+                boolean collides = message.contains("overlaps") || message.contains("already reserved")
+                        || message.contains("covers");
+                return Optional.of(collides ? ApiException.conflict(message) : ApiException.refused(message));
+            }
+            if (t instanceof AggregateNotFoundException) {
+                return Optional.of(ApiException.notFound("subnet " + command.subnetId() + " was never defined"));
+            }
+            if (t instanceof IllegalArgumentException invalid) {
+                // A value type refused the value (a range not on the subnet's addresses, ...).
+                return Optional.of(ApiException.refused(invalid.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ConfiguredSubnet served(String subnet) throws ApiException {
+        SubnetId id = SubnetPaths.parse(subnet);
+        return settings.subnet(id).orElseThrow(() -> ApiException.notFound("no subnet " + id + " is served"));
+    }
+
+    private SubnetView view(SubnetId id) {
+        // The view follows committed events synchronously, so the change is already in it.
+        return settings.subnet(id).map(SubnetView::of).orElseThrow();
+    }
+
+    private static boolean overlaps(ConfiguredSubnet other, ApiInputs.SubnetInput input) {
+        return other.cidr().contains(input.cidr().network()) || input.cidr().contains(other.cidr().network());
+    }
+
+    private static OptionSnippet snippet(String body) throws ApiException {
+        JsonNode json = RequestBodies.parse(body);
+        try {
+            return ApiInputs.snippet(json);
+        } catch (ConfigurationException e) {
+            throw RequestBodies.invalid(e, json);
+        }
+    }
+
+    private static MacAddress mac(String text) throws ApiException {
+        try {
+            return MacAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(new ApiError.FieldError("mac", text, "a MAC address (52:54:00:12:34:56): " + e.getMessage()));
+        }
+    }
+
+    private static Ipv4Address address(String field, String text) throws ApiException {
+        try {
+            return Ipv4Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(new ApiError.FieldError(field, text, "an IPv4 address (dotted quad)"));
+        }
+    }
+
+    private static int code(String text) throws ApiException {
+        try {
+            int code = Integer.parseInt(text);
+            if (code >= 1 && code <= 254) {
+                return code;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.invalid(new ApiError.FieldError("code", text, "an option code from 1 to 254"));
+    }
+
+}

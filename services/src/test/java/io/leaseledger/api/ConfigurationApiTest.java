@@ -1,0 +1,159 @@
+package io.leaseledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leaseledger.probe.RelayProbe;
+import io.leaseledger.wire.dhcp4.Dhcp4Message;
+import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.wire.dhcp4.MessageType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Configuration writes through the API become Subnet commands; validation is per field; refusals are typed. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConfigurationApiTest {
+    @TempDir
+    static Path dir;
+    ApiNode api;
+
+    @BeforeAll
+    void start() throws Exception {
+        api = ApiNode.start(dir);
+    }
+
+    @AfterAll
+    void stop() {
+        api.close();
+    }
+
+    private ApiNode.Reply op(String method, String path, String body) throws Exception {
+        return api.send(method, path, api.operator, body);
+    }
+
+    private static List<String> fields(ApiNode.Reply r) {
+        List<String> out = new ArrayList<>();
+        r.json().get("fields").forEach(f -> out.add(f.get("field").asText()));
+        return out;
+    }
+
+    @Test
+    void aSubnetDefinedThroughTheApiIsServedAtOnce() throws Exception {
+        ApiNode.Reply defined = op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.0.0/24\", \"lease-time\": \"20m\"}");
+        assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+        assertThat(defined.json().get("settings").get("leaseTime").asLong()).isEqualTo(1200);
+        assertThat(op("POST", "/api/v1/subnets/198.19.0.0-24/ranges",
+                "{\"start\": \"198.19.0.100\", \"end\": \"198.19.0.110\", \"kind\": \"dynamic\"}").status()).isEqualTo(201);
+        assertThat(op("PUT", "/api/v1/subnets/198.19.0.0-24/options", "{\"name\": \"domain-name\", \"value\": \"api.test\"}")
+                .json().get("options").toString()).contains("\"code\":15");
+
+        // A client on that link gets an address from the new range, with the new option.
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
+        try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new RelayProbe.ProbeOptions(new byte[] {0x52, 0x54, 0, 0, 1, 1}, Ipv4Address.parse("198.19.0.1"),
+                        Duration.ofSeconds(5), false, null))) {
+            Dhcp4Message ack = probe.run().orElseThrow(() -> new AssertionError("no reply"));
+            assertThat(ack.messageType()).isEqualTo(MessageType.ACK);
+            assertThat(Ipv4Address.format(ack.yiaddr())).startsWith("198.19.0.1");
+        }
+
+        ApiNode.Reply again = op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.0.0/24\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("error").asText()).isEqualTo("conflict");
+        assertThat(op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.0.0/16\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void everyWrongFieldIsNamedWithItsValue() throws Exception {
+        ApiNode.Reply r = op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.300.0/24\", \"lease-time\": \"soon\", \"leese-time\": 1}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("invalid");
+        assertThat(fields(r)).containsExactlyInAnyOrder("cidr", "lease-time", "leese-time");
+        JsonNode cidr = r.json().get("fields").get(0);
+        assertThat(cidr.get("value").asText()).isEqualTo("198.19.300.0/24");
+        assertThat(cidr.get("message").asText()).isNotBlank();
+
+        assertThat(op("POST", "/api/v1/subnets", "not json").status()).isEqualTo(400);
+        assertThat(fields(op("POST", "/api/v1/subnets/198.18.0.0-24/ranges", "{\"start\": \"198.18.0.10\", \"end\": \"198.18.0.5\", \"kind\": \"pool\"}")))
+                .contains("kind");
+        assertThat(fields(op("PUT", "/api/v1/subnets/198.18.0.0-24/options", "{\"code\": 51, \"hex\": \"00000e10\"}")))
+                .containsExactly("code");
+        assertThat(fields(op("PUT", "/api/v1/subnets/198.18.0.0-24/hosts/not-a-mac", "{\"address\": \"198.18.0.60\"}")))
+                .containsExactly("mac");
+        assertThat(fields(op("PUT", "/api/v1/subnets/198.18.0.0-24", "{\"lease-time\": \"2h\", \"max-lease-time\": \"1h\"}")))
+                .containsExactly("lease-time");
+    }
+
+    @Test
+    void whatTheSubnetRefusesIsAConflictOrARefusal() throws Exception {
+        ApiNode.Reply overlap = op("POST", "/api/v1/subnets/198.18.0.0-24/ranges",
+                "{\"start\": \"198.18.0.150\", \"end\": \"198.18.0.160\", \"kind\": \"reserved\"}");
+        assertThat(overlap.status()).as(overlap.body()).isEqualTo(409);
+        assertThat(overlap.json().get("message").asText()).contains("overlaps");
+
+        ApiNode.Reply outside = op("POST", "/api/v1/subnets/198.18.0.0-24/ranges",
+                "{\"start\": \"198.18.1.1\", \"end\": \"198.18.1.9\", \"kind\": \"dynamic\"}");
+        assertThat(outside.status()).as(outside.body()).isEqualTo(422);
+        assertThat(outside.json().get("error").asText()).isEqualTo("refused");
+
+        ApiNode.Reply taken = op("PUT", "/api/v1/subnets/198.18.0.0-24/hosts/52:54:00:00:00:99", "{\"address\": \"198.18.0.50\"}");
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+
+        assertThat(op("POST", "/api/v1/subnets/198.30.0.0-24/ranges",
+                "{\"start\": \"198.30.0.1\", \"end\": \"198.30.0.9\", \"kind\": \"dynamic\"}").status()).isEqualTo(404);
+    }
+
+    @Test
+    void hostsOptionsRangesAndSettingsChangeAndGo() throws Exception {
+        String subnet = "/api/v1/subnets/198.18.0.0-24";
+        ApiNode.Reply reserved = op("PUT", subnet + "/hosts/52:54:00:00:00:07", "{\"address\": \"198.18.0.70\", \"hostname\": \"node7\"}");
+        assertThat(reserved.status()).as(reserved.body()).isEqualTo(200);
+        assertThat(reserved.body()).contains("\"address\":\"198.18.0.70\"", "\"hostname\":\"node7\"");
+        assertThat(op("PUT", subnet + "/hosts/52:54:00:00:00:07/options", "{\"name\": \"domain-name\", \"value\": \"host.test\"}")
+                .body()).contains("\"scope\":\"host\"");
+        assertThat(op("DELETE", subnet + "/hosts/52:54:00:00:00:07/options/15", null).status()).isEqualTo(204);
+        assertThat(op("DELETE", subnet + "/hosts/52:54:00:00:00:07/options/15", null).status()).isEqualTo(404);
+        assertThat(op("DELETE", subnet + "/hosts/52:54:00:00:00:07", null).status()).isEqualTo(204);
+        assertThat(op("DELETE", subnet + "/hosts/52:54:00:00:00:07", null).status()).isEqualTo(404);
+
+        assertThat(op("POST", subnet + "/ranges", "{\"start\": \"198.18.0.2\", \"end\": \"198.18.0.9\", \"kind\": \"reserved\"}").status())
+                .isEqualTo(201);
+        assertThat(op("DELETE", subnet + "/ranges/198.18.0.2", null).status()).isEqualTo(204);
+        assertThat(op("DELETE", subnet + "/ranges/198.18.0.2", null).status()).isEqualTo(404);
+
+        assertThat(op("PUT", subnet + "/options", "{\"code\": 42, \"value\": [\"198.18.0.2\"]}").status()).isEqualTo(200);
+        assertThat(op("DELETE", subnet + "/options/42", null).status()).isEqualTo(204);
+
+        ApiNode.Reply changed = op("PUT", subnet, "{\"lease-time\": \"15m\", \"authoritative\": false}");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("settings").get("leaseTime").asLong()).isEqualTo(900);
+        assertThat(changed.json().get("settings").get("authoritative").asBoolean()).isFalse();
+        assertThat(changed.json().get("settings").get("managed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRemovedSubnetIsNoLongerServed() throws Exception {
+        assertThat(op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.9.0/24\"}").status()).isEqualTo(201);
+        assertThat(op("DELETE", "/api/v1/subnets/198.19.9.0-24", null).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/subnets/198.19.9.0-24", api.readOnly).status()).isEqualTo(404);
+        assertThat(op("DELETE", "/api/v1/subnets/198.19.9.0-24", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void writesNeedTheOperatorRole() throws Exception {
+        ApiNode.Reply r = api.send("POST", "/api/v1/subnets", api.readOnly, "{\"cidr\": \"198.19.5.0/24\"}");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(api.send("DELETE", "/api/v1/subnets/198.18.0.0-24", null, null).status()).isEqualTo(401);
+        assertThat(api.send("POST", "/api/v1/subnets", api.admin, "{\"cidr\": \"198.19.6.0/24\"}").status()).isEqualTo(201);
+    }
+}
