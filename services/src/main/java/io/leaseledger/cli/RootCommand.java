@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A DHCP server whose lease database is an event log.",
-        subcommands = {ServeCommand.class, ProbeCommand.class, TokenCommand.class, ProjectionsCommand.class})
+        subcommands = {ServeCommand.class, ProbeCommand.class, TokenCommand.class, ProjectionsCommand.class,
+                TailCommand.class})
 public final class RootCommand implements Runnable {
     @Override
     public void run() {

@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as operators write them: {@code 600} (seconds), {@code 30s}, {@code 10m}, {@code 1h30m}, {@code 1d}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+)([smhd])");
 
     private Durations() {}
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
             return Duration.ofSeconds(Long.parseLong(text));
         }

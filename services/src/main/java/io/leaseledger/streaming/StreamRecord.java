@@ -1,0 +1,100 @@
+package io.leaseledger.streaming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One record of the stream as a consumer sees it: the CloudEvents attributes from the headers and
+ * the JSON body. A record that is not one of ours (no {@code ce_type}, a body that is not JSON)
+ * is refused with {@link NotAnEvent}.
+ */
+public record StreamRecord(String topic, int partition, long offset, Map<String, String> attributes, JsonNode data) {
+
+    public static StreamRecord of(ConsumerRecord<String, byte[]> record, ObjectMapper mapper) throws NotAnEvent {
+        Map<String, String> attributes = new HashMap<>();
+        for (Header h : record.headers()) {
+            if (h.key().startsWith("ce_") && h.value() != null) {
+                attributes.put(h.key().substring(3), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        if (!attributes.containsKey("type") || !attributes.containsKey("id") || record.value() == null) {
+            throw new NotAnEvent(record.topic() + "/" + record.partition() + "@" + record.offset() + ": no CloudEvents headers");
+        }
+        try {
+            return new StreamRecord(record.topic(), record.partition(), record.offset(), Map.copyOf(attributes),
+                    mapper.readTree(record.value()));
+        } catch (IOException e) {
+            throw new NotAnEvent(record.topic() + "/" + record.partition() + "@" + record.offset() + ": body is not JSON");
+        }
+    }
+
+    public String id() {
+        return attributes.get("id");
+    }
+
+    public String type() {
+        return attributes.get("type");
+    }
+
+    /** {@code LeaseGranted} of {@code io.leaseledger.LeaseGranted.v1}. */
+    public String simpleType() {
+        return EventTypes.simpleName(type());
+    }
+
+    public Optional<String> subnet() {
+        return Optional.ofNullable(attributes.get("subnet"));
+    }
+
+    public Optional<String> subject() {
+        return Optional.ofNullable(attributes.get("subject"));
+    }
+
+    public Optional<Long> sequence() {
+        try {
+            return Optional.ofNullable(attributes.get("subnetseq")).map(Long::valueOf);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The hardware address the event is about: the client's {@code chaddr}, or a reservation's {@code mac}/{@code host}. */
+    public Optional<String> mac() {
+        JsonNode chaddr = data.path("client").path("chaddr");
+        if (chaddr.isTextual()) {
+            return Optional.of(chaddr.textValue());
+        }
+        for (String field : new String[] {"mac", "host"}) {
+            if (data.path(field).isTextual()) {
+                return Optional.of(data.path(field).textValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The record as one JSON object: the attributes, where it was read, and {@code data}. */
+    public ObjectNode toJson(ObjectMapper mapper) {
+        ObjectNode node = mapper.createObjectNode();
+        new java.util.TreeMap<>(attributes).forEach(node::put);
+        node.put("topic", topic);
+        node.put("partition", partition);
+        node.put("offset", offset);
+        node.set("data", data);
+        return node;
+    }
+
+    /** A record that is not a LeaseLedger CloudEvent. */
+    public static final class NotAnEvent extends Exception {
+        public NotAnEvent(String message) {
+            super(message);
+        }
+    }
+}
