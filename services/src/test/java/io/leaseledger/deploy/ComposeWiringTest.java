@@ -3,6 +3,7 @@ package io.leaseledger.deploy;
 import io.leaseledger.config.ApiConfiguration;
 import io.leaseledger.config.KafkaConfiguration;
 import io.leaseledger.config.NodeRole;
+import io.leaseledger.config.ProjectionsConfiguration;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.RangeConfiguration;
 import io.leaseledger.config.SubnetConfiguration;
@@ -192,6 +193,20 @@ class ComposeWiringTest {
                     .containsAnyElementsOf(compose.service("kafka").networks().keySet());
             assertThat(node.dependsOn()).as(node.name()).containsEntry("kafka", "service_healthy");
         }
+    }
+
+    @Test
+    void theRegionKeepsItsProjectionsInTheComposePostgresql() throws Exception {
+        Service region = compose.service("region");
+        ProjectionsConfiguration projections = nodeConfiguration(region).projections();
+        Map<String, String> postgres = compose.service("postgres").environment();
+        assertThat(projections.enabled()).isTrue();
+        assertThat(projections.kind()).isEqualTo("postgresql");
+        assertThat(projections.url()).contains("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
+        assertThat(projections.user()).contains(postgres.get("POSTGRES_USER"));
+        assertThat(projections.password()).contains(postgres.get("POSTGRES_PASSWORD"));
+        assertThat(region.networks().keySet()).containsAnyElementsOf(compose.service("postgres").networks().keySet());
+        assertThat(region.dependsOn()).containsEntry("postgres", "service_healthy");
     }
 
     @Test
