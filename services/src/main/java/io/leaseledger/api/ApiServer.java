@@ -37,7 +37,10 @@ public final class ApiServer {
         return Map.of("micronaut.server.host", api.bind().toString(),
                 "micronaut.server.port", api.port(),
                 // Our own JSON errors; no Micronaut banner or server header to advertise versions.
-                "micronaut.server.server-header", "leaseledger");
+                "micronaut.server.server-header", "leaseledger",
+                // Times as ISO-8601 text, and every field present (null when unknown), so clients see one shape.
+                "jackson.serialization.write-dates-as-timestamps", false,
+                "jackson.serialization-inclusion", "ALWAYS");
     }
 
     /** Starts the HTTP server when the configuration asks for one; the context closes it. */

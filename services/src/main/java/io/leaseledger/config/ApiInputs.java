@@ -87,6 +87,12 @@ public final class ApiInputs {
         return read(body, n -> SnippetReader.read(n).orElse(null));
     }
 
+    /** A duration as the file writes it ({@code 600}, {@code 30s}, {@code 10m}, {@code 1h}, {@code 1d}). */
+    public static Duration duration(String text) {
+        return text.chars().allMatch(Character::isDigit) && !text.isEmpty()
+                ? Duration.ofSeconds(Long.parseLong(text)) : Durations.parse(text);
+    }
+
     /** The lease-setting keys of a subnet in the file, over {@code base}. */
     private static SubnetSettings settings(YamlNode n, SubnetSettings base) {
         boolean managed = n.bool("managed").orElse(base.managed());
