@@ -4,6 +4,7 @@ import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.ConfigurationLoader;
 import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
+import io.leaseledger.region.RegionNode;
 import io.leaseledger.server.LeaseLedgerNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,16 +25,31 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The YAML configuration (see docs/configuration.md and examples/).")
     Path config;
 
+    /** A region: the racks' events from Kafka into the projections, until stopped. */
+    private static Integer region(LeaseLedgerConfiguration configuration) throws InterruptedException {
+        RegionNode region = RegionNode.start(configuration.projections(), configuration.kafka().orElseThrow(),
+                configuration.node().name(), Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                region.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "leaseledger-shutdown"));
+        System.out.println("LeaseLedger region " + configuration.node().name() + " consuming "
+                + configuration.kafka().orElseThrow().topics() + " (stop with Ctrl-C)");
+        stopped.await();
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         LeaseLedgerNode node;
         try {
             LeaseLedgerConfiguration configuration = new ConfigurationLoader(HostInterfaces.system()).load(config);
             if (!configuration.node().role().servesDhcp()) {
-                // The region consumes the topics into the projections: it arrives with the projections runner.
-                System.err.println(config + ": node.role region cannot run yet: this build has no projections runner"
-                        + " for the region to feed (see docs/streaming.md)");
-                return 2;
+                return region(configuration);
             }
             node = LeaseLedgerNode.start(configuration, Clock.systemUTC());
         } catch (ConfigurationException e) {

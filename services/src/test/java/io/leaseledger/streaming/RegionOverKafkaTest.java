@@ -1,0 +1,113 @@
+package io.leaseledger.streaming;
+
+import io.leaseledger.config.KafkaConfiguration;
+import io.leaseledger.config.ProjectionsConfiguration;
+import io.leaseledger.events.subnet.ClientMessage;
+import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.types.TransactionId;
+import io.leaseledger.projections.Projection;
+import io.leaseledger.projections.TableContents;
+import io.leaseledger.readside.ReadSide;
+import io.leaseledger.region.RegionNode;
+import io.leaseledger.store.testing.Databases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rack and a region over a real broker: after a load (leases granted and some released), the
+ * region's projections in PostgreSQL hold exactly the rows the same projections hold when built
+ * from the rack's own event store.
+ */
+class RegionOverKafkaTest {
+    private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    @TempDir
+    Path dir;
+    private String database;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : open.reversed()) {
+            c.close();
+        }
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection(ADMIN, "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T opened(T c) {
+        open.add(c);
+        return c;
+    }
+
+    private ProjectionsConfiguration regionDatabase() throws Exception {
+        Assumptions.assumeTrue(Databases.postgresReachable(), "no PostgreSQL on 127.0.0.1:5432 (.ci/start-postgres starts it)");
+        database = "leaseledger_kafka_region_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(ADMIN, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        return new ProjectionsConfiguration(true, "postgresql", dir, Optional.of("jdbc:postgresql://127.0.0.1:5432/" + database),
+                Optional.of("postgres"), Optional.empty(), 500, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
+    }
+
+    @Test
+    void theRegionsProjectionsEqualThoseOfTheRacksStore() throws Exception {
+        ProjectionsConfiguration regionProjections = regionDatabase();
+        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
+        KafkaConfiguration kafka = broker.configuration();
+        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(3));
+        KafkaPublisher publisher = opened(Publishing.start(kafka, "rack-1", rack.store));
+        RegionNode region = opened(RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC()));
+
+        List<CompletableFuture<Decision>> acks = rack.load(0, 150);
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        // Every tenth client releases its lease: the history and the log get more than grants.
+        List<CompletableFuture<Decision>> releases = new ArrayList<>();
+        for (int n = 0; n < 150; n += 10) {
+            for (var subnet : rack.subnets) {
+                Decision.Ack ack = (Decision.Ack) acks.get(n * rack.subnets.size() + rack.subnets.indexOf(subnet)).join();
+                releases.add(rack.gateway.decide(subnet, ClientMessage.release(Rack.client(n), TransactionId.of(n + 100_000),
+                        Rack.SERVER, ack.address())));
+            }
+        }
+        CompletableFuture.allOf(releases.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        long stored = rack.storedEvents().size();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (region.consumer().applied() < stored && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(region.consumer().applied()).as("events applied by the region").isEqualTo(stored);
+        assertThat(region.consumer().refused()).isZero();
+
+        ProjectionsConfiguration rackProjections = new ProjectionsConfiguration(true, "h2", dir.resolve("rack-projections"),
+                Optional.empty(), Optional.empty(), Optional.empty(), 500, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
+        try (ReadSide local = ReadSide.open(rackProjections, rack.store, Clock.systemUTC())) {
+            local.tail().catchUp();
+            for (Projection projection : local.projections()) {
+                assertThat(TableContents.of(region.dsl(), projection)).as(projection.name())
+                        .isEqualTo(TableContents.of(local.dsl(), projection));
+            }
+        }
+        assertThat(publisher.status().backlog()).isZero();
+    }
+}
