@@ -113,6 +113,11 @@ class DockerImageTest {
         assertThat(region.strings("cap_drop")).containsExactly("ALL");
         assertThat(region.strings("cap_add")).isEmpty();
 
+        // deploy/docker/rehearse-rack plays the image without Docker: the same file capabilities, the racks' bounding set.
+        String rehearsal = Files.readString(REPOSITORY.resolve("deploy/docker/rehearse-rack"));
+        assertThat(rehearsal).contains("setcap " + setcap.group(1) + "=ep")
+                .contains("--bounding-set=-all," + String.join(",", fileCapabilities.stream().map(c -> "+" + c.substring(4)).toList()));
+
         String launcher = Files.readString(REPOSITORY.resolve("deploy/docker/leaseledger"));
         for (String capability : fileCapabilities) {
             String constant = capability.toUpperCase(Locale.ROOT);
