@@ -58,6 +58,19 @@ class ComposeWiringTest {
     }
 
     @Test
+    void theLeaseLedgerImageIsBuiltFromTheRepositoryAndNeverPulled() {
+        for (Service s : compose.leaseLedgerContainers()) {
+            assertThat(s.image()).as(s.name()).contains("leaseledger:local");
+            if (s.builtFromRepository()) {
+                assertThat(s.spec().get("build")).as(s.name() + " builds the repository's Dockerfile").isEqualTo(".");
+            } else {
+                assertThat(s.spec().get("pull_policy")).as(s.name() + ": no registry has this image").isEqualTo("never");
+            }
+        }
+        assertThat(compose.leaseLedgerContainers()).extracting(Service::name).contains("api-token", "probe-a");
+    }
+
+    @Test
     void kafkaIsTheOfficialImageInKraftModeAtTheVersionOfTheClients() throws IOException {
         Service kafka = compose.service("kafka");
         assertThat(kafka.image()).contains("apache/kafka:" + rootPomProperty("kafka.version"));
