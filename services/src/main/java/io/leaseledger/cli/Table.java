@@ -30,6 +30,12 @@ final class Table {
     }
 
     void print(PrintStream out) {
+        java.io.PrintWriter writer = new java.io.PrintWriter(out, true);
+        print(writer);
+        writer.flush();
+    }
+
+    void print(java.io.PrintWriter out) {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < columns; i++) {

@@ -1,19 +1,18 @@
 package io.leaseledger.cli;
 
-import io.leaseledger.api.auth.ApiToken;
 import io.leaseledger.api.auth.Role;
 import io.leaseledger.api.auth.TokenSecrets;
 import io.leaseledger.api.auth.TokenStore;
 import io.leaseledger.config.ConfigurationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code leaseledger token create|list|revoke}: the HTTP API's access tokens, kept hashed. */
@@ -33,6 +32,9 @@ public final class TokenCommand implements Runnable {
         @Mixin
         TokensFileOption file = new TokensFileOption();
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--role", required = true, paramLabel = "ROLE",
                 description = "read-only, operator or admin.", converter = RoleConverter.class)
         Role role;
@@ -44,9 +46,11 @@ public final class TokenCommand implements Runnable {
         public Integer call() throws ConfigurationException {
             TokenStore store = new TokenStore(file.resolve());
             TokenSecrets.NewSecret secret = store.create(name, role, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            System.err.println("token " + secret.id() + " (" + role.label() + ", '" + name.strip() + "') added to "
+            spec.commandLine().getErr().println("token " + secret.id() + " (" + role.label() + ", '" + name.strip() + "') added to "
                     + store.file() + "; it is shown only now:");
-            System.out.println(secret.token());
+            spec.commandLine().getOut().println(secret.token());
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
             return 0;
         }
     }
@@ -56,17 +60,19 @@ public final class TokenCommand implements Runnable {
         @Mixin
         TokensFileOption file = new TokensFileOption();
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws ConfigurationException {
-            print(new TokenStore(file.resolve()).list(), System.out);
+            Table table = new Table("ID", "ROLE", "NAME", "CREATED");
+            new TokenStore(file.resolve()).list()
+                    .forEach(t -> table.row(t.id(), t.role().label(), t.name(), t.created().toString()));
+            table.print(spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
             return 0;
         }
 
-        static void print(List<ApiToken> tokens, PrintStream out) {
-            Table table = new Table("ID", "ROLE", "NAME", "CREATED");
-            tokens.forEach(t -> table.row(t.id(), t.role().label(), t.name(), t.created().toString()));
-            table.print(out);
-        }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
@@ -75,6 +81,9 @@ public final class TokenCommand implements Runnable {
         @Mixin
         TokensFileOption file = new TokensFileOption();
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "ID|NAME", description = "The token's id (from token list) or its name.")
         String token;
 
@@ -82,10 +91,12 @@ public final class TokenCommand implements Runnable {
         public Integer call() throws ConfigurationException {
             TokenStore store = new TokenStore(file.resolve());
             if (store.revoke(token)) {
-                System.out.println("revoked " + token);
+                spec.commandLine().getOut().println("revoked " + token);
+                spec.commandLine().getOut().flush();
                 return 0;
             }
-            System.err.println("no token with id or name '" + token + "' in " + store.file());
+            spec.commandLine().getErr().println("no token with id or name '" + token + "' in " + store.file());
+            spec.commandLine().getErr().flush();
             return 1;
         }
     }

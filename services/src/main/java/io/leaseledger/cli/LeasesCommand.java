@@ -1,0 +1,44 @@
+package io.leaseledger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code leaseledger leases}: the current leases, from the node's projections. */
+@Command(name = "leases", mixinStandardHelpOptions = true,
+        description = {"Lists current leases (one row per address a client touched), by subnet and address.",
+                "Exit code 0, 2 on bad arguments or a refused token, 3 when the API cannot be reached."})
+final class LeasesCommand extends ReadCommand {
+    @Option(names = "--subnet", paramLabel = "CIDR") String subnet;
+    @Option(names = "--mac", paramLabel = "MAC") String mac;
+    @Option(names = "--hostname") String hostname;
+    @Option(names = "--state", description = "offered, bound, declined, released or expired") String state;
+    @Option(names = "--limit", defaultValue = "100", description = "Rows per page (default ${DEFAULT-VALUE}).") int limit;
+    @Option(names = "--all", description = "Follow every page.") boolean all;
+
+    @Override
+    int run() throws ApiClient.Failure {
+        ArrayNode items = ApiClient.JSON.createArrayNode();
+        String cursor = null;
+        String more;
+        do {
+            JsonNode page = api.get("/api/v1/leases", ApiClient.query("subnet", subnet, "mac", mac, "hostname", hostname,
+                    "state", state, "limit", limit, "cursor", cursor));
+            items.addAll((ArrayNode) page.get("items"));
+            more = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = more;
+        } while (all && more != null);
+        if (!printedJson(items)) {
+            Table table = new Table("SUBNET", "ADDRESS", "STATE", "MAC", "HOSTNAME", "EXPIRES", "RELAY");
+            items.forEach(l -> table.row(ApiClient.text(l, "subnet"), ApiClient.text(l, "address"),
+                    ApiClient.text(l, "state").toLowerCase(java.util.Locale.ROOT), ApiClient.text(l, "mac"),
+                    ApiClient.text(l, "hostname"), ApiClient.text(l, "expiresAt"), ApiClient.text(l, "relay")));
+            print(table);
+        }
+        if (more != null) {
+            err().println("(more leases: --all, or a larger --limit)");
+        }
+        return 0;
+    }
+}
