@@ -7,6 +7,7 @@ import io.leaseledger.events.subnet.SubnetEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.Serializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -38,11 +39,22 @@ public final class CloudEventRecords {
     private final String leaseTopic;
     private final String configurationTopic;
     private final ObjectMapper mapper;
+    private final Serializer storeSerializer;
 
     /**
      * @param source the node's URI-reference ({@link #sourceOf})
      */
     public CloudEventRecords(String source, String leaseTopic, String configurationTopic, ObjectMapper mapper) {
+        this(source, leaseTopic, configurationTopic, mapper, null);
+    }
+
+    /**
+     * @param storeSerializer the event store's serializer, when its JSON is {@code mapper}'s: the
+     *                        stored bytes are then sent as they are (no second serialisation)
+     */
+    public CloudEventRecords(String source, String leaseTopic, String configurationTopic, ObjectMapper mapper,
+                             Serializer storeSerializer) {
+        this.storeSerializer = storeSerializer;
         this.source = Objects.requireNonNull(source, "source");
         this.leaseTopic = Objects.requireNonNull(leaseTopic, "leaseTopic");
         this.configurationTopic = Objects.requireNonNull(configurationTopic, "configurationTopic");
@@ -63,11 +75,13 @@ public final class CloudEventRecords {
         if (!(message.getPayload() instanceof SubnetEvent event)) {
             throw new IllegalArgumentException("not a subnet event: " + message.getPayloadType().getName());
         }
-        byte[] body;
-        try {
-            body = mapper.writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event " + message.getIdentifier() + " cannot be written as JSON", e);
+        byte[] body = storedJson(message);
+        if (body == null) {
+            try {
+                body = mapper.writeValueAsBytes(event);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("event " + message.getIdentifier() + " cannot be written as JSON", e);
+            }
         }
         Class<?> type = event.getClass();
         RecordHeaders headers = new RecordHeaders();
@@ -84,6 +98,21 @@ public final class CloudEventRecords {
         header(headers, SUBNET_SEQUENCE, Long.toString(message.getSequenceNumber()));
         header(headers, CONTENT_TYPE_HEADER, CONTENT_TYPE);
         return new ProducerRecord<>(topicOf(event), null, event.subnetId().toString(), body, headers);
+    }
+
+    /**
+     * The payload's JSON as the store keeps it, without writing it again, when the message was read
+     * from the store by a serializer that writes the same JSON ({@code storeSerializer}); else null.
+     */
+    private byte[] storedJson(DomainEventMessage<?> message) {
+        if (storeSerializer == null) {
+            return null;
+        }
+        try {
+            return message.serializePayload(storeSerializer, byte[].class).getData();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

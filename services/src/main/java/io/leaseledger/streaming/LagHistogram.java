@@ -26,6 +26,15 @@ public final class LagHistogram {
         }
     }
 
+    /** Forgets everything recorded (a benchmark's warm-up); records racing with it may land on either side. */
+    public void reset() {
+        for (int i = 0; i <= BUCKETS; i++) {
+            counts.set(i, 0);
+        }
+        total.reset();
+        maxMicros = 0;
+    }
+
     public long count() {
         return total.sum();
     }

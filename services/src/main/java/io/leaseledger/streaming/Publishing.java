@@ -26,7 +26,7 @@ public final class Publishing {
 
     public static KafkaPublisher start(KafkaConfiguration kafka, String node, AxonStore store) {
         CloudEventRecords records = new CloudEventRecords(CloudEventRecords.sourceOf(node), kafka.leaseTopic(),
-                kafka.configurationTopic(), StoreSerializers.eventMapper());
+                kafka.configurationTopic(), StoreSerializers.eventMapper(), store.configuration().eventSerializer());
         PublisherPosition position = new PublisherPosition(store.dataSource(), "kafka:" + kafka.leaseTopic()
                 + "," + kafka.configurationTopic());
         boolean[] topicsChecked = {false};
