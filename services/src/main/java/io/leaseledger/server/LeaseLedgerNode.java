@@ -15,6 +15,7 @@ import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.ServedSubnets;
 import io.leaseledger.streaming.KafkaPublisher;
+import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
@@ -115,6 +116,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             // Reads committed events on its own thread: the packet path never waits for Kafka.
             publisher = Publishing.start(config, store);
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
+            publisher.ifPresent(p -> PublisherMetrics.bind(p, metrics.registry()));
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
             metrics.watch(transport.counters(), gateway);
             LOG.info("serving DHCPv4 on {}", transport.bindings());

@@ -52,6 +52,7 @@ public final class KafkaPublisher implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
 
+    private volatile java.util.function.LongConsumer acknowledgedListener = micros -> { };
     private volatile boolean closed;
     private volatile PublisherStatus.State state = PublisherStatus.State.STARTING;
     private volatile String lastError;
@@ -161,6 +162,11 @@ public final class KafkaPublisher implements AutoCloseable {
         return new PublisherStatus(state, acknowledged.get(), positionIndex, head, inFlightCount,
                 lags.percentileMicros(0.99), oldest == 0 ? 0 : Math.max(0, nowMicros() - oldest),
                 Optional.ofNullable(lastError));
+    }
+
+    /** Called with each acknowledged record's lag in µs, on the producer's I/O thread (metrics). */
+    public void onAcknowledged(java.util.function.LongConsumer listener) {
+        this.acknowledgedListener = listener;
     }
 
     /** Lags (event committed → acknowledged) recorded since start. */
@@ -296,7 +302,9 @@ public final class KafkaPublisher implements AutoCloseable {
         @Override
         public void onCompletion(RecordMetadata metadata, Exception exception) {
             if (exception == null) {
-                lags.record(nowMicros() - committedMicros);
+                long lag = nowMicros() - committedMicros;
+                lags.record(lag);
+                acknowledgedListener.accept(lag);
                 acknowledged.incrementAndGet();
             } else {
                 failure = exception;

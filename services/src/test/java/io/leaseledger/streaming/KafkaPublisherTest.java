@@ -3,6 +3,8 @@ package io.leaseledger.streaming;
 import io.leaseledger.config.KafkaConfiguration;
 import io.leaseledger.events.subnet.Decision;
 import io.leaseledger.streaming.StreamReader.Published;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +57,8 @@ class KafkaPublisherTest {
         KafkaConfiguration kafka = broker.configuration();
         Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(3));
         KafkaPublisher publisher = opened(Publishing.start(kafka, "rack-1", rack.store));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PublisherMetrics.bind(publisher, metrics);
 
         allAcked(rack.load(0, 200));
         Map<String, Rack.StoredEvent> stored = rack.storedEvents();
@@ -73,6 +77,13 @@ class KafkaPublisherTest {
         }
         assertOrderedWithoutGaps(published, stored);
         assertThat(publisher.status().acknowledged()).isGreaterThanOrEqualTo(stored.size());
+        String scrape = metrics.scrape();
+        assertThat(scrape).contains("leaseledger_publish_lag_seconds_bucket{le=")
+                .contains("leaseledger_publish_backlog_events")
+                .contains("leaseledger_publish_acknowledged_total");
+        assertThat(scrape.lines().filter(l -> l.startsWith("leaseledger_publish_lag_seconds_count")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))).hasValueSatisfying(
+                        n -> assertThat(n).isGreaterThanOrEqualTo(stored.size() - 8)); // the configuration's events may precede binding
     }
 
     @Test
