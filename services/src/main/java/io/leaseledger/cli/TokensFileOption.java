@@ -1,17 +1,23 @@
 package io.leaseledger.cli;
 
+import io.leaseledger.config.ApiConfiguration;
 import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.ConfigurationLoader;
 import io.leaseledger.config.HostInterfaces;
+import io.leaseledger.config.StoreConfiguration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Where the tokens file is: named directly, or found through the configuration file's {@code api.tokens-file}. */
+/**
+ * Where the tokens file is: named directly, found through the configuration file's
+ * {@code api.tokens-file}, or, with neither, the default beside the default store
+ * ({@code ./data/api-tokens.json}).
+ */
 final class TokensFileOption {
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Choice choice;
 
     static final class Choice {
@@ -25,6 +31,9 @@ final class TokensFileOption {
     }
 
     Path resolve() throws ConfigurationException {
+        if (choice == null) {
+            return Path.of(StoreConfiguration.DEFAULT.path()).resolve(ApiConfiguration.TOKENS_FILE_NAME);
+        }
         if (choice.tokensFile != null) {
             return choice.tokensFile;
         }

@@ -51,6 +51,11 @@ final class ApiNode implements AutoCloseable {
     }
 
     static String yaml(Path dir) {
+        return yaml(dir, "");
+    }
+
+    /** @param extra top-level YAML blocks added to the test configuration (e.g. {@code projections:}) */
+    static String yaml(Path dir, String extra) {
         int dhcpPort = ThreadLocalRandom.current().nextInt(20_000, 40_000);
         return """
                 server:
@@ -71,11 +76,16 @@ final class ApiNode implements AutoCloseable {
                       - {start: 198.18.0.100, end: 198.18.0.199, kind: dynamic}
                     hosts:
                       - {mac: "52:54:00:00:00:01", address: 198.18.0.50, hostname: probe-host}
-                """.formatted(dhcpPort, dir.resolve("data"));
+                %s
+                """.formatted(dhcpPort, dir.resolve("data"), extra);
     }
 
     static ApiNode start(Path dir) throws Exception {
-        LeaseLedgerConfiguration config = new ConfigurationLoader(HostInterfaces.system()).parse(yaml(dir), "test.yaml");
+        return start(dir, "");
+    }
+
+    static ApiNode start(Path dir, String extraYaml) throws Exception {
+        LeaseLedgerConfiguration config = new ConfigurationLoader(HostInterfaces.system()).parse(yaml(dir, extraYaml), "test.yaml");
         TokenStore tokens = new TokenStore(config.api().tokensFile());
         Instant now = Instant.now();
         String readOnly = tokens.create("reader", Role.READ_ONLY, now).token();

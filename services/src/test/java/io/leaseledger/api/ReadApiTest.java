@@ -38,9 +38,16 @@ class ReadApiTest {
     String releasedAddress;
     Instant between;
 
+    /** Top-level YAML the node's configuration gets on top (the projections database). */
+    String extraYaml() throws Exception {
+        return "";
+    }
+
+    void dropDatabases() throws Exception {}
+
     @BeforeAll
     void start() throws Exception {
-        api = ApiNode.start(dir);
+        api = ApiNode.start(dir, extraYaml());
         keptAddress = dora(KEPT, false);
         between = Instant.now();
         releasedAddress = dora(RELEASED, true);
@@ -48,8 +55,14 @@ class ReadApiTest {
     }
 
     @AfterAll
-    void stop() {
-        api.close();
+    void stop() throws Exception {
+        try {
+            if (api != null) {
+                api.close();
+            }
+        } finally {
+            dropDatabases();
+        }
     }
 
     private String dora(String mac, boolean release) throws Exception {
