@@ -68,8 +68,8 @@ public final class LeasesProjection implements Projection {
 
     private final Map<String, SubnetBook> books = new HashMap<>();
     private boolean loaded;
-    private final Map<Object, UpdatableRecord<?>> dirty = new LinkedHashMap<>();
-    private final Map<Object, UpdatableRecord<?>> deleted = new LinkedHashMap<>();
+    private final Map<Key, UpdatableRecord<?>> dirty = new LinkedHashMap<>();
+    private final Map<Key, UpdatableRecord<?>> deleted = new LinkedHashMap<>();
 
     @Override
     public String name() {
@@ -348,20 +348,31 @@ public final class LeasesProjection implements Projection {
         return first + "-" + last + "-" + kind.name();
     }
 
+    /** A row's table and primary key, cheap to hash (jOOQ's {@code key()} maps the record each time). */
+    private record Key(String table, String subnet, Object id) {
+    }
+
+    private static Key key(UpdatableRecord<?> record) {
+        return switch (record) {
+            case CurrentLeaseRecord r -> new Key("current_lease", r.getSubnet(), r.getAddressNum());
+            case PoolUsageRecord r -> new Key("pool_usage", r.getSubnet(), r.getMinuteEpoch());
+            case SubnetRecord r -> new Key("subnet", r.getSubnet(), "");
+            case AddressRangeRecord r -> new Key("address_range", r.getSubnet(), rangeKey(r));
+            case HostReservationRecord r -> new Key("host_reservation", r.getSubnet(), r.getMac());
+            default -> throw new IllegalArgumentException("not a table of this projection: " + record.getTable());
+        };
+    }
+
     private void write(UpdatableRecord<?> record) {
-        Object key = identity(record);
+        Key key = key(record);
         deleted.remove(key);
         dirty.put(key, record);
     }
 
     private void delete(UpdatableRecord<?> record) {
-        Object key = identity(record);
+        Key key = key(record);
         dirty.remove(key);
         deleted.put(key, record);
-    }
-
-    private static Object identity(UpdatableRecord<?> record) {
-        return List.of(record.getTable().getName(), record.key().intoList());
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class ProjectionTail implements AutoCloseable {
     private volatile boolean woken;
     private volatile boolean running;
     private volatile Throwable lastFailure;
+    private volatile boolean positionsChecked;
     private Thread thread;
 
     public ProjectionTail(EventStoreSource source, List<ProjectionRunner> runners, int batchSize, Duration pollInterval) {
@@ -67,7 +68,18 @@ public final class ProjectionTail implements AutoCloseable {
      * mix with a started tail).
      */
     public long catchUp() {
-        Optional<SourcePosition> from = leastAdvanced();
+        if (!positionsChecked) {
+            // A projection without a position starts from empty tables (first start, interrupted reset).
+            runners.forEach(ProjectionRunner::resetIfUnpositioned);
+            positionsChecked = true;
+        }
+        Optional<SourcePosition> from;
+        try {
+            from = leastAdvanced();
+        } catch (RuntimeException e) {
+            positionsChecked = false;
+            throw e;
+        }
         return source.readAfter(from, batchSize, this::applyToAll);
     }
 
@@ -102,6 +114,7 @@ public final class ProjectionTail implements AutoCloseable {
                 sleep(pollInterval);
             } catch (RuntimeException e) {
                 lastFailure = e;
+                positionsChecked = false;
                 LOG.warn("projections: batch failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
