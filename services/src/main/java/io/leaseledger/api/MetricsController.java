@@ -1,25 +1,52 @@
 package io.leaseledger.api;
 
 import io.leaseledger.metrics.DhcpMetrics;
+import io.leaseledger.projections.query.LeaseQueries;
+import io.leaseledger.projections.query.SubnetUtilisation;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code GET /metrics}: Prometheus text exposition, open like {@code /health} (counters, no client data). */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /metrics}: Prometheus text exposition, open like {@code /health} (counters, no client
+ * data). On a node with projections, each scrape first reads the pools' use from them.
+ */
 @Controller("/metrics")
 public final class MetricsController {
     /** Prometheus text format 0.0.4, what every Prometheus scrapes. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final DhcpMetrics metrics;
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsController.class);
 
-    public MetricsController(DhcpMetrics metrics) {
+    private final DhcpMetrics metrics;
+    private final BeanProvider<LeaseQueries> queries;
+
+    public MetricsController(DhcpMetrics metrics, BeanProvider<LeaseQueries> queries) {
         this.metrics = metrics;
+        this.queries = queries;
     }
 
     @Get
     @Produces(PROMETHEUS_TEXT)
     public String scrape() {
+        if (queries.isPresent()) {
+            try {
+                Map<String, long[]> pools = new HashMap<>();
+                for (SubnetUtilisation s : queries.get().utilisation()) {
+                    pools.put(s.subnet(), new long[] {s.poolInUse(), s.poolSize()});
+                }
+                metrics.updatePools(pools);
+            } catch (RuntimeException e) {
+                // The projection database is down: the counters are still worth scraping.
+                LOG.warn("pool gauges not updated: {}", e.toString());
+            }
+        }
         return metrics.scrape();
     }
 }

@@ -50,6 +50,8 @@ public final class DhcpMetrics implements PacketObserver {
     private final Map<String, Counter> leaseCounters = new ConcurrentHashMap<>();
     private final Set<DropReason> dropsRegistered = ConcurrentHashMap.newKeySet();
     private volatile TransportCounters transport;
+    /** Per subnet: [addresses leased in the dynamic pool, size of the pool], as the projections last said. */
+    private final Map<String, long[]> pools = new ConcurrentHashMap<>();
 
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -136,6 +138,33 @@ public final class DhcpMetrics implements PacketObserver {
 
     private <T> void function(String name, String help, T source, ToLongFunction<T> value) {
         FunctionCounter.builder(name, source, s -> value.applyAsLong(s)).description(help).register(registry);
+    }
+
+    /**
+     * The dynamic pool of each subnet as the read side counts it (MAAS's utilisation): gauges
+     * {@code leaseledger_subnet_addresses_leased} and {@code leaseledger_subnet_addresses_dynamic}.
+     * Called at each scrape on nodes that keep projections; a subnet no longer reported keeps its
+     * last value (removed subnets stay in the projections, flagged).
+     *
+     * @param pools subnet → {in use, pool size}
+     */
+    public void updatePools(Map<String, long[]> pools) {
+        pools.forEach((subnet, values) -> this.pools.compute(subnet, (k, held) -> {
+            long[] cell = held;
+            if (cell == null) {
+                cell = new long[2];
+                long[] gaugeCell = cell;
+                io.micrometer.core.instrument.Gauge.builder("leaseledger.subnet.addresses.leased", gaugeCell, c -> c[0])
+                        .description("Addresses of the dynamic pool offered, leased or declined (from the projections)")
+                        .tag("subnet", subnet).register(registry);
+                io.micrometer.core.instrument.Gauge.builder("leaseledger.subnet.addresses.dynamic", gaugeCell, c -> c[1])
+                        .description("Addresses in the dynamic pool (from the projections)")
+                        .tag("subnet", subnet).register(registry);
+            }
+            cell[0] = values[0];
+            cell[1] = values[1];
+            return cell;
+        }));
     }
 
     /** The Prometheus text exposition; drop reasons seen since the last scrape get their counter first. */

@@ -50,6 +50,8 @@ class MetricsTest {
             assertThat(value(metrics, "leaseledger_addresses_released_total", SUBNET)).isEqualTo(1);
             assertThat(value(metrics, "leaseledger_dhcp4_packets_dropped_total", "reason=\"malformed_")).isEqualTo(1);
             assertThat(value(metrics, "leaseledger_dhcp4_datagrams_received_total")).isEqualTo(4);
+            assertThat(value(metrics, "leaseledger_subnet_addresses_dynamic", SUBNET)).isEqualTo(100);
+            assertThat(value(metrics, "leaseledger_subnet_addresses_leased", SUBNET)).isBetween(0.0, 1.0);
         }
     }
 
