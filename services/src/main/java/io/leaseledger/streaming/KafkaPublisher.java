@@ -40,6 +40,7 @@ public final class KafkaPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisher.class);
     static final Duration SAVE_EVERY = Duration.ofMillis(200);
     static final int DEFAULT_MAX_IN_FLIGHT = 20_000;
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> source;
     private final PublisherPosition position;
@@ -100,6 +101,9 @@ public final class KafkaPublisher implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             } catch (RuntimeException e) {
+                if (closed) {
+                    break;
+                }
                 failures++;
                 lastError = e.toString();
                 state = PublisherStatus.State.RETRYING;
@@ -140,9 +144,15 @@ public final class KafkaPublisher implements AutoCloseable {
                     TrackedEventMessage<?> message = stream.nextAvailable();
                     s.send(producer, message);
                 }
-                producer.flush();
-                s.advance();
+                // Closing: take up what is acknowledged within a few seconds; with the broker away,
+                // the rest is sent again by the next start (it is after the stored position).
+                long until = System.nanoTime() + CLOSE_WAIT.toNanos();
+                while (!s.inFlight.isEmpty() && System.nanoTime() < until) {
+                    s.awaitHead(50);
+                    s.advance();
+                }
             } finally {
+                producer.close(CLOSE_WAIT);
                 s.save(true);
                 inFlightCount = 0;
                 oldestInFlightMicros = 0;
@@ -185,11 +195,14 @@ public final class KafkaPublisher implements AutoCloseable {
         closed = true;
         try {
             thread.join(15_000);
+            if (thread.isAlive()) {
+                // A producer that cannot reach its broker may take its request timeout to close.
+                thread.interrupt();
+                thread.join(10_000);
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
             thread.interrupt();
+            Thread.currentThread().interrupt();
         }
     }
 

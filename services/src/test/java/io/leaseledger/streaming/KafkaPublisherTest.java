@@ -112,6 +112,29 @@ class KafkaPublisherTest {
         assertOrderedWithoutGaps(published, stored);
     }
 
+    @Test
+    void aPublisherStoppedWhileTheBrokerIsDownResumesFromItsPositionAndLosesNothing() throws Exception {
+        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
+        KafkaConfiguration kafka = broker.configuration();
+        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(2));
+        KafkaPublisher first = Publishing.start(kafka, "rack-1", rack.store);
+        try {
+            allAcked(rack.load(0, 50));
+            awaitAcknowledged(first, 1);
+            broker.stopBroker();
+            allAcked(rack.load(50, 50));
+        } finally {
+            // With the broker away, closing takes up what was acknowledged and leaves the rest to the next start.
+            first.close();
+        }
+        assertThat(first.status().state()).isEqualTo(PublisherStatus.State.STOPPED);
+
+        broker.startBroker();
+        opened(Publishing.start(kafka, "rack-1", rack.store));
+        Map<String, Rack.StoredEvent> stored = rack.storedEvents();
+        assertOrderedWithoutGaps(readAll(kafka, stored.keySet()), stored);
+    }
+
     private static void allAcked(List<CompletableFuture<Decision>> acks) throws Exception {
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         for (CompletableFuture<Decision> ack : acks) {
