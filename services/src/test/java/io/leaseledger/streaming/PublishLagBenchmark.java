@@ -40,6 +40,16 @@ class PublishLagBenchmark {
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
         Duration duration = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
         Path dir = Files.createTempDirectory("leaseledger-lag-bench");
+        try {
+            measure(dir, rate, warmUp, duration);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static void measure(Path dir, int rate, Duration warmUp, Duration duration) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"));
              Rack rack = new Rack(dir.resolve("rack")).withSubnets(4);
              KafkaPublisher publisher = Publishing.start(broker.configuration(), "bench", rack.store)) {
