@@ -279,6 +279,38 @@ class ComposeWiringTest {
         }
     }
 
+    @Test
+    void everyKeyTheNodeConfigurationsUseIsDocumented() throws IOException {
+        String reference = Files.readString(ComposeFile.REPOSITORY.resolve("docs/configuration.md"));
+        for (Service node : compose.leaseLedgerNodes()) {
+            Mount mount = node.mounts().stream().filter(m -> m.target().equals(ComposeFile.NODE_CONFIG)).findFirst().orElseThrow();
+            Object tree = new org.yaml.snakeyaml.Yaml().load(Files.readString(compose.hostPath(mount)));
+            List<String> undocumented = new ArrayList<>();
+            undocumentedKeys(tree, null, reference, undocumented);
+            assertThat(undocumented).as(node.name() + ": keys docs/configuration.md does not name").isEmpty();
+        }
+    }
+
+    /**
+     * A key is documented when docs/configuration.md names it in backticks: alone, after its parent
+     * ({@code topics.leases}), or as the parent of documented keys ({@code topics}).
+     */
+    private static void undocumentedKeys(Object node, String parent, String reference, List<String> out) {
+        switch (node) {
+            case Map<?, ?> map -> map.forEach((k, v) -> {
+                String key = k.toString();
+                boolean named = reference.contains("`" + key + "`") || reference.contains("`" + parent + "." + key + "`")
+                        || reference.contains("`" + key + ".");   // a block documented by its keys: `topics.leases`
+                if (!named) {
+                    out.add(parent == null ? key : parent + "." + key);
+                }
+                undocumentedKeys(v, key, reference, out);
+            });
+            case List<?> list -> list.forEach(item -> undocumentedKeys(item, parent, reference, out));
+            default -> { }
+        }
+    }
+
     private static LeaseLedgerConfiguration nodeConfiguration(Service node) throws Exception {
         return compose.configurationOf(node);
     }
