@@ -24,8 +24,10 @@ import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.Octets;
 import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.store.ServedSubnets;
 import io.leaseledger.subnet.SubnetCommandRejected;
 import io.leaseledger.wire.reply.OptionSnippet;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -55,11 +57,19 @@ import java.util.Optional;
 @RequiresRole(Role.OPERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ConfigurationController {
-    private final CommandGateway commands;
+    private final BeanProvider<CommandGateway> commands;
+    private final BeanProvider<ServedSubnets> served;
     private final SettingsView settings;
     private final Clock clock;
 
-    public ConfigurationController(CommandGateway commands, SettingsView settings, Clock clock) {
+    /**
+     * @param served present on a node that serves DHCP (registered by {@code LeaseLedgerNode});
+     *               absent on a region, which has no subnets and no event store: writes answer 503
+     *               there, and the command gateway (whose factory would open a store) is never asked for
+     */
+    public ConfigurationController(BeanProvider<CommandGateway> commands, BeanProvider<ServedSubnets> served,
+                                   SettingsView settings, Clock clock) {
+        this.served = served;
         this.commands = commands;
         this.settings = settings;
         this.clock = clock;
@@ -215,8 +225,13 @@ public final class ConfigurationController {
     // ------------------------------------------------------------------ helpers
 
     private void send(SubnetCommand command) throws ApiException {
+        if (!served.isPresent()) {
+            throw new ApiException(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE, new ApiError("unavailable",
+                    "this node serves no subnets (a region): change the configuration on the rack that serves "
+                            + command.subnetId(), java.util.List.of()));
+        }
         try {
-            commands.sendAndWait(command);
+            commands.get().sendAndWait(command);
         } catch (RuntimeException e) {
             throw refusal(e, command).orElseThrow(() -> e);
         }

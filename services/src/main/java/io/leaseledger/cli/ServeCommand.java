@@ -4,6 +4,7 @@ import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.ConfigurationLoader;
 import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
+import io.leaseledger.api.RegionApi;
 import io.leaseledger.region.RegionNode;
 import io.leaseledger.server.LeaseLedgerNode;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,19 +28,31 @@ public final class ServeCommand implements Callable<Integer> {
     Path config;
 
     /** A region: the racks' events from Kafka into the projections, until stopped. */
-    private static Integer region(LeaseLedgerConfiguration configuration) throws InterruptedException {
+    private static Integer region(LeaseLedgerConfiguration configuration)
+            throws InterruptedException, ConfigurationException {
+        RegionApi.check(configuration.api());
         RegionNode region = RegionNode.start(configuration.projections(), configuration.kafka().orElseThrow(),
                 configuration.node().name(), Clock.systemUTC());
+        Optional<RegionApi> api;
+        try {
+            // The same HTTP API over the region's projections (reads; configuration writes answer 503).
+            api = RegionApi.start(configuration.api(), region.queries());
+        } catch (RuntimeException | ConfigurationException e) {
+            region.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                api.ifPresent(RegionApi::close);
                 region.close();
             } finally {
                 stopped.countDown();
             }
         }, "leaseledger-shutdown"));
         System.out.println("LeaseLedger region " + configuration.node().name() + " consuming "
-                + configuration.kafka().orElseThrow().topics() + " (stop with Ctrl-C)");
+                + configuration.kafka().orElseThrow().topics()
+                + api.map(a -> ", HTTP API on " + a.uri()).orElse("") + " (stop with Ctrl-C)");
         stopped.await();
         return 0;
     }
