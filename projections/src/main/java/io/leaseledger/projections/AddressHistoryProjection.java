@@ -47,6 +47,8 @@ public final class AddressHistoryProjection implements Projection {
     private final Map<Slot, AddressIntervalRecord> open = new HashMap<>();
     private final Map<Holder, Long> leaseOfClient = new HashMap<>();
     private final Map<List<Object>, AddressIntervalRecord> dirty = new LinkedHashMap<>();
+    /** Open intervals already in the table (the rest of a batch's rows are new: inserted, not replaced). */
+    private final java.util.Set<List<Object>> stored = new java.util.HashSet<>();
     private boolean loaded;
 
     @Override
@@ -69,6 +71,7 @@ public final class AddressHistoryProjection implements Projection {
         for (AddressIntervalRecord r : tx.selectFrom(ADDRESS_INTERVAL).where(ADDRESS_INTERVAL.VALID_TO.isNull()).fetch()) {
             IntervalKind kind = IntervalKind.valueOf(r.getKind());
             open.put(new Slot(r.getSubnet(), r.getAddressNum(), kind), r);
+            stored.add(List.of(r.getSubnet(), r.getOpenedSeq()));
             if (kind == IntervalKind.LEASE) {
                 leaseOfClient.put(new Holder(r.getSubnet(), r.getClientKey()), r.getAddressNum());
             }
@@ -170,7 +173,21 @@ public final class AddressHistoryProjection implements Projection {
 
     @Override
     public void flush(DSLContext tx) {
-        Rows.merge(tx, dirty.values());
+        List<AddressIntervalRecord> replaced = new java.util.ArrayList<>();
+        List<AddressIntervalRecord> fresh = new java.util.ArrayList<>();
+        for (var e : dirty.entrySet()) {
+            (stored.contains(e.getKey()) ? replaced : fresh).add(e.getValue());
+        }
+        Rows.merge(tx, replaced);
+        Rows.insert(tx, fresh);
+        for (var e : dirty.entrySet()) {
+            // A closed interval is never written again: only open ones need remembering.
+            if (e.getValue().getValidTo() == null) {
+                stored.add(e.getKey());
+            } else {
+                stored.remove(e.getKey());
+            }
+        }
         dirty.clear();
     }
 
@@ -179,6 +196,7 @@ public final class AddressHistoryProjection implements Projection {
         open.clear();
         leaseOfClient.clear();
         dirty.clear();
+        stored.clear();
         loaded = false;
     }
 }

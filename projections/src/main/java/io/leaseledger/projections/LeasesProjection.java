@@ -70,6 +70,8 @@ public final class LeasesProjection implements Projection {
     private boolean loaded;
     private final Map<Key, UpdatableRecord<?>> dirty = new LinkedHashMap<>();
     private final Map<Key, UpdatableRecord<?>> deleted = new LinkedHashMap<>();
+    /** Rows already in the tables: a dirty row not among them is inserted, not replaced. */
+    private final java.util.Set<Key> inTables = new java.util.HashSet<>();
 
     @Override
     public String name() {
@@ -106,8 +108,20 @@ public final class LeasesProjection implements Projection {
                 .fetch()) {
             book(m.getSubnet()).minute = m;
         }
+        inTables.clear();
         for (SubnetBook b : books.values()) {
             recount(b);
+            if (b.subnet != null) {
+                inTables.add(key(b.subnet));
+            }
+            b.ranges.values().forEach(r -> inTables.add(key(r)));
+            b.leases.values().forEach(l -> inTables.add(key(l)));
+            if (b.minute != null) {
+                inTables.add(key(b.minute));
+            }
+        }
+        for (HostReservationRecord h : tx.selectFrom(HOST_RESERVATION).fetch()) {
+            inTables.add(key(h));
         }
         loaded = true;
     }
@@ -377,8 +391,21 @@ public final class LeasesProjection implements Projection {
 
     @Override
     public void flush(DSLContext tx) {
-        Rows.delete(tx, deleted.values());
-        Rows.merge(tx, dirty.values());
+        List<UpdatableRecord<?>> gone = new ArrayList<>();
+        for (var e : deleted.entrySet()) {
+            if (inTables.remove(e.getKey())) {
+                gone.add(e.getValue());
+            }
+        }
+        List<UpdatableRecord<?>> replaced = new ArrayList<>();
+        List<UpdatableRecord<?>> fresh = new ArrayList<>();
+        for (var e : dirty.entrySet()) {
+            (inTables.contains(e.getKey()) ? replaced : fresh).add(e.getValue());
+            inTables.add(e.getKey());
+        }
+        Rows.delete(tx, gone);
+        Rows.merge(tx, replaced);
+        Rows.insert(tx, fresh);
         dirty.clear();
         deleted.clear();
     }
@@ -388,6 +415,7 @@ public final class LeasesProjection implements Projection {
         books.clear();
         dirty.clear();
         deleted.clear();
+        inTables.clear();
         loaded = false;
     }
 }
