@@ -209,6 +209,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
         } finally {
             LOG.info("group commit closed ({})", context.getBean(SubnetGateway.class).stats());
             try {
+                // The readers of the store stop before the store does (the context would close
+                // the store first, leaving the projection tail to log failed reads until it stops).
+                context.findBean(ReadSide.class).ifPresent(ReadSide::close);
                 publisher.ifPresent(KafkaPublisher::close);
             } finally {
                 context.close();
