@@ -7,7 +7,6 @@ import io.leaseledger.events.types.AddressRange;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
-import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.wire.reply.OptionSnippet;
 
 import java.time.Duration;
@@ -93,23 +92,9 @@ public final class ApiInputs {
                 ? Duration.ofSeconds(Long.parseLong(text)) : Durations.parse(text);
     }
 
-    /** The lease-setting keys of a subnet in the file, over {@code base}. */
+    /** The lease-setting keys of a subnet in the file, over {@code base}: the file's own reading. */
     private static SubnetSettings settings(YamlNode n, SubnetSettings base) {
-        boolean managed = n.bool("managed").orElse(base.managed());
-        boolean authoritative = n.bool("authoritative").orElse(base.authoritative());
-        LeaseTime lease = n.duration("lease-time").map(d -> LeaseTime.ofSeconds(d.toSeconds())).orElse(base.leaseTime());
-        LeaseTime min = n.duration("min-lease-time").map(d -> LeaseTime.ofSeconds(d.toSeconds()))
-                .orElse(lease.compareTo(base.minLeaseTime()) < 0 ? lease : base.minLeaseTime());
-        LeaseTime max = n.duration("max-lease-time").map(d -> LeaseTime.ofSeconds(d.toSeconds()))
-                .orElse(lease.compareTo(base.maxLeaseTime()) > 0 ? lease : base.maxLeaseTime());
-        Duration hold = n.duration("offer-hold-time").orElse(base.offerHold());
-        Duration probation = n.duration("probation-time").orElse(base.probation());
-        if (min.compareTo(lease) > 0 || lease.compareTo(max) > 0) {
-            n.error("lease-time", "min-lease-time " + min + " <= lease-time " + lease + " <= max-lease-time " + max
-                    + " does not hold");
-            return base;
-        }
-        return new SubnetSettings(managed, authoritative, lease, min, max, hold, probation);
+        return ConfigurationReader.settings(n, base);
     }
 
     @FunctionalInterface

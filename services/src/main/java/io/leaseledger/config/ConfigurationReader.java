@@ -162,7 +162,7 @@ final class ConfigurationReader {
         Optional<Ipv4Address> gateway = n.parsed("gateway", ADDRESS, Ipv4Address::parse);
         List<Ipv4Address> dns = n.parsedList("dns-servers", ADDRESS, Ipv4Address::parse);
         Optional<String> domain = n.parsed("domain", "a domain name", ConfigurationReader::dnsName);
-        SubnetSettings settings = settings(n);
+        SubnetSettings settings = settings(n, SubnetSettings.defaults());
         List<RangeConfiguration> ranges = new ArrayList<>();
         for (YamlNode r : n.objects("ranges")) {
             range(r).ifPresent(ranges::add);
@@ -178,9 +178,11 @@ final class ConfigurationReader {
                 options, pxe)));
     }
 
-    /** The aggregate's lease settings; defaults are {@link SubnetSettings#defaults()}. */
-    private SubnetSettings settings(YamlNode n) {
-        SubnetSettings d = SubnetSettings.defaults();
+    /**
+     * The aggregate's lease settings as the file's subnet keys give them, over {@code d} (the
+     * defaults for the file; the subnet's current settings for an API change).
+     */
+    static SubnetSettings settings(YamlNode n, SubnetSettings d) {
         boolean managed = n.bool("managed").orElse(d.managed());
         boolean authoritative = n.bool("authoritative").orElse(d.authoritative());
         LeaseTime lease = n.duration("lease-time").map(ConfigurationReader::leaseTime).orElse(d.leaseTime());
