@@ -32,6 +32,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
     private final StoreDialect dialect;
     private final Durability durability;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final CommitSignal commitSignal = new CommitSignal();
 
     public JdbcTransactionManager(DataSource dataSource, StoreDialect dialect, Durability durability) {
         this.dataSource = dataSource;
@@ -68,6 +69,11 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
         return nonClosing(bound);
     }
 
+    /** Signalled after every transaction this manager committed (readers tailing the store wait on it). */
+    public CommitSignal commitSignal() {
+        return commitSignal;
+    }
+
     /** True when a transaction is bound to the calling thread (tests and assertions). */
     public boolean inTransaction() {
         return current.get() != null;
@@ -98,6 +104,7 @@ public final class JdbcTransactionManager implements TransactionManager, Connect
             } finally {
                 release(connection);
             }
+            commitSignal.committed();
         }
 
         @Override
