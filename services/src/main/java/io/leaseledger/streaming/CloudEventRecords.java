@@ -1,6 +1,8 @@
 package io.leaseledger.streaming;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.SubnetEvent;
@@ -8,9 +10,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One stored event as one Kafka record, CloudEvents Kafka protocol binding, binary content mode:
@@ -40,6 +46,7 @@ public final class CloudEventRecords {
     private final String configurationTopic;
     private final ObjectMapper mapper;
     private final Serializer storeSerializer;
+    private final Map<String, Class<? extends SubnetEvent>> types = new ConcurrentHashMap<>();
 
     /**
      * @param source the node's URI-reference ({@link #sourceOf})
@@ -67,7 +74,7 @@ public final class CloudEventRecords {
     }
 
     public String topicOf(SubnetEvent event) {
-        return EventTypes.isLeaseTopicEvent(event) ? leaseTopic : configurationTopic;
+        return EventTypes.isLeaseTopicEvent(event.getClass()) ? leaseTopic : configurationTopic;
     }
 
     /** The record for a stored subnet event ({@code message.getPayload()} is a {@link SubnetEvent}). */
@@ -77,27 +84,127 @@ public final class CloudEventRecords {
         }
         byte[] body = storedJson(message);
         if (body == null) {
-            try {
-                body = mapper.writeValueAsBytes(event);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("event " + message.getIdentifier() + " cannot be written as JSON", e);
+            body = json(event, message.getIdentifier());
+        }
+        return record(event, message.getIdentifier(), event.subnetId().toString(), message.getSequenceNumber(), body);
+    }
+
+    /**
+     * The record for a row of the event table, without building the event: the type comes from
+     * the row's payload type, the subnet and sequence from its aggregate columns, the body is the
+     * stored JSON as it is, and only the body's top-level {@code at} (and, for a lease event,
+     * {@code address}) are read from it. The same record {@link #record(DomainEventMessage)} makes
+     * of the same event. Null for a row that holds no subnet event (passed over).
+     */
+    ProducerRecord<String, byte[]> record(EventTableReader.Row row) {
+        Class<? extends SubnetEvent> type = subnetEventType(row.payloadType());
+        if (type == null) {
+            return null;
+        }
+        boolean lease = LeaseEvent.class.isAssignableFrom(type);
+        if (Objects.equals(row.payloadRevision(), EventTypes.revision(type))) {
+            String[] fields = topLevelStrings(row.payload(), lease);
+            if (fields != null) {
+                return record(type, row.eventId(), row.aggregateId(), row.sequence(), fields[0], fields[1], row.payload());
             }
         }
-        Class<?> type = event.getClass();
+        // Another revision, or a body that does not read as expected: build the event, as the store would.
+        SubnetEvent event = deserialize(row, type);
+        return record(event, row.eventId(), row.aggregateId(), row.sequence(), row.payload());
+    }
+
+    private ProducerRecord<String, byte[]> record(SubnetEvent event, String id, String subnet, long sequence, byte[] body) {
+        return record(event.getClass(), id, subnet, sequence, event.at().toString(),
+                event instanceof LeaseEvent lease ? lease.address().toString() : null, body);
+    }
+
+    private ProducerRecord<String, byte[]> record(Class<?> type, String id, String subnet, long sequence, String at,
+                                                  String address, byte[] body) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, SPECVERSION, SPEC_VERSION);
-        header(headers, ID, message.getIdentifier());
+        header(headers, ID, id);
         header(headers, SOURCE, source);
         header(headers, TYPE, EventTypes.cloudEventType(type));
-        header(headers, TIME, event.at().toString());
-        if (event instanceof LeaseEvent lease) {
-            header(headers, SUBJECT, lease.address().toString());
+        header(headers, TIME, at);
+        if (address != null) {
+            header(headers, SUBJECT, address);
         }
         header(headers, DATASCHEMA, EventTypes.schemaId(type));
-        header(headers, SUBNET, event.subnetId().toString());
-        header(headers, SUBNET_SEQUENCE, Long.toString(message.getSequenceNumber()));
+        header(headers, SUBNET, subnet);
+        header(headers, SUBNET_SEQUENCE, Long.toString(sequence));
         header(headers, CONTENT_TYPE_HEADER, CONTENT_TYPE);
-        return new ProducerRecord<>(topicOf(event), null, event.subnetId().toString(), body, headers);
+        String topic = EventTypes.isLeaseTopicEvent(type) ? leaseTopic : configurationTopic;
+        return new ProducerRecord<>(topic, null, subnet, body, headers);
+    }
+
+    private byte[] json(SubnetEvent event, String id) {
+        try {
+            return mapper.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + id + " cannot be written as JSON", e);
+        }
+    }
+
+    /** The subnet event class a stored payload type names; null if it names something else. */
+    private Class<? extends SubnetEvent> subnetEventType(String payloadType) {
+        return types.computeIfAbsent(payloadType, name -> {
+            try {
+                Class<?> c = Class.forName(name, false, CloudEventRecords.class.getClassLoader());
+                return SubnetEvent.class.isAssignableFrom(c) ? c.asSubclass(SubnetEvent.class) : null;
+            } catch (ClassNotFoundException e) {
+                return null;
+            }
+        });
+    }
+
+    /**
+     * The top-level string fields {@code at} and (when {@code withAddress}) {@code address} of a
+     * JSON object, as written; null if one is missing or is not a string.
+     */
+    private String[] topLevelStrings(byte[] json, boolean withAddress) {
+        String at = null;
+        String address = null;
+        try (JsonParser p = mapper.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("at".equals(name) || (withAddress && "address".equals(name))) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        return null;
+                    }
+                    if ("at".equals(name)) {
+                        at = p.getText();
+                    } else {
+                        address = p.getText();
+                    }
+                    if (at != null && (address != null || !withAddress)) {
+                        return new String[] {at, address};
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private SubnetEvent deserialize(EventTableReader.Row row, Class<? extends SubnetEvent> type) {
+        try {
+            if (storeSerializer != null) {
+                Object payload = storeSerializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
+                        row.payloadType(), row.payloadRevision()));
+                return type.cast(payload);
+            }
+            return mapper.readValue(row.payload(), type);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("event " + row.eventId() + " (" + row.payloadType() + ") cannot be read", e);
+        }
     }
 
     /**

@@ -44,6 +44,11 @@ public final class EventTypes {
 
     /** Lease lifecycle and pool events go to the leases topic; the subnet's configuration to the other. */
     public static boolean isLeaseTopicEvent(SubnetEvent event) {
-        return event instanceof LeaseEvent || event instanceof PoolExhausted;
+        return isLeaseTopicEvent(event.getClass());
+    }
+
+    /** {@link #isLeaseTopicEvent(SubnetEvent)} by the event's class. */
+    public static boolean isLeaseTopicEvent(Class<?> eventType) {
+        return LeaseEvent.class.isAssignableFrom(eventType) || PoolExhausted.class.isAssignableFrom(eventType);
     }
 }

@@ -1,16 +1,13 @@
 package io.leaseledger.streaming;
 
-import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.store.CommitSignal;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +17,21 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Every event of the local event store to Kafka, on a thread of its own: reads the store from
- * the stored position ({@link PublisherPosition}), sends each event as a CloudEvent
- * ({@link CloudEventRecords}) and moves the position only over events the broker acknowledged,
- * in the order they were read. At least once: after a crash or a producer failure the events
- * after the stored position are sent again (consumers drop duplicates by {@code ce_id}).
+ * the stored position ({@link PublisherPosition}) in batches ({@link EventTableReader}: one query
+ * per batch, gaps of transactions not yet committed looked for again), sends each batch's events
+ * as CloudEvents ({@link CloudEventRecords}) without waiting, and moves the position over a batch
+ * only once the broker acknowledged it and every batch before it. At least once: after a crash or
+ * a producer failure the events after the stored position are sent again (consumers drop
+ * duplicates by {@code ce_id}).
+ *
+ * <p>It reads when this process commits a transaction ({@link CommitSignal}), and at least every
+ * {@link #POLL} for commits made elsewhere; while there is more to read it reads on at once.
  *
  * <p>The packet path never waits for it: commands commit to the store, this thread reads what
  * was committed. While the broker is unreachable the producer holds what it was given and this
@@ -40,34 +43,48 @@ public final class KafkaPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisher.class);
     static final Duration SAVE_EVERY = Duration.ofMillis(200);
     static final int DEFAULT_MAX_IN_FLIGHT = 20_000;
+    static final int DEFAULT_BATCH = 1_000;
     static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    /** The longest wait between two reads when no commit of this process was signalled. */
+    static final Duration POLL = Duration.ofMillis(100);
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> source;
+    private final EventTableReader reader;
+    private final CommitSignal commits;
     private final PublisherPosition position;
     private final CloudEventRecords records;
     private final Supplier<Producer<String, byte[]>> producers;
     private final Runnable beforeSession;
     private final int maxInFlight;
+    private final Duration poll;
     private final Thread thread;
     private final LagHistogram lags = new LagHistogram();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicInteger inFlightRecords = new AtomicInteger();
+    private final Object progress = new Object();
 
     private volatile java.util.function.LongConsumer acknowledgedListener = micros -> { };
+    /** Events committed before this (µs since the epoch) are not recorded in {@link #lags()}. */
+    private volatile long lagsFromMicros;
     private volatile boolean closed;
     private volatile PublisherStatus.State state = PublisherStatus.State.STARTING;
     private volatile String lastError;
     private volatile long positionIndex = -1;
-    private volatile int inFlightCount;
     private volatile long oldestInFlightMicros;
 
     /**
+     * @param reader        reads the event table in batches
+     * @param commits       signalled when this process commits (the publisher reads then)
      * @param beforeSession runs before each producer session (creates missing topics)
+     * @param poll          the longest wait between two reads without a signalled commit ({@link #POLL})
      */
-    public KafkaPublisher(StreamableMessageSource<TrackedEventMessage<?>> source, PublisherPosition position,
-                          CloudEventRecords records, Supplier<Producer<String, byte[]>> producers,
-                          Runnable beforeSession, int maxInFlight) {
-        this.source = source;
+    KafkaPublisher(EventTableReader reader, CommitSignal commits, PublisherPosition position,
+                   CloudEventRecords records, Supplier<Producer<String, byte[]>> producers,
+                   Runnable beforeSession, int maxInFlight, Duration poll) {
+        this.poll = poll;
+        this.reader = reader;
+        this.commits = commits;
         this.position = position;
         this.records = records;
         this.producers = producers;
@@ -77,12 +94,12 @@ public final class KafkaPublisher implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** A publisher with a real {@link KafkaProducer} from {@code producerConfig}. */
-    public static KafkaPublisher start(StreamableMessageSource<TrackedEventMessage<?>> source, PublisherPosition position,
-                                       CloudEventRecords records, Map<String, Object> producerConfig,
-                                       Runnable beforeSession) {
-        KafkaPublisher publisher = new KafkaPublisher(source, position, records,
-                () -> new KafkaProducer<>(producerConfig), beforeSession, DEFAULT_MAX_IN_FLIGHT);
+    /** A publisher with a real {@link KafkaProducer} from {@code producerConfig}, started. */
+    static KafkaPublisher start(EventTableReader reader, CommitSignal commits, PublisherPosition position,
+                                CloudEventRecords records, Map<String, Object> producerConfig,
+                                Runnable beforeSession) {
+        KafkaPublisher publisher = new KafkaPublisher(reader, commits, position, records,
+                () -> new KafkaProducer<>(producerConfig), beforeSession, DEFAULT_MAX_IN_FLIGHT, POLL);
         publisher.thread.start();
         return publisher;
     }
@@ -126,35 +143,48 @@ public final class KafkaPublisher implements AutoCloseable {
         positionIndex = start == null ? -1 : start.getIndex();
         long publishedBefore = stored.map(PublisherPosition.Stored::published).orElse(0L);
         Session s = new Session(start, publishedBefore);
-        try (Producer<String, byte[]> producer = producers.get();
-             BlockingStream<TrackedEventMessage<?>> stream = source.openStream(start)) {
+        try (Producer<String, byte[]> producer = producers.get()) {
             state = PublisherStatus.State.PUBLISHING;
             lastError = null;
             try {
+                boolean more = true;
+                long seen = commits.commits();
                 while (!closed) {
                     s.advance();
-                    if (s.inFlight.size() >= maxInFlight) {
-                        s.awaitHead(50);
+                    if (inFlightRecords.get() >= maxInFlight) {
+                        s.awaitProgress(50);
                         continue;
                     }
-                    // Short waits while records are in flight, so acknowledgements are taken up promptly.
-                    if (!stream.hasNextAvailable(s.inFlight.isEmpty() ? 200 : 5, TimeUnit.MILLISECONDS)) {
-                        continue;
+                    if (!more) {
+                        // Nothing left as of the last read: wait for a commit of this process after the
+                        // one seen before that read (or the poll, for commits made elsewhere); shorter
+                        // waits while records are in flight, so acknowledgements are taken up promptly.
+                        // close() wakes the wait (wake-ups counted before `closed` is looked at).
+                        long wakeUps = commits.wakeUps();
+                        if (closed) {
+                            break;
+                        }
+                        commits.awaitAfter(seen, wakeUps, s.inFlight.isEmpty() ? poll.toMillis()
+                                : Math.min(20, poll.toMillis()), TimeUnit.MILLISECONDS);
+                        if (closed) {
+                            break;
+                        }
                     }
-                    TrackedEventMessage<?> message = stream.nextAvailable();
-                    s.send(producer, message);
+                    // Taken before the read: a commit the read may have missed wakes the next wait at once.
+                    seen = commits.commits();
+                    more = s.readAndSend(producer);
                 }
                 // Closing: take up what is acknowledged within a few seconds; with the broker away,
                 // the rest is sent again by the next start (it is after the stored position).
                 long until = System.nanoTime() + CLOSE_WAIT.toNanos();
                 while (!s.inFlight.isEmpty() && System.nanoTime() < until) {
-                    s.awaitHead(50);
+                    s.awaitProgress(50);
                     s.advance();
                 }
             } finally {
                 producer.close(CLOSE_WAIT);
                 s.save(true);
-                inFlightCount = 0;
+                inFlightRecords.set(0);
                 oldestInFlightMicros = 0;
             }
         }
@@ -169,7 +199,7 @@ public final class KafkaPublisher implements AutoCloseable {
             head = -1;
         }
         long oldest = oldestInFlightMicros;
-        return new PublisherStatus(state, acknowledged.get(), positionIndex, head, inFlightCount,
+        return new PublisherStatus(state, acknowledged.get(), positionIndex, head, inFlightRecords.get(),
                 lags.percentileMicros(0.99), oldest == 0 ? 0 : Math.max(0, nowMicros() - oldest),
                 Optional.ofNullable(lastError));
     }
@@ -179,9 +209,19 @@ public final class KafkaPublisher implements AutoCloseable {
         this.acknowledgedListener = listener;
     }
 
-    /** Lags (event committed → acknowledged) recorded since start. */
+    /** Lags (event committed → acknowledged) recorded since start (or since {@link #lagsFrom}). */
     public LagHistogram lags() {
         return lags;
+    }
+
+    /**
+     * Forgets the lags recorded so far and, from now on, records in {@link #lags()} only events
+     * committed at or after {@code from} (a benchmark's measured window; the metrics listener
+     * still sees every acknowledgement).
+     */
+    public void lagsFrom(Instant from) {
+        lagsFromMicros = micros(from);
+        lags.reset();
     }
 
     /** Events that were not subnet events (none in a LeaseLedger store), passed over. */
@@ -189,10 +229,16 @@ public final class KafkaPublisher implements AutoCloseable {
         return skipped.get();
     }
 
+    /** Queries of the event table that found at least one event, since start. */
+    public long batchesRead() {
+        return reads.get();
+    }
+
     /** Stops reading, waits (bounded) for what is in flight, stores the position. */
     @Override
     public void close() {
         closed = true;
+        commits.wakeUp();
         try {
             thread.join(15_000);
             if (thread.isAlive()) {
@@ -215,64 +261,122 @@ public final class KafkaPublisher implements AutoCloseable {
         return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
     }
 
-    /** The records of one producer, in the order they were read. */
+    /**
+     * The event table's timestamp (Axon's form, {@code 2026-11-30T06:47:50.123Z}) in µs since the
+     * epoch; other forms through Axon's own parser.
+     */
+    static long timestampMicros(String stored) {
+        if (stored.length() == 24 && stored.charAt(4) == '-' && stored.charAt(7) == '-' && stored.charAt(10) == 'T'
+                && stored.charAt(13) == ':' && stored.charAt(16) == ':' && stored.charAt(19) == '.'
+                && stored.charAt(23) == 'Z') {
+            int year = digits(stored, 0, 4);
+            int month = digits(stored, 5, 2);
+            int day = digits(stored, 8, 2);
+            int hour = digits(stored, 11, 2);
+            int minute = digits(stored, 14, 2);
+            int second = digits(stored, 17, 2);
+            int millis = digits(stored, 20, 3);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
+                    && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
+                try {
+                    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                    return ((days * 86_400 + hour * 3_600L + minute * 60L + second) * 1_000 + millis) * 1_000;
+                } catch (java.time.DateTimeException e) {
+                    // not a date: Axon's parser says why
+                }
+            }
+        }
+        return micros(DateTimeUtils.parseInstant(stored));
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** The batches of one producer, in the order they were read. */
     private final class Session {
-        final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        final ArrayDeque<InFlightBatch> inFlight = new ArrayDeque<>();
+        /** Where the next read starts: after everything sent. */
+        GapAwareTrackingToken read;
+        /** Everything up to here is acknowledged. */
         GapAwareTrackingToken acked;
         long published;
         long lastSaveNanos = System.nanoTime();
         boolean dirty;
 
         Session(GapAwareTrackingToken start, long publishedBefore) {
+            this.read = start;
             this.acked = start;
             this.published = publishedBefore;
         }
 
-        void send(Producer<String, byte[]> producer, TrackedEventMessage<?> message) {
-            TrackingToken token = message.trackingToken();
-            if (!(token instanceof GapAwareTrackingToken gapAware)) {
-                throw new IllegalStateException("the event store gave a " + token.getClass().getSimpleName()
-                        + "; the publisher keeps GapAwareTrackingTokens");
+        /**
+         * Reads one batch and sends its records (the producer batches and acknowledges them on its
+         * own thread). Returns true when the batch was full: there may be more to read now.
+         */
+        boolean readAndSend(Producer<String, byte[]> producer) {
+            EventTableReader.Batch batch = reader.read(read);
+            if (batch.isEmpty() && java.util.Objects.equals(batch.token(), read)) {
+                return false;
             }
-            if (!(message instanceof DomainEventMessage<?> domain) || !(message.getPayload() instanceof SubnetEvent)) {
-                skipped.incrementAndGet();
-                inFlight.add(new InFlight(gapAware, 0, true));
-                return;
+            reads.incrementAndGet();
+            InFlightBatch b = new InFlightBatch(batch.token());
+            for (EventTableReader.Row row : batch.rows()) {
+                ProducerRecord<String, byte[]> record = records.record(row);
+                if (record == null) {
+                    skipped.incrementAndGet();
+                    continue;
+                }
+                long committed = timestampMicros(row.timestamp());
+                b.add(committed);
+                inFlightRecords.incrementAndGet();
+                producer.send(record, b.callback(committed));
             }
-            InFlight f = new InFlight(gapAware, micros(message.getTimestamp()));
-            inFlight.add(f);
-            inFlightCount = inFlight.size();
-            if (oldestInFlightMicros == 0) {
-                oldestInFlightMicros = f.committedMicros;
+            read = batch.token();
+            inFlight.add(b);
+            if (oldestInFlightMicros == 0 && b.firstCommittedMicros != 0) {
+                oldestInFlightMicros = b.firstCommittedMicros;
             }
-            producer.send(records.record(domain), f);
+            b.sealed();
+            return batch.rows().size() >= reader.batchSize();
         }
 
-        /** Moves the position over acknowledged records at the head; a failed one ends the session. */
+        /** Moves the position over acknowledged batches at the head; a failed record ends the session. */
         void advance() {
-            InFlight head;
+            InFlightBatch head;
             while ((head = inFlight.peek()) != null && head.finished()) {
                 if (head.failure != null) {
                     throw new IllegalStateException("the broker did not take a record: " + head.failure, head.failure);
                 }
                 inFlight.poll();
                 acked = head.token;
-                positionIndex = head.token.getIndex();
-                if (!head.skip) {
-                    published++;
-                }
+                positionIndex = head.token == null ? -1 : head.token.getIndex();
+                published += head.records;
                 dirty = true;
             }
-            InFlight next = inFlight.peek();
-            inFlightCount = inFlight.size();
-            oldestInFlightMicros = next == null || next.skip ? 0 : next.committedMicros;
+            InFlightBatch next = inFlight.peek();
+            oldestInFlightMicros = next == null ? 0 : next.firstCommittedMicros;
             save(false);
         }
 
-        void awaitHead(long millis) throws InterruptedException {
-            InFlight head = inFlight.peek();
-            if (head != null) {
-                head.await(millis);
+        /** Waits until a record is acknowledged (or {@code millis} passed). */
+        void awaitProgress(long millis) throws InterruptedException {
+            InFlightBatch head = inFlight.peek();
+            if (head == null || head.finished()) {
+                return;
+            }
+            synchronized (progress) {
+                if (!head.finished()) {
+                    progress.wait(millis);
+                }
             }
         }
 
@@ -289,48 +393,59 @@ public final class KafkaPublisher implements AutoCloseable {
         }
     }
 
-    /** One record sent; completed by the producer's I/O thread. */
-    private final class InFlight implements Callback {
+    /**
+     * The records of one read: finished when the broker acknowledged all of them (completed by
+     * the producer's I/O thread), or when one failed.
+     */
+    private final class InFlightBatch {
         final GapAwareTrackingToken token;
-        final long committedMicros;
-        final boolean skip;
-        volatile boolean done;
+        /** Records sent plus one until {@link #sealed}: the batch cannot finish while it is being sent. */
+        final AtomicInteger pending = new AtomicInteger(1);
+        int records;
+        long firstCommittedMicros;
         volatile Exception failure;
 
-        InFlight(GapAwareTrackingToken token, long committedMicros) {
-            this(token, committedMicros, false);
+        InFlightBatch(GapAwareTrackingToken token) {
+            this.token = token;
         }
 
-        InFlight(GapAwareTrackingToken token, long committedMicros, boolean skip) {
-            this.token = token;
-            this.committedMicros = committedMicros;
-            this.skip = skip;
-            this.done = skip;
+        void add(long committedMicros) {
+            if (records++ == 0) {
+                firstCommittedMicros = committedMicros;
+            }
+            pending.incrementAndGet();
+        }
+
+        void sealed() {
+            done();
         }
 
         boolean finished() {
-            return done;
+            return pending.get() == 0 || failure != null;
         }
 
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception exception) {
-            if (exception == null) {
-                long lag = nowMicros() - committedMicros;
-                lags.record(lag);
-                acknowledgedListener.accept(lag);
-                acknowledged.incrementAndGet();
-            } else {
-                failure = exception;
-            }
-            synchronized (this) {
-                done = true;
-                notifyAll();
-            }
+        Callback callback(long committedMicros) {
+            return (RecordMetadata metadata, Exception exception) -> {
+                inFlightRecords.decrementAndGet();
+                if (exception == null) {
+                    long lag = nowMicros() - committedMicros;
+                    if (committedMicros >= lagsFromMicros) {
+                        lags.record(lag);
+                    }
+                    acknowledgedListener.accept(lag);
+                    acknowledged.incrementAndGet();
+                } else if (failure == null) {
+                    failure = exception;
+                }
+                done();
+            };
         }
 
-        synchronized void await(long millis) throws InterruptedException {
-            if (!done) {
-                wait(millis);
+        private void done() {
+            if (pending.decrementAndGet() == 0 || failure != null) {
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
             }
         }
     }

@@ -30,8 +30,9 @@ public final class Publishing {
         PublisherPosition position = new PublisherPosition(store.dataSource(), "kafka:" + kafka.leaseTopic()
                 + "," + kafka.configurationTopic());
         boolean[] topicsChecked = {false};
-        KafkaPublisher publisher = KafkaPublisher.start(store.configuration().eventStore(), position, records,
-                KafkaClients.producer(kafka, node), () -> {
+        EventTableReader reader = new EventTableReader(store.dataSource(), KafkaPublisher.DEFAULT_BATCH);
+        KafkaPublisher publisher = KafkaPublisher.start(reader, store.transactionManager().commitSignal(), position,
+                records, KafkaClients.producer(kafka, node), () -> {
                     if (!topicsChecked[0]) {
                         KafkaClients.ensureTopics(kafka, node);
                         topicsChecked[0] = true;

@@ -88,6 +88,55 @@ class CloudEventRecordsTest {
         }
     }
 
+    /**
+     * The publisher builds records from the event table's rows without building the events (it
+     * reads only {@code at} and {@code address} from the stored JSON): the same records, header
+     * for header and byte for byte, as from the events themselves — also when {@code at} has a
+     * fraction, and through the full read when the stored revision is not the class's.
+     */
+    @Test
+    void aRecordFromAStoredRowIsTheRecordOfItsEvent() throws Exception {
+        var serializer = StoreSerializers.events();
+        CloudEventRecords fromStore = new CloudEventRecords(CloudEventRecords.sourceOf("rack-1"), "leases", "configuration",
+                MAPPER, serializer);
+        List<SubnetEvent> events = new ArrayList<>(documentedEvents());
+        for (SubnetEvent e : documentedEvents()) {
+            // The same event decided at a time with a fraction of a second.
+            String json = MAPPER.writeValueAsString(e).replace("\"at\":\"" + e.at() + "\"",
+                    "\"at\":\"" + e.at().plusNanos(123_456_700) + "\"");
+            events.add(MAPPER.readValue(json, e.getClass()));
+        }
+        long sequence = 0;
+        for (SubnetEvent event : events) {
+            var message = new GenericDomainEventMessage<>("Subnet", event.subnetId().toString(), sequence++, event);
+            ProducerRecord<String, byte[]> expected = records.record(message);
+            byte[] stored = serializer.serialize(event, byte[].class).getData();
+            for (String revision : List.of("1", "0")) {
+                var row = new EventTableReader.Row(sequence, message.getIdentifier(), event.subnetId().toString(),
+                        message.getSequenceNumber(), event.getClass().getName(), revision, "2026-11-22T08:00:00.000Z", stored);
+                ProducerRecord<String, byte[]> actual = fromStore.record(row);
+                assertThat(actual.topic()).isEqualTo(expected.topic());
+                assertThat(actual.key()).isEqualTo(expected.key());
+                assertThat(actual.partition()).isEqualTo(expected.partition());
+                assertThat(new String(actual.value(), StandardCharsets.UTF_8)).isEqualTo(new String(expected.value(), StandardCharsets.UTF_8));
+                assertThat(actual.headers().toArray()).as("%s revision %s", event, revision)
+                        .containsExactly(expected.headers().toArray());
+            }
+        }
+        assertThat(fromStore.record(new EventTableReader.Row(1, "x", "agg", 0, "java.lang.String", null,
+                "2026-11-22T08:00:00.000Z", "\"text\"".getBytes(StandardCharsets.UTF_8)))).as("not a subnet event").isNull();
+    }
+
+    @Test
+    void theEventTablesTimestampReadsAsAxonReadsIt() {
+        for (String t : List.of("2026-11-22T08:00:00.000Z", "2026-11-30T06:47:50.123Z", "1999-12-31T23:59:59.999Z",
+                "2028-02-29T12:00:00.001Z", "2026-11-22T08:00:00Z", "2026-11-22T08:00:00.123456Z")) {
+            java.time.Instant axon = org.axonframework.common.DateTimeUtils.parseInstant(t);
+            assertThat(KafkaPublisher.timestampMicros(t)).as(t)
+                    .isEqualTo(axon.getEpochSecond() * 1_000_000 + axon.getNano() / 1_000);
+        }
+    }
+
     @Test
     void schemasRefuseWhatNoEventIs() {
         String granted = "https://schemas.leaseledger.io/events/LeaseGranted.v1.json";
