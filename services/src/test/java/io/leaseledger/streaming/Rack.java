@@ -103,6 +103,15 @@ final class Rack implements AutoCloseable {
         return out;
     }
 
+    /** How many events the store holds. */
+    long eventCount() throws SQLException {
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM domainevententry")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     record StoredEvent(String subnet, long sequence, String payloadType) {}
 
     @Override
