@@ -58,6 +58,7 @@ public final class KafkaPublisher implements AutoCloseable {
     private final Duration poll;
     private final Thread thread;
     private final LagHistogram lags = new LagHistogram();
+    private final LagHistogram lagsSinceDecided = new LagHistogram();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
@@ -65,7 +66,7 @@ public final class KafkaPublisher implements AutoCloseable {
     private final Object progress = new Object();
 
     private volatile java.util.function.LongConsumer acknowledgedListener = micros -> { };
-    /** Events committed before this (µs since the epoch) are not recorded in {@link #lags()}. */
+    /** Events decided before this (µs since the epoch) are not recorded in {@link #lags()}. */
     private volatile long lagsFromMicros;
     private volatile boolean closed;
     private volatile PublisherStatus.State state = PublisherStatus.State.STARTING;
@@ -209,19 +210,29 @@ public final class KafkaPublisher implements AutoCloseable {
         this.acknowledgedListener = listener;
     }
 
-    /** Lags (event committed → acknowledged) recorded since start (or since {@link #lagsFrom}). */
+    /**
+     * Lags (event committed → acknowledged) recorded since start (or since {@link #lagsFrom}).
+     * The commit time is bounded from below (see {@code Session.readAndSend}): the figure
+     * over-states the lag by at most the time between two reads.
+     */
     public LagHistogram lags() {
         return lags;
     }
 
+    /** Lags from the event's own timestamp (the subnet decided, before its batch committed) → acknowledged. */
+    public LagHistogram lagsSinceDecided() {
+        return lagsSinceDecided;
+    }
+
     /**
-     * Forgets the lags recorded so far and, from now on, records in {@link #lags()} only events
-     * committed at or after {@code from} (a benchmark's measured window; the metrics listener
-     * still sees every acknowledgement).
+     * Forgets the lags recorded so far and, from now on, records in {@link #lags()} and
+     * {@link #lagsSinceDecided()} only events decided at or after {@code from} (a benchmark's
+     * measured window; the metrics listener still sees every acknowledgement).
      */
     public void lagsFrom(Instant from) {
         lagsFromMicros = micros(from);
         lags.reset();
+        lagsSinceDecided.reset();
     }
 
     /** Events that were not subnet events (none in a LeaseLedger store), passed over. */
@@ -311,6 +322,9 @@ public final class KafkaPublisher implements AutoCloseable {
         long published;
         long lastSaveNanos = System.nanoTime();
         boolean dirty;
+        /** When the previous read started (µs since the epoch; 0: none yet), and whether it was full. */
+        long previousReadMicros;
+        boolean previousReadFull = true;
 
         Session(GapAwareTrackingToken start, long publishedBefore) {
             this.read = start;
@@ -321,9 +335,21 @@ public final class KafkaPublisher implements AutoCloseable {
         /**
          * Reads one batch and sends its records (the producer batches and acknowledges them on its
          * own thread). Returns true when the batch was full: there may be more to read now.
+         *
+         * <p>An event's commit time is not stored; what is known: it committed after it was decided
+         * (its timestamp), and after the start of the previous read if that read would have
+         * returned it had it been committed (it was a gap then, or that read was not full). The
+         * later of the two is taken as its commit time: the lag measured from it over-states the
+         * lag from the commit by at most the time between two reads.
          */
         boolean readAndSend(Producer<String, byte[]> producer) {
+            long startMicros = nowMicros();
+            long indexBefore = read == null ? -1 : read.getIndex();
+            long gapsNotBefore = previousReadMicros;
+            long newNotBefore = previousReadFull ? 0 : previousReadMicros;
             EventTableReader.Batch batch = reader.read(read);
+            previousReadMicros = startMicros;
+            previousReadFull = batch.rows().size() >= reader.batchSize();
             if (batch.isEmpty() && java.util.Objects.equals(batch.token(), read)) {
                 return false;
             }
@@ -335,10 +361,11 @@ public final class KafkaPublisher implements AutoCloseable {
                     skipped.incrementAndGet();
                     continue;
                 }
-                long committed = timestampMicros(row.timestamp());
+                long decided = timestampMicros(row.timestamp());
+                long committed = Math.max(decided, row.globalIndex() <= indexBefore ? gapsNotBefore : newNotBefore);
                 b.add(committed);
                 inFlightRecords.incrementAndGet();
-                producer.send(record, b.callback(committed));
+                producer.send(record, b.callback(decided, committed));
             }
             read = batch.token();
             inFlight.add(b);
@@ -346,7 +373,7 @@ public final class KafkaPublisher implements AutoCloseable {
                 oldestInFlightMicros = b.firstCommittedMicros;
             }
             b.sealed();
-            return batch.rows().size() >= reader.batchSize();
+            return previousReadFull;
         }
 
         /** Moves the position over acknowledged batches at the head; a failed record ends the session. */
@@ -424,13 +451,15 @@ public final class KafkaPublisher implements AutoCloseable {
             return pending.get() == 0 || failure != null;
         }
 
-        Callback callback(long committedMicros) {
+        Callback callback(long decidedMicros, long committedMicros) {
             return (RecordMetadata metadata, Exception exception) -> {
                 inFlightRecords.decrementAndGet();
                 if (exception == null) {
-                    long lag = nowMicros() - committedMicros;
-                    if (committedMicros >= lagsFromMicros) {
+                    long now = nowMicros();
+                    long lag = now - committedMicros;
+                    if (decidedMicros >= lagsFromMicros) {
                         lags.record(lag);
+                        lagsSinceDecided.record(now - decidedMicros);
                     }
                     acknowledgedListener.accept(lag);
                     acknowledged.incrementAndGet();

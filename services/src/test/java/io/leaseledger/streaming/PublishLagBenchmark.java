@@ -112,21 +112,26 @@ class PublishLagBenchmark {
             long publisherCpu = threadCpuNanos("leaseledger-publisher") - publisherCpuBefore;
             monitor.interrupt();
             LagHistogram lags = publisher.lags();
+            LagHistogram decidedLags = publisher.lagsSinceDecided();
             PublisherStatus status = publisher.status();
             long events = measuredTo - measuredFrom;
             System.out.printf(Locale.ROOT, "publish lag: target %,d events/s for %.1f s: %,d DISCOVERs submitted (%,.0f/s), "
-                            + "%,d events committed (%,.0f events/s), "
-                            + "%,d decisions refused (mailbox full), %d failed in all; lag of %,d events acknowledged: p50 %.1f ms, p90 %.1f ms, "
-                            + "p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; backlog after drain %d (events before load %d); "
+                            + "%,d events committed (%,.0f events/s), %,d decisions refused (mailbox full), %d failed in all; "
+                            + "%,d events acknowledged; lag committed -> acknowledged: %s; decided -> acknowledged: %s; "
+                            + "backlog after drain %d (events before load %d); "
                             + "process CPU %.2f s over %.1f s (%.2f cores, %.0f µs/event), publisher thread CPU %.2f s (%.1f µs/event); "
                             + "load average %.2f at the end of the load%n",
                     rate, seconds, measured.submitted(), measured.submitted() / seconds, events, events / seconds, dropped,
-                    failedInWindow, lags.count(),
-                    lags.percentileMicros(0.50) / 1e3, lags.percentileMicros(0.90) / 1e3,
-                    lags.percentileMicros(0.99) / 1e3, lags.percentileMicros(0.999) / 1e3, lags.maxMicros() / 1e3,
+                    failedInWindow, lags.count(), percentiles(lags), percentiles(decidedLags),
                     status.backlog(), before, cpu / 1e9, drained, cpu / 1e9 / drained, events == 0 ? 0 : cpu / 1e3 / events,
                     publisherCpu / 1e9, events == 0 ? 0 : publisherCpu / 1e3 / events, loadAtEnd);
         }
+    }
+
+    private static String percentiles(LagHistogram lags) {
+        return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms",
+                lags.percentileMicros(0.50) / 1e3, lags.percentileMicros(0.90) / 1e3, lags.percentileMicros(0.99) / 1e3,
+                lags.percentileMicros(0.999) / 1e3, lags.maxMicros() / 1e3);
     }
 
     private static double loadAverage() {
