@@ -47,6 +47,13 @@ public final class CloudEventRecords {
     private final ObjectMapper mapper;
     private final Serializer storeSerializer;
     private final Map<String, Class<? extends SubnetEvent>> types = new ConcurrentHashMap<>();
+    /** Per event class: its CloudEvents type and schema id (an annotation lookup and two concatenations). */
+    private static final ClassValue<String[]> NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            return new String[] {EventTypes.cloudEventType(type), EventTypes.schemaId(type)};
+        }
+    };
 
     /**
      * @param source the node's URI-reference ({@link #sourceOf})
@@ -124,12 +131,12 @@ public final class CloudEventRecords {
         header(headers, SPECVERSION, SPEC_VERSION);
         header(headers, ID, id);
         header(headers, SOURCE, source);
-        header(headers, TYPE, EventTypes.cloudEventType(type));
+        header(headers, TYPE, NAMES.get(type)[0]);
         header(headers, TIME, at);
         if (address != null) {
             header(headers, SUBJECT, address);
         }
-        header(headers, DATASCHEMA, EventTypes.schemaId(type));
+        header(headers, DATASCHEMA, NAMES.get(type)[1]);
         header(headers, SUBNET, subnet);
         header(headers, SUBNET_SEQUENCE, Long.toString(sequence));
         header(headers, CONTENT_TYPE_HEADER, CONTENT_TYPE);
