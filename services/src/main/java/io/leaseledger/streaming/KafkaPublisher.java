@@ -59,6 +59,7 @@ public final class KafkaPublisher implements AutoCloseable {
     private final Thread thread;
     private final LagHistogram lags = new LagHistogram();
     private final LagHistogram lagsSinceDecided = new LagHistogram();
+    private final LagHistogram lagsSinceSent = new LagHistogram();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
@@ -224,15 +225,21 @@ public final class KafkaPublisher implements AutoCloseable {
         return lagsSinceDecided;
     }
 
+    /** Of the lag, the part from the record handed to the producer → acknowledged (linger, the broker's round trip). */
+    public LagHistogram lagsSinceSent() {
+        return lagsSinceSent;
+    }
+
     /**
-     * Forgets the lags recorded so far and, from now on, records in {@link #lags()} and
-     * {@link #lagsSinceDecided()} only events decided at or after {@code from} (a benchmark's
+     * Forgets the lags recorded so far and, from now on, records in {@link #lags()},
+     * {@link #lagsSinceDecided()} and {@link #lagsSinceSent()} only events decided at or after {@code from} (a benchmark's
      * measured window; the metrics listener still sees every acknowledgement).
      */
     public void lagsFrom(Instant from) {
         lagsFromMicros = micros(from);
         lags.reset();
         lagsSinceDecided.reset();
+        lagsSinceSent.reset();
     }
 
     /** Events that were not subnet events (none in a LeaseLedger store), passed over. */
@@ -426,6 +433,8 @@ public final class KafkaPublisher implements AutoCloseable {
      */
     private final class InFlightBatch {
         final GapAwareTrackingToken token;
+        /** When its records were handed to the producer (µs since the epoch). */
+        final long sentMicros = nowMicros();
         /** Records sent plus one until {@link #sealed}: the batch cannot finish while it is being sent. */
         final AtomicInteger pending = new AtomicInteger(1);
         int records;
@@ -460,6 +469,7 @@ public final class KafkaPublisher implements AutoCloseable {
                     if (decidedMicros >= lagsFromMicros) {
                         lags.record(lag);
                         lagsSinceDecided.record(now - decidedMicros);
+                        lagsSinceSent.record(now - sentMicros);
                     }
                     acknowledgedListener.accept(lag);
                     acknowledged.incrementAndGet();

@@ -1,5 +1,6 @@
 package io.leaseledger.streaming;
 
+import io.leaseledger.config.KafkaConfiguration;
 import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Decision;
 import io.leaseledger.events.subnet.Delivery;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +65,7 @@ class PublishLagBenchmark {
     private static void measure(Path dir, int rate, Duration warmUp, Duration duration) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"));
              Rack rack = new Rack(dir.resolve("rack")).withSubnets(4);
-             KafkaPublisher publisher = Publishing.start(broker.configuration(), "bench", rack.store)) {
+             KafkaPublisher publisher = Publishing.start(withProperties(broker.configuration()), "bench", rack.store)) {
             long before = rack.eventCount();
             AtomicLong failed = new AtomicLong();
             LongAdder decided = new LongAdder();
@@ -118,11 +121,12 @@ class PublishLagBenchmark {
             System.out.printf(Locale.ROOT, "publish lag: target %,d events/s for %.1f s: %,d DISCOVERs submitted (%,.0f/s), "
                             + "%,d events committed (%,.0f events/s), %,d decisions refused (mailbox full), %d failed in all; "
                             + "%,d events acknowledged; lag committed -> acknowledged: %s; decided -> acknowledged: %s; "
+                            + "of which sent to the producer -> acknowledged: %s; "
                             + "backlog after drain %d (events before load %d); "
                             + "process CPU %.2f s over %.1f s (%.2f cores, %.0f µs/event), publisher thread CPU %.2f s (%.1f µs/event); "
                             + "load average %.2f at the end of the load%n",
                     rate, seconds, measured.submitted(), measured.submitted() / seconds, events, events / seconds, dropped,
-                    failedInWindow, lags.count(), percentiles(lags), percentiles(decidedLags),
+                    failedInWindow, lags.count(), percentiles(lags), percentiles(decidedLags), percentiles(publisher.lagsSinceSent()),
                     status.backlog(), before, cpu / 1e9, drained, cpu / 1e9 / drained, events == 0 ? 0 : cpu / 1e3 / events,
                     publisherCpu / 1e9, events == 0 ? 0 : publisherCpu / 1e3 / events, loadAtEnd);
         }
@@ -132,6 +136,21 @@ class PublishLagBenchmark {
         return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms",
                 lags.percentileMicros(0.50) / 1e3, lags.percentileMicros(0.90) / 1e3, lags.percentileMicros(0.99) / 1e3,
                 lags.percentileMicros(0.999) / 1e3, lags.maxMicros() / 1e3);
+    }
+
+    /** {@code -Dbench.kafka.linger.ms=1} and the like: client properties on top of the publisher's own. */
+    private static KafkaConfiguration withProperties(KafkaConfiguration kafka) {
+        Map<String, String> properties = new HashMap<>(kafka.properties());
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("bench.kafka.")) {
+                properties.put(name.substring("bench.kafka.".length()), System.getProperty(name));
+            }
+        }
+        if (!properties.isEmpty()) {
+            System.out.println("  producer properties: " + properties);
+        }
+        return new KafkaConfiguration(kafka.bootstrapServers(), kafka.clientId(), kafka.leaseTopic(),
+                kafka.configurationTopic(), kafka.partitions(), kafka.replicationFactor(), properties);
     }
 
     private static double loadAverage() {
