@@ -44,7 +44,11 @@ final class Rack implements AutoCloseable {
     final List<SubnetId> subnets = new ArrayList<>();
 
     Rack(Path data) {
-        store = AxonStore.start(StoreSettings.h2(data), List.of(Subnet.class));
+        this(StoreSettings.h2(data));
+    }
+
+    Rack(StoreSettings settings) {
+        store = AxonStore.start(settings, List.of(Subnet.class));
         gateway = new SubnetGateway(store.commandGateway(), Clock.systemUTC(), store.settings().mailbox());
     }
 

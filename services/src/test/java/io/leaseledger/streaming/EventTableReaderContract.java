@@ -1,12 +1,11 @@
 package io.leaseledger.streaming;
 
+import io.leaseledger.store.StoreSettings;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,23 +19,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The publisher's batch reads of the event table: in global order, at most a batch above the
  * token; an index passed over because its transaction had not committed is read once it has
- * (never skipped), and only an index empty for the whole gap timeout is given up.
+ * (never skipped), and only an index empty for the whole gap timeout is given up. On H2 and
+ * on PostgreSQL: {@link EventTableReaderOnH2Test}, {@link EventTableReaderOnPostgresTest}.
  */
-class EventTableReaderTest {
-    @TempDir
-    Path dir;
-
+abstract class EventTableReaderContract {
     private Rack rack;
     private final AtomicLong nanos = new AtomicLong();
 
+    /** The store's database, empty. */
+    abstract StoreSettings settings() throws Exception;
+
     @BeforeEach
-    void start() {
-        rack = new Rack(dir).withSubnets(1); // SubnetDefined at 1, RangeAdded at 2
+    void start() throws Exception {
+        rack = new Rack(settings()).withSubnets(1); // SubnetDefined at 1, RangeAdded at 2
     }
 
+    /** After the store closed (drops a PostgreSQL schema). */
+    void cleanUp() throws Exception {}
+
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         rack.close();
+        cleanUp();
     }
 
     private EventTableReader reader(int batchSize) {
