@@ -1,10 +1,12 @@
 package io.leaseledger.groupcommit;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -22,12 +24,27 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     private final Function<K, BatchDecider<M, D>> deciders;
     private final int batchLimit;
     private final int capacity;
+    private final Duration commitDelay;
     private final ExecutorService workers;
+    /** Starts the batches that wait for companions ({@code commitDelay}); never runs a command itself. */
+    private final ScheduledExecutorService delays;
     private final MailboxStats stats = new MailboxStats();
     private final Map<K, SubnetMailbox<M, D>> mailboxes = new ConcurrentHashMap<>();
 
     public GroupCommitter(Function<K, BatchDecider<M, D>> deciders, int batchLimit, int capacity, int workerThreads) {
+        this(deciders, batchLimit, capacity, workerThreads, Duration.ZERO);
+    }
+
+    /** @param commitDelay how long a packet on a busy subnet may wait for companions (see {@link SubnetMailbox}) */
+    public GroupCommitter(Function<K, BatchDecider<M, D>> deciders, int batchLimit, int capacity, int workerThreads,
+                          Duration commitDelay) {
         this.deciders = deciders;
+        this.commitDelay = commitDelay;
+        this.delays = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "leaseledger-commit-delay");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.batchLimit = batchLimit;
         this.capacity = capacity;
         AtomicInteger counter = new AtomicInteger();
@@ -45,7 +62,8 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
 
     public SubnetMailbox<M, D> mailbox(K key) {
         return mailboxes.computeIfAbsent(key, k ->
-                new SubnetMailbox<>(String.valueOf(k), deciders.apply(k), workers, batchLimit, capacity, stats));
+                new SubnetMailbox<>(String.valueOf(k), deciders.apply(k), workers, batchLimit, capacity, stats,
+                        commitDelay, delays, System::nanoTime));
     }
 
     /** Counters summed over all subnets. */
@@ -57,6 +75,7 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     @Override
     public void close() {
         mailboxes.values().forEach(SubnetMailbox::close);
+        delays.shutdownNow();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {

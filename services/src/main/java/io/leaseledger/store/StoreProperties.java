@@ -28,7 +28,7 @@ public class StoreProperties {
         return new StoreSettings(jdbcUrl, user, password, poolSize, durability,
                 new StoreSettings.Snapshots(snapshots.enabled, snapshots.minEvents, snapshots.ratio, snapshots.threads),
                 new StoreSettings.Mailbox(mailbox.batchLimit, mailbox.capacity, mailbox.workers,
-                        mailbox.reclaimInterval, mailbox.reclaimBatch));
+                        mailbox.reclaimInterval, mailbox.reclaimBatch, mailbox.commitDelay));
     }
 
     /** {@code leaseledger.store.snapshots.*} */
@@ -57,6 +57,7 @@ public class StoreProperties {
         private int workers = StoreSettings.Mailbox.DEFAULT.workers();
         private Duration reclaimInterval = StoreSettings.Mailbox.DEFAULT.reclaimInterval();
         private int reclaimBatch = StoreSettings.Mailbox.DEFAULT.reclaimBatch();
+        private Duration commitDelay = StoreSettings.Mailbox.DEFAULT.commitDelay();
 
         public int getBatchLimit() { return batchLimit; }
         public void setBatchLimit(int batchLimit) { this.batchLimit = batchLimit; }
@@ -68,6 +69,8 @@ public class StoreProperties {
         public void setReclaimInterval(Duration reclaimInterval) { this.reclaimInterval = reclaimInterval; }
         public int getReclaimBatch() { return reclaimBatch; }
         public void setReclaimBatch(int reclaimBatch) { this.reclaimBatch = reclaimBatch; }
+        public Duration getCommitDelay() { return commitDelay; }
+        public void setCommitDelay(Duration commitDelay) { this.commitDelay = commitDelay; }
     }
 
     public Path getDataDir() { return dataDir; }

@@ -136,11 +136,25 @@ public record StoreSettings(
      * @param workers         threads that run commands; subnets commit in parallel up to this many
      * @param reclaimInterval how often each subnet's expired leases are reclaimed
      * @param reclaimBatch    most leases reclaimed by one reclaim command
+     * @param commitDelay     how long a packet on a busy subnet may wait for companions before its
+     *                        batch is committed (zero: never); see {@code SubnetMailbox}
      */
-    public record Mailbox(int batchLimit, int capacity, int workers, Duration reclaimInterval, int reclaimBatch) {
-        public static final Mailbox DEFAULT = new Mailbox(512, 1_024, 2, Duration.ofSeconds(5), 256);
+    public record Mailbox(int batchLimit, int capacity, int workers, Duration reclaimInterval, int reclaimBatch,
+                          Duration commitDelay) {
+        public static final Duration DEFAULT_COMMIT_DELAY = Duration.ofMillis(2);
+        public static final Duration MAX_COMMIT_DELAY = Duration.ofMillis(100);
+        public static final Mailbox DEFAULT = new Mailbox(512, 1_024, 2, Duration.ofSeconds(5), 256, DEFAULT_COMMIT_DELAY);
+
+        public Mailbox(int batchLimit, int capacity, int workers, Duration reclaimInterval, int reclaimBatch) {
+            this(batchLimit, capacity, workers, reclaimInterval, reclaimBatch, DEFAULT_COMMIT_DELAY);
+        }
 
         public Mailbox {
+            Objects.requireNonNull(commitDelay, "commitDelay");
+            if (commitDelay.isNegative() || commitDelay.compareTo(MAX_COMMIT_DELAY) > 0) {
+                throw new IllegalArgumentException("store.mailbox.commit-delay: must be from 0 to "
+                        + MAX_COMMIT_DELAY.toMillis() + "ms, got " + commitDelay.toMillis() + "ms");
+            }
             if (batchLimit < 1) {
                 throw new IllegalArgumentException("store.mailbox.batch-limit: must be >= 1, got " + batchLimit);
             }

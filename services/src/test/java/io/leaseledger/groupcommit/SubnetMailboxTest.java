@@ -3,12 +3,19 @@ package io.leaseledger.groupcommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.leaseledger.store.StoreSettings;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,6 +177,118 @@ class SubnetMailboxTest {
             assertThat(slow).isNotDone();
             release.countDown();
             assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void anIdleSubnetsFirstPacketIsCommittedAtOnce() throws Exception {
+        RecordingScheduler delays = new RecordingScheduler();
+        SubnetMailbox<String, String> mailbox = delayed(batch -> batch, delays, () -> 0L);
+
+        assertThat(mailbox.submit("a").get(5, TimeUnit.SECONDS)).isEqualTo("a");
+        assertThat(delays.delays).isEmpty();
+        delays.shutdownNow();
+    }
+
+    @Test
+    void onABusySubnetAFewPacketsWaitForCompanionsUpToTheCommitDelay() throws Exception {
+        RecordingScheduler delays = new RecordingScheduler();
+        List<List<String>> batches = new ArrayList<>();
+        SubnetMailbox<String, String> mailbox = delayed(batch -> {
+            synchronized (batches) {
+                batches.add(batch);
+            }
+            return batch;
+        }, delays, () -> 0L); // the clock stands still: the subnet committed "just now"
+
+        mailbox.submit("a").get(5, TimeUnit.SECONDS);
+        CompletableFuture<String> b = mailbox.submit("b");
+        List<CompletableFuture<String>> companions = List.of(mailbox.submit("c"), mailbox.submit("d"));
+        assertThat(delays.delays).containsExactly(Duration.ofMillis(2).toNanos());
+        assertThat(b).isNotDone();
+
+        delays.runDue();
+        assertThat(b.get(5, TimeUnit.SECONDS)).isEqualTo("b");
+        assertThat(companions.stream().map(CompletableFuture::join)).containsExactly("c", "d");
+        assertThat(batches).containsExactly(List.of("a"), List.of("b", "c", "d"));
+        delays.shutdownNow();
+    }
+
+    @Test
+    void aSubnetQuietForLongerThanTheBusyWindowCommitsAtOnceAgain() throws Exception {
+        RecordingScheduler delays = new RecordingScheduler();
+        long[] now = {0};
+        SubnetMailbox<String, String> mailbox = delayed(batch -> batch, delays, () -> now[0]);
+
+        mailbox.submit("a").get(5, TimeUnit.SECONDS);
+        now[0] += SubnetMailbox.BUSY_WINDOW_NANOS;
+        assertThat(mailbox.submit("b").get(5, TimeUnit.SECONDS)).isEqualTo("b");
+        assertThat(delays.delays).isEmpty();
+        delays.shutdownNow();
+    }
+
+    @Test
+    void aBatchWithEnoughCompanionsAlreadyWaitingDoesNotWait() throws Exception {
+        RecordingScheduler delays = new RecordingScheduler();
+        CountDownLatch firstEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<Integer> sizes = new ArrayList<>();
+        SubnetMailbox<Integer, Integer> mailbox = delayed(batch -> {
+            synchronized (sizes) {
+                sizes.add(batch.size());
+            }
+            firstEntered.countDown();
+            releaseFirst.await(5, TimeUnit.SECONDS);
+            return batch;
+        }, delays, () -> 0L);
+
+        CompletableFuture<Integer> first = mailbox.submit(0);
+        assertThat(firstEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Integer>> waiting = new ArrayList<>();
+        for (int i = 1; i <= SubnetMailbox.COMPANIONS; i++) {
+            waiting.add(mailbox.submit(i));
+        }
+        releaseFirst.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+
+        assertThat(delays.delays).isEmpty();
+        assertThat(sizes).containsExactly(1, SubnetMailbox.COMPANIONS);
+    }
+
+    @Test
+    void aCommitDelayOutsideItsBoundsIsRefusedByName() {
+        assertThatThrownBy(() -> new StoreSettings.Mailbox(512, 1024, 2, Duration.ofSeconds(5), 256, Duration.ofMillis(101)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store.mailbox.commit-delay");
+        assertThatThrownBy(() -> new StoreSettings.Mailbox(512, 1024, 2, Duration.ofSeconds(5), 256, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store.mailbox.commit-delay");
+    }
+
+    private <M> SubnetMailbox<M, M> delayed(BatchDecider<M, M> decider, RecordingScheduler delays, LongSupplier clock) {
+        return new SubnetMailbox<>("s1", decider, workers, 512, 1024, new MailboxStats(), Duration.ofMillis(2), delays, clock);
+    }
+
+    /** Records each delayed start and holds it until the test runs it: no test waits on a timer. */
+    private static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
+        final List<Long> delays = new CopyOnWriteArrayList<>();
+        private final List<Runnable> due = new CopyOnWriteArrayList<>();
+
+        RecordingScheduler() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            delays.add(unit.toNanos(delay));
+            due.add(command);
+            return super.schedule(() -> { }, 0, TimeUnit.NANOSECONDS);
+        }
+
+        void runDue() {
+            due.forEach(Runnable::run);
+            due.clear();
         }
     }
 }

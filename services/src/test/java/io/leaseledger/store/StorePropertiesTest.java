@@ -36,7 +36,8 @@ class StorePropertiesTest {
                 Map.entry("leaseledger.store.mailbox.capacity", 128),
                 Map.entry("leaseledger.store.mailbox.workers", 3),
                 Map.entry("leaseledger.store.mailbox.reclaim-interval", "2s"),
-                Map.entry("leaseledger.store.mailbox.reclaim-batch", 10));
+                Map.entry("leaseledger.store.mailbox.reclaim-batch", 10),
+                Map.entry("leaseledger.store.mailbox.commit-delay", "5ms"));
         try (ApplicationContext context = ApplicationContext.run(keys)) {
             StoreSettings settings = context.getBean(StoreProperties.class).toSettings();
 
@@ -46,7 +47,8 @@ class StorePropertiesTest {
             assertThat(settings.poolSize()).isEqualTo(8);
             assertThat(settings.durability()).isEqualTo(Durability.FSYNC);
             assertThat(settings.snapshots()).isEqualTo(new StoreSettings.Snapshots(false, 50, 3.5, 2));
-            assertThat(settings.mailbox()).isEqualTo(new StoreSettings.Mailbox(64, 128, 3, Duration.ofSeconds(2), 10));
+            assertThat(settings.mailbox()).isEqualTo(new StoreSettings.Mailbox(64, 128, 3, Duration.ofSeconds(2), 10,
+                    Duration.ofMillis(5)));
         }
     }
 }
