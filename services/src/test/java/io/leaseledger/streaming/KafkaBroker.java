@@ -47,13 +47,32 @@ final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(cluster);
     }
 
+    /**
+     * A broker in a process of its own, for benchmarks ({@code bin/bench-publish-lag} with
+     * {@code BROKER=separate}): {@code KafkaBroker DIRECTORY [SECONDS]} prints
+     * {@code bootstrap=HOST:PORT} and serves until killed or SECONDS (default 1800) passed.
+     */
+    public static void main(String[] args) throws Exception {
+        long seconds = args.length > 1 ? Long.parseLong(args[1]) : 1_800;
+        try (KafkaBroker broker = start(Path.of(args[0]))) {
+            System.out.println("bootstrap=" + broker.bootstrapServers());
+            System.out.flush();
+            Thread.sleep(seconds * 1_000);
+        }
+    }
+
     String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
     /** The {@code kafka:} block a node would have for this broker, with small topics. */
     KafkaConfiguration configuration() {
-        return new KafkaConfiguration(List.of(bootstrapServers().split(",")), Optional.empty(),
+        return configuration(bootstrapServers());
+    }
+
+    /** The same for a broker at {@code bootstrapServers}. */
+    static KafkaConfiguration configuration(String bootstrapServers) {
+        return new KafkaConfiguration(List.of(bootstrapServers.split(",")), Optional.empty(),
                 KafkaConfiguration.DEFAULT_LEASE_TOPIC, KafkaConfiguration.DEFAULT_CONFIGURATION_TOPIC, 4,
                 Optional.of((short) 1), Map.of());
     }

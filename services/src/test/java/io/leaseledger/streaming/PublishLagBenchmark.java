@@ -63,9 +63,12 @@ class PublishLagBenchmark {
     }
 
     private static void measure(Path dir, int rate, Duration warmUp, Duration duration) throws Exception {
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"));
+        String external = System.getProperty("bench.bootstrap");
+        try (KafkaBroker broker = external == null ? KafkaBroker.start(dir.resolve("kafka")) : null;
              Rack rack = new Rack(dir.resolve("rack")).withSubnets(4);
-             KafkaPublisher publisher = Publishing.start(withProperties(broker.configuration()), "bench", rack.store)) {
+             KafkaPublisher publisher = Publishing.start(withProperties(broker != null ? broker.configuration()
+                     : KafkaBroker.configuration(external)), "bench", rack.store)) {
+            System.out.println("  broker: " + (broker != null ? "in this JVM" : "in another process, " + external));
             long before = rack.eventCount();
             AtomicLong failed = new AtomicLong();
             LongAdder decided = new LongAdder();
