@@ -47,6 +47,14 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
      */
     static final int RECEIVE_BUFFER_BYTES = 9216;
 
+    /**
+     * The socket's queue of datagrams not yet read. Linux's default (208 KiB, about 90 queued
+     * DHCP packets at the kernel's per-packet accounting) overflows at 2,000 packets/s when the
+     * event loop is held up for 50 ms — a GC pause, a burst of compilation, a busy core — and the
+     * kernel drops what does not fit. 4 MiB holds well over a second of such a rate.
+     */
+    static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
     private final IoEngine engine;
     private final EventLoopGroup group;
     /** Looked up by {@link #send} from any thread, also while start() still opens later channels. */
@@ -150,6 +158,7 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
                     throw new SocketOptionException(link.name(), "SO_BINDTODEVICE", e);
                 }
             }
+            enlargeReceiveBuffer(channel, fd, ingress);
             ChannelFuture bound = channel.bind(local).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new BindFailedException(ingress, bound.cause());
@@ -166,10 +175,32 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
         return new ChannelBinding(IngressChannelHandler.bound(ingress, channel), channel, fd);
     }
 
+    /**
+     * SO_RCVBUFFORCE where the process may (CAP_NET_ADMIN, as root), else SO_RCVBUF, which the
+     * kernel caps at {@code net.core.rmem_max}: then the operator is told how to lift the cap.
+     */
+    private static void enlargeReceiveBuffer(Channel channel, int fd, Ingress ingress) {
+        if (fd >= 0) {
+            try {
+                LinuxSockets.forceReceiveBuffer(fd, SOCKET_RECEIVE_BUFFER_BYTES);
+                return;
+            } catch (NativeCallException notPermitted) {
+                log.debug("SO_RCVBUFFORCE refused on {} ({}): asking within net.core.rmem_max", ingress, notPermitted.getMessage());
+            }
+        }
+        channel.config().setOption(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER_BYTES);
+        int granted = channel.config().getOption(ChannelOption.SO_RCVBUF);
+        if (granted < SOCKET_RECEIVE_BUFFER_BYTES) {
+            log.info("receive buffer of {} is {} bytes: net.core.rmem_max caps it; set it to {} (sysctl) so that bursts"
+                    + " are queued rather than dropped", ingress, granted, SOCKET_RECEIVE_BUFFER_BYTES);
+        }
+    }
+
     /** The serving channels, in configuration order (interfaces, then addresses). */
     public List<Binding> bindings() {
         return ordered.stream()
-                .map(b -> new Binding(b.ingress(), (InetSocketAddress) b.channel().localAddress()))
+                .map(b -> new Binding(b.ingress(), (InetSocketAddress) b.channel().localAddress(),
+                        b.channel().config().getOption(ChannelOption.SO_RCVBUF)))
                 .toList();
     }
 

@@ -27,6 +27,7 @@ final class LinuxSockets {
 
     private static final int SOL_SOCKET = 1;
     private static final int SO_BINDTODEVICE = 25;
+    private static final int SO_RCVBUFFORCE = 33;
     /** linux/sockios.h: set an ARP (neighbour) table entry. */
     private static final long SIOCSARP = 0x8955;
     private static final short AF_INET = 2;
@@ -80,6 +81,26 @@ final class LinuxSockets {
             int rc = (int) SETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_BINDTODEVICE, value, name.length + 1);
             if (rc != 0) {
                 throw new NativeCallException("setsockopt(SO_BINDTODEVICE, " + interfaceName + ")", errno(state));
+            }
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("FFM call to setsockopt failed", e);
+        }
+    }
+
+    /**
+     * Sets the socket's receive buffer to {@code bytes} (the kernel doubles it for its own
+     * bookkeeping) past {@code net.core.rmem_max}. Needs CAP_NET_ADMIN; without it EPERM.
+     */
+    static void forceReceiveBuffer(int fd, int bytes) throws NativeCallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment value = arena.allocate(JAVA_INT);
+            value.set(JAVA_INT, 0, bytes);
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) SETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_RCVBUFFORCE, value, (int) JAVA_INT.byteSize());
+            if (rc != 0) {
+                throw new NativeCallException("setsockopt(SO_RCVBUFFORCE, " + bytes + ")", errno(state));
             }
         } catch (NativeCallException e) {
             throw e;

@@ -72,6 +72,18 @@ class LoopbackTransportTest {
     }
 
     @Test
+    void theSocketQueuesFourMebibytesOrAsMuchAsTheKernelAllows() throws Exception {
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> { });
+        // As root SO_RCVBUFFORCE passes net.core.rmem_max; otherwise the kernel caps SO_RCVBUF at it.
+        // Either way the kernel reports twice what it granted.
+        long rmemMax = Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/core/rmem_max")).trim());
+        boolean root = "root".equals(System.getProperty("user.name"));
+        long granted = root && Epoll.isAvailable() ? DhcpTransport.SOCKET_RECEIVE_BUFFER_BYTES
+                : Math.min(DhcpTransport.SOCKET_RECEIVE_BUFFER_BYTES, rmemMax);
+        assertThat(transport.bindings().getFirst().receiveBufferBytes()).isEqualTo(2 * granted);
+    }
+
+    @Test
     void handlerThatThrowsIsCountedAndTheChannelKeepsServing() throws Exception {
         start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
             if (datagram.content().getByte(0) == 'X') {
