@@ -28,12 +28,15 @@ import java.util.function.BooleanSupplier;
 /**
  * Publish lag under a sustained load: DISCOVERs paced at {@code rate} per second (each commits one
  * {@code LeaseOffered}) through the real group-commit path into four subnets on an H2 file; the
- * publisher sends every event to a real broker in this JVM. After a warm-up, the lag of every
- * event (its timestamp, taken just before its commit → the broker's acknowledgement) is
- * recorded until the load stops and the backlog is drained. Bounded: warm-up + duration, then
- * at most 60 s of drain.
+ * publisher sends every event to a real broker in this JVM (or at {@code -Dbench.bootstrap}).
+ * After a warm-up (at least {@code bench.warmup} s, then until the publisher caught up once, at
+ * most 60 s more), the lag of every event decided in the measured window is recorded until the
+ * load stops and the backlog is drained: committed → acknowledged ({@link KafkaPublisher#lags()}),
+ * decided → acknowledged and sent → acknowledged. Bounded: warm-up + duration, then at most
+ * 60 s of drain.
  *
- * <p>Not a unit test: without {@code -Dbench.lag} it skips itself. Run:
+ * <p>Not a unit test: without {@code -Dbench.lag} it skips itself. {@code bin/bench-publish-lag}
+ * runs it at several rates (docs/benchmarks.md, "Publish lag"); or:
  * <pre>
  * ./mvnw -B -q -pl services -am test -Dtest=PublishLagBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dfuzz.skip=true -Dbench.lag=true -Dbench.rate=10000 -Dbench.seconds=30
