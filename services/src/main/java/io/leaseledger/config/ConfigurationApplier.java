@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The start-up step between a validated file and serving: the reply-side settings of the file
@@ -35,8 +36,18 @@ public final class ConfigurationApplier {
      */
     public static List<SubnetCommand> apply(SettingsView view, LeaseLedgerConfiguration config, CommandGateway commands,
             Instant at) throws ConfigurationException {
+        return apply(view, config, Optional.empty(), commands, at);
+    }
+
+    /**
+     * As {@link #apply(SettingsView, LeaseLedgerConfiguration, CommandGateway, Instant)}, applying only
+     * what the file changed since {@code lastApplied} ({@link ConfigurationDiff}, three-way).
+     */
+    public static List<SubnetCommand> apply(SettingsView view, LeaseLedgerConfiguration config,
+            Optional<LeaseLedgerConfiguration> lastApplied, CommandGateway commands, Instant at)
+            throws ConfigurationException {
         view.useReplyExtras(ReplyExtras.from(config));
-        List<SubnetCommand> diff = ConfigurationDiff.between(view.known(), config, at);
+        List<SubnetCommand> diff = ConfigurationDiff.between(view.known(), config, lastApplied, at);
         for (SubnetCommand command : diff) {
             try {
                 commands.sendAndWait(command);

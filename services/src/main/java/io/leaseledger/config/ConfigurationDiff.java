@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The commands that take the subnets from what the event log says to what the configuration file
@@ -30,28 +31,62 @@ import java.util.Map;
  * <p>Per subnet, removals come before additions, so that a range or reservation that moved never
  * collides with its own former self: change settings; remove ranges; remove snippets; unreserve
  * hosts that are gone or moved to another address; add ranges; reserve hosts; set snippets. A
- * subnet missing from the file is removed (its history stays in the log).
+ * subnet missing from the file is removed (its history stays in the log). Given the file as the
+ * previous start applied it, only the subnets the file changed since are touched (three-way: the
+ * HTTP API's changes to the others survive a restart).
  */
 public final class ConfigurationDiff {
 
     private ConfigurationDiff() {}
 
     /**
+     * The file as the only word: every subnet is set to what the file says, every served subnet
+     * the file does not name is removed. What a start does when it knows no earlier file.
+     *
      * @param previous every subnet the log knows, removed ones included ({@link SettingsView#known()})
      * @param desired  a validated configuration
      * @param at       the time the commands carry
      */
     public static List<SubnetCommand> between(Collection<ConfiguredSubnet> previous, LeaseLedgerConfiguration desired,
             Instant at) {
+        return between(previous, desired, Optional.empty(), at);
+    }
+
+    /**
+     * Three-way, per subnet: only what the file changed since {@code lastApplied} (the file as the
+     * previous start applied it) is applied, so that what the HTTP API changed in between is not
+     * undone by a restart. A subnet the file did not change is left as the log has it; a subnet
+     * whose block changed, or that is new in the file, is set to what the file now says (the
+     * operator's latest word on it); a subnet that left the file is removed; subnets that only the
+     * API ever defined stay. Without {@code lastApplied}, as {@link #between(Collection, LeaseLedgerConfiguration, Instant)}.
+     */
+    public static List<SubnetCommand> between(Collection<ConfiguredSubnet> previous, LeaseLedgerConfiguration desired,
+            Optional<LeaseLedgerConfiguration> lastApplied, Instant at) {
         Map<SubnetId, ConfiguredSubnet> before = new LinkedHashMap<>();
         previous.forEach(s -> before.put(s.id(), s));
+        Optional<Map<SubnetId, ConfiguredSubnet>> fileBefore = lastApplied.map(ConfigurationDiff::desiredSubnets);
+        Map<SubnetId, ConfiguredSubnet> fileNow = desiredSubnets(desired);
         List<SubnetCommand> out = new ArrayList<>();
-        for (SubnetConfiguration s : desired.subnets()) {
-            ConfiguredSubnet want = ConfiguredSubnet.desired(s, desired.options());
+        for (ConfiguredSubnet want : fileNow.values()) {
             ConfiguredSubnet have = before.remove(want.id());
-            subnet(have, want, at, out);
+            boolean unchangedInFile = fileBefore.map(f -> want.equals(f.get(want.id()))).orElse(false);
+            if (!unchangedInFile) {
+                subnet(have, want, at, out);
+            }
         }
-        before.values().stream().filter(ConfiguredSubnet::served).forEach(s -> out.add(new RemoveSubnet(s.id(), at)));
+        before.values().stream()
+                .filter(ConfiguredSubnet::served)
+                .filter(s -> fileBefore.map(f -> f.containsKey(s.id())).orElse(true))
+                .forEach(s -> out.add(new RemoveSubnet(s.id(), at)));
+        return out;
+    }
+
+    private static Map<SubnetId, ConfiguredSubnet> desiredSubnets(LeaseLedgerConfiguration config) {
+        Map<SubnetId, ConfiguredSubnet> out = new LinkedHashMap<>();
+        for (SubnetConfiguration s : config.subnets()) {
+            ConfiguredSubnet want = ConfiguredSubnet.desired(s, config.options());
+            out.put(want.id(), want);
+        }
         return out;
     }
 

@@ -91,6 +91,6 @@ public final class ConfigurationLoader {
             errors.sort(Comparator.comparing(ConfigError::path, ConfigurationLoader::comparePaths));
             throw new ConfigurationException(source, errors);
         }
-        return config;
+        return config.withText(text);
     }
 }

@@ -72,7 +72,7 @@ final class ConfigurationReader {
             subnet(s, pxe).ifPresent(subnets::add);
         }
         root.finish();
-        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka);
+        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, "");
     }
 
     private <T> T located(YamlNode n, T element) {

@@ -3,6 +3,8 @@ package io.leaseledger.server;
 import io.leaseledger.config.ConfiguredSubnet;
 import io.leaseledger.config.ConfigurationApplier;
 import io.leaseledger.config.ConfigurationException;
+import io.leaseledger.config.ConfigurationLoader;
+import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.ReplyExtras;
 import io.leaseledger.config.ServerConfiguration;
@@ -12,6 +14,7 @@ import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.metrics.CommittedEvents;
 import io.leaseledger.metrics.DhcpMetrics;
+import io.leaseledger.store.AppliedConfigurationFile;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.ServedSubnets;
 import io.leaseledger.streaming.KafkaPublisher;
@@ -42,7 +45,9 @@ import java.util.Optional;
  * aggregates, the settings view the replies read, and the transport with the packet pipeline.
  *
  * <p>Start order: store; rebuild the settings view from the log; send the commands that take the
- * subnets from what the log says to what the file says ({@link ConfigurationApplier}); rebuild the
+ * subnets from what the log says to what the file says — only for the subnets the file changed
+ * since the last start, when that start recorded the file ({@link ConfigurationApplier},
+ * {@link AppliedConfigurationFile}); rebuild the
  * view again (it now agrees with the file); then open the transport. The first packet is
  * answered from a view and an aggregate that already know the file.
  */
@@ -87,8 +92,12 @@ public final class LeaseLedgerNode implements AutoCloseable {
         Optional<KafkaPublisher> publisher = Optional.empty();
         try {
             AxonStore store = context.getBean(AxonStore.class);
-            List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config, store.commandGateway(),
-                    clock.instant());
+            AppliedConfigurationFile appliedFile = new AppliedConfigurationFile(store.dataSource());
+            List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config,
+                    appliedFile.read().flatMap(LeaseLedgerNode::lastApplied), store.commandGateway(), clock.instant());
+            if (!config.text().isEmpty() && !appliedFile.record(config.text(), clock.instant())) {
+                LOG.warn("the configuration file is too long to be remembered: the next start will apply all of it again");
+            }
             replayInto(store, settings);
             settings.useReplyExtras(ReplyExtras.from(config));
             LOG.info("{} subnet(s) served", settings.subnets().size());
@@ -133,6 +142,19 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher.ifPresent(KafkaPublisher::close);
             context.close();
             throw e;
+        }
+    }
+
+    /**
+     * The file as the last start applied it, read again. Interfaces and addresses are not checked
+     * against this machine: only its subnets matter here, and the machine may have changed since.
+     */
+    private static Optional<LeaseLedgerConfiguration> lastApplied(String yaml) {
+        try {
+            return Optional.of(new ConfigurationLoader(HostInterfaces.ANY).parse(yaml, "the configuration as last applied"));
+        } catch (ConfigurationException e) {
+            LOG.warn("the configuration as last applied no longer reads ({}): this start applies all of the file", e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -136,4 +136,60 @@ class ConfigurationDiffTest {
     void aChangedFileYieldsOnlyTheDifference(String scenario, String after, List<String> expected) throws Exception {
         assertThat(diff(logAfter(BASE), after)).containsExactlyElementsOf(expected);
     }
+
+    // Three-way: the file as the last start applied it, the log (which the API may have changed), the file now.
+
+    static final String TWO_SUBNETS = BASE + """
+              - cidr: 198.18.1.0/24
+                ranges:
+                  - {start: 198.18.1.100, end: 198.18.1.199, kind: dynamic}
+            """;
+
+    static List<String> threeWay(List<ConfiguredSubnet> log, String lastApplied, String now) throws ConfigurationException {
+        return ConfigurationDiff.between(log, load(now), java.util.Optional.of(load(lastApplied)), AT).stream()
+                .map(ConfigurationDiffTest::describe).toList();
+    }
+
+    /** The log after the file, then an API change: a range added to 198.18.1.0/24 and a subnet of its own. */
+    static List<ConfiguredSubnet> logChangedThroughTheApi() throws ConfigurationException {
+        List<ConfiguredSubnet> log = new java.util.ArrayList<>(logAfter(TWO_SUBNETS));
+        ConfiguredSubnet second = log.get(1);
+        log.set(1, second.apply(new io.leaseledger.events.subnet.RangeAdded(second.id(),
+                io.leaseledger.events.types.AddressRange.parse("198.18.1.10-198.18.1.19"),
+                io.leaseledger.events.subnet.RangeKind.RESERVED, AT)));
+        log.addAll(logAfter("""
+                server: {bind: [127.0.0.1]}
+                subnets:
+                  - cidr: 198.18.9.0/24
+                """));
+        return log;
+    }
+
+    @Test
+    void aRestartWithTheSameFileKeepsWhatTheApiChanged() throws Exception {
+        assertThat(threeWay(logChangedThroughTheApi(), TWO_SUBNETS, TWO_SUBNETS)).isEmpty();
+    }
+
+    @Test
+    void aSubnetChangedInTheFileIsSetToTheFileTheOthersKeepTheApisChanges() throws Exception {
+        String now = TWO_SUBNETS.replace("198.18.1.100, end: 198.18.1.199", "198.18.1.100, end: 198.18.1.149");
+        // The API's reserved range in 198.18.1.0/24 goes: the operator's latest word on that subnet is the file.
+        assertThat(threeWay(logChangedThroughTheApi(), TWO_SUBNETS, now)).containsExactly(
+                "RemoveRange(198.18.1.100-198.18.1.199)",
+                "RemoveRange(198.18.1.10-198.18.1.19)",
+                "AddRange(198.18.1.100-198.18.1.149 DYNAMIC)");
+    }
+
+    @Test
+    void aSubnetThatLeftTheFileIsRemovedOneOnlyTheApiDefinedStays() throws Exception {
+        assertThat(threeWay(logChangedThroughTheApi(), TWO_SUBNETS, BASE)).containsExactly("RemoveSubnet(198.18.1.0/24)");
+    }
+
+    @Test
+    void withoutARecordedFileTheFileIsTheOnlyWord() throws Exception {
+        assertThat(ConfigurationDiff.between(logChangedThroughTheApi(), load(TWO_SUBNETS), java.util.Optional.empty(), AT)
+                .stream().map(ConfigurationDiffTest::describe).toList()).containsExactly(
+                "RemoveRange(198.18.1.10-198.18.1.19)",
+                "RemoveSubnet(198.18.9.0/24)");
+    }
 }

@@ -113,6 +113,21 @@ abstract class AxonStoreContract {
         assertThat(Databases.committedEvents(settings, "l1")).isEqualTo(2);
     }
 
+    @Test
+    void theAppliedConfigurationFileIsKeptBesideTheEventsAndReplacedAsAWhole() throws Exception {
+        StoreSettings settings = settings();
+        try (AxonStore store = start(settings)) {
+            AppliedConfigurationFile file = new AppliedConfigurationFile(store.dataSource());
+            assertThat(file.read()).isEmpty();
+            assertThat(file.record("subnets: []\n", T0)).isTrue();
+            assertThat(file.record("subnets:\n  - cidr: 198.18.0.0/24\n", T0)).isTrue();
+        }
+        try (AxonStore store = start(settings)) {
+            assertThat(new AppliedConfigurationFile(store.dataSource()).read())
+                    .contains("subnets:\n  - cidr: 198.18.0.0/24\n");
+        }
+    }
+
     private static Ledger loadedLedger(AxonStore store, String id) {
         Repository<Ledger> repository = store.configuration().repository(Ledger.class);
         return store.transactionManager().fetchInTransaction(() -> {

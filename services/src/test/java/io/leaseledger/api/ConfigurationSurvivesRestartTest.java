@@ -1,0 +1,58 @@
+package io.leaseledger.api;
+
+import io.leaseledger.config.ConfigurationLoader;
+import io.leaseledger.config.HostInterfaces;
+import io.leaseledger.config.LeaseLedgerConfiguration;
+import io.leaseledger.server.LeaseLedgerNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the HTTP API changed is not undone by a restart with the same file; what the operator then
+ * changes in the file is applied (docs/configuration.md, "The file and the API").
+ */
+class ConfigurationSurvivesRestartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void apiChangesSurviveARestartAndTheFilesOwnChangesStillApply() throws Exception {
+        String file = ApiNode.yaml(dir);
+        try (ApiNode api = ApiNode.start(dir)) {
+            assertThat(api.send("POST", "/api/v1/subnets", api.operator, "{\"cidr\": \"198.19.7.0/24\"}").status())
+                    .isEqualTo(201);
+            assertThat(api.send("POST", "/api/v1/subnets/198.18.0.0-24/ranges", api.operator,
+                    "{\"start\": \"198.18.0.10\", \"end\": \"198.18.0.19\", \"kind\": \"reserved\"}").status())
+                    .isEqualTo(201);
+        }
+
+        try (LeaseLedgerNode node = start(file)) {
+            assertThat(node.configurationChanges()).isZero();
+            assertThat(node.settings().subnets()).extracting(s -> s.id().toString())
+                    .contains("198.19.7.0/24", "198.18.0.0/24");
+            assertThat(node.settings().subnets().stream().filter(s -> s.id().toString().equals("198.18.0.0/24"))
+                    .findFirst().orElseThrow().ranges().keySet().toString()).contains("198.18.0.10-198.18.0.19");
+        }
+
+        // The operator edits the file's subnet: that subnet becomes what the file says; the API's own subnet stays.
+        String edited = file.replace("lease-time: 10m", "lease-time: 20m");
+        try (LeaseLedgerNode node = start(edited)) {
+            assertThat(node.configurationChanges()).isPositive();
+            var fileSubnet = node.settings().subnets().stream().filter(s -> s.id().toString().equals("198.18.0.0/24"))
+                    .findFirst().orElseThrow();
+            assertThat(fileSubnet.settings().leaseTime().jsonValue()).isEqualTo(1200);
+            assertThat(fileSubnet.ranges().keySet().toString()).doesNotContain("198.18.0.10-198.18.0.19");
+            assertThat(node.settings().subnets()).extracting(s -> s.id().toString()).contains("198.19.7.0/24");
+        }
+    }
+
+    private static LeaseLedgerNode start(String yaml) throws Exception {
+        LeaseLedgerConfiguration config = new ConfigurationLoader(HostInterfaces.system()).parse(yaml, "test.yaml");
+        return LeaseLedgerNode.start(config, Clock.systemUTC());
+    }
+}
