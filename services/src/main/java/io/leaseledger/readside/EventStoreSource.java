@@ -7,7 +7,27 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.LongStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +78,111 @@ public final class EventStoreSource {
             }
         }
         return read;
+    }
+
+    /** Rows of the event table read per query of {@link #readAll} (keyset pages over the global index). */
+    static final int PAGE_ROWS = 10_000;
+    /** Axon's defaults for its JDBC engine (AxonStore keeps them): how tokens keep gaps. */
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final long GAP_TIMEOUT_MS = 60_000;
+
+    /**
+     * Reads the whole log, from the first event up to its end as of the call, as
+     * {@link #readAfter readAfter(empty, ...)} does, but straight from the domain-event table:
+     * pages of {@value #PAGE_ROWS} rows in global-index order, each payload deserialised with the
+     * store's own serializer (its Jackson mapper, the class named by the row's payload type;
+     * types it does not know go through the serializer as Axon would hand them over). The store
+     * has no upcasters, so nothing else happens to an event on Axon's path either
+     * (EventStoreSourceTest compares the two). Tracking tokens are advanced as Axon's JDBC
+     * engine advances them (gaps, gap offset, gap timeout). For rebuilds: Axon's
+     * {@code readEvents} reads 100 rows per query and wraps each event in several messages.
+     */
+    public long readAll(int batchSize, BiConsumer<List<StoredEvent>, SourcePosition> batches) {
+        EventSchema schema = store.eventSchema();
+        String sql = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.aggregateIdentifierColumn(),
+                schema.sequenceNumberColumn(), schema.eventIdentifierColumn(), schema.timestampColumn(),
+                schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn())
+                + " FROM " + schema.domainEventTable()
+                + " WHERE " + schema.globalIndexColumn() + " > ?"
+                + " ORDER BY " + schema.globalIndexColumn() + " ASC FETCH FIRST " + PAGE_ROWS + " ROWS ONLY";
+        Payloads payloads = new Payloads(store.eventSerializer());
+        long read = 0;
+        GapAwareTrackingToken token = null;
+        List<StoredEvent> batch = new ArrayList<>(batchSize);
+        int sinceLastBatch = 0;
+        try (Connection connection = store.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setFetchSize(PAGE_ROWS);
+            long after = -1;
+            int rows;
+            do {
+                rows = 0;
+                Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MS);
+                query.setLong(1, after);
+                try (ResultSet r = query.executeQuery()) {
+                    while (r.next()) {
+                        rows++;
+                        long globalIndex = r.getLong(1);
+                        String aggregate = r.getString(2);
+                        long sequence = r.getLong(3);
+                        String eventId = r.getString(4);
+                        Instant timestamp = DateTimeUtils.parseInstant(r.getString(5));
+                        boolean allowGaps = timestamp.isAfter(gapTimeoutFrame);
+                        token = token == null
+                                ? GapAwareTrackingToken.newInstance(globalIndex, allowGaps
+                                        ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalIndex), globalIndex).boxed().toList()
+                                        : List.of())
+                                : token.advanceTo(globalIndex, allowGaps ? MAX_GAP_OFFSET : 0);
+                        after = globalIndex;
+                        // Axon's engine: an event whose aggregate id is its own id is not a domain event.
+                        if (!eventId.equals(aggregate)) {
+                            Object payload = payloads.read(r.getString(6), r.getString(7), r.getBytes(8));
+                            batch.add(new StoredEvent(eventId, aggregate, sequence, timestamp, payload));
+                        }
+                        read++;
+                        if (++sinceLastBatch >= batchSize) {
+                            batches.accept(batch, new SourcePosition(NAME, TrackingTokens.encode(token)));
+                            batch = new ArrayList<>(batchSize);
+                            sinceLastBatch = 0;
+                        }
+                    }
+                }
+            } while (rows == PAGE_ROWS);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store: " + e.getMessage(), e);
+        }
+        if (sinceLastBatch > 0) {
+            batches.accept(batch, new SourcePosition(NAME, TrackingTokens.encode(token)));
+        }
+        return read;
+    }
+
+    /** Payloads by type, each type's Jackson reader looked up once. */
+    private static final class Payloads {
+        private final JacksonSerializer serializer;
+        private final Map<String, Optional<ObjectReader>> readers = new HashMap<>();
+
+        Payloads(JacksonSerializer serializer) {
+            this.serializer = serializer;
+        }
+
+        Object read(String type, String revision, byte[] data) {
+            Optional<ObjectReader> reader = readers.computeIfAbsent(type, t -> {
+                Class<?> c = serializer.classForType(new SimpleSerializedType(t, revision));
+                // Unknown and empty types: what the serializer makes of them.
+                return UnknownSerializedType.class.isAssignableFrom(c) || Void.class.equals(c)
+                        ? Optional.empty()
+                        : Optional.of(serializer.getObjectMapper().readerFor(c));
+            });
+            try {
+                return reader.isPresent()
+                        ? reader.get().readValue(data)
+                        : serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, revision));
+            } catch (IOException e) {
+                throw new SerializationException("cannot deserialise an event of type " + type + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Events of aggregates (subnets) only: anything else carries no subnet and sequence. */

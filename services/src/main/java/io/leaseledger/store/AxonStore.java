@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -45,11 +46,15 @@ public final class AxonStore implements AutoCloseable {
     private final Configuration configuration;
     private final SnapshotSizes snapshotSizes;
     private final JdbcEventStorageEngine engine;
+    private final JacksonSerializer eventSerializer;
+    private final EventSchema schema;
 
     private AxonStore(StoreSettings settings, HikariDataSource dataSource, JdbcTransactionManager transactionManager,
                       ExecutorService snapshotExecutor, Configuration configuration, SnapshotSizes snapshotSizes,
-                      JdbcEventStorageEngine engine) {
+                      JdbcEventStorageEngine engine, JacksonSerializer eventSerializer, EventSchema schema) {
         this.engine = engine;
+        this.eventSerializer = eventSerializer;
+        this.schema = schema;
         this.settings = settings;
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
@@ -66,9 +71,12 @@ public final class AxonStore implements AutoCloseable {
             StoreDialect dialect = settings.dialect();
             JdbcTransactionManager transactionManager =
                     new JdbcTransactionManager(dataSource, dialect, settings.durability());
-            Serializer events = StoreSerializers.events();
+            JacksonSerializer events = StoreSerializers.events();
             Serializer snapshots = StoreSerializers.snapshots();
             EventSchema schema = new EventSchema();
+            // No upcaster chain: events are read as stored. EventStoreSource.readAll reads the
+            // table directly with the same serializer and relies on that; an upcaster added here
+            // must be applied there too (EventStoreSourceTest compares the two readers).
             JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                     .schema(schema)
                     .connectionProvider(transactionManager)
@@ -113,7 +121,7 @@ public final class AxonStore implements AutoCloseable {
             }
             Configuration configuration = configurer.buildConfiguration();
             configuration.start();
-            return new AxonStore(settings, dataSource, transactionManager, snapshotExecutor, configuration, sizes, engine);
+            return new AxonStore(settings, dataSource, transactionManager, snapshotExecutor, configuration, sizes, engine, events, schema);
         } catch (RuntimeException e) {
             if (snapshotExecutor != null) {
                 snapshotExecutor.shutdownNow();
@@ -181,6 +189,16 @@ public final class AxonStore implements AutoCloseable {
     public java.util.stream.Stream<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> readEvents(
             org.axonframework.eventhandling.TrackingToken token) {
         return engine.readEvents(token, false);
+    }
+
+    /** The serializer events are stored with (Jackson, {@link StoreSerializers#eventMapper()}). */
+    public JacksonSerializer eventSerializer() {
+        return eventSerializer;
+    }
+
+    /** The event tables' names and columns. */
+    public EventSchema eventSchema() {
+        return schema;
     }
 
     public Configuration configuration() {
