@@ -50,6 +50,8 @@ public final class AddressHistoryProjection implements Projection {
     /** Open intervals already in the table (the rest of a batch's rows are new: inserted, not replaced). */
     private final java.util.Set<List<Object>> stored = new java.util.HashSet<>();
     private boolean loaded;
+    /** Intervals closed since the last flush (an upper bound on the closed rows in {@code dirty}). */
+    private int closedPending;
 
     @Override
     public String name() {
@@ -165,6 +167,7 @@ public final class AddressHistoryProjection implements Projection {
             leaseOfClient.remove(new Holder(slot.subnet(), r.getClientKey()), slot.address());
         }
         touch(r);
+        closedPending++;
     }
 
     private void touch(AddressIntervalRecord r) {
@@ -189,10 +192,34 @@ public final class AddressHistoryProjection implements Projection {
             }
         }
         dirty.clear();
+        closedPending = 0;
+    }
+
+    @Override
+    public int finalRowsPending() {
+        return closedPending;
+    }
+
+    /** The closed intervals of the buffer: a closed interval is never written again. */
+    @Override
+    public void flushFinal(DSLContext tx) {
+        List<AddressIntervalRecord> replaced = new java.util.ArrayList<>();
+        List<AddressIntervalRecord> fresh = new java.util.ArrayList<>();
+        for (var it = dirty.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue().getValidTo() != null) {
+                (stored.remove(e.getKey()) ? replaced : fresh).add(e.getValue());
+                it.remove();
+            }
+        }
+        Rows.merge(tx, replaced);
+        Rows.insert(tx, fresh);
+        closedPending = 0;
     }
 
     @Override
     public void forget() {
+        closedPending = 0;
         open.clear();
         leaseOfClient.clear();
         dirty.clear();

@@ -68,6 +68,8 @@ public final class LeasesProjection implements Projection {
 
     private final Map<String, SubnetBook> books = new HashMap<>();
     private boolean loaded;
+    /** Minutes of {@code pool_usage} left behind since the last flush (their rows no longer change). */
+    private int pastMinutes;
     private final Map<Key, UpdatableRecord<?>> dirty = new LinkedHashMap<>();
     private final Map<Key, UpdatableRecord<?>> deleted = new LinkedHashMap<>();
     /** Rows already in the tables: a dirty row not among them is inserted, not replaced. */
@@ -300,6 +302,7 @@ public final class LeasesProjection implements Projection {
             long before = m == null ? 0 : m.getLastInUse();
             m = new PoolUsageRecord(subnet, minute, b.poolSize, Math.max(before, b.inUse), b.inUse);
             b.minute = m;
+            pastMinutes++;
         } else {
             m.setPoolSize(Math.max(m.getPoolSize(), b.poolSize));
             m.setPeakInUse(Math.max(m.getPeakInUse(), b.inUse));
@@ -408,10 +411,38 @@ public final class LeasesProjection implements Projection {
         Rows.insert(tx, fresh);
         dirty.clear();
         deleted.clear();
+        pastMinutes = 0;
+    }
+
+    @Override
+    public int finalRowsPending() {
+        return pastMinutes;
+    }
+
+    /**
+     * The {@code pool_usage} rows of minutes a subnet has moved past; the current state
+     * ({@code current_lease}, the ranges, the current minute) stays buffered.
+     */
+    @Override
+    public void flushFinal(DSLContext tx) {
+        List<UpdatableRecord<?>> replaced = new ArrayList<>();
+        List<UpdatableRecord<?>> fresh = new ArrayList<>();
+        for (var it = dirty.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue() instanceof PoolUsageRecord m && books.get(m.getSubnet()).minute != m) {
+                (inTables.contains(e.getKey()) ? replaced : fresh).add(m);
+                inTables.add(e.getKey());
+                it.remove();
+            }
+        }
+        Rows.merge(tx, replaced);
+        Rows.insert(tx, fresh);
+        pastMinutes = 0;
     }
 
     @Override
     public void forget() {
+        pastMinutes = 0;
         books.clear();
         dirty.clear();
         deleted.clear();

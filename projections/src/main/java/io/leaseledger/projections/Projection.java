@@ -32,4 +32,20 @@ public interface Projection {
 
     /** Drops the in-memory state (a batch failed, or the tables were emptied). */
     void forget();
+
+    /**
+     * Buffered rows that no later event can change any more (a log row, a closed interval, a
+     * past minute): a rebuild writes them as they pile up, and keeps the rest (current state)
+     * in memory to write once at the end. Zero for a projection that keeps everything.
+     */
+    default int finalRowsPending() {
+        return 0;
+    }
+
+    /**
+     * Writes the rows {@link #finalRowsPending} counts and drops them from the buffer; the rest
+     * stays buffered for {@link #flush}.
+     */
+    default void flushFinal(DSLContext tx) {
+    }
 }

@@ -3,6 +3,7 @@ package io.leaseledger.projections;
 import io.leaseledger.projections.tables.tables.records.ProjectionPositionRecord;
 import io.leaseledger.projections.tables.tables.records.ProjectionSubnetPositionRecord;
 import org.jooq.DSLContext;
+import org.jooq.Index;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -98,6 +99,7 @@ public final class ProjectionRunner {
      * own transaction: {@code TRUNCATE} (fast on any size, unlike {@code DELETE}) commits on H2,
      * and a projection without a position is one whose tables are emptied again before it is fed
      * (see {@link #resetIfUnpositioned()}), so a crash in between leaves nothing inconsistent.
+     * The secondary indexes a rebuild interrupted by a crash had dropped are created again.
      */
     public void reset() {
         try {
@@ -109,6 +111,7 @@ public final class ProjectionRunner {
             for (Table<?> table : projection.tables()) {
                 db.truncate(table).execute();
             }
+            createIndexes();
         } finally {
             projection.forget();
             lastSequence = null;
@@ -127,6 +130,133 @@ public final class ProjectionRunner {
         return true;
     }
 
+    /**
+     * Starts a rebuild: {@link #reset()}, then drops the secondary indexes of the projection's
+     * tables (they are built once at the end, from the full tables, rather than updated row by
+     * row). Feed the whole log with {@link Rebuild#apply} in order, then {@link Rebuild#finish}.
+     *
+     * <p>Rows that no later event changes (the log, closed intervals, past minutes) are written
+     * as they pile up, in large JDBC batches and transactions of their own, without a position;
+     * the current state (current leases, open intervals) is kept in memory and written once at
+     * the end. {@code finish} then creates the indexes and, last, in one transaction, stores the
+     * position and the sequence numbers per subnet. Until that commit the projection has no
+     * position, so a crash or failure anywhere in a rebuild leaves a projection that is emptied
+     * again (and its indexes created) before anything is applied to it: the rebuild simply
+     * starts over ({@link #resetIfUnpositioned()}; the live tail calls it).
+     */
+    public Rebuild rebuild() {
+        return rebuild(Rebuild.WRITE_ROWS);
+    }
+
+    /** {@link #rebuild()}, writing final rows whenever {@code finalRowsPerWrite} have piled up. */
+    public Rebuild rebuild(int finalRowsPerWrite) {
+        if (finalRowsPerWrite < 1) {
+            throw new IllegalArgumentException("finalRowsPerWrite must be positive, got " + finalRowsPerWrite);
+        }
+        reset();
+        try {
+            dropIndexes();
+            db.transaction(cfg -> projection.begin(DSL.using(cfg)));
+            return new Rebuild(finalRowsPerWrite);
+        } catch (RuntimeException e) {
+            projection.forget();
+            throw e;
+        }
+    }
+
+    /** One rebuild in progress ({@link #rebuild()}); fed by one thread. */
+    public final class Rebuild {
+        /** Final rows buffered before they are written in a transaction of their own. */
+        public static final int WRITE_ROWS = 20_000;
+        private final int writeRows;
+        private final Map<String, Long> last = new HashMap<>();
+        private long applied;
+        private boolean failed;
+
+        private Rebuild(int writeRows) {
+            this.writeRows = writeRows;
+        }
+
+        /** Applies the next events of the log, in order; writes the rows that are final when enough have piled up. */
+        public void apply(List<StoredEvent> events) {
+            check();
+            try {
+                for (StoredEvent event : events) {
+                    long seen = last.getOrDefault(event.subnet(), -1L);
+                    if (event.sequenceNumber() <= seen) {
+                        continue;
+                    }
+                    projection.apply(event);
+                    last.put(event.subnet(), event.sequenceNumber());
+                    applied++;
+                }
+                if (projection.finalRowsPending() >= writeRows) {
+                    db.transaction(cfg -> projection.flushFinal(DSL.using(cfg)));
+                }
+            } catch (RuntimeException e) {
+                fail();
+                throw e;
+            }
+        }
+
+        /**
+         * Writes the rest (the current state), creates the indexes, then stores {@code after}
+         * as the position, with the sequence numbers per subnet. Returns the events applied.
+         */
+        public long finish(SourcePosition after) {
+            check();
+            try {
+                db.transaction(cfg -> projection.flush(DSL.using(cfg)));
+                createIndexes();
+                db.transaction(cfg -> {
+                    DSLContext tx = DSL.using(cfg);
+                    storeSequences(tx, last);
+                    storePosition(tx, after, applied);
+                });
+                failed = true;   // done: nothing more to apply
+                lastSequence = null;
+                return applied;
+            } catch (RuntimeException e) {
+                fail();
+                throw e;
+            }
+        }
+
+        private void check() {
+            if (failed) {
+                throw new IllegalStateException("this rebuild of " + projection.name() + " has finished or failed");
+            }
+        }
+
+        private void fail() {
+            failed = true;
+            projection.forget();
+            lastSequence = null;
+        }
+    }
+
+    /** The secondary (non-key) indexes of the projection's tables, as the schema defines them. */
+    private List<Index> indexes() {
+        List<Index> indexes = new ArrayList<>();
+        for (Table<?> table : projection.tables()) {
+            indexes.addAll(table.getIndexes());
+        }
+        return indexes;
+    }
+
+    private void dropIndexes() {
+        for (Index index : indexes()) {
+            db.dropIndexIfExists(index.getUnqualifiedName()).execute();
+        }
+    }
+
+    /** Creates the secondary indexes that are missing (none, unless a rebuild dropped them). */
+    private void createIndexes() {
+        for (Index index : indexes()) {
+            db.createIndexIfNotExists(index.getUnqualifiedName()).on(index.getTable(), index.getFields()).execute();
+        }
+    }
+
     private Map<String, Long> lastSequence(DSLContext tx) {
         if (lastSequence == null) {
             lastSequence = new HashMap<>(tx.select(PROJECTION_SUBNET_POSITION.SUBNET, PROJECTION_SUBNET_POSITION.LAST_SEQUENCE)
@@ -143,7 +273,7 @@ public final class ProjectionRunner {
         Rows.merge(tx, rows);
     }
 
-    private void storePosition(DSLContext tx, SourcePosition after, int applied) {
+    private void storePosition(DSLContext tx, SourcePosition after, long applied) {
         long before = tx.select(PROJECTION_POSITION.EVENTS).from(PROJECTION_POSITION)
                 .where(PROJECTION_POSITION.PROJECTION.eq(projection.name()))
                 .fetchOptional(PROJECTION_POSITION.EVENTS).orElse(0L);

@@ -97,6 +97,16 @@ public final class TransactionLogProjection implements Projection {
     }
 
     @Override
+    public int finalRowsPending() {
+        return pending.size();
+    }
+
+    @Override
+    public void flushFinal(DSLContext tx) {
+        flush(tx);
+    }
+
+    @Override
     public void forget() {
         pending.clear();
     }
