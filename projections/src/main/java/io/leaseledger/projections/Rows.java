@@ -4,13 +4,15 @@ import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.UpdatableRecord;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,22 +57,54 @@ final class Rows {
         return groups;
     }
 
+    /** Rows bound before a JDBC batch is sent (one statement, many executions). */
+    private static final int JDBC_BATCH = 5_000;
+
+    /**
+     * Plain JDBC on the transaction's connection: binding values through jOOQ cost more than
+     * the database's work for the rebuild's large batches. The values are the record's, by
+     * column index.
+     */
     private static void insertRows(DSLContext tx, Table<?> table, List<Record> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         Field<?>[] fields = table.fields();
-        List<Param<?>> params = new ArrayList<>(fields.length);
-        for (Field<?> f : fields) {
-            params.add(DSL.val(null, f));
+        StringBuilder sql = new StringBuilder("INSERT INTO \"").append(table.getName()).append("\" (");
+        for (int i = 0; i < fields.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append('"').append(fields[i].getName()).append('"');
         }
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        BatchBindStep batch = tx.batch(tx.insertInto((Table) table, fields).values(params));
-        for (Record r : rows) {
-            Object[] values = new Object[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                values[i] = r.get(fields[i]);
+        sql.append(") VALUES (").append("?, ".repeat(fields.length - 1)).append("?)");
+        tx.connection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                int pending = 0;
+                for (Record r : rows) {
+                    for (int i = 0; i < fields.length; i++) {
+                        bind(insert, i + 1, r.get(i));
+                    }
+                    insert.addBatch();
+                    if (++pending == JDBC_BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
             }
-            batch = batch.bind(values);
+        });
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        switch (value) {
+            // Untyped: PostgreSQL takes the column's type (a typed null must match it), H2 any.
+            case null -> statement.setNull(index, Types.NULL);
+            case String v -> statement.setString(index, v);
+            case Long v -> statement.setLong(index, v);
+            case Integer v -> statement.setInt(index, v);
+            case Boolean v -> statement.setBoolean(index, v);
+            default -> statement.setObject(index, value);   // OffsetDateTime: TIMESTAMP WITH TIME ZONE
         }
-        batch.execute();
     }
 
     private static void deleteRows(DSLContext tx, Table<?> table, List<Record> rows) {
