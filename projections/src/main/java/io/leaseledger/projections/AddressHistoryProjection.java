@@ -137,9 +137,22 @@ public final class AddressHistoryProjection implements Projection {
 
     private void openInterval(Slot slot, long sequence, LeaseEvent e, Instant from, Instant expiresAt) {
         ClientIdentity c = e.client();
-        AddressIntervalRecord r = new AddressIntervalRecord(slot.subnet(), sequence, e.address().toString(),
-                slot.address(), slot.kind().name(), Clients.key(c), Clients.mac(c), Clients.clientId(c),
-                Clients.hostname(c), Clients.relay(c), Times.sql(from), null, Times.sql(expiresAt), 0, null);
+        AddressIntervalRecord r = Rows.attached(new AddressIntervalRecord());
+        r.setSubnet(slot.subnet());
+        r.setOpenedSeq(sequence);
+        r.setAddress(e.address().toString());
+        r.setAddressNum(slot.address());
+        r.setKind(slot.kind().name());
+        r.setClientKey(Clients.key(c));
+        r.setMac(Clients.mac(c));
+        r.setClientId(Clients.clientId(c));
+        r.setHostname(Clients.hostname(c));
+        r.setRelay(Clients.relay(c));
+        r.setValidFrom(Times.sql(from));
+        r.setValidTo(null);
+        r.setExpiresAt(Times.sql(expiresAt));
+        r.setRenewals(0);
+        r.setEndedBy(null);
         open.put(slot, r);
         if (slot.kind() == IntervalKind.LEASE) {
             leaseOfClient.put(new Holder(slot.subnet(), r.getClientKey()), slot.address());

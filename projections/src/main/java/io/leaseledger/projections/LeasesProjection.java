@@ -264,10 +264,23 @@ public final class LeasesProjection implements Projection {
             b.offerByClient.remove(old.getClientKey());
         }
         ClientIdentity c = e.client();
-        CurrentLeaseRecord row = new CurrentLeaseRecord(subnet, e.address().toString(), address, state.name(),
-                Clients.key(c), Clients.mac(c), Clients.clientId(c), Clients.hostname(c), c.vendorClass(),
-                Clients.relay(c), Clients.circuitId(c), Clients.remoteId(c), e.transactionId().toString(),
-                null, null, Times.sql(e.at()));
+        CurrentLeaseRecord row = Rows.attached(new CurrentLeaseRecord());
+        row.setSubnet(subnet);
+        row.setAddress(e.address().toString());
+        row.setAddressNum(address);
+        row.setState(state.name());
+        row.setClientKey(Clients.key(c));
+        row.setMac(Clients.mac(c));
+        row.setClientId(Clients.clientId(c));
+        row.setHostname(Clients.hostname(c));
+        row.setVendorClass(c.vendorClass());
+        row.setRelay(Clients.relay(c));
+        row.setCircuitId(Clients.circuitId(c));
+        row.setRemoteId(Clients.remoteId(c));
+        row.setTransactionId(e.transactionId().toString());
+        row.setGrantedAt(null);
+        row.setExpiresAt(null);
+        row.setChangedAt(Times.sql(e.at()));
         b.leases.put(address, row);
         write(row);
         changeUse(b, subnet, address, wasInUse, state.inUse(), e.at());
@@ -300,7 +313,12 @@ public final class LeasesProjection implements Projection {
         PoolUsageRecord m = b.minute;
         if (m == null || m.getMinuteEpoch() != minute) {
             long before = m == null ? 0 : m.getLastInUse();
-            m = new PoolUsageRecord(subnet, minute, b.poolSize, Math.max(before, b.inUse), b.inUse);
+            m = Rows.attached(new PoolUsageRecord());
+            m.setSubnet(subnet);
+            m.setMinuteEpoch(minute);
+            m.setPoolSize(b.poolSize);
+            m.setPeakInUse(Math.max(before, b.inUse));
+            m.setLastInUse(b.inUse);
             b.minute = m;
             pastMinutes++;
         } else {

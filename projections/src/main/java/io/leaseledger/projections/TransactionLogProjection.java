@@ -84,10 +84,25 @@ public final class TransactionLogProjection implements Projection {
     private static TransactionLogRecord row(StoredEvent stored, String subnet, java.time.Instant at, Decision decision,
                                             String detail, io.leaseledger.events.types.Ipv4Address address,
                                             ClientIdentity c, String tx, Long leaseSeconds, java.time.Instant expires) {
-        return new TransactionLogRecord(subnet, stored.sequenceNumber(), Times.sql(at), decision.name(), detail,
-                address == null ? null : address.toString(), address == null ? null : address.toUnsigned(),
-                Clients.mac(c), Clients.clientId(c), Clients.hostname(c), c.vendorClass(), Clients.relay(c),
-                Clients.circuitId(c), Clients.remoteId(c), tx, leaseSeconds, Times.sql(expires));
+        TransactionLogRecord r = Rows.attached(new TransactionLogRecord());
+        r.setSubnet(subnet);
+        r.setSeq(stored.sequenceNumber());
+        r.setDecidedAt(Times.sql(at));
+        r.setDecision(decision.name());
+        r.setDetail(detail);
+        r.setAddress(address == null ? null : address.toString());
+        r.setAddressNum(address == null ? null : address.toUnsigned());
+        r.setMac(Clients.mac(c));
+        r.setClientId(Clients.clientId(c));
+        r.setHostname(Clients.hostname(c));
+        r.setVendorClass(c.vendorClass());
+        r.setRelay(Clients.relay(c));
+        r.setCircuitId(Clients.circuitId(c));
+        r.setRemoteId(Clients.remoteId(c));
+        r.setTransactionId(tx);
+        r.setLeaseSeconds(leaseSeconds);
+        r.setExpiresAt(Times.sql(expires));
+        return r;
     }
 
     @Override
