@@ -9,6 +9,7 @@ import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,15 +24,21 @@ import java.util.Optional;
  * main method. It first writes a lease history through the real Subnet aggregate (DORAs of
  * 60,000 clients per round in commands of 500, renewals, releases, new clients), then:
  * <ol>
- *   <li><b>rebuild</b>: {@code projections rebuild} as the CLI runs it — read the store (Axon's
- *       JDBC engine, Jackson), apply, write; all three projections;</li>
- *   <li><b>apply only</b>: the same events already in memory, applied and written.</li>
+ *   <li><b>read only</b>: {@link EventStoreSource#readAll}, the rebuild's reader (the event
+ *       table in pages, Jackson), events counted and dropped;</li>
+ *   <li><b>rebuild</b>: {@code projections rebuild} as the CLI runs it ({@link ReadSide#rebuild}:
+ *       reader thread, apply, write; all three projections);</li>
+ *   <li><b>rebuild apply + write</b>: the same events already in memory, through the rebuild's
+ *       writer ({@link ProjectionRunner#rebuild()});</li>
+ *   <li>with {@code live}: the live path, events in memory applied in batches by
+ *       {@link ProjectionRunner#apply} (what the tail does).</li>
  * </ol>
- * Each is run {@code runs} times (the first is a warm-up and not reported). Bounded: rounds of
- * the load are fixed by the argument, at most 10.
+ * Each is run {@code runs} times (the first is a warm-up); each line gives the wall time, the
+ * process's CPU time (all threads) and the calling thread's. Bounded: rounds of the load are
+ * fixed by the argument, at most 10.
  *
  * <pre>
- * java -cp ... io.leaseledger.readside.RebuildBenchmark [rounds=2] [batch=2000] [runs=3] [store directory to keep]
+ * java -cp ... io.leaseledger.readside.RebuildBenchmark [rounds=2] [batch=2000] [runs=3] [store directory to keep] [live]
  * </pre>
  */
 public final class RebuildBenchmark {
@@ -41,6 +48,8 @@ public final class RebuildBenchmark {
         int rounds = Math.min(10, args.length > 0 ? Integer.parseInt(args[0]) : 2);
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // A fifth argument "live" also times the live path (ProjectionRunner.apply per batch).
+        boolean live = args.length > 4 && args[4].equals("live");
         System.setProperty("disable-axoniq-console-message", "true");
         // A fifth argument keeps the store there between runs: the load is written only once.
         boolean keep = args.length > 3;
@@ -66,26 +75,44 @@ public final class RebuildBenchmark {
             }
             List<StoredEvent> events = new ArrayList<>();
             EventStoreSource source = new EventStoreSource(store);
-            source.readAfter(Optional.empty(), batch, (b, after) -> events.addAll(b));
-            System.out.printf(Locale.ROOT, "wrote %,d events through the aggregate in %.1f s; batch %d events%n",
-                    events.size(), (System.nanoTime() - t0) / 1e9, batch);
+            source.readAll(batch, (b, after) -> events.addAll(b));
+            System.out.printf(Locale.ROOT, "wrote %,d events through the aggregate in %.1f s; batch %d events; load average %s%n",
+                    events.size(), (System.nanoTime() - t0) / 1e9, batch, loadAverage());
 
             for (int run = 0; run < runs; run++) {
+                Cpu cpu = Cpu.now();
+                long[] read = {0};
+                source.readAll(batch, (b, after) -> read[0] += b.size());
+                report(run, "read only (table, Jackson)", read[0], cpu);
+
+                cpu = Cpu.now();
                 ProjectionRebuild.Result result = readSide.rebuild(List.of());
-                report(run, "rebuild (read store + apply + write)", result.events(), result.took().toNanos());
+                report(run, "rebuild (as the command runs it)", result.events(), cpu);
 
                 List<ProjectionRunner> runners = readSide.runners();
-                runners.forEach(ProjectionRunner::reset);
-                long start = System.nanoTime();
+                cpu = Cpu.now();
+                List<ProjectionRunner.Rebuild> rebuilds = runners.stream().map(ProjectionRunner::rebuild).toList();
                 for (int i = 0; i < events.size(); i += batch) {
                     List<StoredEvent> part = events.subList(i, Math.min(events.size(), i + batch));
-                    SourcePosition after = new SourcePosition("memory", Integer.toString(i + part.size()));
-                    for (ProjectionRunner runner : runners) {
-                        runner.apply(part, after);
-                    }
+                    rebuilds.forEach(r -> r.apply(part));
                 }
-                report(run, "apply only (events in memory)", events.size(), System.nanoTime() - start);
+                rebuilds.forEach(r -> r.finish(new SourcePosition("memory", Integer.toString(events.size()))));
+                report(run, "rebuild apply + write (events in memory)", events.size(), cpu);
+
+                if (live) {
+                    runners.forEach(ProjectionRunner::reset);
+                    cpu = Cpu.now();
+                    for (int i = 0; i < events.size(); i += batch) {
+                        List<StoredEvent> part = events.subList(i, Math.min(events.size(), i + batch));
+                        SourcePosition after = new SourcePosition("memory", Integer.toString(i + part.size()));
+                        for (ProjectionRunner runner : runners) {
+                            runner.apply(part, after);
+                        }
+                    }
+                    report(run, "live apply + write (events in memory)", events.size(), cpu);
+                }
             }
+            System.out.printf(Locale.ROOT, "load average at the end %s%n", loadAverage());
         } finally {
             if (!keep) {
                 try (var files = Files.walk(data)) {
@@ -95,8 +122,33 @@ public final class RebuildBenchmark {
         }
     }
 
-    private static void report(int run, String what, long events, long nanos) {
-        System.out.printf(Locale.ROOT, "%s %-38s %,9d events  %6.2f s  %,9.0f events/s%n",
-                run == 0 ? "warm-up" : "run " + run + "  ", what, events, nanos / 1e9, events * 1e9 / nanos);
+    /** Wall clock, this process's CPU time and this thread's CPU time at one instant. */
+    private record Cpu(long wall, long process, long thread, long gcMillis) {
+        static Cpu now() {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long gc = 0;
+            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, bean.getCollectionTime());
+            }
+            return new Cpu(System.nanoTime(), os.getProcessCpuTime(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), gc);
+        }
+    }
+
+    private static void report(int run, String what, long events, Cpu before) {
+        Cpu after = Cpu.now();
+        double wall = (after.wall() - before.wall()) / 1e9;
+        double process = (after.process() - before.process()) / 1e9;
+        double thread = (after.thread() - before.thread()) / 1e9;
+        System.out.printf(Locale.ROOT, "%s %-42s %,9d events  %6.2f s  %,9.0f events/s  process CPU %6.2f s (%5.2f us/event)  main thread CPU %6.2f s  GC %5.2f s%n",
+                run == 0 ? "warm-up" : "run " + run + "  ", what, events, wall, events / wall, process,
+                process * 1e6 / events, thread, (after.gcMillis() - before.gcMillis()) / 1e3);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 }
