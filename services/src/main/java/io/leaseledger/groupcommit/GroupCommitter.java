@@ -25,6 +25,7 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     private final int batchLimit;
     private final int capacity;
     private final Duration commitDelay;
+    private final Duration maxWait;
     private final ExecutorService workers;
     /** Starts the batches that wait for companions ({@code commitDelay}); never runs a command itself. */
     private final ScheduledExecutorService delays;
@@ -32,14 +33,18 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     private final Map<K, SubnetMailbox<M, D>> mailboxes = new ConcurrentHashMap<>();
 
     public GroupCommitter(Function<K, BatchDecider<M, D>> deciders, int batchLimit, int capacity, int workerThreads) {
-        this(deciders, batchLimit, capacity, workerThreads, Duration.ZERO);
+        this(deciders, batchLimit, capacity, workerThreads, Duration.ZERO, Duration.ZERO);
     }
 
-    /** @param commitDelay how long a packet on a busy subnet may wait for companions (see {@link SubnetMailbox}) */
+    /**
+     * @param commitDelay how long a packet on a busy subnet may wait for companions
+     * @param maxWait     how long a packet may wait at all before it is dropped undecided (see {@link SubnetMailbox})
+     */
     public GroupCommitter(Function<K, BatchDecider<M, D>> deciders, int batchLimit, int capacity, int workerThreads,
-                          Duration commitDelay) {
+                          Duration commitDelay, Duration maxWait) {
         this.deciders = deciders;
         this.commitDelay = commitDelay;
+        this.maxWait = maxWait;
         this.delays = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "leaseledger-commit-delay");
             thread.setDaemon(true);
@@ -63,7 +68,7 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     public SubnetMailbox<M, D> mailbox(K key) {
         return mailboxes.computeIfAbsent(key, k ->
                 new SubnetMailbox<>(String.valueOf(k), deciders.apply(k), workers, batchLimit, capacity, stats,
-                        commitDelay, delays, System::nanoTime));
+                        commitDelay, maxWait, delays, System::nanoTime));
     }
 
     /** Counters summed over all subnets. */

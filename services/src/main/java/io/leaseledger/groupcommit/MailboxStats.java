@@ -10,11 +10,12 @@ public final class MailboxStats {
     final LongAdder decided = new LongAdder();
     final LongAdder failedBatches = new LongAdder();
     final LongAdder failedMessages = new LongAdder();
+    final LongAdder stale = new LongAdder();
 
     /** A consistent-enough copy for metrics and benchmarks. */
     public Snapshot snapshot() {
         return new Snapshot(accepted.sum(), dropped.sum(), commits.sum(), decided.sum(),
-                failedBatches.sum(), failedMessages.sum());
+                failedBatches.sum(), failedMessages.sum(), stale.sum());
     }
 
     /**
@@ -24,7 +25,8 @@ public final class MailboxStats {
      * @param decided        messages whose decision was committed
      * @param failedBatches  batches whose command failed (nothing committed)
      * @param failedMessages messages of those batches
+     * @param stale          messages dropped undecided because they had waited longer than the mailbox's max wait
      */
     public record Snapshot(long accepted, long dropped, long commits, long decided, long failedBatches,
-                           long failedMessages) {}
+                           long failedMessages, long stale) {}
 }

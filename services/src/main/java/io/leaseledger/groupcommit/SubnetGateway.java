@@ -27,7 +27,7 @@ public final class SubnetGateway implements AutoCloseable {
 
     public SubnetGateway(CommandGateway commands, Clock clock, StoreSettings.Mailbox settings) {
         this.committer = new GroupCommitter<>(subnet -> new SubnetCommandDecider(subnet, commands, clock),
-                settings.batchLimit(), settings.capacity(), settings.workers(), settings.commitDelay());
+                settings.batchLimit(), settings.capacity(), settings.workers(), settings.commitDelay(), settings.maxWait());
     }
 
     public CompletableFuture<Decision> decide(SubnetId subnet, ClientMessage message) {

@@ -37,6 +37,10 @@ import java.util.function.LongSupplier;
  *       {@link #COMPANIONS} messages waits up to {@code commitDelay} for companions before it is
  *       committed. An idle subnet's first packet, and a batch that is already large, go at once.
  *       The reply still leaves only after the commit; the delay is latency traded for CPU.</li>
+ *   <li>Max wait: a message that waited longer than {@code maxWait} when its batch is formed is
+ *       dropped undecided ({@link StaleMessageException}, counted as stale). Under overload the
+ *       mailbox then spends its commits on packets whose clients still wait, instead of
+ *       answering, late, clients that already retransmitted or gave up.</li>
  * </ul>
  *
  * <p>Futures complete on the executor's thread; what a caller chains to them (encoding and
@@ -55,6 +59,7 @@ public final class SubnetMailbox<M, D> {
     private final int capacity;
     private final MailboxStats stats;
     private final long commitDelayNanos;
+    private final long maxWaitNanos;
     private final ScheduledExecutorService delays;
     private final LongSupplier nanoTime;
     /** When the last batch finished; {@code Long.MIN_VALUE / 2}: never (far enough in the past). */
@@ -66,17 +71,23 @@ public final class SubnetMailbox<M, D> {
 
     public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
                          MailboxStats stats) {
-        this(subnet, decider, executor, batchLimit, capacity, stats, Duration.ZERO, null, System::nanoTime);
+        this(subnet, decider, executor, batchLimit, capacity, stats, Duration.ZERO, Duration.ZERO, null, System::nanoTime);
     }
 
     /**
      * @param commitDelay how long a packet on a busy subnet may wait for companions (zero: never)
+     * @param maxWait     a message that waited longer is dropped undecided (zero: never)
      * @param delays      starts the delayed batches (required when {@code commitDelay} is not zero)
-     * @param nanoTime    the clock the delay and the busy window are measured with
+     * @param nanoTime    the clock the delay, the busy window and the waits are measured with
      */
     public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
-                         MailboxStats stats, Duration commitDelay, ScheduledExecutorService delays, LongSupplier nanoTime) {
+                         MailboxStats stats, Duration commitDelay, Duration maxWait, ScheduledExecutorService delays,
+                         LongSupplier nanoTime) {
         this.commitDelayNanos = commitDelay.toNanos();
+        this.maxWaitNanos = maxWait.toNanos();
+        if (maxWaitNanos < 0) {
+            throw new IllegalArgumentException("max wait must not be negative: " + maxWait);
+        }
         if (commitDelayNanos < 0 || (commitDelayNanos > 0 && delays == null)) {
             throw new IllegalArgumentException("a commit delay needs a non-negative duration and a scheduler");
         }
@@ -104,7 +115,7 @@ public final class SubnetMailbox<M, D> {
             stats.dropped.increment();
             return CompletableFuture.failedFuture(new MailboxFullException(subnet, capacity));
         }
-        Pending<M, D> pending = new Pending<>(message, new CompletableFuture<>());
+        Pending<M, D> pending = new Pending<>(message, new CompletableFuture<>(), nanoTime.getAsLong());
         queue.add(pending);
         stats.accepted.increment();
         schedule();
@@ -164,7 +175,6 @@ public final class SubnetMailbox<M, D> {
                 decide(batch);
             }
         } finally {
-            lastCommitNanos = nanoTime.getAsLong();
             scheduled.set(false);
             // Messages that arrived during the commit form the next batch.
             schedule();
@@ -175,13 +185,23 @@ public final class SubnetMailbox<M, D> {
         List<Pending<M, D>> batch = new ArrayList<>(Math.min(batchLimit, Math.max(1, waiting.get())));
         // Only one thread takes at a time (the scheduled flag), so peek-then-poll is safe.
         Pending<M, D> next;
+        int stale = 0;
+        long now = nanoTime.getAsLong();
         while (batch.size() < batchLimit && (next = queue.peek()) != null) {
+            if (maxWaitNanos > 0 && now - next.queuedAt > maxWaitNanos) {
+                queue.poll();
+                stale++;
+                next.result.completeExceptionally(new StaleMessageException(subnet,
+                        Duration.ofNanos(now - next.queuedAt), Duration.ofNanos(maxWaitNanos)));
+                continue;
+            }
             if (!batch.isEmpty() && !decider.joins(batch.getFirst().message, next.message)) {
                 break;
             }
             batch.add(queue.poll());
         }
-        waiting.addAndGet(-batch.size());
+        waiting.addAndGet(-batch.size() - stale);
+        stats.stale.add(stale);
         return batch;
     }
 
@@ -193,6 +213,8 @@ public final class SubnetMailbox<M, D> {
         List<D> decisions;
         try {
             decisions = decider.decide(List.copyOf(messages));
+            // Before any future completes: whoever the reply prompts to send more sees a busy subnet.
+            lastCommitNanos = nanoTime.getAsLong();
             if (decisions == null || decisions.size() != batch.size()) {
                 throw new IllegalStateException("decider returned " + (decisions == null ? "null" : decisions.size())
                         + " decisions for " + batch.size() + " messages of subnet " + subnet);
@@ -223,5 +245,5 @@ public final class SubnetMailbox<M, D> {
         }
     }
 
-    private record Pending<M, D>(M message, CompletableFuture<D> result) {}
+    private record Pending<M, D>(M message, CompletableFuture<D> result, long queuedAt) {}
 }

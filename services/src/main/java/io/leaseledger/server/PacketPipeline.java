@@ -8,6 +8,7 @@ import io.leaseledger.events.subnet.Delivery;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.groupcommit.MailboxFullException;
+import io.leaseledger.groupcommit.StaleMessageException;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.wire.commands.ClientMessages;
 import io.leaseledger.wire.reply.ServerIdentifiers;
@@ -169,6 +170,8 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof MailboxFullException) {
             transport.countDrop(PipelineDrop.OVERLOADED);
+        } else if (cause instanceof StaleMessageException) {
+            transport.countDrop(PipelineDrop.STALE);
         } else {
             transport.countDrop(PipelineDrop.DECISION_FAILED);
             decisionWarning.warn("decision on {} failed, no reply: {}", subnet.id(), cause.toString());

@@ -10,6 +10,8 @@ public enum PipelineDrop implements DropReason {
     NOT_SERVED,
     /** The subnet's mailbox was full: a counted drop, the client retransmits. */
     OVERLOADED,
+    /** The packet waited in the subnet's mailbox longer than the max wait: dropped undecided (overload). */
+    STALE,
     /** The command deciding the batch failed (nothing committed): no reply for any of it. */
     DECISION_FAILED,
     /** The decision committed but the reply could not be assembled or encoded. */

@@ -28,7 +28,7 @@ public class StoreProperties {
         return new StoreSettings(jdbcUrl, user, password, poolSize, durability,
                 new StoreSettings.Snapshots(snapshots.enabled, snapshots.minEvents, snapshots.ratio, snapshots.threads),
                 new StoreSettings.Mailbox(mailbox.batchLimit, mailbox.capacity, mailbox.workers,
-                        mailbox.reclaimInterval, mailbox.reclaimBatch, mailbox.commitDelay));
+                        mailbox.reclaimInterval, mailbox.reclaimBatch, mailbox.commitDelay, mailbox.maxWait));
     }
 
     /** {@code leaseledger.store.snapshots.*} */
@@ -58,6 +58,7 @@ public class StoreProperties {
         private Duration reclaimInterval = StoreSettings.Mailbox.DEFAULT.reclaimInterval();
         private int reclaimBatch = StoreSettings.Mailbox.DEFAULT.reclaimBatch();
         private Duration commitDelay = StoreSettings.Mailbox.DEFAULT.commitDelay();
+        private Duration maxWait = StoreSettings.Mailbox.DEFAULT.maxWait();
 
         public int getBatchLimit() { return batchLimit; }
         public void setBatchLimit(int batchLimit) { this.batchLimit = batchLimit; }
@@ -71,6 +72,8 @@ public class StoreProperties {
         public void setReclaimBatch(int reclaimBatch) { this.reclaimBatch = reclaimBatch; }
         public Duration getCommitDelay() { return commitDelay; }
         public void setCommitDelay(Duration commitDelay) { this.commitDelay = commitDelay; }
+        public Duration getMaxWait() { return maxWait; }
+        public void setMaxWait(Duration maxWait) { this.maxWait = maxWait; }
     }
 
     public Path getDataDir() { return dataDir; }

@@ -138,18 +138,27 @@ public record StoreSettings(
      * @param reclaimBatch    most leases reclaimed by one reclaim command
      * @param commitDelay     how long a packet on a busy subnet may wait for companions before its
      *                        batch is committed (zero: never); see {@code SubnetMailbox}
+     * @param maxWait         a packet that waited longer than this in the mailbox is dropped
+     *                        undecided and counted (zero: never)
      */
     public record Mailbox(int batchLimit, int capacity, int workers, Duration reclaimInterval, int reclaimBatch,
-                          Duration commitDelay) {
+                          Duration commitDelay, Duration maxWait) {
         public static final Duration DEFAULT_COMMIT_DELAY = Duration.ofMillis(2);
         public static final Duration MAX_COMMIT_DELAY = Duration.ofMillis(100);
-        public static final Mailbox DEFAULT = new Mailbox(512, 1_024, 2, Duration.ofSeconds(5), 256, DEFAULT_COMMIT_DELAY);
+        /** perfdhcp gives up after 1 s, a client retransmits after 4 s (RFC 2131 §4.1). */
+        public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
+        public static final Mailbox DEFAULT = new Mailbox(512, 1_024, 2, Duration.ofSeconds(5), 256,
+                DEFAULT_COMMIT_DELAY, DEFAULT_MAX_WAIT);
 
         public Mailbox(int batchLimit, int capacity, int workers, Duration reclaimInterval, int reclaimBatch) {
-            this(batchLimit, capacity, workers, reclaimInterval, reclaimBatch, DEFAULT_COMMIT_DELAY);
+            this(batchLimit, capacity, workers, reclaimInterval, reclaimBatch, DEFAULT_COMMIT_DELAY, DEFAULT_MAX_WAIT);
         }
 
         public Mailbox {
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("store.mailbox.max-wait: must not be negative, got " + maxWait);
+            }
             Objects.requireNonNull(commitDelay, "commitDelay");
             if (commitDelay.isNegative() || commitDelay.compareTo(MAX_COMMIT_DELAY) > 0) {
                 throw new IllegalArgumentException("store.mailbox.commit-delay: must be from 0 to "

@@ -204,6 +204,8 @@ class SubnetMailboxTest {
         mailbox.submit("a").get(5, TimeUnit.SECONDS);
         CompletableFuture<String> b = mailbox.submit("b");
         List<CompletableFuture<String>> companions = List.of(mailbox.submit("c"), mailbox.submit("d"));
+        // The worker of "a" may still be finishing: the delayed start is recorded when it does.
+        assertThat(delays.scheduledOnce.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(delays.delays).containsExactly(Duration.ofMillis(2).toNanos());
         assertThat(b).isNotDone();
 
@@ -258,21 +260,57 @@ class SubnetMailboxTest {
 
     @Test
     void aCommitDelayOutsideItsBoundsIsRefusedByName() {
-        assertThatThrownBy(() -> new StoreSettings.Mailbox(512, 1024, 2, Duration.ofSeconds(5), 256, Duration.ofMillis(101)))
+        assertThatThrownBy(() -> new StoreSettings.Mailbox(512, 1024, 2, Duration.ofSeconds(5), 256, Duration.ofMillis(101),
+                Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("store.mailbox.commit-delay");
-        assertThatThrownBy(() -> new StoreSettings.Mailbox(512, 1024, 2, Duration.ofSeconds(5), 256, Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> new StoreSettings.Mailbox(512, 1024, 2, Duration.ofSeconds(5), 256, Duration.ofMillis(-1),
+                Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("store.mailbox.commit-delay");
     }
 
+    @Test
+    void packetsThatWaitedLongerThanTheMaxWaitAreDroppedUndecidedAndCounted() throws Exception {
+        long[] now = {0};
+        CountDownLatch firstEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<List<String>> batches = new ArrayList<>();
+        MailboxStats stats = new MailboxStats();
+        SubnetMailbox<String, String> mailbox = new SubnetMailbox<>("s1", batch -> {
+            synchronized (batches) {
+                batches.add(batch);
+            }
+            firstEntered.countDown();
+            releaseFirst.await(5, TimeUnit.SECONDS);
+            return batch;
+        }, workers, 512, 1024, stats, Duration.ZERO, Duration.ofSeconds(1), null, () -> now[0]);
+
+        CompletableFuture<String> first = mailbox.submit("a");
+        assertThat(firstEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> old = mailbox.submit("old");
+        now[0] += Duration.ofMillis(1_500).toNanos();
+        CompletableFuture<String> fresh = mailbox.submit("fresh");
+        releaseFirst.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("a");
+        assertThat(fresh.get(5, TimeUnit.SECONDS)).isEqualTo("fresh");
+        assertThatThrownBy(old::join).hasCauseInstanceOf(StaleMessageException.class)
+                .hasMessageContaining("waited 1500 ms");
+        assertThat(batches).containsExactly(List.of("a"), List.of("fresh"));
+        assertThat(stats.snapshot().stale()).isEqualTo(1);
+        assertThat(mailbox.waiting()).isZero();
+    }
+
     private <M> SubnetMailbox<M, M> delayed(BatchDecider<M, M> decider, RecordingScheduler delays, LongSupplier clock) {
-        return new SubnetMailbox<>("s1", decider, workers, 512, 1024, new MailboxStats(), Duration.ofMillis(2), delays, clock);
+        return new SubnetMailbox<>("s1", decider, workers, 512, 1024, new MailboxStats(), Duration.ofMillis(2),
+                Duration.ZERO, delays, clock);
     }
 
     /** Records each delayed start and holds it until the test runs it: no test waits on a timer. */
     private static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
         final List<Long> delays = new CopyOnWriteArrayList<>();
+        final CountDownLatch scheduledOnce = new CountDownLatch(1);
         private final List<Runnable> due = new CopyOnWriteArrayList<>();
 
         RecordingScheduler() {
@@ -283,6 +321,7 @@ class SubnetMailboxTest {
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
             delays.add(unit.toNanos(delay));
             due.add(command);
+            scheduledOnce.countDown();
             return super.schedule(() -> { }, 0, TimeUnit.NANOSECONDS);
         }
 

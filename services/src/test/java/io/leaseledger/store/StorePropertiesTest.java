@@ -37,7 +37,8 @@ class StorePropertiesTest {
                 Map.entry("leaseledger.store.mailbox.workers", 3),
                 Map.entry("leaseledger.store.mailbox.reclaim-interval", "2s"),
                 Map.entry("leaseledger.store.mailbox.reclaim-batch", 10),
-                Map.entry("leaseledger.store.mailbox.commit-delay", "5ms"));
+                Map.entry("leaseledger.store.mailbox.commit-delay", "5ms"),
+                Map.entry("leaseledger.store.mailbox.max-wait", "3s"));
         try (ApplicationContext context = ApplicationContext.run(keys)) {
             StoreSettings settings = context.getBean(StoreProperties.class).toSettings();
 
@@ -48,7 +49,7 @@ class StorePropertiesTest {
             assertThat(settings.durability()).isEqualTo(Durability.FSYNC);
             assertThat(settings.snapshots()).isEqualTo(new StoreSettings.Snapshots(false, 50, 3.5, 2));
             assertThat(settings.mailbox()).isEqualTo(new StoreSettings.Mailbox(64, 128, 3, Duration.ofSeconds(2), 10,
-                    Duration.ofMillis(5)));
+                    Duration.ofMillis(5), Duration.ofSeconds(3)));
         }
     }
 }
