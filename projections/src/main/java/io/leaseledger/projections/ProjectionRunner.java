@@ -28,6 +28,8 @@ import static io.leaseledger.projections.tables.Tables.PROJECTION_SUBNET_POSITIO
  * Not thread-safe: one runner per projection, fed by one thread.
  */
 public final class ProjectionRunner {
+    /** Taken around a rebuild's index builds (rebuilds of several projections run in parallel). */
+    private static final Object INDEX_BUILDS = new Object();
     private final Projection projection;
     private final DSLContext db;
     private final Clock clock;
@@ -164,7 +166,7 @@ public final class ProjectionRunner {
         }
     }
 
-    /** One rebuild in progress ({@link #rebuild()}); fed by one thread. */
+    /** One rebuild in progress ({@link #rebuild()}); fed by one thread (rebuilds of other projections may run beside it). */
     public final class Rebuild {
         /** Final rows buffered before they are written in a transaction of their own. */
         public static final int WRITE_ROWS = 20_000;
@@ -207,7 +209,11 @@ public final class ProjectionRunner {
             check();
             try {
                 db.transaction(cfg -> projection.flush(DSL.using(cfg)));
-                createIndexes();
+                // One index build at a time: H2 holds its schema lock for the whole of a CREATE
+                // INDEX, and a second one on another connection times out waiting for it.
+                synchronized (INDEX_BUILDS) {
+                    createIndexes();
+                }
                 db.transaction(cfg -> {
                     DSLContext tx = DSL.using(cfg);
                     storeSequences(tx, last);
@@ -219,6 +225,13 @@ public final class ProjectionRunner {
             } catch (RuntimeException e) {
                 fail();
                 throw e;
+            }
+        }
+
+        /** Gives the rebuild up (another projection's rebuild failed): the projection forgets what it holds. */
+        public void abandon() {
+            if (!failed) {
+                fail();
             }
         }
 

@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static io.leaseledger.projections.tables.Tables.ADDRESS_INTERVAL;
-import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,9 +104,10 @@ abstract class RebuildEqualsLiveContract {
 
     /**
      * A rebuild that fails part way (here: the history projection at its 700th event, as a
-     * crash would stop it) leaves every projection it touched without a position; the next start
-     * empties them again and replays from the first event, and a rebuild run again ends with the
-     * same tables as the live ones, secondary indexes included.
+     * crash would stop it) leaves that projection without a position (the others finished, or
+     * have none either); the next start empties what has no position and replays from the first
+     * event, and a rebuild run again ends with the same tables as the live ones, secondary
+     * indexes included.
      */
     @Test
     void aRebuildThatFailsPartWayIsStartedOverAndEndsWithTheLiveTables() throws Exception {
@@ -137,14 +137,21 @@ abstract class RebuildEqualsLiveContract {
                 // Final rows written every 50: the failed rebuild leaves rows of its own behind.
                 assertThatThrownBy(() -> ProjectionRebuild.rebuild(new EventStoreSource(store), failing, 100, 50))
                         .hasMessageContaining("crash at event 700");
+                // The failed projection has no position, partial rows and no secondary indexes; the
+                // others (each written by its own thread) finished with a position, or did not.
                 for (ProjectionRunner runner : readSide.runners()) {
-                    assertThat(runner.position()).as(runner.projection().name()).isEmpty();
+                    String name = runner.projection().name();
+                    if (name.equals("history")) {
+                        assertThat(runner.position()).as(name).isEmpty();
+                    } else if (runner.position().isPresent()) {
+                        assertThat(TableContents.of(readSide.dsl(), runner.projection())).isEqualTo(live.get(name));
+                    }
                 }
-                assertThat(secondaryIndexes(readSide)).isEmpty();   // dropped by the rebuild, not yet built again
-                assertThat(readSide.dsl().fetchCount(TRANSACTION_LOG)).isBetween(1, live.get("log").get("transaction_log").size() - 1);
-                assertThat(readSide.dsl().fetchCount(ADDRESS_INTERVAL)).isPositive();
+                assertThat(secondaryIndexes(readSide)).doesNotContain("ix_address_interval_address", "ix_address_interval_mac");
+                assertThat(readSide.dsl().fetchCount(ADDRESS_INTERVAL))
+                        .isBetween(1, live.get("history").get("address_interval").size() - 1);
             }
-            // The next start: the tail finds no positions, empties the tables and replays everything.
+            // The next start: the tail empties what has no position and replays from the first event.
             try (ReadSide readSide = ReadSide.open(config, store, Clock.fixed(T0, ZoneOffset.UTC))) {
                 readSide.tail().catchUp();
                 assertThat(contents(readSide)).isEqualTo(live);
