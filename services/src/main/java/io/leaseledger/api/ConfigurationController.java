@@ -241,10 +241,8 @@ public final class ConfigurationController {
     static Optional<ApiException> refusal(Throwable failure, SubnetCommand command) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SubnetCommandRejected rejected) {
-                String message = rejected.getMessage();
-                boolean collides = message.contains("overlaps") || message.contains("already reserved")
-                        || message.contains("covers");
-                return Optional.of(collides ? ApiException.conflict(message) : ApiException.refused(message));
+                return Optional.of(rejected.reason() == SubnetCommandRejected.Reason.CONFLICT
+                        ? ApiException.conflict(rejected.getMessage()) : ApiException.refused(rejected.getMessage()));
             }
             if (t instanceof AggregateNotFoundException) {
                 return Optional.of(ApiException.notFound("subnet " + command.subnetId() + " was never defined"));

@@ -298,7 +298,8 @@ public class Subnet implements SnapshotSized {
 
     private void requireServed() {
         if (state.removed()) {
-            throw new SubnetCommandRejected("subnet " + subnetId + " was removed; define it again first");
+            throw new SubnetCommandRejected(SubnetCommandRejected.Reason.REMOVED,
+                    "subnet " + subnetId + " was removed; define it again first");
         }
     }
 

@@ -88,7 +88,7 @@ class SubnetConfigurationTest {
     void aRangeOutsideTheSubnetsHostsIsRejected() {
         fixture().given(defined())
                 .when(new AddRange(SUBNET, AddressRange.parse("198.18.0.200-198.18.1.5"), RangeKind.DYNAMIC, t(1)))
-                .expectException(SubnetCommandRejected.class)
+                .expectException(rejectedFor(SubnetCommandRejected.Reason.INVALID))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("198.18.0.200-198.18.1.5"));
         fixture().given(defined())
                 .when(new AddRange(SUBNET, AddressRange.parse("198.18.0.0-198.18.0.5"), RangeKind.RESERVED, t(1)))
@@ -99,7 +99,7 @@ class SubnetConfigurationTest {
     void overlappingRangesAreRejectedNamingBoth() {
         fixture().given(defined(), dynamic("198.18.0.10-198.18.0.20"))
                 .when(new AddRange(SUBNET, AddressRange.parse("198.18.0.20-198.18.0.30"), RangeKind.RESERVED, t(1)))
-                .expectException(SubnetCommandRejected.class)
+                .expectException(rejectedFor(SubnetCommandRejected.Reason.CONFLICT))
                 .expectExceptionMessage(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("198.18.0.20-198.18.0.30"),
                         org.hamcrest.Matchers.containsString("198.18.0.10-198.18.0.20")));
@@ -109,7 +109,7 @@ class SubnetConfigurationTest {
     void aReservedRangeCannotCoverAHostReservation() {
         fixture().given(defined(), new HostReserved(SUBNET, ALICE.chaddr(), ip("198.18.0.5"), null, T0))
                 .when(new AddRange(SUBNET, AddressRange.parse("198.18.0.2-198.18.0.9"), RangeKind.RESERVED, t(1)))
-                .expectException(SubnetCommandRejected.class);
+                .expectException(rejectedFor(SubnetCommandRejected.Reason.CONFLICT));
     }
 
     @Test
@@ -146,14 +146,14 @@ class SubnetConfigurationTest {
     void reservationsThatCollideOrLieOutsideAreRejected() {
         fixture().given(defined(), new HostReserved(SUBNET, ALICE.chaddr(), ip("198.18.0.5"), null, T0))
                 .when(new ReserveHost(SUBNET, BOB.chaddr(), ip("198.18.0.5"), null, t(1)))
-                .expectException(SubnetCommandRejected.class)
+                .expectException(rejectedFor(SubnetCommandRejected.Reason.CONFLICT))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString(ALICE.chaddr().toString()));
         fixture().given(defined())
                 .when(new ReserveHost(SUBNET, BOB.chaddr(), ip("198.18.0.255"), null, t(1)))
-                .expectException(SubnetCommandRejected.class);
+                .expectException(rejectedFor(SubnetCommandRejected.Reason.INVALID));
         fixture().given(defined(), reserved("198.18.0.2-198.18.0.9"))
                 .when(new ReserveHost(SUBNET, BOB.chaddr(), ip("198.18.0.3"), null, t(1)))
-                .expectException(SubnetCommandRejected.class)
+                .expectException(rejectedFor(SubnetCommandRejected.Reason.INVALID))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("reserved range"));
     }
 
@@ -191,6 +191,21 @@ class SubnetConfigurationTest {
     void configuringARemovedSubnetIsRejected() {
         fixture().given(defined(), new SubnetRemoved(SUBNET, t(1)))
                 .when(new AddRange(SUBNET, POOL, RangeKind.DYNAMIC, t(2)))
-                .expectException(SubnetCommandRejected.class);
+                .expectException(rejectedFor(SubnetCommandRejected.Reason.REMOVED));
+    }
+
+    /** The refusal's type and its reason (the HTTP API picks 409 or 422 by it). */
+    private static org.hamcrest.Matcher<Object> rejectedFor(SubnetCommandRejected.Reason reason) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof SubnetCommandRejected rejected && rejected.reason() == reason;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("SubnetCommandRejected for " + reason);
+            }
+        };
     }
 }
