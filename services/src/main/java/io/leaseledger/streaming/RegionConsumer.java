@@ -107,6 +107,9 @@ public final class RegionConsumer implements AutoCloseable {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
+            // A projection without a position (a reset interrupted by a crash) may still hold rows:
+            // it starts again from empty tables, and the whole stream is read for it.
+            runners.forEach(ProjectionRunner::resetIfUnpositioned);
             Map<String, Long> stored = storedOffsets();
             for (TopicPartition tp : partitions) {
                 Long offset = stored.get(tp.topic() + ":" + tp.partition());

@@ -110,4 +110,43 @@ class RegionOverKafkaTest {
         }
         assertThat(publisher.status().backlog()).isZero();
     }
+
+    @Test
+    void aRegionProjectionLeftWithRowsButNoPositionStartsAgainFromEmptyTables() throws Exception {
+        ProjectionsConfiguration regionProjections = regionDatabase();
+        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
+        KafkaConfiguration kafka = broker.configuration();
+        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(2));
+        opened(Publishing.start(kafka, "rack-1", rack.store));
+        List<CompletableFuture<Decision>> acks = rack.load(0, 40);
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        long stored = rack.storedEvents().size();
+
+        try (RegionNode region = RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC())) {
+            awaitApplied(region, stored);
+            // What a crash in the middle of a reset leaves: the positions gone, the rows still there.
+            region.dsl().deleteFrom(io.leaseledger.projections.tables.Tables.PROJECTION_POSITION).execute();
+            region.dsl().deleteFrom(io.leaseledger.projections.tables.Tables.PROJECTION_SUBNET_POSITION).execute();
+        }
+
+        RegionNode region = opened(RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC()));
+        awaitApplied(region, stored);
+        ProjectionsConfiguration rackProjections = new ProjectionsConfiguration(true, "h2", dir.resolve("rack-projections"),
+                Optional.empty(), Optional.empty(), Optional.empty(), 500, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
+        try (ReadSide local = ReadSide.open(rackProjections, rack.store, Clock.systemUTC())) {
+            local.tail().catchUp();
+            for (Projection projection : local.projections()) {
+                assertThat(TableContents.of(region.dsl(), projection)).as(projection.name())
+                        .isEqualTo(TableContents.of(local.dsl(), projection));
+            }
+        }
+    }
+
+    private static void awaitApplied(RegionNode region, long events) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (region.consumer().applied() < events && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(region.consumer().applied()).as("events applied by the region").isEqualTo(events);
+    }
 }
