@@ -70,19 +70,15 @@ public final class ProjectionRunner {
             return db.transactionResult(cfg -> {
                 DSLContext tx = DSL.using(cfg);
                 Map<String, Long> last = lastSequence(tx);
-                Map<String, Long> changed = new HashMap<>();
+                Map<String, Long> before = new HashMap<>(last);
                 projection.begin(tx);
-                int applied = 0;
-                for (StoredEvent event : events) {
-                    long seen = last.getOrDefault(event.subnet(), -1L);
-                    if (event.sequenceNumber() <= seen) {
-                        continue;
+                int applied = applyNewer(events, last);
+                Map<String, Long> changed = new HashMap<>();
+                last.forEach((subnet, sequence) -> {
+                    if (!sequence.equals(before.get(subnet))) {
+                        changed.put(subnet, sequence);
                     }
-                    projection.apply(event);
-                    last.put(event.subnet(), event.sequenceNumber());
-                    changed.put(event.subnet(), event.sequenceNumber());
-                    applied++;
-                }
+                });
                 projection.flush(tx);
                 storeSequences(tx, changed);
                 storePosition(tx, after, applied);
@@ -94,6 +90,23 @@ public final class ProjectionRunner {
             lastSequence = null;
             throw e;
         }
+    }
+
+    /**
+     * Applies, in order, the events newer than {@code last} says for their subnet (a duplicate
+     * or a replay is passed over) and moves {@code last} on; returns how many were applied.
+     */
+    private int applyNewer(List<StoredEvent> events, Map<String, Long> last) {
+        int applied = 0;
+        for (StoredEvent event : events) {
+            if (event.sequenceNumber() <= last.getOrDefault(event.subnet(), -1L)) {
+                continue;
+            }
+            projection.apply(event);
+            last.put(event.subnet(), event.sequenceNumber());
+            applied++;
+        }
+        return applied;
     }
 
     /**
@@ -183,15 +196,7 @@ public final class ProjectionRunner {
         public void apply(List<StoredEvent> events) {
             check();
             try {
-                for (StoredEvent event : events) {
-                    long seen = last.getOrDefault(event.subnet(), -1L);
-                    if (event.sequenceNumber() <= seen) {
-                        continue;
-                    }
-                    projection.apply(event);
-                    last.put(event.subnet(), event.sequenceNumber());
-                    applied++;
-                }
+                applied += applyNewer(events, last);
                 if (projection.finalRowsPending() >= writeRows) {
                     db.transaction(cfg -> projection.flushFinal(DSL.using(cfg)));
                 }

@@ -92,22 +92,10 @@ class RegionOverKafkaTest {
         CompletableFuture.allOf(releases.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
         long stored = rack.storedEvents().size();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (region.consumer().applied() < stored && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(region.consumer().applied()).as("events applied by the region").isEqualTo(stored);
+        awaitApplied(region, stored);
         assertThat(region.consumer().refused()).isZero();
 
-        ProjectionsConfiguration rackProjections = new ProjectionsConfiguration(true, "h2", dir.resolve("rack-projections"),
-                Optional.empty(), Optional.empty(), Optional.empty(), 500, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
-        try (ReadSide local = ReadSide.open(rackProjections, rack.store, Clock.systemUTC())) {
-            local.tail().catchUp();
-            for (Projection projection : local.projections()) {
-                assertThat(TableContents.of(region.dsl(), projection)).as(projection.name())
-                        .isEqualTo(TableContents.of(local.dsl(), projection));
-            }
-        }
+        assertRegionHoldsWhatTheRackHolds(region, rack);
         assertThat(publisher.status().backlog()).isZero();
     }
 
@@ -131,6 +119,11 @@ class RegionOverKafkaTest {
 
         RegionNode region = opened(RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC()));
         awaitApplied(region, stored);
+        assertRegionHoldsWhatTheRackHolds(region, rack);
+    }
+
+    /** The region's tables equal the same projections built from the rack's own store. */
+    private void assertRegionHoldsWhatTheRackHolds(RegionNode region, Rack rack) {
         ProjectionsConfiguration rackProjections = new ProjectionsConfiguration(true, "h2", dir.resolve("rack-projections"),
                 Optional.empty(), Optional.empty(), Optional.empty(), 500, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
         try (ReadSide local = ReadSide.open(rackProjections, rack.store, Clock.systemUTC())) {
