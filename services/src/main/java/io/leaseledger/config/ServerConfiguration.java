@@ -2,6 +2,7 @@ package io.leaseledger.config;
 
 import io.leaseledger.events.types.Ipv4Address;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,14 +16,23 @@ import java.util.Optional;
  * @param bindAddresses    local IPv4 addresses to bind, for relayed traffic only
  * @param serverIdentifier option 54 in every reply; when absent, the address of the interface or
  *                         binding the request arrived on
+ * @param warmUp           the most a start spends compiling the packet path on synthetic clients
+ *                         before the transport opens ({@code io.leaseledger.server.Warmup});
+ *                         zero: serve cold
  */
 public record ServerConfiguration(
-        int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier) {
+        int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier,
+        Duration warmUp) {
 
     public static final int DEFAULT_PORT = 67;
+    /** The most a start spends compiling the packet path before it serves (it usually needs less). */
+    public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(5);
 
     public ServerConfiguration {
         interfaces = List.copyOf(interfaces);
         bindAddresses = List.copyOf(bindAddresses);
+        if (warmUp == null || warmUp.isNegative()) {
+            throw new IllegalArgumentException("warm-up must be zero (off) or more, got " + warmUp);
+        }
     }
 }

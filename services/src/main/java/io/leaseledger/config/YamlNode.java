@@ -172,6 +172,19 @@ final class YamlNode {
         return d;
     }
 
+    /** A duration as {@link #duration}, or {@code false} for none ({@link java.time.Duration#ZERO}). */
+    Optional<java.time.Duration> durationOrOff(String key) {
+        JsonNode v = value(key);
+        if (v != null && v.isBoolean()) {
+            if (v.booleanValue()) {
+                error(key, "must be a duration such as 5s, or false to turn it off, found true");
+                return Optional.empty();
+            }
+            return Optional.of(java.time.Duration.ZERO);
+        }
+        return duration(key);
+    }
+
     Optional<YamlNode> object(String key) {
         JsonNode v = value(key);
         if (v == null) {

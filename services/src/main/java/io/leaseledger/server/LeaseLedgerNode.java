@@ -17,6 +17,7 @@ import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.store.AppliedConfigurationFile;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.ServedSubnets;
+import io.leaseledger.store.StoreSettings;
 import io.leaseledger.streaming.KafkaPublisher;
 import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
@@ -33,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -126,6 +128,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher = Publishing.start(config, store);
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             publisher.ifPresent(p -> PublisherMetrics.bind(p, metrics.registry()));
+            Warmup.run(context.getBean(StoreSettings.class), warmUpDirectory(config), server.warmUp(), Clock.systemUTC());
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
             metrics.watch(transport.counters(), gateway);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
@@ -156,6 +159,14 @@ public final class LeaseLedgerNode implements AutoCloseable {
             LOG.warn("the configuration as last applied no longer reads ({}): this start applies all of the file", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Beside the node's own H2 files (same disk, same fsync cost); a temporary directory for PostgreSQL. */
+    static Path warmUpDirectory(LeaseLedgerConfiguration config) {
+        if (config.store().kind().equals("h2")) {
+            return Path.of(config.store().path()).resolve("warm-up");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "leaseledger-warm-up-" + ProcessHandle.current().pid());
     }
 
     private static SettingsView replayed(AxonStore store) {

@@ -61,6 +61,7 @@ final class ApiNode implements AutoCloseable {
                 server:
                   port: %d
                   bind: [127.0.0.1]
+                  warm-up: false
                   server-identifier: 127.0.0.1
                 store:
                   kind: h2

@@ -27,6 +27,7 @@ class ApiStartupTest {
                 server:
                   port: 26767
                   bind: [127.0.0.1]
+                  warm-up: false
                 store:
                   path: %s
                 %s

@@ -177,6 +177,19 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void theWarmUpIsABudgetOrFalse() throws Exception {
+        ConfigurationLoader loader = new ConfigurationLoader(FakeHost.INSTANCE);
+        assertThat(loader.parse(SERVER, "test.yaml").server().warmUp()).isEqualTo(ServerConfiguration.DEFAULT_WARM_UP);
+        assertThat(loader.parse("server: {bind: [127.0.0.1], warm-up: 2s}", "test.yaml").server().warmUp())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(loader.parse("server: {bind: [127.0.0.1], warm-up: false}", "test.yaml").server().warmUp()).isZero();
+        assertSingleError("server: {bind: [127.0.0.1], warm-up: true}",
+                "server.warm-up: must be a duration such as 5s, or false to turn it off, found true");
+        assertSingleError("server: {bind: [127.0.0.1], warm-up: 0}",
+                "server.warm-up: 0 is not a usable duration: it must be above zero and below 2^32-1 seconds");
+    }
+
+    @Test
     void unknownKeysFailTheStartWithASuggestion() {
         ConfigurationException e = errorsOf(subnet("lease_time: 10m"));
         assertThat(e.errors()).hasSize(1);

@@ -1,0 +1,65 @@
+package io.leaseledger.server;
+
+import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.StoreSettings;
+import io.leaseledger.subnet.Subnet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The warm-up runs real DORAs through the packet path, in a scratch store it leaves nothing of. */
+class WarmupTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void syntheticClientsLeaseThroughThePacketPathAndTheScratchStoreIsGoneAfterwards() {
+        Path scratch = dir.resolve("warm-up");
+
+        Optional<Warmup.Outcome> outcome =
+                Warmup.run(StoreSettings.h2(dir), scratch, Duration.ofSeconds(60), Clock.systemUTC());
+
+        assertThat(outcome).isPresent();
+        assertThat(outcome.get().rounds()).isBetween(Warmup.MIN_ROUNDS, Warmup.MAX_ROUNDS);
+        // Every client of every round got its ACK: the decisions were made and committed for real.
+        assertThat(outcome.get().exchanges()).isEqualTo(outcome.get().rounds() * Warmup.CLIENTS_PER_ROUND);
+        assertThat(scratch).doesNotExist();
+    }
+
+    @Test
+    void theNodesOwnStoreGetsNoEventOfTheWarmUp() {
+        StoreSettings node = StoreSettings.h2(dir);
+        try (AxonStore store = AxonStore.start(node, List.of(Subnet.class))) {
+            Warmup.run(node, dir.resolve("warm-up"), Duration.ofSeconds(60), Clock.systemUTC());
+            List<Object> events = new ArrayList<>();
+            store.replayAll(events::add);
+            assertThat(events).isEmpty();
+        }
+    }
+
+    @Test
+    void aScratchStoreThatCannotBeMadeLeavesTheNodeToServeCold() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("occupied"), "a file where the scratch store would go");
+
+        Optional<Warmup.Outcome> outcome =
+                Warmup.run(StoreSettings.h2(dir), notADirectory.resolve("warm-up"), Duration.ofSeconds(5), Clock.systemUTC());
+
+        assertThat(outcome).isEmpty();
+        assertThat(notADirectory).hasContent("a file where the scratch store would go");
+    }
+
+    @Test
+    void aZeroBudgetTurnsItOff() {
+        assertThat(Warmup.run(StoreSettings.h2(dir), dir.resolve("warm-up"), Duration.ZERO, Clock.systemUTC())).isEmpty();
+        assertThat(dir.resolve("warm-up")).doesNotExist();
+    }
+}
