@@ -47,7 +47,11 @@ import java.util.concurrent.CompletionException;
  * </pre>
  *
  * <p>{@link #handle} runs on the transport's event loop and never blocks: it only queues. The
- * rest runs on the mailbox worker that committed the batch. Every request that gets no reply is
+ * decision is made on the mailbox worker that committed the batch; the reply is assembled, encoded
+ * and sent on the event loop of the channel the request came in on
+ * ({@link TransportContext#executorFor}). The commit thread is the one serial stage of a subnet:
+ * replying there (a tenth of its time) would cap the subnet's rate, on the event loop it runs
+ * beside the next commit, and a batch's replies leave in one flush. Every request that gets no reply is
  * counted through {@link TransportContext#countDrop} with a {@link PipelineDrop}.
  */
 public final class PacketPipeline implements DecodingHandler.RequestHandler {
@@ -103,13 +107,13 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
         Delivery delivery = ClientMessages.delivery(message, request.recipient().getAddress());
         switch (ClientMessages.translate(message, delivery, serverId)) {
             case Translation.ForSubnet(ClientMessage clientMessage) -> gateway.decide(subnet.id(), clientMessage)
-                    .whenComplete((decision, failure) -> {
+                    .whenCompleteAsync((decision, failure) -> {
                         if (failure != null) {
                             dropFailed(failure, subnet, transport);
                         } else {
                             reply(request, decision, subnet, clientMessage.client().chaddr(), serverId, transport);
                         }
-                    });
+                    }, transport.executorFor(request.ingress()));
             case Translation.Inform() -> inform(request, subnet, serverId, transport);
             case Translation.Ignored ignored -> transport.countDrop(PipelineDrop.NOT_SERVED);
         }

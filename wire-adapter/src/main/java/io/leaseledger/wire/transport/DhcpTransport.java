@@ -3,6 +3,8 @@ package io.leaseledger.wire.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -54,6 +57,8 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
      * kernel drops what does not fit. 4 MiB holds well over a second of such a rate.
      */
     static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+    /** At most this many replies wait for one flush (the group-commit batch limit's default). */
+    static final int FLUSHES_CONSOLIDATED = 64;
 
     private final IoEngine engine;
     private final EventLoopGroup group;
@@ -142,7 +147,15 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
                 // (Linux's UDP bind check ignores sockets on other devices), and without it a second
                 // server already on this port and link makes start() fail instead of splitting traffic.
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER_BYTES))
-                .handler(new IngressChannelHandler(ingress, handler, this, counters));
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        // Replies written one by one in the same turn of the event loop leave in
+                        // one flush: one sendmmsg(2) for a committed batch instead of a sendmsg each.
+                        ch.pipeline().addLast(new FlushConsolidationHandler(FLUSHES_CONSOLIDATED, true),
+                                new IngressChannelHandler(ingress, handler, DhcpTransport.this, counters));
+                    }
+                });
         if (engine == IoEngine.EPOLL) {
             // Report each packet's own destination (255.255.255.255 or our unicast address), not 0.0.0.0.
             bootstrap.option(EpollChannelOption.IP_RECVORIGDSTADDR, true);
@@ -220,6 +233,10 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
         }
         var done = new CompletableFuture<Void>();
         try {
+            if (binding.channel().eventLoop().inEventLoop()) {
+                write(binding, datagram, done);
+                return done;
+            }
             binding.channel().eventLoop().execute(() -> write(binding, datagram, done));
         } catch (RejectedExecutionException e) {
             datagram.content().release();
@@ -249,6 +266,12 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
                 done.completeExceptionally(f.cause());
             }
         });
+    }
+
+    @Override
+    public Executor executorFor(Ingress ingress) {
+        ChannelBinding binding = channels.get(ingress);
+        return binding != null ? binding.channel().eventLoop() : Runnable::run;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.leaseledger.wire.transport;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** What a {@link DatagramHandler} can ask of the running transport. */
 public interface TransportContext {
@@ -13,6 +14,15 @@ public interface TransportContext {
      *     transport is closed, or the write failed (each counted as a send failure)
      */
     CompletableFuture<Void> send(OutboundDatagram datagram);
+
+    /**
+     * Where work that ends in a {@link #send} through {@code ingress} is best run: the event loop
+     * of that ingress's channel, so that the send needs no hand-over and replies written in one
+     * turn of the loop leave in one flush. The default runs it on the calling thread.
+     */
+    default Executor executorFor(Ingress ingress) {
+        return Runnable::run;
+    }
 
     /** Counts a datagram the next stage dropped (malformed, not for us, ...). */
     void countDrop(DropReason reason);

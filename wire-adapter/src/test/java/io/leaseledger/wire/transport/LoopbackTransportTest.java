@@ -142,6 +142,47 @@ class LoopbackTransportTest {
     }
 
     @Test
+    void repliesWrittenInOneTurnOfTheChannelsEventLoopAllLeave() throws Exception {
+        int replies = 100;
+        var onLoop = new ArrayBlockingQueue<Boolean>(1);
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
+            InetSocketAddress sender = datagram.sender();
+            Ingress ingress = datagram.ingress();
+            // Off the loop, as a commit thread would: the replies are handed to the channel's executor.
+            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> t.executorFor(ingress).execute(() -> {
+                onLoop.add(Thread.currentThread().getName().startsWith("dhcp-transport"));
+                for (int i = 0; i < replies; i++) {
+                    t.send(new OutboundDatagram(ingress, new ReplyDestination.Unicast(sender),
+                            Unpooled.copiedBuffer("ACK " + i, StandardCharsets.US_ASCII)));
+                }
+            }));
+        });
+
+        sendFromClient("REQUEST");
+
+        java.util.Set<String> got = new java.util.HashSet<>();
+        var reply = new DatagramPacket(new byte[64], 64);
+        for (int i = 0; i < replies; i++) {
+            client.receive(reply);
+            got.add(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII));
+        }
+        assertThat(got).hasSize(replies).contains("ACK 0", "ACK " + (replies - 1));
+        assertThat(onLoop.poll(5, TimeUnit.SECONDS)).as("ran on the channel's event loop").isTrue();
+        assertThat(transport.counters().sentTotal()).isEqualTo(replies);
+    }
+
+    @Test
+    void anIngressTheTransportDoesNotServeRunsWorkOnTheCallingThread() {
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> { });
+        var ran = new java.util.concurrent.atomic.AtomicReference<Thread>();
+
+        transport.executorFor(new Ingress.BoundAddress(new InetSocketAddress(LOOPBACK, 9))).execute(
+                () -> ran.set(Thread.currentThread()));
+
+        assertThat(ran.get()).isSameAs(Thread.currentThread());
+    }
+
+    @Test
     void replyThroughAChannelThatDoesNotExistFailsAndReleasesItsBuffer() {
         start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> { });
         ByteBuf content = Unpooled.buffer().writeByte(1);
