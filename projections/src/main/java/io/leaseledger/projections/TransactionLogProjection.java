@@ -1,6 +1,7 @@
 package io.leaseledger.projections;
 
 import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.AddressInUseObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.LeaseExpired;
 import io.leaseledger.events.subnet.LeaseGranted;
@@ -22,11 +23,13 @@ import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
 
 /**
  * Projection {@value #NAME}: one {@code transaction_log} row per decision (offer, grant, NAK,
- * decline, release, expiry, withdrawn offer, end of probation, pool exhausted), keyed by subnet
+ * decline, release, expiry, withdrawn offer, end of probation, pool exhausted, address seen in use), keyed by subnet
  * and the event's sequence number in the subnet's stream. Append only; nothing kept in memory.
  */
 public final class TransactionLogProjection implements Projection {
     public static final String NAME = "log";
+
+    private static final String NO_TRANSACTION = "-";
 
     private final List<TransactionLogRecord> pending = new ArrayList<>();
 
@@ -51,6 +54,9 @@ public final class TransactionLogProjection implements Projection {
             case LeaseEvent e -> pending.add(row(stored, e));
             case PoolExhausted e -> pending.add(row(stored, e.subnetId().value(), e.at(), Decision.POOL_EXHAUSTED, null,
                     null, e.client(), e.transactionId().toString(), null, null));
+            // No exchange behind a sighting: the transaction id column reads "-". Expires: when the hold ends.
+            case AddressInUseObserved e -> pending.add(row(stored, e.subnetId().value(), e.at(), Decision.OBSERVED_IN_USE,
+                    e.standing().name(), e.address(), ClientIdentity.of(e.mac()), NO_TRANSACTION, null, e.heldUntil()));
             default -> {
                 // Configuration is not a decision.
             }

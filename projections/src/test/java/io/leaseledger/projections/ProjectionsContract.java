@@ -248,6 +248,32 @@ abstract class ProjectionsContract {
                 PageRequest.firstPage()).items()).hasSize(1);
     }
 
+    /** A sighting is a log row (the operator sees it in {@code log}) and touches no lease or history. */
+    @Test
+    void anAddressSeenInUseIsALogRowAndNothingElse() {
+        applyAll(history(), 1_000);
+        var withoutSighting = contents();
+        var seen = new io.leaseledger.events.subnet.AddressInUseObserved(new io.leaseledger.events.types.SubnetId(NET),
+                io.leaseledger.events.types.Ipv4Address.parse("198.18.3.9"),
+                io.leaseledger.events.types.MacAddress.parse("02:00:00:00:00:99"), t(2100),
+                io.leaseledger.events.subnet.InUseStanding.FREE, t(5700));
+        List<StoredEvent> events = new ArrayList<>(history());
+        events.add(new StoredEvent("ev-seen", NET, (long) events.size(), t(2100), seen));
+        applyAll(events, 1_000);
+
+        LogEntry row = queries().transactionLog(LogFilter.any().withDecision(Decision.OBSERVED_IN_USE),
+                PageRequest.firstPage()).items().getFirst();
+        assertThat(row.address()).isEqualTo("198.18.3.9");
+        assertThat(row.mac()).isEqualTo("02:00:00:00:00:99");
+        assertThat(row.detail()).isEqualTo("FREE");
+        assertThat(row.expiresAt()).isEqualTo(t(5700));
+        assertThat(row.transactionId()).isEqualTo("-");
+        var withSighting = contents();
+        withSighting.remove(TransactionLogProjection.NAME);
+        withoutSighting.remove(TransactionLogProjection.NAME);
+        assertThat(withSighting).isEqualTo(withoutSighting);
+    }
+
     @Test
     void applyingEventsTwiceChangesNothingAndBatchSizeDoesNotMatter() {
         applyAll(history(), 1);

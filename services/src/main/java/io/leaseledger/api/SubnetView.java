@@ -23,10 +23,11 @@ public record SubnetView(String id, String cidr, Settings settings, List<Range> 
                          List<Option> options) {
 
     public record Settings(boolean managed, boolean authoritative, long leaseTime, long minLeaseTime,
-                           long maxLeaseTime, long offerHoldTime, long probationTime) {
+                           long maxLeaseTime, long offerHoldTime, long probationTime, long inUseHoldTime) {
         static Settings of(SubnetSettings s) {
             return new Settings(s.managed(), s.authoritative(), s.leaseTime().seconds(), s.minLeaseTime().seconds(),
-                    s.maxLeaseTime().seconds(), s.offerHold().toSeconds(), s.probation().toSeconds());
+                    s.maxLeaseTime().seconds(), s.offerHold().toSeconds(), s.probation().toSeconds(),
+                    s.inUseHold().toSeconds());
         }
     }
 

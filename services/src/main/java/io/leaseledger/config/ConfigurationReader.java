@@ -195,12 +195,13 @@ final class ConfigurationReader {
                 .orElse(lease.compareTo(d.maxLeaseTime()) > 0 ? lease : d.maxLeaseTime());
         Duration hold = n.duration("offer-hold-time").orElse(d.offerHold());
         Duration probation = n.duration("probation-time").orElse(d.probation());
+        Duration inUseHold = n.duration("in-use-hold-time").orElse(d.inUseHold());
         if (min.compareTo(lease) > 0 || lease.compareTo(max) > 0) {
             n.error("lease-time", "min-lease-time " + min + " <= lease-time " + lease + " <= max-lease-time " + max
                     + " does not hold");
             return d;
         }
-        return new SubnetSettings(managed, authoritative, lease, min, max, hold, probation);
+        return new SubnetSettings(managed, authoritative, lease, min, max, hold, probation, inUseHold);
     }
 
     private static LeaseTime leaseTime(Duration d) {

@@ -1,6 +1,7 @@
 package io.leaseledger.metrics;
 
 import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.AddressInUseObserved;
 import io.leaseledger.events.subnet.LeaseExpired;
 import io.leaseledger.events.subnet.LeaseGranted;
 import io.leaseledger.events.subnet.LeaseReleased;
@@ -36,7 +37,8 @@ import java.util.function.ToLongFunction;
  *   <li>addresses assigned, renewed, declined, released, reclaimed, NAKs and allocation failures
  *       per subnet, from the events as they commit ({@link CommittedEvents}; Kea
  *       {@code cumulative-assigned-addresses}, {@code declined-addresses}, {@code reclaimed-leases},
- *       {@code v4-allocation-fail}).</li>
+ *       {@code v4-allocation-fail}), and conflicts: addresses seen in use by another device
+ *       ({@code leaseledger_addresses_conflicts_total}, by subnet and standing).</li>
  * </ul>
  * Label {@code subnet} is the CIDR; {@code none} for requests no served subnet matched.
  */
@@ -102,6 +104,10 @@ public final class DhcpMetrics implements PacketObserver {
                     lease("leaseledger.addresses.reclaimed", "Expired leases reclaimed", e.subnetId(), null).increment();
             case PoolExhausted e ->
                     lease("leaseledger.allocation.failures", "DISCOVERs that found no free address", e.subnetId(), null).increment();
+            case AddressInUseObserved e ->
+                    lease("leaseledger.addresses.conflicts", "Addresses seen in use by a device the server did not give"
+                            + " them to (ARP or an API report), by what the server had them as", e.subnetId(),
+                            e.standing().name().toLowerCase(Locale.ROOT)).increment();
             case RequestRefused e ->
                     lease("leaseledger.requests.refused", "REQUESTs refused with a NAK, by reason", e.subnetId(),
                             e.reason().name().toLowerCase(Locale.ROOT)).increment();

@@ -1,5 +1,6 @@
 package io.leaseledger.streaming;
 
+import io.leaseledger.events.subnet.AddressInUseObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.SubnetEvent;
@@ -42,13 +43,14 @@ public final class EventTypes {
         return dot > 0 ? rest.substring(0, dot) : rest;
     }
 
-    /** Lease lifecycle and pool events go to the leases topic; the subnet's configuration to the other. */
+    /** Lease lifecycle, pool and in-use events go to the leases topic; the subnet's configuration to the other. */
     public static boolean isLeaseTopicEvent(SubnetEvent event) {
         return isLeaseTopicEvent(event.getClass());
     }
 
     /** {@link #isLeaseTopicEvent(SubnetEvent)} by the event's class. */
     public static boolean isLeaseTopicEvent(Class<?> eventType) {
-        return LeaseEvent.class.isAssignableFrom(eventType) || PoolExhausted.class.isAssignableFrom(eventType);
+        return LeaseEvent.class.isAssignableFrom(eventType) || PoolExhausted.class.isAssignableFrom(eventType)
+                || AddressInUseObserved.class.isAssignableFrom(eventType);
     }
 }

@@ -30,7 +30,10 @@ import java.time.Instant;
  * </ol>
  * Never chosen, at any step: an address in a reserved range or outside the dynamic ranges
  * (unless it is the client's own reservation), one reserved for another host, one leased or
- * offered to another client and still held, one in probation.
+ * offered to another client and still held, one in probation, and one <b>seen in use by another
+ * device</b> whose hold is not over ({@link Availability#IN_USE_BY_OTHER}; the device itself may
+ * have it). A sighting never takes away the client's own reservation or its own lease: those
+ * are not dynamic choices.
  *
  * <p>Picking and checking are separate, as in Kea's allocator: {@link IterativePicker} proposes
  * candidates from the pool without judging them, and {@link SubnetState#availability} decides

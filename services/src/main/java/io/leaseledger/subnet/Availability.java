@@ -18,6 +18,11 @@ enum Availability {
     OFFERED(false, false),
     /** Declined, in probation. */
     IN_PROBATION(false, false),
+    /**
+     * Another device was seen using it and its hold is not over: never chosen dynamically, nor
+     * granted on request; its own reservation and its own lease are not affected.
+     */
+    IN_USE_BY_OTHER(false, false),
     /** Reserved for another host. */
     RESERVED_FOR_OTHER(false, false),
     /** Not in a dynamic range and not reserved for this client (reserved range, outside the pool). */

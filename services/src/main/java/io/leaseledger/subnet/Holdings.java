@@ -37,6 +37,21 @@ final class Holdings {
         }
     }
 
+    /**
+     * A device seen using an address the server did not give it, kept from dynamic allocation for
+     * everyone else while {@code at < heldUntil}.
+     */
+    record Sighting(MacAddress mac, Instant seenAt, Instant heldUntil) {
+        boolean freshAt(Instant at) {
+            return at.isBefore(heldUntil);
+        }
+
+        /** A sighting of the same device earlier than this is not news (half the hold: a refresh event). */
+        Instant refreshDue() {
+            return seenAt.plus(java.time.Duration.between(seenAt, heldUntil).dividedBy(2));
+        }
+    }
+
     /** A host reservation (static allocation) of one address for one MAC. */
     record HostReservation(MacAddress mac, Hostname hostname) {
     }

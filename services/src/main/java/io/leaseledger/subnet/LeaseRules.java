@@ -249,7 +249,11 @@ final class LeaseRules {
     }
 
     private static NakReason refusal(Availability availability) {
-        return availability == Availability.NOT_ALLOCATABLE ? NakReason.ADDRESS_NOT_IN_POOL : NakReason.ADDRESS_UNAVAILABLE;
+        return switch (availability) {
+            case NOT_ALLOCATABLE -> NakReason.ADDRESS_NOT_IN_POOL;
+            case IN_USE_BY_OTHER -> NakReason.ADDRESS_IN_USE;
+            default -> NakReason.ADDRESS_UNAVAILABLE;
+        };
     }
 
     private boolean heldBy(Ipv4Address address, ClientKey key) {

@@ -4,6 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.InUseOutcome;
+import io.leaseledger.events.subnet.ReportAddressInUse;
 import io.leaseledger.events.subnet.ChangeSubnet;
 import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Decision;
@@ -187,6 +190,16 @@ public class Subnet implements SnapshotSized {
         return new ReclaimOutcome(leases, probations, offers, next != null);
     }
 
+    /** A device seen using an address: recorded when it is news (see {@link InUseRules}). */
+    @CommandHandler
+    public InUseOutcome handle(ReportAddressInUse command) {
+        InUseRules.Judgement judgement = new InUseRules(subnetId, state).judge(command);
+        if (judgement.event() != null) {
+            apply(judgement.event());
+        }
+        return judgement.outcome();
+    }
+
     // ---- event sourcing: assignments only ----------------------------------------------------
 
     @EventSourcingHandler
@@ -274,6 +287,11 @@ public class Subnet implements SnapshotSized {
     @EventSourcingHandler
     void on(PoolExhausted event) {
         state.onPoolExhausted();
+    }
+
+    @EventSourcingHandler
+    void on(AddressInUseObserved event) {
+        state.onInUseObserved(event.address(), event.mac(), event.at(), event.heldUntil());
     }
 
     // RequestRefused changes nothing: a NAK records a refusal, not a state.

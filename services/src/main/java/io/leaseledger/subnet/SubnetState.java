@@ -16,6 +16,7 @@ import io.leaseledger.subnet.Holdings.HostReservation;
 import io.leaseledger.subnet.Holdings.Lease;
 import io.leaseledger.subnet.Holdings.Offer;
 import io.leaseledger.subnet.Holdings.Probation;
+import io.leaseledger.subnet.Holdings.Sighting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -50,6 +51,11 @@ final class SubnetState {
     /** Address → the client that last held it (released or expired), for automatic allocation. */
     private final Map<Integer, ClientKey> rememberedClients = new HashMap<>();
     private final Map<String, Octets> optionSnippets = new HashMap<>();
+    /** Address → devices lately seen using it that the server did not give it to (at most a few each). */
+    private final Map<Integer, List<Sighting>> sightings = new HashMap<>();
+
+    /** A handful of devices fighting over one address is already a conflict; more add nothing to it. */
+    static final int MAX_SIGHTINGS_PER_ADDRESS = 4;
 
     private transient Indexes indexes;
 
@@ -61,6 +67,8 @@ final class SubnetState {
         final ExpiryIndex leaseExpiry = new ExpiryIndex();
         final ExpiryIndex offerExpiry = new ExpiryIndex();
         final ExpiryIndex probationEnd = new ExpiryIndex();
+        /** Per address, when its last sighting's hold ends: stale addresses are forgotten in order. */
+        final ExpiryIndex sightingEnd = new ExpiryIndex();
         final Map<ClientKey, Integer> leaseByClient = new HashMap<>();
         final Map<ClientKey, Integer> offerByClient = new HashMap<>();
         final Map<ClientKey, Integer> rememberedByClient = new HashMap<>();
@@ -81,6 +89,7 @@ final class SubnetState {
                 built.offerByClient.put(offer.key(), address);
             });
             probations.forEach((address, probation) -> built.probationEnd.put(address, probation.until()));
+            sightings.forEach((address, seen) -> built.sightingEnd.put(address, lastHoldEnd(seen)));
             rememberedClients.forEach((address, key) -> built.rememberedByClient.put(key, address));
             indexes = built;
             for (int address : reservations.keySet()) {
@@ -215,7 +224,41 @@ final class SubnetState {
 
     /** Entries a snapshot carries: grows with the subnet's use (see {@code SnapshotSized}). */
     int size() {
-        return leases.size() + offers.size() + probations.size() + rememberedClients.size() + reservations.size();
+        return leases.size() + offers.size() + probations.size() + rememberedClients.size() + reservations.size()
+                + sightings.size();
+    }
+
+    /** The sighting of {@code mac} on {@code address}, fresh or not (until it is forgotten), or null. */
+    Sighting sightingOf(Ipv4Address address, MacAddress mac) {
+        List<Sighting> seen = sightings.get(address.value());
+        if (seen != null) {
+            for (Sighting sighting : seen) {
+                if (sighting.mac().equals(mac)) {
+                    return sighting;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a device other than {@code mac} was seen using {@code address} and its hold runs at {@code at}. */
+    boolean seenInUseByOther(Ipv4Address address, MacAddress mac, Instant at) {
+        List<Sighting> seen = sightings.isEmpty() ? null : sightings.get(address.value());
+        if (seen != null) {
+            for (Sighting sighting : seen) {
+                if (!sighting.mac().equals(mac) && sighting.freshAt(at)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every address with a sighting still held at {@code at}, in address order (tests, diagnostics). */
+    List<Ipv4Address> addressesSeenInUse(Instant at) {
+        return sightings.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(s -> s.freshAt(at)))
+                .map(e -> Ipv4Address.of(e.getKey())).sorted().toList();
     }
 
     /**
@@ -232,10 +275,19 @@ final class SubnetState {
             return Availability.NOT_ALLOCATABLE;
         }
         Lease lease = leases.get(value);
-        if (lease != null) {
-            return lease.key().equals(key) ? Availability.HELD_BY_CLIENT
-                    : lease.expiredAt(at) ? Availability.EXPIRED_LEASE : Availability.LEASED;
+        if (lease != null && lease.key().equals(key)) {
+            return Availability.HELD_BY_CLIENT;
         }
+        Availability found = lease != null ? lease.expiredAt(at) ? Availability.EXPIRED_LEASE : Availability.LEASED
+                : heldOtherwise(value, key, at);
+        // A sighting never takes away the client's own reservation (the operator's word: counted,
+        // not obeyed) nor its own lease; anything else it holds back.
+        return reservation == null && found.usable() && seenInUseByOther(address, mac, at)
+                ? Availability.IN_USE_BY_OTHER : found;
+    }
+
+    /** What an offer or a probation makes of an address nobody leases. */
+    private Availability heldOtherwise(int value, ClientKey key, Instant at) {
         Offer offer = offers.get(value);
         if (offer != null) {
             return offer.key().equals(key) ? Availability.HELD_BY_CLIENT
@@ -406,6 +458,39 @@ final class SubnetState {
 
     void onPoolExhausted() {
         exhausted = true;
+    }
+
+    /**
+     * A device seen using an address: its sighting replaces its earlier one there; sightings whose
+     * hold ended by {@code at} are forgotten, here and on every other address (oldest first), so
+     * memory holds only what still matters. Uses only the event's own times: replay gives the same.
+     */
+    void onInUseObserved(Ipv4Address address, MacAddress mac, Instant at, Instant heldUntil) {
+        Indexes ix = indexes();
+        for (ExpiryIndex.Due due = ix.sightingEnd.firstDue(at, true); due != null; due = ix.sightingEnd.firstDue(at, true)) {
+            sightings.remove(due.address());
+            ix.sightingEnd.remove(due.address());
+        }
+        int value = address.value();
+        List<Sighting> seen = new ArrayList<>(sightings.getOrDefault(value, List.of()));
+        seen.removeIf(s -> s.mac().equals(mac) || !s.freshAt(at));
+        seen.add(new Sighting(mac, at, heldUntil));
+        if (seen.size() > MAX_SIGHTINGS_PER_ADDRESS) {
+            seen.sort(java.util.Comparator.comparing(Sighting::heldUntil));
+            seen.removeFirst();
+        }
+        sightings.put(value, seen);
+        ix.sightingEnd.put(value, lastHoldEnd(seen));
+    }
+
+    private static Instant lastHoldEnd(List<Sighting> seen) {
+        Instant last = Instant.MIN;
+        for (Sighting sighting : seen) {
+            if (sighting.heldUntil().isAfter(last)) {
+                last = sighting.heldUntil();
+            }
+        }
+        return last;
     }
 
     // ---- internals ---------------------------------------------------------------------------

@@ -46,8 +46,18 @@ class LeaseInvariantsPropertyTest {
             "198.18.0.13", "198.18.0.14", "198.18.0.15", "198.18.0.100", "10.0.0.1");
     private static final Ipv4Address RESERVED_FOR_FRED = ip("198.18.0.100");
 
-    /** One step: a message (or a reclaim when null) after {@code seconds} more. */
-    record Step(int seconds, ClientMessage message) {
+    /** A device that is none of the clients, seen on the wire now and then. */
+    private static final io.leaseledger.events.types.MacAddress STRANGER =
+            io.leaseledger.events.types.MacAddress.parse("02:00:00:00:00:99");
+
+    /**
+     * One step after {@code seconds} more: a message; or, when null, a sighting of {@code seenBy}
+     * on {@code seenAddress} if set, else a reclaim.
+     */
+    record Step(int seconds, ClientMessage message, String seenAddress, io.leaseledger.events.types.MacAddress seenBy) {
+        Step(int seconds, ClientMessage message) {
+            this(seconds, message, null, null);
+        }
     }
 
     @Provide
@@ -69,13 +79,20 @@ class LeaseInvariantsPropertyTest {
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(0)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(1, 60)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(500, 4000)));
-        return Combinators.combine(seconds, messages).as(Step::new).list().ofMinSize(1).ofMaxSize(60);
+        Arbitrary<Step> sightings = Combinators.combine(seconds, addresses,
+                        Arbitraries.of(STRANGER, ALICE.chaddr(), CLIENTS.get(5).chaddr()))
+                .as((after, address, mac) -> new Step(after, null, address, mac));
+        Arbitrary<Step> steps = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, Combinators.combine(seconds, messages).as(Step::new)),
+                net.jqwik.api.Tuple.of(1, sightings));
+        return steps.list().ofMinSize(1).ofMaxSize(60);
     }
 
     @Property(tries = 300)
     void noAddressIsEverGrantedToTwoClients(@ForAll("traffic") List<Step> traffic, @ForAll boolean authoritative) {
         var subnet = new Subnet();
-        var settings = SETTINGS.withAuthoritative(authoritative).withProbation(java.time.Duration.ofSeconds(900));
+        var settings = SETTINGS.withAuthoritative(authoritative).withProbation(java.time.Duration.ofSeconds(900))
+                .withInUseHold(java.time.Duration.ofSeconds(1200));
         apply(subnet, new SubnetDefined(SUBNET, CIDR, settings, T0));
         apply(subnet, reserved("198.18.0.2-198.18.0.9"));
         apply(subnet, dynamic("198.18.0.10-198.18.0.15"));
@@ -83,10 +100,24 @@ class LeaseInvariantsPropertyTest {
 
         Map<Ipv4Address, ClientKey> leases = new HashMap<>();
         Map<Ipv4Address, Instant> probation = new HashMap<>();
+        Map<Ipv4Address, Map<io.leaseledger.events.types.MacAddress, Instant>> seen = new HashMap<>();
         Instant at = T0;
         for (Step step : traffic) {
             at = at.plusSeconds(step.seconds());
             var rules = new LeaseRules(SUBNET, subnet.state());
+            if (step.seenAddress() != null) {
+                Ipv4Address address = ip(step.seenAddress());
+                if (!CIDR.contains(address)) {
+                    continue;
+                }
+                var judgement = new InUseRules(SUBNET, subnet.state())
+                        .judge(new io.leaseledger.events.subnet.ReportAddressInUse(SUBNET, address, step.seenBy(), at));
+                if (judgement.event() != null) {
+                    seen.computeIfAbsent(address, a -> new HashMap<>()).put(step.seenBy(), judgement.event().heldUntil());
+                    apply(subnet, judgement.event());
+                }
+                continue;
+            }
             if (step.message() == null) {
                 for (SubnetEvent event = rules.nextReclaim(at); event != null; event = rules.nextReclaim(at)) {
                     track(event, leases, probation);
@@ -103,6 +134,15 @@ class LeaseInvariantsPropertyTest {
                     if (granted.address().equals(RESERVED_FOR_FRED)) {
                         assertThat(granted.client()).isEqualTo(CLIENTS.get(5));
                     }
+                }
+                if (event instanceof LeaseOffered || event instanceof LeaseGranted) {
+                    var lease = (io.leaseledger.events.subnet.LeaseEvent) event;
+                    boolean own = lease.address().equals(RESERVED_FOR_FRED)
+                            || lease.client().key().equals(leases.get(lease.address()));
+                    Instant now = at;
+                    boolean heldByOther = seen.getOrDefault(lease.address(), Map.of()).entrySet().stream()
+                            .anyMatch(e -> !e.getKey().equals(lease.client().chaddr()) && now.isBefore(e.getValue()));
+                    assertThat(own || !heldByOther).as("%s while another device was seen on it", event).isTrue();
                 }
                 if (event instanceof LeaseOffered offered) {
                     assertThat(probation).doesNotContainKey(offered.address());
@@ -148,6 +188,7 @@ class LeaseInvariantsPropertyTest {
             case io.leaseledger.events.subnet.OptionSnippetSet e -> subnet.on(e);
             case io.leaseledger.events.subnet.OptionSnippetRemoved e -> subnet.on(e);
             case PoolExhausted e -> subnet.on(e);
+            case io.leaseledger.events.subnet.AddressInUseObserved e -> subnet.on(e);
             case LeaseOffered e -> subnet.on(e);
             case OfferWithdrawn e -> subnet.on(e);
             case LeaseGranted e -> subnet.on(e);

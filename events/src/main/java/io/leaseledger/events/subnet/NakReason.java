@@ -6,6 +6,8 @@ public enum NakReason {
     ADDRESS_NOT_ON_SUBNET("requested address is not on this subnet"),
     /** The address is leased, offered or reserved to another client, in probation, or in a reserved range. */
     ADDRESS_UNAVAILABLE("requested address is not available"),
+    /** Another device was seen using the address lately (ARP or a report): granting it would make a conflict. */
+    ADDRESS_IN_USE("requested address is in use by another device"),
     /** The address is on the subnet but outside the pool this client may lease from. */
     ADDRESS_NOT_IN_POOL("requested address is not in a dynamic range"),
     /** RENEWING, REBINDING or INIT-REBOOT for a lease this server has no record of. */

@@ -10,7 +10,7 @@ import java.time.Instant;
  */
 public sealed interface SubnetCommand
         permits DefineSubnet, ChangeSubnet, RemoveSubnet, AddRange, RemoveRange, ReserveHost, UnreserveHost,
-        SetOptionSnippet, RemoveOptionSnippet, DecideClientMessages, ReclaimExpiredLeases {
+        SetOptionSnippet, RemoveOptionSnippet, DecideClientMessages, ReclaimExpiredLeases, ReportAddressInUse {
 
     SubnetId subnetId();
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public sealed interface SubnetEvent
         permits SubnetDefined, SubnetChanged, SubnetRemoved, RangeAdded, RangeRemoved, HostReserved,
-        HostUnreserved, OptionSnippetSet, OptionSnippetRemoved, PoolExhausted, LeaseEvent {
+        HostUnreserved, OptionSnippetSet, OptionSnippetRemoved, PoolExhausted, AddressInUseObserved, LeaseEvent {
 
     SubnetId subnetId();
 

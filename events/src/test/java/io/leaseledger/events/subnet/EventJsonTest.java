@@ -55,6 +55,7 @@ class EventJsonTest {
                 new OptionSnippetSet(SUBNET, OptionScope.GLOBAL, null, 15, Octets.ascii("maas"), AT),
                 new OptionSnippetRemoved(SUBNET, OptionScope.SUBNET, null, 15, AT),
                 new PoolExhausted(SUBNET, BARE, XID, 254, AT),
+                new AddressInUseObserved(SUBNET, ADDRESS, MAC, AT, InUseStanding.FREE, AT.plusSeconds(3600)),
                 new LeaseOffered(SUBNET, ADDRESS, CLIENT, XID, AT, lease, AT.plusSeconds(30)),
                 new OfferWithdrawn(SUBNET, ADDRESS, BARE, XID, AT, OfferWithdrawn.Reason.CLIENT_SELECTED_ANOTHER_SERVER),
                 new LeaseGranted(SUBNET, ADDRESS, CLIENT, XID, AT, GrantKind.NEW, lease, AT.plusSeconds(600)),
@@ -106,6 +107,17 @@ class EventJsonTest {
                 .contains("\"at\":\"2026-11-22T08:00:00Z\"")
                 .doesNotContain("\"key\"");
         assertThat(mapper.writeValueAsString(BARE)).isEqualTo("{\"chaddr\":\"aa:bb:cc:dd:ee:ff\"}");
+    }
+
+    /** Events written before {@code inUseHold} existed read with the default hold, so old logs replay unchanged. */
+    @Test
+    void settingsWithoutAnInUseHoldReadAsTheDefault() throws Exception {
+        String old = "{\"managed\":true,\"authoritative\":true,\"leaseTime\":600,\"minLeaseTime\":60,"
+                + "\"maxLeaseTime\":3600,\"offerHold\":\"PT30S\",\"probation\":\"PT24H\"}";
+        for (var mapper : mappers()) {
+            assertThat(mapper.readValue(old, SubnetSettings.class)).isEqualTo(SubnetSettings.defaults());
+        }
+        assertThat(SubnetSettings.defaults().inUseHold()).isEqualTo(java.time.Duration.ofHours(1));
     }
 
     @Test

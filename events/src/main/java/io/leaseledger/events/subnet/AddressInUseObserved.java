@@ -1,0 +1,26 @@
+package io.leaseledger.events.subnet;
+
+import io.leaseledger.events.PersonalData;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.SubnetId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A device with hardware address {@code mac} was seen using {@code address} (its ARP, or an
+ * operator's report), and the server did not give it that address. Until {@code heldUntil} the
+ * address is not chosen dynamically for any other client; the device itself may have it.
+ *
+ * <p>Emitted for a new sighting and for one that refreshes a sighting older than half its hold,
+ * never for every repeated ARP: an operator knows the address comes back at {@code heldUntil}
+ * of the last such event, unless it is seen again.
+ *
+ * @param standing  what the server had the address as when it was seen
+ * @param heldUntil {@code at} + the subnet's in-use hold time
+ */
+@Revision("1")
+public record AddressInUseObserved(SubnetId subnetId, Ipv4Address address,
+                                   @PersonalData("hardware address") MacAddress mac, Instant at,
+                                   InUseStanding standing, Instant heldUntil) implements SubnetEvent {
+}

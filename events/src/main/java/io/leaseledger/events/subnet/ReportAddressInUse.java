@@ -1,0 +1,24 @@
+package io.leaseledger.events.subnet;
+
+import io.leaseledger.events.PersonalData;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.SubnetId;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * {@code address} of this subnet was seen in use by the device {@code mac} at {@code at} (an ARP
+ * on a served link, or an operator's or external watcher's report through the API). Returns an
+ * {@link InUseOutcome}; emits {@link AddressInUseObserved} only when the sighting is news.
+ */
+public record ReportAddressInUse(@TargetAggregateIdentifier SubnetId subnetId, Ipv4Address address,
+                                 @PersonalData("hardware address") MacAddress mac, Instant at)
+        implements SubnetCommand {
+    public ReportAddressInUse {
+        SubnetCommand.require(subnetId, "subnetId");
+        SubnetCommand.require(address, "address");
+        SubnetCommand.require(mac, "mac");
+        SubnetCommand.require(at, "at");
+    }
+}
