@@ -1,0 +1,195 @@
+package io.leaseledger.wire.arp;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * An {@code AF_PACKET}/{@code SOCK_DGRAM} socket for {@code ETH_P_ARP}, bound to one interface,
+ * through the FFM API ({@code socket}, {@code bind}, {@code setsockopt(SO_RCVTIMEO)},
+ * {@code recvfrom}, {@code close}), as {@code LinuxSockets} does for the DHCP channels: no JNI.
+ * Needs CAP_NET_RAW (else {@code socket} fails with EPERM). Linux constants, identical on x86-64
+ * and arm64.
+ *
+ * <p>One thread reads it ({@link #receive}) and closes it when told to stop, which it notices
+ * within the receive timeout; its buffers live as long as the socket.
+ */
+final class PacketSocket implements AutoCloseable {
+
+    static final int EPERM = 1;
+    static final int EINTR = 4;
+    static final int EAGAIN = 11;
+    static final int EACCES = 13;
+
+    private static final int AF_PACKET = 17;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final short ETH_P_ARP = 0x0806;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVTIMEO = 20;
+    /** linux/if_packet.h: the frame was sent by this host. */
+    static final int PACKET_OUTGOING = 4;
+
+    /** struct sockaddr_ll: family (2), protocol (2, network order), ifindex (4), hatype (2), pkttype (1), halen (1), addr (8). */
+    private static final long SLL_SIZE = 20;
+    private static final long SLL_PROTOCOL = 2;
+    private static final long SLL_IFINDEX = 4;
+    private static final long SLL_PKTTYPE = 10;
+
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final MethodHandle SOCKET;
+    private static final MethodHandle BIND;
+    private static final MethodHandle SETSOCKOPT;
+    private static final MethodHandle RECVFROM;
+    private static final MethodHandle CLOSE;
+
+    static {
+        Linker linker = Linker.nativeLinker();
+        Linker.Option errno = Linker.Option.captureCallState("errno");
+        var lookup = linker.defaultLookup();
+        SOCKET = linker.downcallHandle(lookup.findOrThrow("socket"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), errno);
+        BIND = linker.downcallHandle(lookup.findOrThrow("bind"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
+        SETSOCKOPT = linker.downcallHandle(lookup.findOrThrow("setsockopt"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
+        RECVFROM = linker.downcallHandle(lookup.findOrThrow("recvfrom"),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS), errno);
+        CLOSE = linker.downcallHandle(lookup.findOrThrow("close"), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
+    /** A failed libc call and its errno. */
+    static final class NativeFailure extends Exception {
+        final int errno;
+
+        NativeFailure(String call, int errno) {
+            super(call + " failed: errno " + errno + describe(errno));
+            this.errno = errno;
+        }
+
+        private static String describe(int errno) {
+            return switch (errno) {
+                case EPERM -> " (EPERM: CAP_NET_RAW is needed)";
+                case EACCES -> " (EACCES)";
+                case 19 -> " (ENODEV: no such interface)";
+                default -> "";
+            };
+        }
+    }
+
+    /** What one {@link #receive} read: {@code length} bytes (-1 on timeout) and the packet type. */
+    record Received(int length, int packetType) {
+        static final Received TIMEOUT = new Received(-1, -1);
+    }
+
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment buffer;
+    private final MemorySegment from;
+    private final MemorySegment fromLength;
+    private final MemorySegment state;
+    private final int fd;
+    private volatile boolean closed;
+
+    private PacketSocket(int fd, int bufferSize) {
+        this.fd = fd;
+        this.buffer = arena.allocate(bufferSize);
+        this.from = arena.allocate(SLL_SIZE, 4);
+        this.fromLength = arena.allocate(JAVA_INT);
+        this.state = arena.allocate(CAPTURE);
+    }
+
+    /** Opens the socket for ARP on interface {@code ifindex}, reads timing out after {@code timeoutMillis}. */
+    static PacketSocket open(int ifindex, int bufferSize, int timeoutMillis) throws NativeFailure {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment st = call.allocate(CAPTURE);
+            int fd = (int) SOCKET.invokeExact(st, AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, (int) htons(ETH_P_ARP));
+            if (fd < 0) {
+                throw new NativeFailure("socket(AF_PACKET, SOCK_DGRAM, ETH_P_ARP)", errno(st));
+            }
+            try {
+                MemorySegment sll = call.allocate(SLL_SIZE, 4);
+                sll.set(JAVA_SHORT, 0, (short) AF_PACKET);
+                sll.set(JAVA_SHORT, SLL_PROTOCOL, htons(ETH_P_ARP));
+                sll.set(JAVA_INT, SLL_IFINDEX, ifindex);
+                if ((int) BIND.invokeExact(st, fd, sll, (int) SLL_SIZE) != 0) {
+                    throw new NativeFailure("bind(AF_PACKET, ifindex " + ifindex + ")", errno(st));
+                }
+                MemorySegment timeout = call.allocate(16, 8); // struct timeval {long tv_sec; long tv_usec;}
+                timeout.set(JAVA_LONG, 0, timeoutMillis / 1000);
+                timeout.set(JAVA_LONG, 8, (timeoutMillis % 1000) * 1000L);
+                if ((int) SETSOCKOPT.invokeExact(st, fd, SOL_SOCKET, SO_RCVTIMEO, timeout, 16) != 0) {
+                    throw new NativeFailure("setsockopt(SO_RCVTIMEO)", errno(st));
+                }
+            } catch (NativeFailure e) {
+                closeQuietly(fd);
+                throw e;
+            }
+            return new PacketSocket(fd, bufferSize);
+        } catch (NativeFailure e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("FFM call failed", e);
+        }
+    }
+
+    /** Blocks for the next frame (copied into {@code into}) or the timeout; EINTR counts as a timeout. */
+    Received receive(byte[] into) throws NativeFailure {
+        try {
+            fromLength.set(JAVA_INT, 0, (int) SLL_SIZE);
+            long n = (long) RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0, from, fromLength);
+            if (n < 0) {
+                int errno = errno(state);
+                if (errno == EAGAIN || errno == EINTR) {
+                    return Received.TIMEOUT;
+                }
+                throw new NativeFailure("recvfrom", errno);
+            }
+            int length = (int) Math.min(n, into.length);
+            MemorySegment.copy(buffer, JAVA_BYTE, 0, into, 0, length);
+            return new Received(length, from.get(JAVA_BYTE, SLL_PKTTYPE) & 0xff);
+        } catch (NativeFailure e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("FFM call to recvfrom failed", e);
+        }
+    }
+
+    /** Closes the descriptor and frees the buffers; called by the reading thread when it stops. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            closeQuietly(fd);
+            arena.close();
+        }
+    }
+
+    private static void closeQuietly(int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable e) {
+            // Nothing to do: the descriptor is gone either way for this process's purposes.
+        }
+    }
+
+    private static short htons(short value) {
+        return ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? value : Short.reverseBytes(value);
+    }
+
+    private static int errno(MemorySegment st) {
+        return (int) ERRNO.get(st, 0L);
+    }
+}
