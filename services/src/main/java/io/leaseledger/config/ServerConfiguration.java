@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param warmUp           the most a start spends compiling the packet path on synthetic clients
  *                         before the transport opens ({@code io.leaseledger.server.Warmup});
  *                         zero: serve cold
+ * @param arpListener      hear ARP on the served interfaces and report addresses in use by other
+ *                         devices (needs CAP_NET_RAW; bind addresses are never listened on)
  */
 public record ServerConfiguration(
         int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier,
-        Duration warmUp) {
+        Duration warmUp, boolean arpListener) {
 
     public static final int DEFAULT_PORT = 67;
     /** The most a start spends compiling the packet path before it serves (it usually needs less). */

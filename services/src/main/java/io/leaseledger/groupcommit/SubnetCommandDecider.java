@@ -3,7 +3,9 @@ package io.leaseledger.groupcommit;
 import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.DecideClientMessages;
 import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.InUseOutcome;
 import io.leaseledger.events.subnet.ReclaimExpiredLeases;
+import io.leaseledger.events.subnet.ReportAddressInUse;
 import io.leaseledger.events.subnet.ReclaimOutcome;
 import io.leaseledger.events.types.SubnetId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,7 +16,8 @@ import java.util.List;
 
 /**
  * Turns a batch of one subnet's mailbox into one Axon command: the packets into one
- * {@link DecideClientMessages}, a reclaim into one {@link ReclaimExpiredLeases}. The time of
+ * {@link DecideClientMessages}, a reclaim into one {@link ReclaimExpiredLeases}, a sighting into one
+ * {@link ReportAddressInUse}. The time of
  * the command is one reading of the injected clock, taken when the batch is decided.
  *
  * <p>{@code sendAndWait} on Axon's {@code SimpleCommandBus} runs the command on this thread
@@ -38,6 +41,11 @@ final class SubnetCommandDecider implements BatchDecider<SubnetWork, SubnetWork.
             ReclaimOutcome outcome = commands.sendAndWait(
                     new ReclaimExpiredLeases(subnet, clock.instant(), reclaim.batchLimit()));
             return List.of(new SubnetWork.Reclaimed(outcome));
+        }
+        if (batch.getFirst() instanceof SubnetWork.Sighting sighting) {
+            InUseOutcome outcome = commands.sendAndWait(
+                    new ReportAddressInUse(subnet, sighting.address(), sighting.mac(), clock.instant()));
+            return List.of(new SubnetWork.Observed(outcome));
         }
         List<ClientMessage> messages = new ArrayList<>(batch.size());
         for (SubnetWork work : batch) {

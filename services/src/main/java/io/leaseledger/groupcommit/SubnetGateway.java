@@ -2,7 +2,10 @@ package io.leaseledger.groupcommit;
 
 import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.InUseOutcome;
 import io.leaseledger.events.subnet.ReclaimOutcome;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.store.StoreSettings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,6 +41,15 @@ public final class SubnetGateway implements AutoCloseable {
     public CompletableFuture<ReclaimOutcome> reclaim(SubnetId subnet, int batchLimit) {
         return committer.submit(subnet, new SubnetWork.Reclaim(batchLimit))
                 .thenApply(result -> ((SubnetWork.Reclaimed) result).outcome());
+    }
+
+    /**
+     * Reports a device seen using an address, through the subnet's mailbox (serialised with its
+     * packets; refused like a packet when the mailbox is full).
+     */
+    public CompletableFuture<InUseOutcome> report(SubnetId subnet, Ipv4Address address, MacAddress mac) {
+        return committer.submit(subnet, new SubnetWork.Sighting(address, mac))
+                .thenApply(result -> ((SubnetWork.Observed) result).outcome());
     }
 
     /** Packets accepted, dropped, decided; commits (batches) and failed batches, over all subnets. */

@@ -2,11 +2,14 @@ package io.leaseledger.groupcommit;
 
 import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.subnet.InUseOutcome;
 import io.leaseledger.events.subnet.ReclaimOutcome;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
 
 import java.util.Objects;
 
-/** What waits in a subnet's mailbox: a client packet to decide, or a reclaim of expired leases. */
+/** What waits in a subnet's mailbox: a client packet to decide, a reclaim of expired leases, or a sighting. */
 public sealed interface SubnetWork {
 
     /** A decoded client message; consecutive ones are decided by one {@code DecideClientMessages}. */
@@ -25,6 +28,14 @@ public sealed interface SubnetWork {
         }
     }
 
+    /** A device seen using an address of the subnet: one {@code ReportAddressInUse}, serialised with the packets. */
+    record Sighting(Ipv4Address address, MacAddress mac) implements SubnetWork {
+        public Sighting {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(mac, "mac");
+        }
+    }
+
     /** The committed result of one piece of work. */
     sealed interface Result {
     }
@@ -33,5 +44,8 @@ public sealed interface SubnetWork {
     }
 
     record Reclaimed(ReclaimOutcome outcome) implements Result {
+    }
+
+    record Observed(InUseOutcome outcome) implements Result {
     }
 }

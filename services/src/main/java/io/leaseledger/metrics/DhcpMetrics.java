@@ -10,7 +10,10 @@ import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.RequestRefused;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.server.InUseReporter;
 import io.leaseledger.server.PacketObserver;
+import io.leaseledger.wire.arp.ArpDrop;
+import io.leaseledger.wire.arp.ArpListener;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.transport.DropReason;
 import io.leaseledger.wire.transport.ReplyPath;
@@ -140,6 +143,24 @@ public final class DhcpMetrics implements PacketObserver {
                 g -> g.stats().commits());
         function("leaseledger.groupcommit.failed.batches", "Batches whose command failed (nothing committed, no replies)", gateway,
                 g -> g.stats().failedBatches());
+    }
+
+    /**
+     * The ARP listener's frames by what became of them: dropped by the listener (probe, malformed,
+     * not Ethernet/IPv4, own) or judged by the reporter (reported, not served, repeated, rate
+     * limited; overloaded counts the reported ones whose mailbox refused them).
+     */
+    public void watchArp(ArpListener listener, InUseReporter reporter) {
+        for (ArpDrop reason : ArpDrop.values()) {
+            FunctionCounter.builder("leaseledger.arp.frames", listener, l -> l.dropped(reason))
+                    .description("ARP frames heard on served interfaces, by what became of them")
+                    .tag("outcome", reason.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
+        for (InUseReporter.Outcome outcome : InUseReporter.Outcome.values()) {
+            FunctionCounter.builder("leaseledger.arp.frames", reporter, r -> r.counted(outcome))
+                    .description("ARP frames heard on served interfaces, by what became of them")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
     }
 
     private <T> void function(String name, String help, T source, ToLongFunction<T> value) {

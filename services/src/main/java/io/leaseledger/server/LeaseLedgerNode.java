@@ -21,6 +21,7 @@ import io.leaseledger.store.StoreSettings;
 import io.leaseledger.streaming.KafkaPublisher;
 import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
+import io.leaseledger.wire.arp.ArpListener;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
@@ -58,13 +59,16 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     private final ApplicationContext context;
     private final DhcpTransport transport;
+    private final Optional<ArpListener> arp;
     private final SettingsView settings;
     private final int configurationChanges;
     private final Optional<EmbeddedServer> api;
     private final Optional<KafkaPublisher> publisher;
 
-    private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, SettingsView settings,
-                            int configurationChanges, Optional<EmbeddedServer> api, Optional<KafkaPublisher> publisher) {
+    private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpListener> arp,
+                            SettingsView settings, int configurationChanges, Optional<EmbeddedServer> api,
+                            Optional<KafkaPublisher> publisher) {
+        this.arp = arp;
         this.api = api;
         this.publisher = publisher;
         this.configurationChanges = configurationChanges;
@@ -132,15 +136,17 @@ public final class LeaseLedgerNode implements AutoCloseable {
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
             metrics.watch(transport.counters(), gateway);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
+            Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics);
             Optional<EmbeddedServer> api;
             try {
                 api = ApiServer.start(context, config.api());
             } catch (RuntimeException e) {
+                arp.ifPresent(ArpListener::close);
                 transport.close();
                 throw e;
             }
             api.ifPresent(http -> LOG.info("HTTP API on {}", http.getURL()));
-            return new LeaseLedgerNode(context, transport, settings, changes.size(), api, publisher);
+            return new LeaseLedgerNode(context, transport, arp, settings, changes.size(), api, publisher);
         } catch (RuntimeException e) {
             publisher.ifPresent(KafkaPublisher::close);
             context.close();
@@ -183,6 +189,21 @@ public final class LeaseLedgerNode implements AutoCloseable {
         });
     }
 
+    /**
+     * Hears ARP on the served interfaces (never on bind addresses: a loopback or relay-only node
+     * has no link to hear), so addresses in use by other devices are kept from the pool.
+     */
+    private static Optional<ArpListener> arpListener(ServerConfiguration server, SubnetGateway gateway,
+                                                     SettingsView settings, DhcpMetrics metrics) {
+        if (!server.arpListener() || server.interfaces().isEmpty()) {
+            return Optional.empty();
+        }
+        InUseReporter reporter = new InUseReporter(gateway, settings, System::nanoTime);
+        ArpListener listener = ArpListener.start(server.interfaces(), reporter);
+        metrics.watchArp(listener, reporter);
+        return Optional.of(listener);
+    }
+
     static TransportConfig transportConfig(ServerConfiguration server) {
         InetSocketAddress[] addresses = server.bindAddresses().stream()
                 .map(a -> new InetSocketAddress(inet(a), server.port()))
@@ -208,6 +229,11 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     public DhcpTransport transport() {
         return transport;
+    }
+
+    /** The interfaces whose ARP this node hears (empty: no served interface, turned off, or no CAP_NET_RAW). */
+    public List<String> arpInterfaces() {
+        return arp.map(ArpListener::interfaces).orElse(List.of());
     }
 
     /** Commands the configuration file caused at this start (0 when the log already agreed). */
@@ -238,6 +264,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
     @Override
     public void close() {
         try {
+            arp.ifPresent(ArpListener::close);
             transport.close();
         } finally {
             LOG.info("group commit closed ({})", context.getBean(SubnetGateway.class).stats());

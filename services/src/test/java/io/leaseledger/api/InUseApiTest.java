@@ -74,6 +74,14 @@ class InUseApiTest {
         assertThat(row.get("expiresAt").asText()).isNotBlank();
     }
 
+    /** The README's shape: bind addresses only, no link to hear, so no packet socket is even tried. */
+    @Test
+    void aLoopbackOnlyNodeDoesNotListenForArp() {
+        assertThat(api.node.arpInterfaces()).isEmpty();
+        assertThat(api.node.context().getBean(io.leaseledger.metrics.DhcpMetrics.class).scrape())
+                .doesNotContain("leaseledger_arp_frames_total");
+    }
+
     @Test
     void badReportsAreNamedRefusedOrForbidden() throws Exception {
         ApiNode.Reply invalid = report("{\"address\": \"198.18.0.300\", \"mac\": \"nope\", \"when\": 1}", api.operator);

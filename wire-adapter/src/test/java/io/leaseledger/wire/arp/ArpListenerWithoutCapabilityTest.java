@@ -1,0 +1,72 @@
+package io.leaseledger.wire.arp;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Without CAP_NET_RAW the kernel refuses the packet socket: the listener says so and listens to
+ * nothing, and starting it does not fail. Capabilities belong to a thread (capset(2)), so the test
+ * drops CAP_NET_RAW on a thread of its own and starts the listener there; the rest of the JVM
+ * keeps its capabilities.
+ */
+class ArpListenerWithoutCapabilityTest {
+    private static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
+    private static final int CAP_NET_RAW = 13;
+
+    @Test
+    void withoutCapNetRawNothingIsHeardAndNothingFails() throws Exception {
+        Assumptions.assumeTrue(hasCapNetRaw(), "the process lacks CAP_NET_RAW already: covered by running at all");
+        var result = new CompletableFuture<List<String>>();
+        Thread.ofPlatform().name("no-cap-net-raw").start(() -> {
+            try {
+                dropCapNetRawFromThisThread();
+                try (ArpListener listener = ArpListener.start(List.of("lo", "lo"), sighting -> { })) {
+                    result.complete(listener.interfaces());
+                }
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    private static boolean hasCapNetRaw() throws Exception {
+        String status = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status"));
+        long effective = status.lines().filter(l -> l.startsWith("CapEff:")).map(l -> Long.parseLong(l.substring(7).strip(), 16))
+                .findFirst().orElse(0L);
+        return (effective & (1L << CAP_NET_RAW)) != 0;
+    }
+
+    private static void dropCapNetRawFromThisThread() throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        MethodHandle capget = linker.downcallHandle(linker.defaultLookup().findOrThrow("capget"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        MethodHandle capset = linker.downcallHandle(linker.defaultLookup().findOrThrow("capset"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment header = arena.allocate(8, 4); // {u32 version; int pid (0: this thread)}
+            header.set(JAVA_INT, 0, LINUX_CAPABILITY_VERSION_3);
+            MemorySegment data = arena.allocate(24, 4); // two {u32 effective, permitted, inheritable}
+            if ((int) capget.invokeExact(header, data) != 0) {
+                throw new IllegalStateException("capget failed");
+            }
+            data.set(JAVA_INT, 0, data.get(JAVA_INT, 0) & ~(1 << CAP_NET_RAW));
+            header.set(JAVA_INT, 0, LINUX_CAPABILITY_VERSION_3);
+            if ((int) capset.invokeExact(header, data) != 0) {
+                throw new IllegalStateException("capset failed");
+            }
+        }
+    }
+}
