@@ -62,7 +62,12 @@ final class InUseRules {
         Offer offer = state.offerAt(address);
         if (reservation != null && reservation.mac().equals(mac)
                 || lease != null && lease.client().chaddr().equals(mac)
-                || offer != null && offer.client().chaddr().equals(mac)) {
+                || offer != null && offer.client().chaddr().equals(mac)
+                || lease == null && offer == null && mac.equals(state.lastHolderMacAt(address))) {
+            // The last of these: the client that released it (or let it expire) and nobody took it
+            // since. RFC 2131 clients answer ARP for a moment after a RELEASE; the address is kept
+            // for that client anyway (automatic allocation). Should it go to someone else while
+            // the device still uses it, that sighting is recorded (OFFERED) and the REQUEST NAKed.
             return Judgement.nothing(InUseOutcome.HOLDER);
         }
         Sighting earlier = state.sightingOf(address, mac);

@@ -271,12 +271,12 @@ public class Subnet implements SnapshotSized {
 
     @EventSourcingHandler
     void on(LeaseReleased event) {
-        state.onLeaseEnded(event.address(), event.client().key());
+        state.onLeaseEnded(event.address(), event.client().key(), event.client().chaddr());
     }
 
     @EventSourcingHandler
     void on(LeaseExpired event) {
-        state.onLeaseEnded(event.address(), event.client().key());
+        state.onLeaseEnded(event.address(), event.client().key(), event.client().chaddr());
     }
 
     @EventSourcingHandler

@@ -51,6 +51,12 @@ final class SubnetState {
     /** Address → the client that last held it (released or expired), for automatic allocation. */
     private final Map<Integer, ClientKey> rememberedClients = new HashMap<>();
     private final Map<String, Octets> optionSnippets = new HashMap<>();
+    /**
+     * Address → the hardware address of the client remembered for it (the one in
+     * {@link #rememberedClients}): that device still answering ARP for a moment after its RELEASE
+     * is its holder, not a conflict. Absent from snapshots taken before it existed: empty then.
+     */
+    private final Map<Integer, MacAddress> lastHolderMacs = new HashMap<>();
     /** Address → devices lately seen using it that the server did not give it to (at most a few each). */
     private final Map<Integer, List<Sighting>> sightings = new HashMap<>();
 
@@ -241,6 +247,11 @@ final class SubnetState {
         return null;
     }
 
+    /** The hardware address of the client remembered for {@code address} (it released it or let it expire), or null. */
+    MacAddress lastHolderMacAt(Ipv4Address address) {
+        return rememberedClients.containsKey(address.value()) ? lastHolderMacs.get(address.value()) : null;
+    }
+
     /** Whether a device other than {@code mac} was seen using {@code address} and its hold runs at {@code at}. */
     boolean seenInUseByOther(Ipv4Address address, MacAddress mac, Instant at) {
         List<Sighting> seen = sightings.isEmpty() ? null : sightings.get(address.value());
@@ -416,6 +427,7 @@ final class SubnetState {
         Integer remembered = ix.rememberedByClient.remove(key);
         if (remembered != null) {
             rememberedClients.remove(remembered);
+            lastHolderMacs.remove(remembered);
         }
     }
 
@@ -430,14 +442,16 @@ final class SubnetState {
     }
 
     /** A release or an expiry: the address is free, and remembered for the client who had it. */
-    void onLeaseEnded(Ipv4Address address, ClientKey key) {
+    void onLeaseEnded(Ipv4Address address, ClientKey key, MacAddress mac) {
         int value = address.value();
         dropLease(value);
         Indexes ix = indexes();
         Integer earlier = ix.rememberedByClient.put(key, value);
         if (earlier != null && earlier != value) {
             rememberedClients.remove(earlier);
+            lastHolderMacs.remove(earlier);
         }
+        lastHolderMacs.put(value, mac);
         ClientKey other = rememberedClients.put(value, key);
         if (other != null && !other.equals(key)) {
             ix.rememberedByClient.remove(other);
@@ -518,6 +532,7 @@ final class SubnetState {
         ClientKey remembered = rememberedClients.get(address);
         if (remembered != null && !remembered.equals(keep)) {
             rememberedClients.remove(address);
+            lastHolderMacs.remove(address);
             indexes().rememberedByClient.remove(remembered, address);
         }
     }

@@ -139,6 +139,25 @@ class InUseObservationTest {
                 .expectResultMessagePayload(InUseOutcome.HOLDER);
     }
 
+    /** An RFC 2131 client answers ARP for a moment after its RELEASE: that is no conflict. */
+    @Test
+    void theClientThatJustReleasedTheAddressIsItsHolder() {
+        fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"), granted("198.18.0.10", BOB, T0, GrantKind.NEW),
+                        new LeaseReleased(SUBNET, ip("198.18.0.10"), BOB, XID, t(5)))
+                .when(seen("198.18.0.10", BOB.chaddr(), t(6)))
+                .expectNoEvents()
+                .expectResultMessagePayload(InUseOutcome.HOLDER);
+    }
+
+    /** ...until the address goes to someone else: then the old holder still on it is a conflict. */
+    @Test
+    void theFormerHolderStillOnAnAddressOfferedToAnotherIsRecorded() {
+        fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"), granted("198.18.0.10", BOB, T0, GrantKind.NEW),
+                        new LeaseReleased(SUBNET, ip("198.18.0.10"), BOB, XID, t(5)), offered("198.18.0.10", ALICE, t(6)))
+                .when(seen("198.18.0.10", BOB.chaddr(), t(7)))
+                .expectEvents(observed("198.18.0.10", BOB.chaddr(), t(7), InUseStanding.OFFERED));
+    }
+
     @Test
     void aReservedHostSeenOnItsOwnAddressChangesNothing() {
         fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"),

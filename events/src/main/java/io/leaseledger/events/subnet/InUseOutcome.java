@@ -8,7 +8,10 @@ public enum InUseOutcome {
     REFRESHED,
     /** The same device on the same address, seen again within the first half of its hold: nothing to record. */
     ALREADY_KNOWN,
-    /** The device is the address's own: its lease or offer holder, or its host reservation. */
+    /**
+     * The device is the address's own: its lease or offer holder, its host reservation, or the
+     * client that last held it (released or expired) while nobody else has taken it since.
+     */
     HOLDER,
     /** The address is neither in a dynamic range nor host-reserved: the server never gives it out. */
     NOT_ALLOCATABLE,
