@@ -19,4 +19,13 @@ public interface BatchDecider<M, D> {
     default boolean joins(M first, M next) {
         return true;
     }
+
+    /**
+     * Whether {@code message} starts new work (a DISCOVER: an offer whose REQUEST is still to
+     * come) rather than finishing or freeing work already begun. An overloaded mailbox refuses
+     * new work first ({@link SubnetMailbox}).
+     */
+    default boolean startsNewWork(M message) {
+        return false;
+    }
 }

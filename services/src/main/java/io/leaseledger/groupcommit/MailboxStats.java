@@ -11,11 +11,12 @@ public final class MailboxStats {
     final LongAdder failedBatches = new LongAdder();
     final LongAdder failedMessages = new LongAdder();
     final LongAdder stale = new LongAdder();
+    final LongAdder shed = new LongAdder();
 
     /** A consistent-enough copy for metrics and benchmarks. */
     public Snapshot snapshot() {
         return new Snapshot(accepted.sum(), dropped.sum(), commits.sum(), decided.sum(),
-                failedBatches.sum(), failedMessages.sum(), stale.sum());
+                failedBatches.sum(), failedMessages.sum(), stale.sum(), shed.sum());
     }
 
     /**
@@ -26,7 +27,8 @@ public final class MailboxStats {
      * @param failedBatches  batches whose command failed (nothing committed)
      * @param failedMessages messages of those batches
      * @param stale          messages dropped undecided because they had waited longer than the mailbox's max wait
+     * @param shed           messages starting new work refused because the mailbox was more than half full
      */
     public record Snapshot(long accepted, long dropped, long commits, long decided, long failedBatches,
-                           long failedMessages, long stale) {}
+                           long failedMessages, long stale, long shed) {}
 }

@@ -4,6 +4,7 @@ import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.DecideClientMessages;
 import io.leaseledger.events.subnet.Decision;
 import io.leaseledger.events.subnet.InUseOutcome;
+import io.leaseledger.events.subnet.MessageKind;
 import io.leaseledger.events.subnet.ReclaimExpiredLeases;
 import io.leaseledger.events.subnet.ReportAddressInUse;
 import io.leaseledger.events.subnet.ReclaimOutcome;
@@ -60,6 +61,11 @@ final class SubnetCommandDecider implements BatchDecider<SubnetWork, SubnetWork.
             results.add(new SubnetWork.Decided(decision));
         }
         return results;
+    }
+
+    @Override
+    public boolean startsNewWork(SubnetWork work) {
+        return work instanceof SubnetWork.Packet packet && packet.message().kind() == MessageKind.DISCOVER;
     }
 
     @Override

@@ -31,6 +31,13 @@ import java.util.function.LongSupplier;
  *       mailbox re-queues itself rather than looping, so a busy subnet cannot starve others.</li>
  *   <li>Bounded: beyond {@code capacity} waiting messages a new one is refused with
  *       {@link MailboxFullException} and counted as dropped.</li>
+ *   <li>Finishing before starting: beyond half the capacity, a message that starts new work
+ *       ({@link BatchDecider#startsNewWork}: a DISCOVER) is refused with
+ *       {@link NewWorkShedException} and counted as shed, while the rest (the REQUESTs of
+ *       clients already offered an address, renewals, releases) may still fill the other half.
+ *       An overloaded subnet then spends its commits on DORAs it has begun — an offer whose
+ *       REQUEST is dropped was a commit for nothing — and new clients retransmit their
+ *       DISCOVERs once it has caught up (a PXE storm after a power cut, a flood).</li>
  *   <li>Commit delay (PostgreSQL's {@code commit_delay}, for the same reason): a commit has a
  *       fixed cost several times that of a decision, so on a busy subnet — one that committed
  *       within the last {@link #BUSY_WINDOW_NANOS} ns — a batch of fewer than
@@ -57,6 +64,8 @@ public final class SubnetMailbox<M, D> {
     private final Executor executor;
     private final int batchLimit;
     private final int capacity;
+    /** Beyond this many waiting messages, new work is refused (half the capacity). */
+    private final int newWorkLimit;
     private final MailboxStats stats;
     private final long commitDelayNanos;
     private final long maxWaitNanos;
@@ -101,6 +110,7 @@ public final class SubnetMailbox<M, D> {
         }
         this.batchLimit = batchLimit;
         this.capacity = capacity;
+        this.newWorkLimit = Math.max(1, capacity / 2);
         this.stats = Objects.requireNonNull(stats, "stats");
     }
 
@@ -110,10 +120,16 @@ public final class SubnetMailbox<M, D> {
         if (closed) {
             return CompletableFuture.failedFuture(new CancellationException("mailbox of subnet " + subnet + " is closed"));
         }
-        if (waiting.incrementAndGet() > capacity) {
+        int queued = waiting.incrementAndGet();
+        if (queued > capacity) {
             waiting.decrementAndGet();
             stats.dropped.increment();
             return CompletableFuture.failedFuture(new MailboxFullException(subnet, capacity));
+        }
+        if (queued > newWorkLimit && decider.startsNewWork(message)) {
+            waiting.decrementAndGet();
+            stats.shed.increment();
+            return CompletableFuture.failedFuture(new NewWorkShedException(subnet, queued - 1, newWorkLimit));
         }
         Pending<M, D> pending = new Pending<>(message, new CompletableFuture<>(), nanoTime.getAsLong());
         queue.add(pending);

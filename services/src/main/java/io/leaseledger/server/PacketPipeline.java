@@ -8,6 +8,7 @@ import io.leaseledger.events.subnet.Delivery;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.groupcommit.MailboxFullException;
+import io.leaseledger.groupcommit.NewWorkShedException;
 import io.leaseledger.groupcommit.StaleMessageException;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.wire.commands.ClientMessages;
@@ -176,6 +177,8 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             transport.countDrop(PipelineDrop.OVERLOADED);
         } else if (cause instanceof StaleMessageException) {
             transport.countDrop(PipelineDrop.STALE);
+        } else if (cause instanceof NewWorkShedException) {
+            transport.countDrop(PipelineDrop.SHED);
         } else {
             transport.countDrop(PipelineDrop.DECISION_FAILED);
             decisionWarning.warn("decision on {} failed, no reply: {}", subnet.id(), cause.toString());

@@ -106,6 +106,49 @@ class SubnetMailboxTest {
     }
 
     @Test
+    void overHalfFullTheMailboxShedsNewWorkButStillTakesWhatFinishesWork() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MailboxStats stats = new MailboxStats();
+        // Negative numbers start new work (DISCOVERs), the others finish it (REQUESTs).
+        SubnetMailbox<Integer, Integer> mailbox = new SubnetMailbox<>("s1", new BatchDecider<>() {
+            @Override
+            public List<Integer> decide(List<Integer> batch) throws Exception {
+                entered.countDown();
+                release.await(5, TimeUnit.SECONDS);
+                return batch;
+            }
+
+            @Override
+            public boolean startsNewWork(Integer message) {
+                return message < 0;
+            }
+        }, workers, 2, 8, stats);
+
+        CompletableFuture<Integer> inFlight = mailbox.submit(0);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Integer>> queued = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            queued.add(mailbox.submit(-i));             // new work fills half the capacity
+        }
+        CompletableFuture<Integer> shed = mailbox.submit(-5);
+        for (int i = 5; i <= 8; i++) {
+            queued.add(mailbox.submit(i));              // finishing work takes the other half
+        }
+        CompletableFuture<Integer> full = mailbox.submit(9);
+
+        assertThatThrownBy(shed::join).hasCauseInstanceOf(NewWorkShedException.class);
+        assertThatThrownBy(full::join).hasCauseInstanceOf(MailboxFullException.class);
+        assertThat(stats.snapshot().shed()).isEqualTo(1);
+        assertThat(stats.snapshot().dropped()).isEqualTo(1);
+        release.countDown();
+        assertThat(inFlight.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(queued.stream().map(CompletableFuture::join)).containsExactly(-1, -2, -3, -4, 5, 6, 7, 8);
+        // Once it has caught up, new work is welcome again.
+        assertThat(mailbox.submit(-6).get(5, TimeUnit.SECONDS)).isEqualTo(-6);
+    }
+
+    @Test
     void aFailedBatchFailsItsMessagesAndTheNextBatchIsServed() throws Exception {
         MailboxStats stats = new MailboxStats();
         SubnetMailbox<String, String> mailbox = new SubnetMailbox<>("s1", batch -> {
