@@ -1,14 +1,16 @@
 package io.leaseledger.groupcommit;
 
+import java.time.Duration;
+
 /**
- * A message that would start new work (a DISCOVER) refused because the subnet's mailbox is more
- * than half full: under overload the mailbox keeps its room for the messages that finish work
- * already begun (the REQUESTs of clients it has offered an address), see {@link SubnetMailbox}.
+ * A message that would start new work (a DISCOVER) refused because the subnet's oldest waiting
+ * message has waited more than half the max wait: a DORA begun now would not finish in time, so
+ * the subnet answers the clients it has already offered an address first ({@link SubnetMailbox}).
  */
 public final class NewWorkShedException extends RuntimeException {
-    public NewWorkShedException(String subnet, int waiting, int limit) {
-        super("mailbox of subnet " + subnet + " holds " + waiting + " messages, over the " + limit
-                + " that new work may join; a new client's packet is dropped so the offered ones get their answers",
-                null, false, false);
+    public NewWorkShedException(String subnet, Duration oldestWaited, Duration limit) {
+        super("the oldest packet waiting for subnet " + subnet + " has waited " + oldestWaited.toMillis()
+                + " ms, more than the " + limit.toMillis() + " ms new clients may join; a new client's packet is dropped"
+                + " so the offered ones get their answers", null, false, false);
     }
 }

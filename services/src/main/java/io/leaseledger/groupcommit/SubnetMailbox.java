@@ -31,13 +31,16 @@ import java.util.function.LongSupplier;
  *       mailbox re-queues itself rather than looping, so a busy subnet cannot starve others.</li>
  *   <li>Bounded: beyond {@code capacity} waiting messages a new one is refused with
  *       {@link MailboxFullException} and counted as dropped.</li>
- *   <li>Finishing before starting: beyond half the capacity, a message that starts new work
- *       ({@link BatchDecider#startsNewWork}: a DISCOVER) is refused with
- *       {@link NewWorkShedException} and counted as shed, while the rest (the REQUESTs of
- *       clients already offered an address, renewals, releases) may still fill the other half.
- *       An overloaded subnet then spends its commits on DORAs it has begun — an offer whose
- *       REQUEST is dropped was a commit for nothing — and new clients retransmit their
- *       DISCOVERs once it has caught up (a PXE storm after a power cut, a flood).</li>
+ *   <li>Finishing before starting: while the oldest waiting message has waited more than half
+ *       of {@code maxWait}, a message that starts new work ({@link BatchDecider#startsNewWork}:
+ *       a DISCOVER) is refused with {@link NewWorkShedException} and counted as shed; the rest
+ *       (the REQUESTs of clients already offered an address, renewals, releases) is still
+ *       queued. A DORA begun then would wait that long twice, for its offer and for its ACK,
+ *       and not finish within {@code maxWait}; the subnet spends its commits on the DORAs it
+ *       has begun instead — an offer whose REQUEST goes stale was a commit for nothing — and new
+ *       clients retransmit their DISCOVERs once it has caught up (a PXE storm after a power cut,
+ *       a flood). The age, not the count, is the signal: a stall of a few hundred milliseconds
+ *       (a collector's pause) fills the queue without overloading the subnet.</li>
  *   <li>Commit delay (PostgreSQL's {@code commit_delay}, for the same reason): a commit has a
  *       fixed cost several times that of a decision, so on a busy subnet — one that committed
  *       within the last {@link #BUSY_WINDOW_NANOS} ns — a batch of fewer than
@@ -64,8 +67,8 @@ public final class SubnetMailbox<M, D> {
     private final Executor executor;
     private final int batchLimit;
     private final int capacity;
-    /** Beyond this many waiting messages, new work is refused (half the capacity). */
-    private final int newWorkLimit;
+    /** Once the oldest waiting message is this old, new work is refused (half the max wait; 0: never). */
+    private final long shedAfterNanos;
     private final MailboxStats stats;
     private final long commitDelayNanos;
     private final long maxWaitNanos;
@@ -110,7 +113,7 @@ public final class SubnetMailbox<M, D> {
         }
         this.batchLimit = batchLimit;
         this.capacity = capacity;
-        this.newWorkLimit = Math.max(1, capacity / 2);
+        this.shedAfterNanos = maxWaitNanos / 2;
         this.stats = Objects.requireNonNull(stats, "stats");
     }
 
@@ -120,18 +123,22 @@ public final class SubnetMailbox<M, D> {
         if (closed) {
             return CompletableFuture.failedFuture(new CancellationException("mailbox of subnet " + subnet + " is closed"));
         }
-        int queued = waiting.incrementAndGet();
-        if (queued > capacity) {
+        if (waiting.incrementAndGet() > capacity) {
             waiting.decrementAndGet();
             stats.dropped.increment();
             return CompletableFuture.failedFuture(new MailboxFullException(subnet, capacity));
         }
-        if (queued > newWorkLimit && decider.startsNewWork(message)) {
-            waiting.decrementAndGet();
-            stats.shed.increment();
-            return CompletableFuture.failedFuture(new NewWorkShedException(subnet, queued - 1, newWorkLimit));
+        long now = nanoTime.getAsLong();
+        if (shedAfterNanos > 0 && decider.startsNewWork(message)) {
+            Pending<M, D> oldest = queue.peek();
+            if (oldest != null && now - oldest.queuedAt > shedAfterNanos) {
+                waiting.decrementAndGet();
+                stats.shed.increment();
+                return CompletableFuture.failedFuture(new NewWorkShedException(subnet,
+                        Duration.ofNanos(now - oldest.queuedAt), Duration.ofNanos(shedAfterNanos)));
+            }
         }
-        Pending<M, D> pending = new Pending<>(message, new CompletableFuture<>(), nanoTime.getAsLong());
+        Pending<M, D> pending = new Pending<>(message, new CompletableFuture<>(), now);
         queue.add(pending);
         stats.accepted.increment();
         schedule();

@@ -12,7 +12,7 @@ public enum PipelineDrop implements DropReason {
     OVERLOADED,
     /** The packet waited in the subnet's mailbox longer than the max wait: dropped undecided (overload). */
     STALE,
-    /** A DISCOVER refused while the subnet's mailbox was over half full: offered clients are answered first (overload). */
+    /** A DISCOVER refused while the subnet's oldest waiting packet had waited over half the max wait: offered clients first (overload). */
     SHED,
     /** The command deciding the batch failed (nothing committed): no reply for any of it. */
     DECISION_FAILED,

@@ -106,7 +106,8 @@ class SubnetMailboxTest {
     }
 
     @Test
-    void overHalfFullTheMailboxShedsNewWorkButStillTakesWhatFinishesWork() throws Exception {
+    void whileTheOldestPacketHasWaitedHalfTheMaxWaitNewWorkIsShedAndTheRestStillQueued() throws Exception {
+        long[] now = {0};
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         MailboxStats stats = new MailboxStats();
@@ -123,29 +124,26 @@ class SubnetMailboxTest {
             public boolean startsNewWork(Integer message) {
                 return message < 0;
             }
-        }, workers, 2, 8, stats);
+        }, workers, 512, 1024, stats, Duration.ZERO, Duration.ofSeconds(1), null, () -> now[0]);
 
         CompletableFuture<Integer> inFlight = mailbox.submit(0);
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-        List<CompletableFuture<Integer>> queued = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            queued.add(mailbox.submit(-i));             // new work fills half the capacity
-        }
-        CompletableFuture<Integer> shed = mailbox.submit(-5);
-        for (int i = 5; i <= 8; i++) {
-            queued.add(mailbox.submit(i));              // finishing work takes the other half
-        }
-        CompletableFuture<Integer> full = mailbox.submit(9);
+        CompletableFuture<Integer> oldest = mailbox.submit(1);
+        now[0] += Duration.ofMillis(400).toNanos();
+        CompletableFuture<Integer> newWhileYoung = mailbox.submit(-1);   // 400 ms: a stall, not overload
+        now[0] += Duration.ofMillis(200).toNanos();
+        CompletableFuture<Integer> shed = mailbox.submit(-2);            // 600 ms: over half the max wait
+        CompletableFuture<Integer> finishing = mailbox.submit(2);
 
-        assertThatThrownBy(shed::join).hasCauseInstanceOf(NewWorkShedException.class);
-        assertThatThrownBy(full::join).hasCauseInstanceOf(MailboxFullException.class);
+        assertThatThrownBy(shed::join).hasCauseInstanceOf(NewWorkShedException.class)
+                .hasMessageContaining("has waited 600 ms, more than the 500 ms");
         assertThat(stats.snapshot().shed()).isEqualTo(1);
-        assertThat(stats.snapshot().dropped()).isEqualTo(1);
         release.countDown();
         assertThat(inFlight.get(5, TimeUnit.SECONDS)).isZero();
-        assertThat(queued.stream().map(CompletableFuture::join)).containsExactly(-1, -2, -3, -4, 5, 6, 7, 8);
-        // Once it has caught up, new work is welcome again.
-        assertThat(mailbox.submit(-6).get(5, TimeUnit.SECONDS)).isEqualTo(-6);
+        assertThat(List.of(oldest.get(5, TimeUnit.SECONDS), newWhileYoung.get(5, TimeUnit.SECONDS),
+                finishing.get(5, TimeUnit.SECONDS))).containsExactly(1, -1, 2);
+        // Caught up: new work is welcome again.
+        assertThat(mailbox.submit(-3).get(5, TimeUnit.SECONDS)).isEqualTo(-3);
     }
 
     @Test
