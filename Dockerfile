@@ -28,14 +28,14 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 FROM eclipse-temurin:25-jre
 # java-dhcp: a copy (not a link: file capabilities belong to the inode) of the JRE's launcher with
-# the two capabilities a DHCP node uses. A binary with file capabilities runs in the kernel's
+# the three capabilities a DHCP node uses (port 67; neighbour entries; the ARP listener's packet socket). A binary with file capabilities runs in the kernel's
 # secure mode, where the loader ignores java's $ORIGIN rpath; the JRE's lib directory goes into the
 # loader cache instead so that libjli.so is found. deploy/docker/leaseledger uses java-dhcp only
-# when the container was granted both capabilities (compose: the racks).
+# when the container was granted all three (compose: the racks).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libcap2-bin \
  && cp "$JAVA_HOME/bin/java" "$JAVA_HOME/bin/java-dhcp" \
- && setcap cap_net_bind_service,cap_net_admin=ep "$JAVA_HOME/bin/java-dhcp" \
+ && setcap cap_net_bind_service,cap_net_admin,cap_net_raw=ep "$JAVA_HOME/bin/java-dhcp" \
  && echo "$JAVA_HOME/lib" > /etc/ld.so.conf.d/leaseledger-jre.conf \
  && ldconfig \
  && apt-get purge -y libcap2-bin \
