@@ -182,7 +182,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
     }
 
     private static void replayInto(AxonStore store, SettingsView view) {
-        store.replayAll(payload -> {
+        store.replayExcept(SettingsView.IGNORED_EVENTS, payload -> {
             if (payload instanceof SubnetEvent event) {
                 view.on(event);
             }

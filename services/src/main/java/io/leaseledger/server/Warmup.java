@@ -118,7 +118,7 @@ public final class Warmup {
              SubnetGateway gateway = new SubnetGateway(store.commandGateway(), clock, settings.mailbox())) {
             ConfigurationApplier.apply(new SettingsView(), config, store.commandGateway(), clock.instant());
             SettingsView view = new SettingsView();
-            store.replayAll(payload -> {
+            store.replayExcept(SettingsView.IGNORED_EVENTS, payload -> {
                 if (payload instanceof SubnetEvent event) {
                     view.on(event);
                 }
