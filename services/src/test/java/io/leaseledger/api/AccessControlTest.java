@@ -1,33 +1,14 @@
 package io.leaseledger.api;
 
 import io.leaseledger.api.auth.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tokens and roles against the running API: 401 without or with a bad token, 403 below the route's role. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessControlTest {
-    @TempDir
-    static Path dir;
-    ApiNode api;
-
-    @BeforeAll
-    void start() throws Exception {
-        api = ApiNode.start(dir);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
-    }
+class AccessControlTest extends RunningApi {
 
     @Test
     void healthIsOpen() throws Exception {

@@ -5,15 +5,10 @@ import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Configuration writes through the API become Subnet commands; validation is per field; refusals are typed. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConfigurationApiTest {
-    @TempDir
-    static Path dir;
-    ApiNode api;
-
-    @BeforeAll
-    void start() throws Exception {
-        api = ApiNode.start(dir);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
-    }
+class ConfigurationApiTest extends RunningApi {
 
     private ApiNode.Reply op(String method, String path, String body) throws Exception {
         return api.send(method, path, api.operator, body);

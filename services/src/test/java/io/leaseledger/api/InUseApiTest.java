@@ -9,36 +9,17 @@ import io.leaseledger.wire.dhcp4.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An address reported in use through the API is not offered to a DHCP client (a relayed DORA over
  * loopback through the real packet path), and the report is counted and shown in the log.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InUseApiTest {
+class InUseApiTest extends RunningApi {
     private static final String PATH = "/api/v1/subnets/198.18.0.0-24/in-use";
     private static final String STRANGER = "52:54:00:00:00:99";
 
-    @TempDir
-    static Path dir;
-    ApiNode api;
-
-    @BeforeAll
-    void start() throws Exception {
-        api = ApiNode.start(dir);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
-    }
 
     private ApiNode.Reply report(String body, String token) throws Exception {
         return api.send("POST", PATH, token, body);

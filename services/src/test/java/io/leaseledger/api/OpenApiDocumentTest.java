@@ -4,14 +4,9 @@ import io.leaseledger.api.auth.RequiresRole;
 import io.leaseledger.api.auth.Role;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,24 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operations (method and path), the same query parameters, and the role each /api route
  * declares is the document's {@code x-role}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends RunningApi {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final Pattern TEMPLATE = Pattern.compile("^([^{?]*(?:\\{[^?}][^}]*\\}[^{?]*)*)(?:\\{\\?([^}]*)\\})?$");
 
-    @TempDir
-    static Path dir;
-    ApiNode api;
-
-    @BeforeAll
-    void start() throws Exception {
-        api = ApiNode.start(dir);
-    }
-
-    @AfterAll
-    void stop() {
-        api.close();
-    }
 
     /** "GET /api/v1/leases" → its query parameters and role. */
     record Operation(List<String> query, String role) {}

@@ -9,7 +9,6 @@ import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.DhcpServer;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.LeaseLedgerServer;
 import io.leaseledger.it.harness.Requirements;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,8 +51,7 @@ class ArpConflictIT {
 
     @BeforeEach
     void requirements() {
-        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip"), DhcpServer.requiredTools().stream())
-                .toArray(String[]::new));
+        Requirements.assumeServedLan();
         Requirements.assumeScapy();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.DhcpServer;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ScapyClient;
@@ -12,7 +11,6 @@ import io.leaseledger.it.harness.ServedLan;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,7 @@ class DeclineIT {
 
     @BeforeEach
     void requirements() {
-        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip"), DhcpServer.requiredTools().stream())
-                .toArray(String[]::new));
+        Requirements.assumeServedLan();
         Requirements.assumeScapy();
     }
 

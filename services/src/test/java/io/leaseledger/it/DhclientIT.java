@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaseledger.it.harness.Dhclient;
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.DhcpServer;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.PacketCapture;
 import io.leaseledger.it.harness.Requirements;
@@ -15,7 +14,6 @@ import io.leaseledger.it.harness.VethLink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,7 @@ class DhclientIT {
 
     @BeforeEach
     void requirements() {
-        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip", "dhclient", "tcpdump", "tshark"),
-                DhcpServer.requiredTools().stream()).toArray(String[]::new));
+        Requirements.assumeServedLan("dhclient", "tcpdump", "tshark");
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.leaseledger.it.harness.ChildProcess;
 import io.leaseledger.it.harness.CommandResult;
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.DhcpServer;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.PacketCapture;
 import io.leaseledger.it.harness.Requirements;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,7 @@ class DhcpcdIT {
 
     @BeforeEach
     void requirements() {
-        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip", "dhcpcd", "tcpdump", "tshark"),
-                DhcpServer.requiredTools().stream()).toArray(String[]::new));
+        Requirements.assumeServedLan("dhcpcd", "tcpdump", "tshark");
         Requirements.assumeScapy();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.DhcpServer;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ScapyClient;
@@ -17,7 +16,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,8 +33,7 @@ class MalformedPacketsIT {
 
     @BeforeEach
     void requirements() {
-        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip"), DhcpServer.requiredTools().stream())
-                .toArray(String[]::new));
+        Requirements.assumeServedLan();
         Requirements.assumeScapy();
     }
 

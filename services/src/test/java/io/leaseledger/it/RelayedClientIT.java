@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.it.harness.ChildProcess;
 import io.leaseledger.it.harness.Dhclient;
-import io.leaseledger.it.harness.DhcpServer;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.NetworkNamespace;
 import io.leaseledger.it.harness.PacketCapture;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,7 @@ class RelayedClientIT {
 
     @BeforeEach
     void requirements() {
-        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip", "dhcrelay", "dhclient", "tcpdump", "tshark"),
-                DhcpServer.requiredTools().stream()).toArray(String[]::new));
+        Requirements.assumeServedLan("dhcrelay", "dhclient", "tcpdump", "tshark");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.leaseledger.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.it.harness.CommandResult;
-import io.leaseledger.it.harness.DhcpServer;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.PacketCapture;
 import io.leaseledger.it.harness.Requirements;
@@ -18,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,7 @@ class UdhcpcIT {
 
     @BeforeEach
     void requirements() {
-        Requirements.assumeRootAndTools(Stream.concat(Stream.of("ip", "udhcpc", "tcpdump", "tshark"),
-                DhcpServer.requiredTools().stream()).toArray(String[]::new));
+        Requirements.assumeServedLan("udhcpc", "tcpdump", "tshark");
     }
 
     @Test

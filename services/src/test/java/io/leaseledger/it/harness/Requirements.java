@@ -28,6 +28,17 @@ public final class Requirements {
         assumeTrue(namespacesWork(), "cannot create a network namespace here (ip netns add failed)");
     }
 
+    /**
+     * What a test of a served LAN needs: root, {@code ip}, the server under test's own tools
+     * ({@link DhcpServer#requiredTools}) and the client side's {@code clientTools}.
+     */
+    public static void assumeServedLan(String... clientTools) {
+        List<String> tools = new java.util.ArrayList<>(List.of("ip"));
+        tools.addAll(List.of(clientTools));
+        tools.addAll(DhcpServer.requiredTools());
+        assumeRootAndTools(tools.toArray(String[]::new));
+    }
+
     public static void assumeScapy() {
         assumeTrue(Files.isExecutable(Path.of(DEBIAN_PYTHON)), DEBIAN_PYTHON + " is missing");
         CommandResult probe = Commands.run(Duration.ofSeconds(30), DEBIAN_PYTHON, "-c", "import scapy.all");
