@@ -84,6 +84,7 @@ public final class AxonStore implements AutoCloseable {
                     .eventSerializer(events)
                     .snapshotSerializer(snapshots)
                     .dataType(byte[].class)
+                    .appendEvents(new AppendEventRows())
                     .build();
             engine.createSchema(dialect.eventTableFactory());
             tuneSchema(dataSource, dialect, schema);
