@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 /**
  * Compiles the packet path before the first client is answered. A freshly started JVM runs the
  * path interpreted until the JIT has compiled it: measured with perfdhcp at 7,000 DORA/s, a cold
- * server answered 500–1,000 DISCOVERs of the 7,000 in its first second and lost the rest (the
+ * server answered 500–1,200 DISCOVERs of the 7,000 in its first second and lost the rest (the
  * clients retransmit, the backlog then arrives all at once), while from the third second on it
  * kept up with the same rate at 70 % of a core. A rack that restarts faces exactly that: every
  * machine it serves retrying at once.
@@ -48,8 +48,8 @@ import java.util.stream.Stream;
  * {@link PacketPipeline}, the mailbox, the {@code Subnet} aggregate, an H2 event store with the
  * node's durability and mailbox settings, the reply assembler and encoder — in a scratch store
  * of their own ({@code warm-up/} under the store's directory, deleted afterwards): nothing of
- * it reaches the node's event log, its projections, Kafka or the network. Only the kernel's
- * side (the socket reads and writes) stays cold.
+ * it reaches the node's event log, its projections, Kafka or the network. What stays cold is
+ * the socket side: Netty's reads and writes and the kernel's.
  *
  * <p>It stops when the JIT has nothing left to compile (two rounds in a row added less than
  * {@link #SETTLED_MILLIS} ms of compilation), or after {@code budget}. It never stops the node
