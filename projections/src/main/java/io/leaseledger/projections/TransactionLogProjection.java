@@ -15,6 +15,7 @@ import io.leaseledger.events.types.ClientIdentity;
 import io.leaseledger.projections.tables.tables.records.TransactionLogRecord;
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,10 @@ import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
 
 /**
  * Projection {@value #NAME}: one {@code transaction_log} row per decision (offer, grant, NAK,
- * decline, release, expiry, withdrawn offer, end of probation, pool exhausted, address seen in use), keyed by subnet
- * and the event's sequence number in the subnet's stream. Append only; nothing kept in memory.
+ * decline, release, expiry, withdrawn offer, end of probation, pool exhausted, address seen in use),
+ * with the subnet and the event's sequence number in the subnet's stream. Append only. The row key {@code id}
+ * numbers the rows in the order they were applied (a single numeric key is H2's row key: no
+ * second index to update per row); the next one is all it keeps in memory.
  */
 public final class TransactionLogProjection implements Projection {
     public static final String NAME = "log";
@@ -32,6 +35,8 @@ public final class TransactionLogProjection implements Projection {
     private static final String NO_TRANSACTION = "-";
 
     private final List<TransactionLogRecord> pending = new ArrayList<>();
+    /** The id of the next row; 0 until loaded from the table. */
+    private long nextId;
 
     @Override
     public String name() {
@@ -45,22 +50,33 @@ public final class TransactionLogProjection implements Projection {
 
     @Override
     public void begin(DSLContext tx) {
-        // Nothing to load: every row is new.
+        if (nextId == 0) {
+            Long last = tx.select(DSL.max(TRANSACTION_LOG.ID)).from(TRANSACTION_LOG).fetchOne(0, Long.class);
+            nextId = last == null ? 1 : last + 1;
+        }
     }
 
     @Override
     public void apply(StoredEvent stored) {
         switch (stored.payload()) {
-            case LeaseEvent e -> pending.add(row(stored, e));
-            case PoolExhausted e -> pending.add(row(stored, e.subnetId().value(), e.at(), Decision.POOL_EXHAUSTED, null,
+            case LeaseEvent e -> add(row(stored, e));
+            case PoolExhausted e -> add(row(stored, e.subnetId().value(), e.at(), Decision.POOL_EXHAUSTED, null,
                     null, e.client(), e.transactionId().toString(), null, null));
             // No exchange behind a sighting: the transaction id column reads "-". Expires: when the hold ends.
-            case AddressInUseObserved e -> pending.add(row(stored, e.subnetId().value(), e.at(), Decision.OBSERVED_IN_USE,
+            case AddressInUseObserved e -> add(row(stored, e.subnetId().value(), e.at(), Decision.OBSERVED_IN_USE,
                     e.standing().name(), e.address(), ClientIdentity.of(e.mac()), NO_TRANSACTION, null, e.heldUntil()));
             default -> {
                 // Configuration is not a decision.
             }
         }
+    }
+
+    private void add(TransactionLogRecord row) {
+        if (nextId == 0) {
+            throw new IllegalStateException("apply before begin");
+        }
+        row.setId(nextId++);
+        pending.add(row);
     }
 
     private static TransactionLogRecord row(StoredEvent stored, LeaseEvent event) {
@@ -130,5 +146,6 @@ public final class TransactionLogProjection implements Projection {
     @Override
     public void forget() {
         pending.clear();
+        nextId = 0;
     }
 }

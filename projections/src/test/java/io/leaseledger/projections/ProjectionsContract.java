@@ -288,6 +288,27 @@ abstract class ProjectionsContract {
         assertThat(runners.getFirst().eventsApplied()).isEqualTo(history().size());
     }
 
+    /**
+     * The log's row key numbers the rows in the order they were applied, and carries on from the
+     * table after a restart (a new projection object, nothing in memory).
+     */
+    @Test
+    void logRowsAreNumberedInTheOrderAppliedAcrossRestarts() {
+        List<StoredEvent> events = history();
+        int first = 9;
+        applyAll(events.subList(0, first), 4);
+        var log = io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
+        ProjectionRunner restarted = new ProjectionRunner(new TransactionLogProjection(), db(), CLOCK);
+        restarted.apply(events.subList(first, events.size()), new SourcePosition("test", Integer.toString(events.size())));
+        List<Long> ids = db().select(log.ID).from(log).orderBy(log.ID).fetch(log.ID);
+        List<Long> sequences = db().select(log.SEQ).from(log).orderBy(log.ID).fetch(log.SEQ);
+        assertThat(ids).hasSize(events.size() - 3);   // the subnet and its two ranges are not decisions
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(ids.get(i)).isEqualTo(i + 1L);
+        }
+        assertThat(sequences).isSorted().doesNotHaveDuplicates();
+    }
+
     Map<String, Map<String, List<List<Object>>>> contents() {
         Map<String, Map<String, List<List<Object>>>> all = new java.util.LinkedHashMap<>();
         for (ProjectionRunner r : runners) {
