@@ -123,14 +123,15 @@ public final class RebuildBenchmark {
     }
 
     /** Wall clock, this process's CPU time and this thread's CPU time at one instant. */
-    private record Cpu(long wall, long process, long thread, long gcMillis) {
+    private record Cpu(long wall, long process, long thread, long gcMillis, java.util.Map<String, Long> groups) {
         static Cpu now() {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long gc = 0;
             for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
                 gc += Math.max(0, bean.getCollectionTime());
             }
-            return new Cpu(System.nanoTime(), os.getProcessCpuTime(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), gc);
+            return new Cpu(System.nanoTime(), os.getProcessCpuTime(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), gc,
+                    ThreadGroups.cpu());
         }
     }
 
@@ -142,6 +143,7 @@ public final class RebuildBenchmark {
         System.out.printf(Locale.ROOT, "%s %-42s %,9d events  %6.2f s  %,9.0f events/s  process CPU %6.2f s (%5.2f us/event)  main thread CPU %6.2f s  GC %5.2f s%n",
                 run == 0 ? "warm-up" : "run " + run + "  ", what, events, wall, events / wall, process,
                 process * 1e6 / events, thread, (after.gcMillis() - before.gcMillis()) / 1e3);
+        System.out.println("        " + ThreadGroups.breakdown(before.groups(), after.groups(), after.process() - before.process(), events));
     }
 
     private static String loadAverage() {
