@@ -181,8 +181,13 @@ public final class ProjectionRunner {
 
     /** One rebuild in progress ({@link #rebuild()}); fed by one thread (rebuilds of other projections may run beside it). */
     public final class Rebuild {
-        /** Final rows buffered before they are written in a transaction of their own. */
-        public static final int WRITE_ROWS = 20_000;
+        /**
+         * Final rows buffered before they are written in a transaction of their own. Smaller than
+         * it was (20,000): H2 keeps an undo-log entry per row and index until the commit and walks
+         * it again to commit, and another writer's {@code CREATE INDEX} counts the table's rows
+         * through every open transaction's undo log; 4,000 cost about 10 % less CPU in all.
+         */
+        public static final int WRITE_ROWS = 4_000;
         private final int writeRows;
         private final Map<String, Long> last = new HashMap<>();
         private long applied;
