@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The process's CPU time by kind of thread (Linux: {@code /proc/self/task/}), for the benchmark's
- * "where does the CPU go": the garbage collector, the JIT compilers, H2's background threads, the
+ * "where does the CPU go": the garbage collector, the JIT compilers, H2's background threads (serialising pages; writing and compacting the file), the
  * threads still alive; a thread that ended between two snapshots (the rebuild's reader and
  * writers) is what the process's total has beyond the live threads.
  */
@@ -46,8 +46,11 @@ final class ThreadGroups {
         if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
             return "jit";
         }
+        if (name.startsWith("H2-serializ")) {
+            return "h2-serialization";
+        }
         if (name.startsWith("H2") || name.startsWith("MVStore")) {
-            return "h2-background";
+            return "h2-writer";
         }
         if (name.startsWith("leaseledger-reb")) {
             return "rebuild";
