@@ -3,6 +3,7 @@ package io.leaseledger.readside;
 import io.leaseledger.projections.ProjectionRunner;
 import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
+import io.leaseledger.store.CommitSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +18,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The live runner: one thread that follows the event store and feeds every projection, in
  * batches of at most {@code batchSize} events, one transaction per projection and batch. It
- * reads what is new, then sleeps for the poll interval or until {@link #wakeUp()} (called after
- * a commit), whichever comes first.
+ * reads what is new, then waits for the store's next commit ({@link CommitSignal}), the poll
+ * interval or {@link #wakeUp()}, whichever comes first — but at least {@link #MIN_PAUSE}, so that
+ * a busy store (hundreds of commits a second) is followed in batches rather than commit by
+ * commit. A lease is in the read models about {@code MIN_PAUSE} after its commit, not a poll
+ * interval later.
  *
  * <p>All projections read from the least advanced position; a projection that is further on
  * passes over what it has (by each subnet's sequence number). A failed batch (database gone)
@@ -27,11 +31,15 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ProjectionTail implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionTail.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The least time between two catch-ups when commits keep coming. */
+    static final Duration MIN_PAUSE = Duration.ofMillis(20);
 
     private final EventStoreSource source;
     private final List<ProjectionRunner> runners;
     private final int batchSize;
     private final Duration pollInterval;
+    /** The store's commits, when the tail follows a store in this process; null: poll only. */
+    private final CommitSignal commits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final AtomicLong applied = new AtomicLong();
@@ -42,6 +50,12 @@ public final class ProjectionTail implements AutoCloseable {
     private Thread thread;
 
     public ProjectionTail(EventStoreSource source, List<ProjectionRunner> runners, int batchSize, Duration pollInterval) {
+        this(source, runners, batchSize, pollInterval, null);
+    }
+
+    /** @param commits the store's commit signal: the tail looks when it fires (null: every poll interval only) */
+    public ProjectionTail(EventStoreSource source, List<ProjectionRunner> runners, int batchSize, Duration pollInterval,
+                          CommitSignal commits) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         }
@@ -49,6 +63,7 @@ public final class ProjectionTail implements AutoCloseable {
         this.runners = List.copyOf(runners);
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
+        this.commits = commits;
     }
 
     /** Starts following the store on a daemon thread. */
@@ -108,10 +123,11 @@ public final class ProjectionTail implements AutoCloseable {
         Duration backoff = pollInterval;
         while (running) {
             try {
+                long seenCommits = commits == null ? 0 : commits.commits();
                 catchUp();
                 lastFailure = null;
                 backoff = pollInterval;
-                sleep(pollInterval);
+                awaitNews(seenCommits);
             } catch (RuntimeException e) {
                 lastFailure = e;
                 positionsChecked = false;
@@ -119,6 +135,24 @@ public final class ProjectionTail implements AutoCloseable {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /** Waits for a commit after {@code seenCommits}, the poll interval or a wake-up; at least {@link #MIN_PAUSE}. */
+    private void awaitNews(long seenCommits) {
+        if (commits == null || MIN_PAUSE.compareTo(pollInterval) >= 0) {
+            sleep(pollInterval);
+            return;
+        }
+        sleep(MIN_PAUSE);
+        if (!running) {
+            return;
+        }
+        try {
+            commits.awaitAfter(seenCommits, commits.wakeUps(), pollInterval.minus(MIN_PAUSE).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -168,6 +202,9 @@ public final class ProjectionTail implements AutoCloseable {
             thread = null;
         }
         wakeUp();
+        if (commits != null) {
+            commits.wakeUp();
+        }
         if (t != null) {
             try {
                 t.join(TimeUnit.SECONDS.toMillis(30));

@@ -9,6 +9,7 @@ import io.leaseledger.projections.Projection;
 import io.leaseledger.projections.Projections;
 import io.leaseledger.projections.query.LeaseQueries;
 import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.CommitSignal;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
@@ -27,13 +28,13 @@ public final class ReadSide implements AutoCloseable {
     private final ProjectionsConfiguration config;
 
     private ReadSide(ProjectionsConfiguration config, HikariDataSource dataSource, DSLContext dsl,
-                     List<ProjectionRunner> runners, EventStoreSource source) {
+                     List<ProjectionRunner> runners, EventStoreSource source, CommitSignal commits) {
         this.config = config;
         this.dataSource = dataSource;
         this.dsl = dsl;
         this.runners = runners;
         this.source = source;
-        this.tail = new ProjectionTail(source, runners, config.batchSize(), config.pollInterval());
+        this.tail = new ProjectionTail(source, runners, config.batchSize(), config.pollInterval(), commits);
     }
 
     /** Opens (and migrates) the projections database; nothing runs until {@link #start()}. */
@@ -44,7 +45,8 @@ public final class ReadSide implements AutoCloseable {
             DSLContext dsl = ProjectionDatabase.dsl(dataSource, ProjectionDatabase.dialect(config.jdbcUrl()));
             List<ProjectionRunner> runners = Projections.all().stream()
                     .map(p -> new ProjectionRunner(p, dsl, clock)).toList();
-            return new ReadSide(config, dataSource, dsl, runners, new EventStoreSource(store));
+            return new ReadSide(config, dataSource, dsl, runners, new EventStoreSource(store),
+                    store.transactionManager().commitSignal());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -72,6 +72,34 @@ class ProjectionTailTest {
         }
     }
 
+    @Test
+    void aCommitIsInTheReadModelsWithoutWaitingForThePollInterval() throws Exception {
+        StoreSettings settings = StoreSettings.h2(data).withSnapshots(StoreSettings.Snapshots.DISABLED);
+        ProjectionsConfiguration slowPoll = new ProjectionsConfiguration(true, "h2", data, Optional.empty(),
+                Optional.empty(), Optional.empty(), 100, java.time.Duration.ofSeconds(60));
+        try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class));
+             ReadSide readSide = ReadSide.open(slowPoll, store, Clock.systemUTC())) {
+            readSide.start();
+            LeaseLoad load = new LeaseLoad(store, T0);
+            load.define(AddressRange.of("198.18.1.0", "198.18.1.255"));
+            awaitApplied(readSide, countEvents(store));
+            Thread.sleep(200);   // the tail is waiting now, a minute from its next poll
+
+            long start = System.nanoTime();
+            load.dora(0, 5, 5);
+            long events = countEvents(store);
+            while (readSide.runners().stream().anyMatch(r -> r.eventsApplied() < events)
+                    && System.nanoTime() - start < 20_000_000_000L) {
+                Thread.sleep(5);
+            }
+
+            assertThat(readSide.runners()).allMatch(r -> r.eventsApplied() == events);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .as("applied on the commit's signal, not at the next poll a minute later")
+                    .isLessThan(java.time.Duration.ofSeconds(20));
+        }
+    }
+
     private static long countEvents(AxonStore store) {
         try (var s = store.readEvents(null)) {
             return s.count();
