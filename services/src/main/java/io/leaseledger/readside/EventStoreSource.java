@@ -3,6 +3,7 @@ package io.leaseledger.readside;
 import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.IsoInstants;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;

@@ -1,6 +1,7 @@
 package io.leaseledger.streaming;
 
 import io.leaseledger.store.CommitSignal;
+import io.leaseledger.store.IsoInstants;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -284,39 +285,8 @@ public final class KafkaPublisher implements AutoCloseable {
      * epoch; other forms through Axon's own parser.
      */
     static long timestampMicros(String stored) {
-        if (stored.length() == 24 && stored.charAt(4) == '-' && stored.charAt(7) == '-' && stored.charAt(10) == 'T'
-                && stored.charAt(13) == ':' && stored.charAt(16) == ':' && stored.charAt(19) == '.'
-                && stored.charAt(23) == 'Z') {
-            int year = digits(stored, 0, 4);
-            int month = digits(stored, 5, 2);
-            int day = digits(stored, 8, 2);
-            int hour = digits(stored, 11, 2);
-            int minute = digits(stored, 14, 2);
-            int second = digits(stored, 17, 2);
-            int millis = digits(stored, 20, 3);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
-                    && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0) {
-                try {
-                    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-                    return ((days * 86_400 + hour * 3_600L + minute * 60L + second) * 1_000 + millis) * 1_000;
-                } catch (java.time.DateTimeException e) {
-                    // not a date: Axon's parser says why
-                }
-            }
-        }
-        return micros(DateTimeUtils.parseInstant(stored));
-    }
-
-    private static int digits(String s, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        Instant parsed = IsoInstants.parse(stored);
+        return micros(parsed != null ? parsed : DateTimeUtils.parseInstant(stored));
     }
 
     /** The batches of one producer, in the order they were read. */

@@ -1,4 +1,4 @@
-package io.leaseledger.readside;
+package io.leaseledger.store;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -22,11 +22,11 @@ import java.time.LocalDate;
  * else (another form, an out-of-range field, {@link Instant#MAX}'s {@code +1000000000-…}) is left
  * to the usual parser ({@link #parse} returns null).
  */
-final class IsoInstants {
+public final class IsoInstants {
     private IsoInstants() {}
 
     /** The instant {@code text} spells in the store's form, or null if it is in any other. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         int n = text.length();
         if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z') {
@@ -81,10 +81,10 @@ final class IsoInstants {
      * A Jackson deserializer of {@link Instant}: strings in the store's form through
      * {@link #parse}, everything else through {@code fallback} (the mapper's own).
      */
-    static final class Deserializer extends StdDeserializer<Instant> implements ContextualDeserializer {
+    public static final class Deserializer extends StdDeserializer<Instant> implements ContextualDeserializer {
         private final JsonDeserializer<?> fallback;
 
-        Deserializer(JsonDeserializer<?> fallback) {
+        public Deserializer(JsonDeserializer<?> fallback) {
             super(Instant.class);
             this.fallback = fallback;
         }

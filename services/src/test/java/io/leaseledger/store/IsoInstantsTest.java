@@ -1,4 +1,4 @@
-package io.leaseledger.readside;
+package io.leaseledger.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
