@@ -9,9 +9,9 @@ import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.LeaseLedgerServer;
 import io.leaseledger.it.harness.Requirements;
+import io.leaseledger.it.harness.ScapyLan;
 import io.leaseledger.it.harness.ServedLan;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
@@ -22,11 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A host on the LAN configured by hand with the pool's first address: its kernel ARPs for the
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("netns")
 @Timeout(240)
-class ArpConflictIT {
+class ArpConflictIT extends ScapyLan {
     private static final Duration LISTEN = Duration.ofSeconds(10);
     private static final String SQUATTED = "198.18.0.100";
 
@@ -46,14 +44,6 @@ class ArpConflictIT {
             time.sleep(1)
             """;
 
-    @RegisterExtension
-    final Lab lab = new Lab();
-
-    @BeforeEach
-    void requirements() {
-        Requirements.assumeServedLan();
-        Requirements.assumeScapy();
-    }
 
     @Test
     void anAddressAnotherHostClaimsByArpIsNotOfferedToAClient() throws Exception {

@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.Lab;
-import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ScapyClient;
+import io.leaseledger.it.harness.ScapyLan;
 import io.leaseledger.it.harness.ServedLan;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client that finds its address in use (ARP) declines it; the server must not offer it again. */
 @Tag("netns")
 @Timeout(180)
-class DeclineIT {
+class DeclineIT extends ScapyLan {
     private static final Duration LISTEN = Duration.ofSeconds(10);
 
-    @RegisterExtension
-    final Lab lab = new Lab();
-
-    @BeforeEach
-    void requirements() {
-        Requirements.assumeServedLan();
-        Requirements.assumeScapy();
-    }
 
     @Test
     void declineThenDiscoverFromTheSameClientGetsADifferentAddress() {

@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.Lab;
-import io.leaseledger.it.harness.Requirements;
+import io.leaseledger.it.harness.ScapyLan;
 import io.leaseledger.it.harness.ServedLan;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A host with a static address asks only for its configuration (RFC 2131 §3.4, §4.3.5). */
 @Tag("netns")
 @Timeout(180)
-class InformIT {
-    @RegisterExtension
-    final Lab lab = new Lab();
-
-    @BeforeEach
-    void requirements() {
-        Requirements.assumeServedLan();
-        Requirements.assumeScapy();
-    }
+class InformIT extends ScapyLan {
 
     @Test
     void informIsAckedWithoutLeaseTimeOrYiaddr() {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.Lab;
-import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ScapyClient;
+import io.leaseledger.it.harness.ScapyLan;
 import io.leaseledger.it.harness.ServedLan;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
@@ -16,26 +15,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Whatever arrives on port 67, the server drops what it cannot read and keeps serving. */
 @Tag("netns")
 @Timeout(180)
-class MalformedPacketsIT {
+class MalformedPacketsIT extends ScapyLan {
     private static final Duration LISTEN = Duration.ofSeconds(10);
 
-    @RegisterExtension
-    final Lab lab = new Lab();
-
-    @BeforeEach
-    void requirements() {
-        Requirements.assumeServedLan();
-        Requirements.assumeScapy();
-    }
 
     @Test
     void serverKeepsServingAfterMalformedPackets() {

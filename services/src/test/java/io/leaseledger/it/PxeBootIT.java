@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
-import io.leaseledger.it.harness.Lab;
-import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ScapyClient;
+import io.leaseledger.it.harness.ScapyLan;
 import io.leaseledger.it.harness.ServedLan;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Network boot: a UEFI PXE ROM and iPXE, built with scapy as their firmware sends them
@@ -25,19 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("netns")
 @Timeout(180)
-class PxeBootIT {
+class PxeBootIT extends ScapyLan {
     private static final ServedSubnet.Pxe PXE = new ServedSubnet.Pxe(
             "198.18.0.1", "pxelinux.0", "bootx64.efi", "grubaa64.efi", "http://198.18.0.1:5248/ipxe.cfg");
     private static final Duration LISTEN = Duration.ofSeconds(10);
 
-    @RegisterExtension
-    final Lab lab = new Lab();
-
-    @BeforeEach
-    void requirements() {
-        Requirements.assumeServedLan();
-        Requirements.assumeScapy();
-    }
 
     @Test
     void uefiPxeClientGetsNextServerAndTheUefiBootFile() {
