@@ -3,13 +3,7 @@ package io.leaseledger.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.config.SettingsView;
-import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.AddressInUseObserved;
-import io.leaseledger.events.subnet.DefineSubnet;
-import io.leaseledger.events.subnet.RangeAdded;
-import io.leaseledger.events.subnet.RangeKind;
-import io.leaseledger.events.subnet.SubnetDefined;
-import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.AddressRange;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;
@@ -17,12 +11,8 @@ import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.store.AxonStore;
-import io.leaseledger.store.StoreSettings;
-import io.leaseledger.subnet.Subnet;
 import io.leaseledger.wire.arp.ArpSighting;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,14 +42,10 @@ class InUseReporterTest {
 
     @BeforeEach
     void serve() {
-        Instant now = Instant.now();
-        store = AxonStore.start(StoreSettings.h2(dataDirectory), List.of(Subnet.class));
-        store.commandGateway().sendAndWait(DefineSubnet.of(CIDR, SubnetSettings.defaults(), now));
-        store.commandGateway().sendAndWait(new AddRange(SUBNET, POOL, RangeKind.DYNAMIC, now));
-        SettingsView settings = new SettingsView();
-        settings.on(new SubnetDefined(SUBNET, CIDR, SubnetSettings.defaults(), now));
-        settings.on(new RangeAdded(SUBNET, POOL, RangeKind.DYNAMIC, now));
-        gateway = new SubnetGateway(store.commandGateway(), Clock.systemUTC(), store.settings().mailbox());
+        OneSubnetStore served = OneSubnetStore.start(dataDirectory, CIDR, POOL);
+        store = served.store();
+        gateway = served.gateway();
+        SettingsView settings = served.settings();
         reporter = new InUseReporter(gateway, settings, nanos::get);
     }
 

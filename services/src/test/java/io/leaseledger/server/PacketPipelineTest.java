@@ -1,13 +1,7 @@
 package io.leaseledger.server;
 
 import io.leaseledger.config.SettingsView;
-import io.leaseledger.events.subnet.AddRange;
-import io.leaseledger.events.subnet.DefineSubnet;
 import io.leaseledger.events.subnet.LeaseGranted;
-import io.leaseledger.events.subnet.RangeAdded;
-import io.leaseledger.events.subnet.RangeKind;
-import io.leaseledger.events.subnet.SubnetDefined;
-import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.AddressRange;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.SubnetId;
@@ -35,10 +29,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,14 +54,10 @@ class PacketPipelineTest {
 
     @BeforeEach
     void serve() {
-        Instant now = Instant.now();
-        store = AxonStore.start(StoreSettings.h2(dataDirectory), List.of(Subnet.class));
-        store.commandGateway().sendAndWait(DefineSubnet.of(CIDR, SubnetSettings.defaults(), now));
-        store.commandGateway().sendAndWait(new AddRange(SUBNET, POOL, RangeKind.DYNAMIC, now));
-        SettingsView settings = new SettingsView();
-        settings.on(new SubnetDefined(SUBNET, CIDR, SubnetSettings.defaults(), now));
-        settings.on(new RangeAdded(SUBNET, POOL, RangeKind.DYNAMIC, now));
-        gateway = new SubnetGateway(store.commandGateway(), Clock.systemUTC(), store.settings().mailbox());
+        OneSubnetStore served = OneSubnetStore.start(dataDirectory, CIDR, POOL);
+        store = served.store();
+        gateway = served.gateway();
+        SettingsView settings = served.settings();
         PacketPipeline pipeline = new PacketPipeline(gateway, settings, Optional.empty(), ReplyPorts.STANDARD);
         transport = DhcpTransport.start(
                 TransportConfig.addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
