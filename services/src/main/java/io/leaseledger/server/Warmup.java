@@ -19,6 +19,7 @@ import io.leaseledger.wire.transport.ReplyPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.management.JMException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
@@ -62,9 +63,12 @@ public final class Warmup {
     /** Clients per round: several batches of the default batch limit (64), so group commit batches for real. */
     static final int CLIENTS_PER_ROUND = 256;
     static final int MIN_ROUNDS = 4;
-    /** Three quarters of each round's clients keep their lease: this many rounds fill a fifth of the pool. */
-    static final int MAX_ROUNDS = 64;
+    /** Three quarters of each round's clients keep their lease: this many rounds fill three quarters of the pool. */
+    static final int MAX_ROUNDS = 256;
+    /** Without a readable compile queue: settled once two rounds in a row added less compilation than this. */
     static final long SETTLED_MILLIS = 3;
+    /** With one: settled once two rounds in a row ended with at most this many methods queued or compiling. */
+    static final int SETTLED_PENDING = 2;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
 
     /** What the warm-up did: DORAs run, rounds, how long, and the JIT's compile time meanwhile. */
@@ -88,7 +92,7 @@ public final class Warmup {
             LOG.info("warm-up: {} synthetic DORAs in {} rounds, {} ms ({} ms of JIT compilation)",
                     outcome.exchanges(), outcome.rounds(), outcome.took().toMillis(), outcome.compileMillis());
             return Optional.of(outcome);
-        } catch (RuntimeException | IOException | ConfigurationException e) {
+        } catch (RuntimeException | IOException | ConfigurationException | JMException e) {
             LOG.warn("warm-up failed, serving with a cold packet path: {}", e.toString());
             return Optional.empty();
         } finally {
@@ -101,7 +105,7 @@ public final class Warmup {
     }
 
     private static Outcome runIn(StoreSettings node, Path scratch, Duration budget, Clock clock)
-            throws IOException, ConfigurationException {
+            throws IOException, ConfigurationException, JMException {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -128,19 +132,26 @@ public final class Warmup {
                     new DhcpMetrics());
             SyntheticClients clients = new SyntheticClients(new DecodingHandler(pipeline), SyntheticSubnet.ingress(),
                     SyntheticSubnet.SERVER, SyntheticSubnet.RELAY, REPLY_TIMEOUT);
+            Optional<JitQueue> queue = JitQueue.ofThisJvm();
             int rounds = 0;
             int settledRounds = 0;
             long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
             while (rounds < MAX_ROUNDS && System.nanoTime() < deadline) {
                 clients.round(rounds, CLIENTS_PER_ROUND);
                 rounds++;
-                if (jitTimed) {
+                boolean settled;
+                if (queue.isPresent()) {
+                    settled = queue.get().pending() <= SETTLED_PENDING;
+                } else if (jitTimed) {
                     long compiled = jit.getTotalCompilationTime();
-                    settledRounds = compiled - compiledBefore < SETTLED_MILLIS ? settledRounds + 1 : 0;
+                    settled = compiled - compiledBefore < SETTLED_MILLIS;
                     compiledBefore = compiled;
-                    if (rounds >= MIN_ROUNDS && settledRounds >= 2) {
-                        break;
-                    }
+                } else {
+                    continue;
+                }
+                settledRounds = settled ? settledRounds + 1 : 0;
+                if (rounds >= MIN_ROUNDS && settledRounds >= 2) {
+                    break;
                 }
             }
             long compileMillis = jitTimed ? jit.getTotalCompilationTime() - compileAtStart : -1;
