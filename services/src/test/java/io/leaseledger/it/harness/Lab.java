@@ -92,6 +92,14 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
         return server;
     }
 
+    /**
+     * An ext4 of its own mounted over {@code <dir>/<name>}, whose power the test can cut
+     * ({@link PowerCutDisk}); unmounted and detached after the test, after everything started later.
+     */
+    public PowerCutDisk powerCutDisk(String name) {
+        return own(PowerCutDisk.mountOver(subdir(name), dir.resolve(name + ".ext4"), 512L * 1024 * 1024));
+    }
+
     /** Starts a long-running child inside {@code ns} (log: {@code <dir>/<what>.log}). */
     public ChildProcess start(NetworkNamespace ns, String what, List<String> command) {
         return track(ns.start(what, dir.resolve(what + ".log"), dir, command));
