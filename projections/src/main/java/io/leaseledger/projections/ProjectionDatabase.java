@@ -37,14 +37,18 @@ public final class ProjectionDatabase {
     }
 
     /**
-     * The URL as the projections need it: an H2 URL gets {@code DATABASE_TO_LOWER=TRUE} (unquoted
-     * names in lower case, as on PostgreSQL, so the same SQL runs on both) if it does not say it.
+     * The URL as the projections need it. An H2 URL gets {@code DATABASE_TO_LOWER=TRUE} (unquoted
+     * names in lower case, as on PostgreSQL, so the same SQL runs on both) if it does not say it,
+     * and {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook would
+     * close the database under the projection tail while the node is still stopping it in order.
      */
     public static String normalisedUrl(String url) {
-        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DATABASE_TO_LOWER=TRUE")) {
-            return url + ";DATABASE_TO_LOWER=TRUE";
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
         }
-        return url;
+        String upper = url.toUpperCase(Locale.ROOT);
+        String normalised = upper.contains("DATABASE_TO_LOWER=TRUE") ? url : url + ";DATABASE_TO_LOWER=TRUE";
+        return upper.contains(";DB_CLOSE_ON_EXIT=") ? normalised : normalised + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public static SQLDialect dialect(String jdbcUrl) {

@@ -39,7 +39,7 @@ public record StoreSettings(
                     "store.url: only jdbc:h2: and jdbc:postgresql: are supported, got " + jdbcUrl);
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
-            jdbcUrl = withoutWriteDelay(jdbcUrl);
+            jdbcUrl = withoutCloseOnExit(withoutWriteDelay(jdbcUrl));
         }
         if (poolSize < 2) {
             // One connection for the packet path, one for snapshots and readers at the least.
@@ -56,11 +56,24 @@ public record StoreSettings(
     /**
      * The H2 URL for the event store in {@code dataDirectory}. {@code WRITE_DELAY=0} makes
      * every commit write its MVStore chunk to the file before the commit returns (H2's
-     * default, 500 ms, would let a {@code kill -9} lose acknowledged leases). Projections use
-     * their own database file, so this URL needs no {@code DATABASE_TO_LOWER}.
+     * default, 500 ms, would let a {@code kill -9} lose acknowledged leases);
+     * {@code DB_CLOSE_ON_EXIT=FALSE}, see {@link #withoutCloseOnExit}. Projections use their own
+     * database file, so this URL needs no {@code DATABASE_TO_LOWER}.
      */
     public static String h2Url(Path dataDirectory) {
-        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("events") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("events") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * H2 closes its databases from a JVM shutdown hook of its own unless told not to. On SIGTERM
+     * that hook ran beside the node's: the store closed while the transport was still deciding
+     * the packets it had read, and those batches failed ("cannot start a transaction"; 2,754
+     * requests left unanswered when a loaded server was stopped). The node closes the store
+     * itself, after the mailboxes are done. An explicit {@code DB_CLOSE_ON_EXIT} in a configured
+     * URL is left as it is.
+     */
+    static String withoutCloseOnExit(String url) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**

@@ -14,7 +14,7 @@ class StorePropertiesTest {
         try (ApplicationContext context = ApplicationContext.run(Map.of("micronaut.server.enabled", false))) {
             StoreSettings settings = context.getBean(StoreProperties.class).toSettings();
 
-            assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("/data/events;WRITE_DELAY=0");
+            assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("/data/events;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
             assertThat(settings.durability()).isEqualTo(Durability.COMMIT);
             assertThat(settings.mailbox()).isEqualTo(StoreSettings.Mailbox.DEFAULT);
             assertThat(settings.snapshots()).isEqualTo(StoreSettings.Snapshots.DEFAULT);

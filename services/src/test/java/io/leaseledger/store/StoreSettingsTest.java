@@ -14,9 +14,15 @@ class StoreSettingsTest {
     }
 
     @Test
-    void anH2UrlWithoutWriteDelayGetsWriteDelayZero() {
+    void anH2UrlWithoutWriteDelayGetsWriteDelayZeroAndNoCloseOnExit() {
         assertThat(withUrl("jdbc:h2:file:/var/lib/leaseledger/events").jdbcUrl())
-                .isEqualTo("jdbc:h2:file:/var/lib/leaseledger/events;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:/var/lib/leaseledger/events;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void anExplicitCloseOnExitIsLeftAsConfigured() {
+        assertThat(withUrl("jdbc:h2:file:/x;db_close_on_exit=TRUE").jdbcUrl())
+                .isEqualTo("jdbc:h2:file:/x;db_close_on_exit=TRUE;WRITE_DELAY=0");
     }
 
     @Test
@@ -38,6 +44,6 @@ class StoreSettingsTest {
     @Test
     void theEmbeddedDefaultLivesInTheDataDirectory() {
         assertThat(StoreSettings.h2(Path.of("/srv/data")).jdbcUrl())
-                .isEqualTo("jdbc:h2:file:/srv/data/events;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:/srv/data/events;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     }
 }

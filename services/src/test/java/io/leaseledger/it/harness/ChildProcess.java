@@ -155,6 +155,20 @@ public final class ChildProcess implements AutoCloseable {
         cleanup.run();
     }
 
+    /**
+     * SIGTERM by PID, as systemd or Ctrl-C stops a server; waits up to {@code timeout} for it to
+     * exit by itself and returns its exit code; fails if it is still running then.
+     */
+    public int terminate(Duration timeout) {
+        process.destroy();
+        Optional<Integer> exit = awaitExit(timeout);
+        if (exit.isEmpty()) {
+            throw new AssertionError(name + " (pid " + pid() + ") still alive " + timeout + " after SIGTERM");
+        }
+        cleanup.run();
+        return exit.get();
+    }
+
     /** Stops the child by PID (idempotent). */
     @Override
     public void close() {
