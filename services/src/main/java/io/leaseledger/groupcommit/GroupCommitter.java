@@ -76,6 +76,27 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /**
+     * Waits until every mailbox is idle (each message submitted so far decided, refused or gone
+     * stale), at most {@code limit}; true when they all are. New messages may still arrive
+     * meanwhile: stop the sources first.
+     */
+    public boolean drain(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!mailboxes.values().stream().allMatch(SubnetMailbox::idle)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Fails waiting messages, lets batches in flight finish (bounded), stops the workers. */
     @Override
     public void close() {

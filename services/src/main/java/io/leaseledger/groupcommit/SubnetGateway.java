@@ -62,6 +62,11 @@ public final class SubnetGateway implements AutoCloseable {
         return committer.mailbox(subnet).waiting();
     }
 
+    /** Waits, at most {@code limit}, until every message submitted so far has been decided (or refused). */
+    public boolean drain(java.time.Duration limit) {
+        return committer.drain(limit);
+    }
+
     @Override
     public void close() {
         committer.close();

@@ -154,6 +154,11 @@ public final class SubnetMailbox<M, D> {
         return subnet;
     }
 
+    /** Nothing waiting and no batch scheduled or in flight: every message submitted so far has its outcome. */
+    public boolean idle() {
+        return queue.isEmpty() && !scheduled.get();
+    }
+
     /** Refuses new messages and fails the waiting ones; a batch in flight still completes. */
     public void close() {
         closed = true;

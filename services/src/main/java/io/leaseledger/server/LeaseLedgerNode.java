@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,16 +256,34 @@ public final class LeaseLedgerNode implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * How long a stop waits for the requests already read: a request older than {@code max-wait}
+     * is dropped undecided anyway, so that, plus a commit, bounds it; without a max wait, 5 s.
+     */
+    static Duration drainLimit(StoreSettings.Mailbox mailbox) {
+        Duration maxWait = mailbox.maxWait();
+        return maxWait.isZero() ? Duration.ofSeconds(5) : maxWait.plusSeconds(1);
+    }
+
     /** The Kafka publisher, when this node publishes (docs/streaming.md). */
     public Optional<KafkaPublisher> publisher() {
         return publisher;
     }
 
-    /** Stops receiving first, then the mailboxes and the store (the context closes them in order). */
+    /**
+     * Stops in order: receiving first; then the requests already read are decided and answered
+     * (at most {@link #drainLimit}); then the transport, the readers of the store, the mailboxes and
+     * the store (the context closes those in order).
+     */
     @Override
     public void close() {
         try {
             arp.ifPresent(ArpListener::close);
+            transport.stopReceiving();
+            Duration limit = drainLimit(context.getBean(StoreSettings.class).mailbox());
+            if (!context.getBean(SubnetGateway.class).drain(limit)) {
+                LOG.warn("requests still being decided {} after the stop began: their replies will not be sent", limit);
+            }
             transport.close();
         } finally {
             LOG.info("group commit closed ({})", context.getBean(SubnetGateway.class).stats());

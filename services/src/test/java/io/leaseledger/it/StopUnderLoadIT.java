@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A server stopped the ordinary way (SIGTERM, as systemd or Ctrl-C stops it) in the middle of a
- * perfdhcp load stops in order: no decision fails on the way out. H2 used to close its databases
+ * perfdhcp load stops in order: it stops reading, answers every request it had read, and no
+ * decision fails on the way out. H2 used to close its databases
  * from a shutdown hook of its own, beside the node's, and every batch still being decided then
  * failed ("cannot start a transaction").
  */
@@ -35,6 +36,8 @@ class StopUnderLoadIT {
     private static final ServedSubnet SUBNET = new ServedSubnet("198.18.0.0/16", SERVER, List.of(SERVER), "llt.test",
             Duration.ofHours(1), "198.18.1.0", "198.18.200.255", Optional.empty());
     private static final Pattern STOPPED_STATS = Pattern.compile("group commit closed \\(.*failedMessages=(\\d+)");
+    private static final Pattern TRANSPORT_STATS =
+            Pattern.compile("DHCP transport closed \\(received=(\\d+) drops=\\{([^}]*)} sent=(\\d+)");
 
     @RegisterExtension
     final Lab lab = new Lab();
@@ -45,7 +48,7 @@ class StopUnderLoadIT {
     }
 
     @Test
-    void aServerStoppedUnderLoadFailsNoDecision() {
+    void aServerStoppedUnderLoadAnswersWhatItReadAndFailsNoDecision() {
         NetworkNamespace serverNs = lab.namespace("s");
         Segment lan = lab.segment(serverNs, SERVER + "/16");
         VethLink.End relayNic = lan.attach(lab.namespace("c")).address(RELAY + "/16");
@@ -64,6 +67,17 @@ class StopUnderLoadIT {
         Matcher stats = STOPPED_STATS.matcher(log);
         assertThat(stats.find()).as("the group commit's closing line in:%n%s", server.process().logTail()).isTrue();
         assertThat(stats.group(1)).as("messages whose batch failed").isEqualTo("0");
+        // The server stopped reading first and answered what it had read: every request it
+        // received got its reply or was dropped, counted, by name (perfdhcp sends only DISCOVERs
+        // and REQUESTs, each of which is answered).
+        Matcher transport = TRANSPORT_STATS.matcher(log);
+        assertThat(transport.find()).isTrue();
+        long received = Long.parseLong(transport.group(1));
+        long dropped = transport.group(2).isBlank() ? 0 : java.util.Arrays.stream(transport.group(2).split(", "))
+                .mapToLong(entry -> Long.parseLong(entry.substring(entry.indexOf('=') + 1))).sum();
+        long sent = Long.parseLong(transport.group(3));
+        assertThat(sent + dropped).as("replies sent (%d) and requests dropped (%s) of %d received",
+                sent, transport.group(2), received).isEqualTo(received);
     }
 
     private static void sleep(long millis) {

@@ -284,6 +284,15 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
         return counters;
     }
 
+    /**
+     * Stops reading from every channel; replies can still be sent. The first step of an orderly
+     * stop: the requests already read are decided and answered before {@link #close}. What the
+     * kernel still holds for us is never read; those clients retransmit to whoever serves next.
+     */
+    public void stopReceiving() {
+        ordered.forEach(b -> b.channel().config().setAutoRead(false));
+    }
+
     /** Closes every channel and stops the event loop. Idempotent. */
     @Override
     public void close() {
