@@ -52,8 +52,10 @@ import java.util.stream.Stream;
  * it reaches the node's event log, its projections, Kafka or the network. What stays cold is
  * the socket side: Netty's reads and writes and the kernel's.
  *
- * <p>It stops when the JIT has nothing left to compile (two rounds in a row added less than
- * {@link #SETTLED_MILLIS} ms of compilation), or after {@code budget}. It never stops the node
+ * <p>It stops when the JIT has nothing left to compile (two rounds in a row ended with at most
+ * {@link #SETTLED_PENDING} methods in the compilers' queues, {@link JitQueue}; on a JVM without
+ * that diagnostic command, two rounds in a row added less than {@link #SETTLED_MILLIS} ms of
+ * compilation), or after {@code budget}. It never stops the node
  * from starting: a failure is logged and the node serves cold. Without C2 (the launcher runs
  * {@code serve} on C1 alone) the compiled code does not depend on the warm-up's profile, so the
  * real traffic does not recompile it.
