@@ -52,10 +52,10 @@ import java.util.stream.Stream;
  * it reaches the node's event log, its projections, Kafka or the network. What stays cold is
  * the socket side: Netty's reads and writes and the kernel's.
  *
- * <p>It stops when the JIT has nothing left to compile (two rounds in a row ended with at most
- * {@link #SETTLED_PENDING} methods in the compilers' queues, {@link JitQueue}; on a JVM without
- * that diagnostic command, two rounds in a row added less than {@link #SETTLED_MILLIS} ms of
- * compilation), or after {@code budget}. It never stops the node
+ * <p>It stops when the JIT has nothing left to compile — two rounds in a row each added less
+ * than {@link #SETTLED_MILLIS} ms of compilation and ended with at most {@link #SETTLED_PENDING}
+ * methods in the compilers' queues ({@link JitQueue}, where the JVM offers it) — or after
+ * {@code budget}. It never stops the node
  * from starting: a failure is logged and the node serves cold. Without C2 (the launcher runs
  * {@code serve} on C1 alone) the compiled code does not depend on the warm-up's profile, so the
  * real traffic does not recompile it.
@@ -67,9 +67,9 @@ public final class Warmup {
     static final int MIN_ROUNDS = 4;
     /** Three quarters of each round's clients keep their lease: this many rounds fill three quarters of the pool. */
     static final int MAX_ROUNDS = 256;
-    /** Without a readable compile queue: settled once two rounds in a row added less compilation than this. */
+    /** Settled once two rounds in a row added less compilation than this... */
     static final long SETTLED_MILLIS = 3;
-    /** With one: settled once two rounds in a row ended with at most this many methods queued or compiling. */
+    /** ...and ended with at most this many methods queued or being compiled. */
     static final int SETTLED_PENDING = 2;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -141,15 +141,20 @@ public final class Warmup {
             while (rounds < MAX_ROUNDS && System.nanoTime() < deadline) {
                 clients.round(rounds, CLIENTS_PER_ROUND);
                 rounds++;
-                boolean settled;
+                if (queue.isEmpty() && !jitTimed) {
+                    continue;
+                }
+                // Both, where both can be read: the queue can be empty at the end of a round
+                // whose own compilations finished within it (C1's, quick), and the finished
+                // compilation time can stand still while C2 works on one large method.
+                boolean settled = true;
                 if (queue.isPresent()) {
                     settled = queue.get().pending() <= SETTLED_PENDING;
-                } else if (jitTimed) {
+                }
+                if (jitTimed) {
                     long compiled = jit.getTotalCompilationTime();
-                    settled = compiled - compiledBefore < SETTLED_MILLIS;
+                    settled &= compiled - compiledBefore < SETTLED_MILLIS;
                     compiledBefore = compiled;
-                } else {
-                    continue;
                 }
                 settledRounds = settled ? settledRounds + 1 : 0;
                 if (rounds >= MIN_ROUNDS && settledRounds >= 2) {
