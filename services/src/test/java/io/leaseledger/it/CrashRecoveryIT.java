@@ -166,8 +166,8 @@ class CrashRecoveryIT {
         assertThat(load.isAlive()).as("perfdhcp is still loading when the server dies").isTrue();
         assertThat(server.process().executable()).as("the PID we kill is the JVM itself, not a wrapper")
                 .hasValueSatisfying(exe -> assertThat(Path.of(exe).getFileName()).hasToString("java"));
-        Instant killedAt = Instant.now();
         disk.ifPresent(PowerCutDisk::cut);
+        Instant crashedAt = Instant.now(); // after the cut: ACKs of batches forced before it may still be leaving
         server.process().killNow(Duration.ofSeconds(10));
         sleep(1_000); // a second of requests no one answers, as the clients of a crashed server see it
         load.close();
@@ -224,7 +224,7 @@ class CrashRecoveryIT {
         System.out.printf("crash test (%s, %s): %d leases ACKed before the crash (the last %d ms before it), all held after the"
                         + " restart; %d ACKs after it; %d leases in the store, %d of them without an ACK on the wire;"
                         + " tcpdump: [%s] [%s]%n",
-                crash, durability, leased.size(), Duration.between(ackedBeforeCrash.getLast().seenAt(), killedAt).toMillis(),
+                crash, durability, leased.size(), Duration.between(ackedBeforeCrash.getLast().seenAt(), crashedAt).toMillis(),
                 ackedAfterRestart.size(), held.size(), unseen,
                 crashCapture.tcpdumpStatistics(), restartCapture.tcpdumpStatistics());
     }
