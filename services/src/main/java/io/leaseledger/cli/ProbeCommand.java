@@ -3,7 +3,7 @@ package io.leaseledger.cli;
 import io.leaseledger.probe.MessagePrinter;
 import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -67,10 +67,9 @@ public record ConfiguredSubnet(
         Map<SnippetKey, Octets> snippets = new LinkedHashMap<>();
         globalOptions.forEach(o -> snippets.put(SnippetKey.global(o.code()), new Octets(o.value())));
         subnet.gateway().ifPresent(g -> snippets.put(SnippetKey.subnet(3),
-                new Octets(OptionCatalog.ROUTERS.encode(List.of(wire(g))))));
+                new Octets(OptionCatalog.ROUTERS.encode(List.of(g)))));
         if (!subnet.dnsServers().isEmpty()) {
-            snippets.put(SnippetKey.subnet(6), new Octets(OptionCatalog.DOMAIN_NAME_SERVERS.encode(
-                    subnet.dnsServers().stream().map(ConfiguredSubnet::wire).toList())));
+            snippets.put(SnippetKey.subnet(6), new Octets(OptionCatalog.DOMAIN_NAME_SERVERS.encode(subnet.dnsServers())));
         }
         subnet.domain().ifPresent(d -> snippets.put(SnippetKey.subnet(15), new Octets(OptionCatalog.DOMAIN_NAME.encode(d))));
         subnet.options().forEach(o -> snippets.put(SnippetKey.subnet(o.code()), new Octets(o.value())));
@@ -125,9 +124,5 @@ public record ConfiguredSubnet(
         Map<SnippetKey, Octets> m = new LinkedHashMap<>(snippets);
         change.accept(m);
         return new ConfiguredSubnet(id, cidr, settings, ranges, hosts, m, served);
-    }
-
-    private static io.leaseledger.wire.dhcp4.Ipv4Address wire(Ipv4Address a) {
-        return io.leaseledger.wire.dhcp4.Ipv4Address.of(a.value());
     }
 }

@@ -2,7 +2,7 @@ package io.leaseledger.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leaseledger.wire.dhcp4.ClasslessRoute;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.OptionDef;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.leaseledger.server;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 import io.leaseledger.config.ConfiguredSubnet;
 import io.leaseledger.config.ConfigurationApplier;
 import io.leaseledger.config.ConfigurationException;
@@ -207,18 +209,11 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     static TransportConfig transportConfig(ServerConfiguration server) {
         InetSocketAddress[] addresses = server.bindAddresses().stream()
-                .map(a -> new InetSocketAddress(inet(a), server.port()))
+                .map(a -> new InetSocketAddress(a.toInetAddress(), server.port()))
                 .toArray(InetSocketAddress[]::new);
         return new TransportConfig(server.interfaces(), List.of(addresses), server.port(), TransportConfig.Engine.AUTO);
     }
 
-    private static java.net.InetAddress inet(io.leaseledger.events.types.Ipv4Address address) {
-        try {
-            return java.net.InetAddress.getByAddress(address.toBytes());
-        } catch (java.net.UnknownHostException impossible) {
-            throw new IllegalArgumentException(address + " is not an IPv4 address", impossible);
-        }
-    }
 
     /**
      * Replies to relays go to the server port, to clients to the client port (RFC 2131 §4.1): 67

@@ -4,7 +4,7 @@ import io.leaseledger.wire.dhcp4.Dhcp4Decoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.Dhcp4MessageBuilder;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import io.leaseledger.wire.dhcp4.OptionCode;
@@ -37,9 +37,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class SyntheticClients implements TransportContext {
     private static final InetSocketAddress BROADCAST_TO_SERVER = new InetSocketAddress(
-            Ipv4Address.toInetAddress(Ipv4Address.BROADCAST.bits()), 67);
+            Ipv4Address.toInetAddress(Ipv4Address.BROADCAST.value()), 67);
     private static final InetSocketAddress UNCONFIGURED_CLIENT = new InetSocketAddress(
-            Ipv4Address.toInetAddress(Ipv4Address.ANY.bits()), 68);
+            Ipv4Address.toInetAddress(Ipv4Address.ANY.value()), 68);
     private static final List<OptionCode> PARAMETERS = List.of(
             OptionCode.SUBNET_MASK, OptionCode.ROUTERS, OptionCode.DOMAIN_NAME_SERVERS, OptionCode.DOMAIN_NAME,
             OptionCode.HOST_NAME, OptionCode.LEASE_TIME, OptionCode.valueOf(58), OptionCode.valueOf(59));

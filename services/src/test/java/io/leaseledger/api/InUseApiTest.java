@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

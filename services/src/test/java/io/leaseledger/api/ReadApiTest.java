@@ -3,7 +3,7 @@ package io.leaseledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

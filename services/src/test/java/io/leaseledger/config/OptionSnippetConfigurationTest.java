@@ -73,7 +73,7 @@ class OptionSnippetConfigurationTest {
     @Test
     void aValueOfTheWrongTypeNamesTheOption() {
         assertThat(errors("- {code: 42, value: [ntp.example]}")).containsExactly(
-                "options[0].value: a list is not a value of ntp-servers(42): not a dotted-quad IPv4 address: ntp.example");
+                "options[0].value: a list is not a value of ntp-servers(42): not an IPv4 address (dotted quad): \"ntp.example\"");
     }
 
     @Test

@@ -35,11 +35,12 @@ class GroupCommitterDrainTest {
     }
 
     @Test
-    void aCommitterWithNothingSubmittedIsDrainedAtOnce() {
+    void aCommitterWhoseMessagesAreAllDecidedIsDrained() {
         try (GroupCommitter<String, Integer, Integer> committer = new GroupCommitter<>(subnet -> batch -> batch, 4, 64, 1)) {
             committer.submit("a", 1).join();
 
-            assertThat(committer.drain(Duration.ZERO)).isTrue();
+            // The worker may still be leaving the batch it completed the future in: a moment, not the whole limit.
+            assertThat(committer.drain(Duration.ofSeconds(5))).isTrue();
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaseledger.wire.dhcp4.Dhcp4Decoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import io.leaseledger.wire.dhcp4.RelayAgentInformation;

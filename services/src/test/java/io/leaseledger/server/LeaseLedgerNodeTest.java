@@ -5,7 +5,7 @@ import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,7 @@ import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
@@ -81,8 +81,7 @@ class PacketPipelineTest {
         }
 
         assertThat(ack).map(Dhcp4Message::messageType).contains(MessageType.ACK);
-        io.leaseledger.events.types.Ipv4Address leased =
-                io.leaseledger.events.types.Ipv4Address.parse(Ipv4Address.format(ack.orElseThrow().yiaddr()));
+        Ipv4Address leased = Ipv4Address.of(ack.orElseThrow().yiaddr());
         assertThat(POOL.contains(leased)).isTrue();
         assertThat(committedGrants()).isEqualTo(1);
     }

@@ -3,10 +3,16 @@ package io.leaseledger.events.types;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 /**
  * An IPv4 address held in one {@code int} (network byte order: the first octet is the most
  * significant byte). Compared as an unsigned number, so 198.18.0.10 sorts after 198.18.0.9.
- * Written and read as dotted quad ("198.18.3.7").
+ * Written and read as dotted quad ("198.18.3.7"). The one IPv4 type of the code base: events,
+ * configuration, and the wire codec, whose messages keep addresses as plain {@code int}s (so
+ * decoding allocates nothing for them) and use this type as their typed view.
  */
 public record Ipv4Address(int value) implements Comparable<Ipv4Address> {
 
@@ -78,6 +84,36 @@ public record Ipv4Address(int value) implements Comparable<Ipv4Address> {
         return new Ipv4Address(value);
     }
 
+    /** {@link #parse(String)}'s value, for the codec's plain {@code int} fields. */
+    public static int parseBits(String text) {
+        return parse(text).value;
+    }
+
+    public static Ipv4Address of(InetAddress address) {
+        if (!(address instanceof Inet4Address)) {
+            throw new IllegalArgumentException("not an IPv4 address: " + address);
+        }
+        return of(address.getAddress());
+    }
+
+    /** The dotted quad of {@code value}, without allocating an {@code Ipv4Address}. */
+    public static String format(int value) {
+        return (value >>> 24) + "." + (value >>> 16 & 0xFF) + "." + (value >>> 8 & 0xFF) + "." + (value & 0xFF);
+    }
+
+    public static Inet4Address toInetAddress(int value) {
+        try {
+            return (Inet4Address) InetAddress.getByAddress(
+                    new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+        } catch (UnknownHostException impossible) {
+            throw new AssertionError("four bytes are always a valid IPv4 address", impossible);
+        }
+    }
+
+    public Inet4Address toInetAddress() {
+        return toInetAddress(value);
+    }
+
     private static IllegalArgumentException invalid(String text) {
         return new IllegalArgumentException("not an IPv4 address (dotted quad): \"" + text + "\"");
     }
@@ -108,6 +144,6 @@ public record Ipv4Address(int value) implements Comparable<Ipv4Address> {
     @JsonValue
     @Override
     public String toString() {
-        return (value >>> 24) + "." + (value >>> 16 & 0xFF) + "." + (value >>> 8 & 0xFF) + "." + (value & 0xFF);
+        return format(value);
     }
 }

@@ -45,4 +45,18 @@ class Ipv4AddressTest {
         assertThatThrownBy(() -> Ipv4Address.of(1, 2, 3, 256)).hasMessageContaining("256");
         assertThatThrownBy(() -> Ipv4Address.of(new byte[3])).hasMessageContaining("4 bytes");
     }
+
+    @Property
+    void theCodecsPlainIntsConvertBothWays(@ForAll int value) throws Exception {
+        Ipv4Address address = Ipv4Address.of(value);
+        assertThat(Ipv4Address.format(value)).isEqualTo(address.toString());
+        assertThat(Ipv4Address.parseBits(address.toString())).isEqualTo(value);
+        assertThat(address.toInetAddress().getAddress()).isEqualTo(address.toBytes());
+        assertThat(Ipv4Address.of(java.net.InetAddress.getByAddress(address.toBytes()))).isEqualTo(address);
+    }
+
+    @Test
+    void anIpv6InetAddressIsRefused() throws Exception {
+        assertThatThrownBy(() -> Ipv4Address.of(java.net.InetAddress.getByName("::1"))).hasMessageContaining("not an IPv4");
+    }
 }

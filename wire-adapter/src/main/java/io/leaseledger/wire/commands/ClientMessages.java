@@ -67,10 +67,8 @@ public final class ClientMessages {
         } catch (IllegalArgumentException badChaddr) {
             return new Translation.Ignored(IgnoredReason.MALFORMED_REQUEST, badChaddr.getMessage());
         }
-        Ipv4Address requested = optional(() -> request.get(OptionCatalog.REQUESTED_IP_ADDRESS)
-                .map(a -> Ipv4Address.of(a.bits())).orElse(null));
-        Ipv4Address serverId = optional(() -> request.get(OptionCatalog.SERVER_IDENTIFIER)
-                .map(a -> Ipv4Address.of(a.bits())).orElse(null));
+        Ipv4Address requested = optional(() -> request.get(OptionCatalog.REQUESTED_IP_ADDRESS).orElse(null));
+        Ipv4Address serverId = optional(() -> request.get(OptionCatalog.SERVER_IDENTIFIER).orElse(null));
         LeaseTime leaseTime = optional(() -> request.get(OptionCatalog.LEASE_TIME).map(LeaseTime::ofSeconds).orElse(null));
         if (kind == MessageKind.DECLINE && requested == null) {
             return new Translation.Ignored(IgnoredReason.MALFORMED_REQUEST, "DECLINE without option 50");
@@ -111,7 +109,7 @@ public final class ClientMessages {
         }
         Octets circuit = optional(() -> info.circuitId().map(Octets::new).orElse(null));
         Octets remote = optional(() -> info.remoteId().map(Octets::new).orElse(null));
-        Ipv4Address link = optional(() -> info.linkSelection().map(a -> Ipv4Address.of(a.bits())).orElse(null));
+        Ipv4Address link = optional(() -> info.linkSelection().orElse(null));
         return new RelayAgent(Ipv4Address.of(request.giaddr()), circuit, remote, link);
     }
 

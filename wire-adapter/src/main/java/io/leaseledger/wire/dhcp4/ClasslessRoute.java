@@ -1,5 +1,7 @@
 package io.leaseledger.wire.dhcp4;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 /**
  * One route of option 121 (RFC 3442): destination/prefix via router. A router of 0.0.0.0 means
  * the destination is on-link.
@@ -10,7 +12,7 @@ public record ClasslessRoute(Ipv4Address destination, int prefixLength, Ipv4Addr
         if (prefixLength < 0 || prefixLength > 32) {
             throw new IllegalArgumentException("prefix length out of range 0..32: " + prefixLength);
         }
-        if ((destination.bits() & ~mask(prefixLength)) != 0) {
+        if ((destination.value() & ~mask(prefixLength)) != 0) {
             throw new IllegalArgumentException("destination " + destination + " has bits beyond /" + prefixLength);
         }
     }

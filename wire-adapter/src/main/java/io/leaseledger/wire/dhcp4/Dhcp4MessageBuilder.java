@@ -1,5 +1,7 @@
 package io.leaseledger.wire.dhcp4;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -130,19 +132,19 @@ public final class Dhcp4MessageBuilder {
     }
 
     public Dhcp4MessageBuilder ciaddr(Ipv4Address address) {
-        return ciaddr(address.bits());
+        return ciaddr(address.value());
     }
 
     public Dhcp4MessageBuilder yiaddr(Ipv4Address address) {
-        return yiaddr(address.bits());
+        return yiaddr(address.value());
     }
 
     public Dhcp4MessageBuilder siaddr(Ipv4Address address) {
-        return siaddr(address.bits());
+        return siaddr(address.value());
     }
 
     public Dhcp4MessageBuilder giaddr(Ipv4Address address) {
-        return giaddr(address.bits());
+        return giaddr(address.value());
     }
 
     /** Up to 16 bytes of {@code chaddr}, zero-padded; {@code htype}/{@code hlen} are set separately. */

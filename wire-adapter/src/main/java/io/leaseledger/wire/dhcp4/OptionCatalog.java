@@ -1,5 +1,7 @@
 package io.leaseledger.wire.dhcp4;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.leaseledger.wire.dhcp4;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ final class OptionValues {
     }
 
     static byte[] writeIpv4(Ipv4Address a) {
-        return ipv4Bytes(a.bits());
+        return ipv4Bytes(a.value());
     }
 
     static List<Ipv4Address> readIpv4List(byte[] b, int off, int len, int code) {
@@ -50,7 +52,7 @@ final class OptionValues {
         }
         byte[] out = new byte[list.size() * 4];
         for (int i = 0; i < list.size(); i++) {
-            System.arraycopy(ipv4Bytes(list.get(i).bits()), 0, out, i * 4, 4);
+            System.arraycopy(ipv4Bytes(list.get(i).value()), 0, out, i * 4, 4);
         }
         return out;
     }
@@ -318,9 +320,9 @@ final class OptionValues {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ClasslessRoute r : routes) {
             out.write(r.prefixLength());
-            byte[] destination = ipv4Bytes(r.destination().bits());
+            byte[] destination = ipv4Bytes(r.destination().value());
             out.write(destination, 0, (r.prefixLength() + 7) / 8);
-            out.writeBytes(ipv4Bytes(r.router().bits()));
+            out.writeBytes(ipv4Bytes(r.router().value()));
         }
         return out.toByteArray();
     }

@@ -1,5 +1,7 @@
 package io.leaseledger.wire.dhcp4;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -69,11 +71,11 @@ public record RelayAgentInformation(List<SubOption> subOptions) {
     }
 
     public static SubOption linkSelection(Ipv4Address link) {
-        return new SubOption(LINK_SELECTION, OptionValues.ipv4Bytes(link.bits()));
+        return new SubOption(LINK_SELECTION, OptionValues.ipv4Bytes(link.value()));
     }
 
     public static SubOption serverIdOverride(Ipv4Address server) {
-        return new SubOption(SERVER_ID_OVERRIDE, OptionValues.ipv4Bytes(server.bits()));
+        return new SubOption(SERVER_ID_OVERRIDE, OptionValues.ipv4Bytes(server.value()));
     }
 
     /** The first sub-option with {@code code}. */

@@ -1,5 +1,7 @@
 package io.leaseledger.wire.reply;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 import io.leaseledger.events.subnet.Decision;
 import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.wire.dhcp4.Dhcp4EncodeException;
@@ -57,14 +59,14 @@ public final class ReplyAssembler {
     /** The DHCPACK answering a DHCPINFORM: configuration only, answered from the settings view. */
     public static Dhcp4Message inform(Dhcp4Message request, ReplyProfile profile) {
         Dhcp4MessageBuilder b = Dhcp4Message.replyTo(request, MessageType.ACK).yiaddr(0);
-        b.put(OptionCatalog.SERVER_IDENTIFIER, wire(profile.serverIdentifier()));
+        b.put(OptionCatalog.SERVER_IDENTIFIER, profile.serverIdentifier());
         return withOptions(request, b, profile);
     }
 
     /** A DHCPNAK (RFC 2131 table 3): nothing but the type, our identifier, a message and the echoes. */
-    public static Dhcp4Message nak(Dhcp4Message request, io.leaseledger.events.types.Ipv4Address serverIdentifier, String message) {
+    public static Dhcp4Message nak(Dhcp4Message request, Ipv4Address serverIdentifier, String message) {
         Dhcp4MessageBuilder b = Dhcp4Message.replyTo(request, MessageType.NAK);
-        b.put(OptionCatalog.SERVER_IDENTIFIER, wire(serverIdentifier));
+        b.put(OptionCatalog.SERVER_IDENTIFIER, serverIdentifier);
         b.putOption(56, message.getBytes(StandardCharsets.US_ASCII));
         if (request.giaddr() != 0) {
             b.broadcast(true);
@@ -72,10 +74,10 @@ public final class ReplyAssembler {
         return b.build();
     }
 
-    private static Dhcp4Message lease(Dhcp4Message request, MessageType type, io.leaseledger.events.types.Ipv4Address address,
+    private static Dhcp4Message lease(Dhcp4Message request, MessageType type, Ipv4Address address,
             LeaseTime lease, LeaseTime t1, LeaseTime t2, ReplyProfile profile) {
         Dhcp4MessageBuilder b = Dhcp4Message.replyTo(request, type).yiaddr(address.value());
-        b.put(OptionCatalog.SERVER_IDENTIFIER, wire(profile.serverIdentifier()));
+        b.put(OptionCatalog.SERVER_IDENTIFIER, profile.serverIdentifier());
         b.put(OptionCatalog.LEASE_TIME, lease.seconds());
         b.put(OptionCatalog.RENEWAL_TIME, t1.seconds());
         b.put(OptionCatalog.REBINDING_TIME, t2.seconds());
@@ -84,7 +86,7 @@ public final class ReplyAssembler {
 
     private static Dhcp4Message withOptions(Dhcp4Message request, Dhcp4MessageBuilder b, ReplyProfile profile) {
         Map<Integer, OptionSnippet> configured = new LinkedHashMap<>();
-        configured.put(1, new OptionSnippet(1, OptionCatalog.SUBNET_MASK.encode(wire(profile.subnet().netmask())), false));
+        configured.put(1, new OptionSnippet(1, OptionCatalog.SUBNET_MASK.encode(profile.subnet().netmask()), false));
         profile.options().forEach(o -> configured.put(o.code(), o));
         profile.hostname().ifPresent(h -> configured.put(12, new OptionSnippet(12, OptionCatalog.HOST_NAME.encode(h.value()), false)));
         Set<Integer> forced = new HashSet<>();
@@ -149,7 +151,4 @@ public final class ReplyAssembler {
         }
     }
 
-    private static io.leaseledger.wire.dhcp4.Ipv4Address wire(io.leaseledger.events.types.Ipv4Address a) {
-        return io.leaseledger.wire.dhcp4.Ipv4Address.of(a.value());
-    }
 }

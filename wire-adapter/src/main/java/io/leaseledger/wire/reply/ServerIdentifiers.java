@@ -27,7 +27,6 @@ public final class ServerIdentifiers {
             return request.get(OptionCatalog.RELAY_AGENT_INFORMATION)
                     .flatMap(RelayAgentInformation::serverIdOverride)
                     .filter(a -> !a.isAny())
-                    .map(a -> Ipv4Address.of(a.bits()))
                     .orElse(ours);
         } catch (RuntimeException malformed) {
             return ours;

@@ -73,9 +73,9 @@ public final class SubnetSelection {
         return Optional.empty();
     }
 
-    private static Optional<Ipv4Address> read(java.util.function.Supplier<Optional<io.leaseledger.wire.dhcp4.Ipv4Address>> option) {
+    private static Optional<Ipv4Address> read(java.util.function.Supplier<Optional<Ipv4Address>> option) {
         try {
-            return option.get().filter(a -> !a.isAny()).map(a -> Ipv4Address.of(a.bits()));
+            return option.get().filter(a -> !a.isAny());
         } catch (RuntimeException malformed) {
             return Optional.empty();
         }

@@ -2,7 +2,7 @@ package io.leaseledger.wire.transport;
 
 import io.leaseledger.wire.dhcp4.Dhcp4DecodeException;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import java.net.InetSocketAddress;

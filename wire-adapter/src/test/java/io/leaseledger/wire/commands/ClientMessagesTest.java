@@ -33,7 +33,7 @@ class ClientMessagesTest {
     @Test
     void discoverCarriesIdentityXidAndHint() {
         Dhcp4Message m = request(MessageType.DISCOVER)
-                .put(OptionCatalog.REQUESTED_IP_ADDRESS, io.leaseledger.wire.dhcp4.Ipv4Address.parse("198.18.0.77"))
+                .put(OptionCatalog.REQUESTED_IP_ADDRESS, Ipv4Address.parse("198.18.0.77"))
                 .put(OptionCatalog.HOST_NAME, "node-1")
                 .put(OptionCatalog.VENDOR_CLASS_IDENTIFIER, "PXEClient:Arch:00007:UNDI:003016")
                 .put(OptionCatalog.CLIENT_IDENTIFIER, new byte[] {1, 0x52, 0x54, 0, 0x12, 0x34, 0x56})
@@ -51,8 +51,8 @@ class ClientMessagesTest {
 
     @Test
     void requestStatesFollowRfc2131() {
-        var wireUs = io.leaseledger.wire.dhcp4.Ipv4Address.parse("198.18.0.1");
-        var wireAddr = io.leaseledger.wire.dhcp4.Ipv4Address.parse("198.18.0.77");
+        var wireUs = Ipv4Address.parse("198.18.0.1");
+        var wireAddr = Ipv4Address.parse("198.18.0.77");
         Dhcp4Message selecting = request(MessageType.REQUEST).put(OptionCatalog.SERVER_IDENTIFIER, wireUs)
                 .put(OptionCatalog.REQUESTED_IP_ADDRESS, wireAddr).build();
         Dhcp4Message initReboot = request(MessageType.REQUEST).put(OptionCatalog.REQUESTED_IP_ADDRESS, wireAddr).build();
@@ -70,10 +70,10 @@ class ClientMessagesTest {
     @Test
     void relayAgentInformationBecomesTheRelayOfTheIdentity() {
         Dhcp4Message m = request(MessageType.DISCOVER)
-                .giaddr(io.leaseledger.wire.dhcp4.Ipv4Address.parse("198.18.9.1"))
+                .giaddr(Ipv4Address.parse("198.18.9.1"))
                 .put(OptionCatalog.RELAY_AGENT_INFORMATION, RelayAgentInformation.of(
                         RelayAgentInformation.circuitId("eth0/1".getBytes(StandardCharsets.US_ASCII)),
-                        RelayAgentInformation.linkSelection(io.leaseledger.wire.dhcp4.Ipv4Address.parse("198.18.10.0"))))
+                        RelayAgentInformation.linkSelection(Ipv4Address.parse("198.18.10.0"))))
                 .build();
         ClientMessage c = forSubnet(ClientMessages.translate(m, Delivery.RELAYED, US));
         assertThat(c.client().relay().giaddr()).isEqualTo(Ipv4Address.parse("198.18.9.1"));
@@ -106,7 +106,7 @@ class ClientMessagesTest {
     @Test
     void deliveryComesFromGiaddrAndTheDestinationAddress() throws Exception {
         Dhcp4Message direct = request(MessageType.REQUEST).build();
-        Dhcp4Message relayed = request(MessageType.REQUEST).giaddr(io.leaseledger.wire.dhcp4.Ipv4Address.parse("198.18.9.1")).build();
+        Dhcp4Message relayed = request(MessageType.REQUEST).giaddr(Ipv4Address.parse("198.18.9.1")).build();
         assertThat(ClientMessages.delivery(direct, InetAddress.getByName("255.255.255.255"))).isEqualTo(Delivery.BROADCAST);
         assertThat(ClientMessages.delivery(direct, InetAddress.getByName("198.18.0.1"))).isEqualTo(Delivery.UNICAST);
         assertThat(ClientMessages.delivery(relayed, InetAddress.getByName("198.18.0.1"))).isEqualTo(Delivery.RELAYED);

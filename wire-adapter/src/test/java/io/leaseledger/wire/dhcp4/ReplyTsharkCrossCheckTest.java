@@ -1,5 +1,7 @@
 package io.leaseledger.wire.dhcp4;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 import io.leaseledger.events.subnet.Decision;
 import io.leaseledger.events.subnet.GrantKind;
 import io.leaseledger.events.subnet.NakReason;
@@ -30,15 +32,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Tag("peer")
 class ReplyTsharkCrossCheckTest {
 
-    private static final io.leaseledger.events.types.Ipv4Address OFFERED = io.leaseledger.events.types.Ipv4Address.parse("198.18.0.100");
+    private static final Ipv4Address OFFERED = Ipv4Address.parse("198.18.0.100");
     private static final Decision OFFER = new Decision.Offer(OFFERED, LeaseTime.ofSeconds(600), LeaseTime.ofSeconds(300),
             LeaseTime.ofSeconds(525));
     private static final Decision ACK = new Decision.Ack(OFFERED, LeaseTime.ofSeconds(600), LeaseTime.ofSeconds(300),
             LeaseTime.ofSeconds(525), GrantKind.NEW);
-    private static final PxeBoot PXE = new PxeBoot(Optional.of(io.leaseledger.events.types.Ipv4Address.parse("198.18.0.5")),
+    private static final PxeBoot PXE = new PxeBoot(Optional.of(Ipv4Address.parse("198.18.0.5")),
             Optional.of("tftp.lab"), Optional.of("lpxelinux.0"), Optional.of("bootx64.efi"), Optional.of("bootaa64.efi"),
             Optional.of("http://198.18.0.5/boot/bootx64.efi"), Optional.empty(), Optional.of("http://198.18.0.5/boot.ipxe"));
-    private static final ReplyProfile PROFILE = new ReplyProfile(io.leaseledger.events.types.Ipv4Address.parse("198.18.0.1"),
+    private static final ReplyProfile PROFILE = new ReplyProfile(Ipv4Address.parse("198.18.0.1"),
             Cidr.parse("198.18.0.0/24"), List.of(
                     snippet(3, "c6120001"), snippet(6, "c6120002"), snippet(15, "6c61622e6578616d706c65"),
                     snippet(42, "c6120002"), snippet(119, "036c6162076578616d706c6500"),

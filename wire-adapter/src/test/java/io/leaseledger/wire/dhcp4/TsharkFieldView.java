@@ -1,5 +1,7 @@
 package io.leaseledger.wire.dhcp4;
 
+import io.leaseledger.events.types.Ipv4Address;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -194,11 +196,11 @@ final class TsharkFieldView {
         int significant = (r.prefixLength() + 7) / 8;
         byte[] b = new byte[1 + significant + 4];
         b[0] = (byte) r.prefixLength();
-        int dest = r.destination().bits();
+        int dest = r.destination().value();
         for (int i = 0; i < significant; i++) {
             b[1 + i] = (byte) (dest >>> (24 - 8 * i));
         }
-        int router = r.router().bits();
+        int router = r.router().value();
         for (int i = 0; i < 4; i++) {
             b[1 + significant + i] = (byte) (router >>> (24 - 8 * i));
         }

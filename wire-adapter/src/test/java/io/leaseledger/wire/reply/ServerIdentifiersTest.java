@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerIdentifiersTest {
 
     private static final Ipv4Address OURS = Ipv4Address.parse("198.18.0.1");
-    private static final io.leaseledger.wire.dhcp4.Ipv4Address RELAY = io.leaseledger.wire.dhcp4.Ipv4Address.parse("198.18.1.1");
+    private static final Ipv4Address RELAY = Ipv4Address.parse("198.18.1.1");
 
     private static Dhcp4Message relayed(boolean withOverride, int giaddr) {
         RelayAgentInformation info = withOverride
@@ -23,12 +23,12 @@ class ServerIdentifiersTest {
 
     @Test
     void aRelayThatAsksForTheOverrideGetsItsAddressAsServerIdentifier() {
-        assertThat(ServerIdentifiers.forRequest(relayed(true, RELAY.bits()), OURS)).hasToString("198.18.1.1");
+        assertThat(ServerIdentifiers.forRequest(relayed(true, RELAY.value()), OURS)).hasToString("198.18.1.1");
     }
 
     @Test
     void withoutTheOverrideTheServerIdentifierIsOurs() {
-        assertThat(ServerIdentifiers.forRequest(relayed(false, RELAY.bits()), OURS)).isEqualTo(OURS);
+        assertThat(ServerIdentifiers.forRequest(relayed(false, RELAY.value()), OURS)).isEqualTo(OURS);
     }
 
     @Test

@@ -46,10 +46,10 @@ class SubnetSelectionTest {
         if (!link.equals("-")) {
             b.put(OptionCatalog.RELAY_AGENT_INFORMATION, RelayAgentInformation.of(
                     RelayAgentInformation.circuitId(new byte[] {1}),
-                    RelayAgentInformation.linkSelection(io.leaseledger.wire.dhcp4.Ipv4Address.parse(link))));
+                    RelayAgentInformation.linkSelection(Ipv4Address.parse(link))));
         }
         if (!option118.equals("-")) {
-            b.put(OptionCatalog.SUBNET_SELECTION, io.leaseledger.wire.dhcp4.Ipv4Address.parse(option118));
+            b.put(OptionCatalog.SUBNET_SELECTION, Ipv4Address.parse(option118));
         }
         List<Ipv4Address> interfaceAddresses = iface.equals("-") ? List.of() : List.of(Ipv4Address.parse(iface));
         var request = b.build();

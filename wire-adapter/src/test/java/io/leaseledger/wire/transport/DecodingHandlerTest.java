@@ -6,7 +6,7 @@ import io.leaseledger.wire.dhcp4.Dhcp4DecodeException;
 import io.leaseledger.wire.dhcp4.Dhcp4Decoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.Ipv4Address;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
