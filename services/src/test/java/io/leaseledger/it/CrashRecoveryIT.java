@@ -9,14 +9,12 @@ import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.LeaseLedgerServer;
-import io.leaseledger.it.harness.NetworkNamespace;
 import io.leaseledger.it.harness.PacketCapture;
 import io.leaseledger.it.harness.PowerCutDisk;
+import io.leaseledger.it.harness.RelayedLoadLan;
 import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ScapyClient;
-import io.leaseledger.it.harness.Segment;
 import io.leaseledger.it.harness.ServedSubnet;
-import io.leaseledger.it.harness.VethLink;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.Durability;
 import io.leaseledger.store.StoreSettings;
@@ -46,25 +44,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 3's crash test: under perfdhcp load, {@code kill -9} the server (or cut the power of its
- * store's file system, {@link Crash#POWER_CUT}), restart it on the same store. Every lease whose ACK was seen on the server's wire is still held by the client it was
- * ACKed to (in the event log and in the restarted server's answers), and no address is ever
- * ACKed to, or held by, two clients.
+ * store's file system, {@link Crash#POWER_CUT}), restart it on the same store. Every lease whose
+ * ACK was seen on the server's wire is still held by the client it was ACKed to (in the event
+ * log and in the restarted server's answers), and no address is ever ACKed to, or held by, two
+ * clients.
  *
- * <p>perfdhcp acts as a relay on its own link ({@code giaddr} = its address, replies unicast to
- * it on port 67), as in {@code ../shared/bench/dhcp-perf.sh}. tcpdump on the server's bridge
- * sees every reply the kernel sent before the JVM died: that is "seen on the wire".
+ * <p>perfdhcp acts as a relay on its own link ({@link RelayedLoadLan}). tcpdump on the server's
+ * bridge sees every reply the kernel sent before the JVM died: that is "seen on the wire".
  */
 @Tag("netns")
 @Timeout(600)
 class CrashRecoveryIT {
-    private static final String SERVER = "198.18.0.1";
-    /** perfdhcp's address: its giaddr, which selects the subnet. */
-    private static final String RELAY = "198.18.0.2";
-    private static final ServedSubnet SUBNET = new ServedSubnet("198.18.0.0/16", SERVER, List.of(SERVER), "llt.test",
-            Duration.ofHours(1), "198.18.1.0", "198.18.63.255", Optional.empty());
-    /** Only the server's replies are captured: half the packets, so tcpdump keeps up under load. */
-    private static final String REPLIES = "udp src port 67 and src host " + SERVER;
-    private static final String ACK_FILTER = "dhcp.option.dhcp == 5 && ip.src == " + SERVER;
+    private static final ServedSubnet SUBNET = RelayedLoadLan.subnet("198.18.1.0", "198.18.63.255");
+    private static final String ACK_FILTER = "dhcp.option.dhcp == 5 && ip.src == " + RelayedLoadLan.SERVER;
     /**
      * The server is killed once this much of its replies are on the wire (about 3,000 replies;
      * OFFERs come first, the ACKs follow a round trip later): well into the load, not at its
@@ -149,18 +141,16 @@ class CrashRecoveryIT {
     }
 
     private void everyLeaseAckedOnTheWireSurvives(Crash crash, String durability) {
-        NetworkNamespace serverNs = lab.namespace("s");
-        Segment lan = lab.segment(serverNs, SERVER + "/16");
-        VethLink.End relayNic = lan.attach(lab.namespace("c")).address(RELAY + "/16");
+        RelayedLoadLan net = RelayedLoadLan.create(lab);
         Optional<PowerCutDisk> disk = crash == Crash.POWER_CUT ? Optional.of(lab.powerCutDisk("server")) : Optional.empty();
-        LeaseLedgerServer server = start(serverNs, lan, durability);
+        // Only the server's replies are captured: half the packets, so tcpdump keeps up under load.
+        LeaseLedgerServer server = net.leaseLedger(durability, SUBNET);
         // The configuration and the store's creation reach the device, as on a rack that has run a while.
         disk.ifPresent(PowerCutDisk::sync);
 
         // Load, and kill -9 the JVM in the middle of it.
-        PacketCapture crashCapture = lab.capture(serverNs, lan.bridge(), REPLIES);
-        ChildProcess load = lab.start(relayNic.namespace(), "perfdhcp-load", perfdhcp(relayNic,
-                "-r", "2000", "-R", "10000", "-p", "60"));
+        PacketCapture crashCapture = net.captureReplies();
+        ChildProcess load = net.perfdhcp("perfdhcp-load", "-r", "2000", "-R", "10000", "-p", "60");
         load.awaitOrFail(REPLY_BYTES_BEFORE_KILL + " bytes of replies on the wire", LOAD_RAMP_LIMIT,
                 () -> crashCapture.file().toFile().length() >= REPLY_BYTES_BEFORE_KILL);
         assertThat(load.isAlive()).as("perfdhcp is still loading when the server dies").isTrue();
@@ -169,7 +159,7 @@ class CrashRecoveryIT {
         disk.ifPresent(PowerCutDisk::cut);
         Instant crashedAt = Instant.now(); // after the cut: ACKs of batches forced before it may still be leaving
         server.process().killNow(Duration.ofSeconds(10));
-        sleep(1_000); // a second of requests no one answers, as the clients of a crashed server see it
+        RelayedLoadLan.pause(Duration.ofSeconds(1)); // a second of requests no one answers, as the clients of a crashed server see it
         load.close();
         disk.ifPresent(PowerCutDisk::remount);
         List<Ack> ackedBeforeCrash = acks(crashCapture);
@@ -179,9 +169,9 @@ class CrashRecoveryIT {
         Map<String, String> leased = oneClientPerAddress(ackedBeforeCrash);
 
         // Restart on the same store; the restarted server must honour every one of them.
-        PacketCapture restartCapture = lab.capture(serverNs, lan.bridge(), REPLIES);
-        LeaseLedgerServer restarted = start(serverNs, lan, durability);
-        ScapyClient client = lab.scapy(relayNic);
+        PacketCapture restartCapture = net.captureReplies();
+        LeaseLedgerServer restarted = net.leaseLedger(durability, SUBNET);
+        ScapyClient client = lab.scapy(net.relayNic());
         int xid = 0x0c7a5000;
         for (Ack ack : sample(ackedBeforeCrash)) {
             DhcpReply reply = client.reply(ack.initReboot(++xid), LISTEN);
@@ -191,8 +181,7 @@ class CrashRecoveryIT {
         DhcpReply offer = client.reply(DhcpMessage.discover(STRANGER, ++xid), LISTEN);
         assertThat(offer.messageType()).as("%s", offer).isEqualTo(DhcpReply.OFFER);
         assertThat(leased).as("a new client is offered no address ACKed before the crash").doesNotContainKey(offer.yiaddr());
-        ChildProcess moreLoad = lab.start(relayNic.namespace(), "perfdhcp-after", perfdhcp(relayNic,
-                "-r", "500", "-R", "2000", "-p", "6", "-b", "mac=" + MAC_BASE_AFTER));
+        ChildProcess moreLoad = net.perfdhcp("perfdhcp-after", "-r", "500", "-R", "2000", "-p", "6", "-b", "mac=" + MAC_BASE_AFTER);
         assertThat(moreLoad.awaitExit(Duration.ofSeconds(60))).as("perfdhcp after the restart ends by itself").isPresent();
         List<Ack> ackedAfterRestart = acks(restartCapture);
         assertThat(ackedAfterRestart.stream().filter(a -> a.chaddr().startsWith("02:cc:")))
@@ -229,15 +218,7 @@ class CrashRecoveryIT {
                 crashCapture.tcpdumpStatistics(), restartCapture.tcpdumpStatistics());
     }
 
-    private LeaseLedgerServer start(NetworkNamespace serverNs, Segment lan, String durability) {
-        return lab.leaseLedger(serverNs, List.of(lan.bridge()), SERVER, durability, SUBNET);
-    }
 
-    private static List<String> perfdhcp(VethLink.End nic, String... args) {
-        List<String> command = new ArrayList<>(List.of(Requirements.path("perfdhcp"), "-4", "-l", nic.name()));
-        command.addAll(List.of(args));
-        return command;
-    }
 
     private static List<Ack> acks(PacketCapture capture) {
         return capture.read(ACK_FILTER, "dhcp.ip.your", "dhcp.hw.mac_addr", "dhcp.option.type", "frame.time_epoch").stream()
@@ -280,15 +261,6 @@ class CrashRecoveryIT {
                     uow.rollback();
                 }
             });
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
