@@ -36,6 +36,18 @@ class SystemdUnitTest {
         assertThat(new TreeSet<>(List.of(unit.get("CapabilityBoundingSet").split("\\s+")))).isEqualTo(image);
     }
 
+    /**
+     * RestrictAddressFamilies is a seccomp filter: a family it does not list fails in socket(2)
+     * with EAFNOSUPPORT whatever the capabilities. The node opens AF_INET (DHCP), AF_NETLINK (the
+     * JDK reads the interfaces through it), AF_UNIX and AF_PACKET (the ARP listener).
+     */
+    @Test
+    void theSocketFamiliesTheNodeOpensAreAllowed() throws IOException {
+        Map<String, String> unit = directives(Files.readString(ComposeFile.REPOSITORY.resolve("deploy/systemd/leaseledger.service")));
+        assertThat(List.of(unit.get("RestrictAddressFamilies").split("\\s+")))
+                .contains("AF_INET", "AF_NETLINK", "AF_UNIX", "AF_PACKET");
+    }
+
     @Test
     void aConfigurationErrorIsNotRestartedAndSigtermIsAStop() throws IOException {
         Map<String, String> unit = directives(Files.readString(ComposeFile.REPOSITORY.resolve("deploy/systemd/leaseledger.service")));

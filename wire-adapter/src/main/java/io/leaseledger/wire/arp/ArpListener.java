@@ -52,10 +52,11 @@ public final class ArpListener implements AutoCloseable {
                 }
                 socket = PacketSocket.open(nic.getIndex(), FRAME_BYTES, RECEIVE_TIMEOUT_MILLIS);
             } catch (PacketSocket.NativeFailure e) {
-                if (e.errno == PacketSocket.EPERM || e.errno == PacketSocket.EACCES) {
-                    LOG.warn("ARP listener off: the kernel refused a packet socket ({}). Without CAP_NET_RAW addresses"
-                            + " in use by other devices are not seen on the wire (DHCP is served all the same; they can"
-                            + " still be reported through the API)", e.getMessage());
+                if (e.errno == PacketSocket.EPERM || e.errno == PacketSocket.EACCES || e.errno == PacketSocket.EAFNOSUPPORT) {
+                    // The same answer for every interface: say it once.
+                    LOG.warn("ARP listener off: the kernel refused a packet socket ({}). Without CAP_NET_RAW and the"
+                            + " AF_PACKET family, addresses in use by other devices are not seen on the wire (DHCP is"
+                            + " served all the same; they can still be reported through the API)", e.getMessage());
                     break;
                 }
                 LOG.warn("ARP listener: cannot listen on {} ({}); the other interfaces are heard", name, e.getMessage());

@@ -32,6 +32,8 @@ final class PacketSocket implements AutoCloseable {
     static final int EINTR = 4;
     static final int EAGAIN = 11;
     static final int EACCES = 13;
+    /** What a seccomp filter on socket families (systemd's RestrictAddressFamilies) answers. */
+    static final int EAFNOSUPPORT = 97;
 
     private static final int AF_PACKET = 17;
     private static final int SOCK_DGRAM = 2;
@@ -84,6 +86,7 @@ final class PacketSocket implements AutoCloseable {
             return switch (errno) {
                 case EPERM -> " (EPERM: CAP_NET_RAW is needed)";
                 case EACCES -> " (EACCES)";
+                case EAFNOSUPPORT -> " (EAFNOSUPPORT: AF_PACKET is not allowed here, e.g. by systemd's RestrictAddressFamilies)";
                 case 19 -> " (ENODEV: no such interface)";
                 default -> "";
             };
