@@ -26,7 +26,7 @@ class WarmupTest {
         Path scratch = dir.resolve("warm-up");
 
         Optional<Warmup.Outcome> outcome =
-                Warmup.run(StoreSettings.h2(dir), scratch, Duration.ofSeconds(5), Clock.systemUTC());
+                Warmup.run(StoreSettings.h2(dir), scratch, Duration.ofSeconds(2), Clock.systemUTC());
 
         assertThat(outcome).isPresent();
         // Tests run with C2, whose queue may outlast the budget: then the budget ends the rounds.
@@ -40,7 +40,7 @@ class WarmupTest {
     void theNodesOwnStoreGetsNoEventOfTheWarmUp() {
         StoreSettings node = StoreSettings.h2(dir);
         try (AxonStore store = AxonStore.start(node, List.of(Subnet.class))) {
-            Warmup.run(node, dir.resolve("warm-up"), Duration.ofSeconds(5), Clock.systemUTC());
+            Warmup.run(node, dir.resolve("warm-up"), Duration.ofSeconds(2), Clock.systemUTC());
             List<Object> events = new ArrayList<>();
             store.replayAll(events::add);
             assertThat(events).isEmpty();
