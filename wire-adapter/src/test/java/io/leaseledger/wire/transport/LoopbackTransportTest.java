@@ -201,6 +201,42 @@ class LoopbackTransportTest {
     }
 
     @Test
+    void repliesQueuedOnTheEventLoopWhenTheTransportClosesStillLeave() throws Exception {
+        int replies = 50;
+        var queued = new java.util.concurrent.CountDownLatch(1);
+        var loopMayGoOn = new java.util.concurrent.CountDownLatch(1);
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
+            InetSocketAddress sender = datagram.sender();
+            Ingress ingress = datagram.ingress();
+            // The loop is held until close() has begun; the replies wait behind that, as a stop's
+            // last batch does behind the loop's other work.
+            t.executorFor(ingress).execute(() -> {
+                try {
+                    loopMayGoOn.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            for (int i = 0; i < replies; i++) {
+                int n = i;
+                t.executorFor(ingress).execute(() -> t.send(new OutboundDatagram(ingress, new ReplyDestination.Unicast(sender),
+                        Unpooled.copiedBuffer("ACK " + n, StandardCharsets.US_ASCII))));
+            }
+            queued.countDown();
+        });
+        sendFromClient("REQUEST");
+        assertThat(queued.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = Thread.ofPlatform().start(transport::close);
+        Thread.sleep(200);
+        loopMayGoOn.countDown();
+        closer.join(10_000);
+
+        assertThat(transport.counters().sendFailures()).isZero();
+        assertThat(transport.counters().sentTotal()).isEqualTo(replies);
+    }
+
+    @Test
     void replyAfterCloseFailsAndReleasesItsBuffer() {
         start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> { });
         Ingress ingress = transport.bindings().getFirst().ingress();
