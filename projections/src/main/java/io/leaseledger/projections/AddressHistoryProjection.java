@@ -44,9 +44,9 @@ public final class AddressHistoryProjection implements Projection {
     private record Holder(String subnet, String client) {
     }
 
-    private final Map<Slot, AddressIntervalRecord> open = new HashMap<>();
+    private final Map<Slot, IntervalRow> open = new HashMap<>();
     private final Map<Holder, Long> leaseOfClient = new HashMap<>();
-    private final Map<List<Object>, AddressIntervalRecord> dirty = new LinkedHashMap<>();
+    private final Map<List<Object>, IntervalRow> dirty = new LinkedHashMap<>();
     /** Open intervals already in the table (the rest of a batch's rows are new: inserted, not replaced). */
     private final java.util.Set<List<Object>> stored = new java.util.HashSet<>();
     private boolean loaded;
@@ -70,7 +70,8 @@ public final class AddressHistoryProjection implements Projection {
         }
         open.clear();
         leaseOfClient.clear();
-        for (AddressIntervalRecord r : tx.selectFrom(ADDRESS_INTERVAL).where(ADDRESS_INTERVAL.VALID_TO.isNull()).fetch()) {
+        for (AddressIntervalRecord record : tx.selectFrom(ADDRESS_INTERVAL).where(ADDRESS_INTERVAL.VALID_TO.isNull()).fetch()) {
+            IntervalRow r = IntervalRow.of(record);
             IntervalKind kind = IntervalKind.valueOf(r.getKind());
             open.put(new Slot(r.getSubnet(), r.getAddressNum(), kind), r);
             stored.add(List.of(r.getSubnet(), r.getOpenedSeq()));
@@ -92,7 +93,7 @@ public final class AddressHistoryProjection implements Projection {
         String client = Clients.key(event.client());
         switch (event) {
             case LeaseGranted e -> {
-                AddressIntervalRecord current = open.get(lease);
+                IntervalRow current = open.get(lease);
                 if (current != null && current.getClientKey().equals(client)) {
                     current.setExpiresAt(Times.sql(e.expiresAt()));
                     current.setRenewals(current.getRenewals() + 1);
@@ -137,7 +138,7 @@ public final class AddressHistoryProjection implements Projection {
 
     private void openInterval(Slot slot, long sequence, LeaseEvent e, Instant from, Instant expiresAt) {
         ClientIdentity c = e.client();
-        AddressIntervalRecord r = Rows.attached(new AddressIntervalRecord());
+        IntervalRow r = new IntervalRow();
         r.setSubnet(slot.subnet());
         r.setOpenedSeq(sequence);
         r.setAddress(e.address().toString());
@@ -161,14 +162,14 @@ public final class AddressHistoryProjection implements Projection {
     }
 
     private void closeIfHeldBy(Slot slot, String client, Instant at, String reason) {
-        AddressIntervalRecord r = open.get(slot);
+        IntervalRow r = open.get(slot);
         if (r != null && r.getClientKey().equals(client)) {
             close(slot, at, reason);
         }
     }
 
     private void close(Slot slot, Instant at, String reason) {
-        AddressIntervalRecord r = open.remove(slot);
+        IntervalRow r = open.remove(slot);
         if (r == null) {
             return;
         }
@@ -183,19 +184,19 @@ public final class AddressHistoryProjection implements Projection {
         closedPending++;
     }
 
-    private void touch(AddressIntervalRecord r) {
+    private void touch(IntervalRow r) {
         dirty.put(List.of(r.getSubnet(), r.getOpenedSeq()), r);
     }
 
     @Override
     public void flush(DSLContext tx) {
-        List<AddressIntervalRecord> replaced = new java.util.ArrayList<>();
-        List<AddressIntervalRecord> fresh = new java.util.ArrayList<>();
+        List<Object[]> replaced = new java.util.ArrayList<>();
+        List<Object[]> fresh = new java.util.ArrayList<>();
         for (var e : dirty.entrySet()) {
-            (stored.contains(e.getKey()) ? replaced : fresh).add(e.getValue());
+            (stored.contains(e.getKey()) ? replaced : fresh).add(e.getValue().values());
         }
-        Rows.merge(tx, replaced);
-        Rows.insert(tx, fresh);
+        Rows.mergeValues(tx, ADDRESS_INTERVAL, replaced);
+        Rows.insertValues(tx, ADDRESS_INTERVAL, fresh);
         for (var e : dirty.entrySet()) {
             // A closed interval is never written again: only open ones need remembering.
             if (e.getValue().getValidTo() == null) {
@@ -216,17 +217,17 @@ public final class AddressHistoryProjection implements Projection {
     /** The closed intervals of the buffer: a closed interval is never written again. */
     @Override
     public void flushFinal(DSLContext tx) {
-        List<AddressIntervalRecord> replaced = new java.util.ArrayList<>();
-        List<AddressIntervalRecord> fresh = new java.util.ArrayList<>();
+        List<Object[]> replaced = new java.util.ArrayList<>();
+        List<Object[]> fresh = new java.util.ArrayList<>();
         for (var it = dirty.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (e.getValue().getValidTo() != null) {
-                (stored.remove(e.getKey()) ? replaced : fresh).add(e.getValue());
+                (stored.remove(e.getKey()) ? replaced : fresh).add(e.getValue().values());
                 it.remove();
             }
         }
-        Rows.merge(tx, replaced);
-        Rows.insert(tx, fresh);
+        Rows.mergeValues(tx, ADDRESS_INTERVAL, replaced);
+        Rows.insertValues(tx, ADDRESS_INTERVAL, fresh);
         closedPending = 0;
     }
 
@@ -238,5 +239,111 @@ public final class AddressHistoryProjection implements Projection {
         dirty.clear();
         stored.clear();
         loaded = false;
+    }
+
+    /**
+     * An {@code address_interval} row. A plain object rather than a jOOQ record: one is made
+     * for every interval opened and changed for every renewal and close, and filling a
+     * 15-field record (its value, original and changed-flag arrays, a check per field set)
+     * cost more than the event's own logic.
+     */
+    private static final class IntervalRow {
+        private static final int COLUMNS = ADDRESS_INTERVAL.fields().length;
+        private static final int SUBNET_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.SUBNET);
+        private static final int OPENED_SEQ_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.OPENED_SEQ);
+        private static final int ADDRESS_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.ADDRESS);
+        private static final int ADDRESS_NUM_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.ADDRESS_NUM);
+        private static final int KIND_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.KIND);
+        private static final int CLIENT_KEY_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.CLIENT_KEY);
+        private static final int MAC_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.MAC);
+        private static final int CLIENT_ID_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.CLIENT_ID);
+        private static final int HOSTNAME_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.HOSTNAME);
+        private static final int RELAY_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.RELAY);
+        private static final int VALID_FROM_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.VALID_FROM);
+        private static final int VALID_TO_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.VALID_TO);
+        private static final int EXPIRES_AT_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.EXPIRES_AT);
+        private static final int RENEWALS_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.RENEWALS);
+        private static final int ENDED_BY_AT = ADDRESS_INTERVAL.indexOf(ADDRESS_INTERVAL.ENDED_BY);
+
+        String subnet;
+        long openedSeq;
+        String address;
+        long addressNum;
+        String kind;
+        String clientKey;
+        String mac;
+        String clientId;
+        String hostname;
+        String relay;
+        OffsetDateTime validFrom;
+        OffsetDateTime validTo;
+        OffsetDateTime expiresAt;
+        int renewals;
+        String endedBy;
+
+        static IntervalRow of(AddressIntervalRecord r) {
+            IntervalRow i = new IntervalRow();
+            i.subnet = r.getSubnet();
+            i.openedSeq = r.getOpenedSeq();
+            i.address = r.getAddress();
+            i.addressNum = r.getAddressNum();
+            i.kind = r.getKind();
+            i.clientKey = r.getClientKey();
+            i.mac = r.getMac();
+            i.clientId = r.getClientId();
+            i.hostname = r.getHostname();
+            i.relay = r.getRelay();
+            i.validFrom = r.getValidFrom();
+            i.validTo = r.getValidTo();
+            i.expiresAt = r.getExpiresAt();
+            i.renewals = r.getRenewals();
+            i.endedBy = r.getEndedBy();
+            return i;
+        }
+
+        /** The row's values in the order of the table's fields ({@link Rows#insertValues}). */
+        Object[] values() {
+            Object[] v = new Object[COLUMNS];
+            v[SUBNET_AT] = subnet;
+            v[OPENED_SEQ_AT] = openedSeq;
+            v[ADDRESS_AT] = address;
+            v[ADDRESS_NUM_AT] = addressNum;
+            v[KIND_AT] = kind;
+            v[CLIENT_KEY_AT] = clientKey;
+            v[MAC_AT] = mac;
+            v[CLIENT_ID_AT] = clientId;
+            v[HOSTNAME_AT] = hostname;
+            v[RELAY_AT] = relay;
+            v[VALID_FROM_AT] = validFrom;
+            v[VALID_TO_AT] = validTo;
+            v[EXPIRES_AT_AT] = expiresAt;
+            v[RENEWALS_AT] = renewals;
+            v[ENDED_BY_AT] = endedBy;
+            return v;
+        }
+
+        String getSubnet() { return subnet; }
+        long getOpenedSeq() { return openedSeq; }
+        long getAddressNum() { return addressNum; }
+        String getKind() { return kind; }
+        String getClientKey() { return clientKey; }
+        OffsetDateTime getValidFrom() { return validFrom; }
+        OffsetDateTime getValidTo() { return validTo; }
+        int getRenewals() { return renewals; }
+        void setSubnet(String v) { subnet = v; }
+        void setOpenedSeq(long v) { openedSeq = v; }
+        void setAddress(String v) { address = v; }
+        void setAddressNum(long v) { addressNum = v; }
+        void setKind(String v) { kind = v; }
+        void setClientKey(String v) { clientKey = v; }
+        void setMac(String v) { mac = v; }
+        void setClientId(String v) { clientId = v; }
+        void setHostname(String v) { hostname = v; }
+        void setRelay(String v) { relay = v; }
+        void setValidFrom(OffsetDateTime v) { validFrom = v; }
+        void setValidTo(OffsetDateTime v) { validTo = v; }
+        void setExpiresAt(OffsetDateTime v) { expiresAt = v; }
+        void setRenewals(int v) { renewals = v; }
+        void setEndedBy(String v) { endedBy = v; }
     }
 }

@@ -29,6 +29,7 @@ import org.jooq.Table;
 import org.jooq.UpdatableRecord;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class LeasesProjection implements Projection {
     private static final class SubnetBook {
         SubnetRecord subnet;
         final Map<Object, AddressRangeRecord> ranges = new LinkedHashMap<>();
-        final Map<Long, CurrentLeaseRecord> leases = new HashMap<>();
+        final Map<Long, LeaseRow> leases = new HashMap<>();
         final Map<String, Long> offerByClient = new HashMap<>();
         long poolSize;
         long inUse;
@@ -70,8 +71,9 @@ public final class LeasesProjection implements Projection {
     private boolean loaded;
     /** Minutes of {@code pool_usage} left behind since the last flush (their rows no longer change). */
     private int pastMinutes;
-    private final Map<Key, UpdatableRecord<?>> dirty = new LinkedHashMap<>();
-    private final Map<Key, UpdatableRecord<?>> deleted = new LinkedHashMap<>();
+    /** Rows to write and to delete: jOOQ records, or {@link LeaseRow}s for {@code current_lease}. */
+    private final Map<Key, Object> dirty = new LinkedHashMap<>();
+    private final Map<Key, Object> deleted = new LinkedHashMap<>();
     /** Rows already in the tables: a dirty row not among them is inserted, not replaced. */
     private final java.util.Set<Key> inTables = new java.util.HashSet<>();
 
@@ -97,7 +99,8 @@ public final class LeasesProjection implements Projection {
         for (AddressRangeRecord r : tx.selectFrom(ADDRESS_RANGE).fetch()) {
             book(r.getSubnet()).ranges.put(rangeKey(r), r);
         }
-        for (CurrentLeaseRecord l : tx.selectFrom(CURRENT_LEASE).fetch()) {
+        for (CurrentLeaseRecord r : tx.selectFrom(CURRENT_LEASE).fetch()) {
+            LeaseRow l = LeaseRow.of(r);
             SubnetBook b = book(l.getSubnet());
             b.leases.put(l.getAddressNum(), l);
             if (l.getState().equals(LeaseState.OFFERED.name())) {
@@ -187,12 +190,12 @@ public final class LeasesProjection implements Projection {
 
     private void lease(SubnetBook b, String subnet, LeaseEvent event) {
         long address = event.address().toUnsigned();
-        CurrentLeaseRecord current = b.leases.get(address);
+        LeaseRow current = b.leases.get(address);
         String client = Clients.key(event.client());
         switch (event) {
             case LeaseOffered e -> {
                 endOtherOffer(b, client, address, e.at());
-                CurrentLeaseRecord row = row(b, subnet, event, LeaseState.OFFERED);
+                LeaseRow row = row(b, subnet, event, LeaseState.OFFERED);
                 row.setGrantedAt(null);
                 row.setExpiresAt(Times.sql(e.heldUntil()));
                 b.offerByClient.put(client, address);
@@ -202,18 +205,18 @@ public final class LeasesProjection implements Projection {
                 boolean renewal = current != null && current.getState().equals(LeaseState.BOUND.name())
                         && current.getClientKey().equals(client);
                 var grantedAt = renewal ? current.getGrantedAt() : Times.sql(e.at());
-                CurrentLeaseRecord row = row(b, subnet, event, LeaseState.BOUND);
+                LeaseRow row = row(b, subnet, event, LeaseState.BOUND);
                 row.setGrantedAt(grantedAt);
                 row.setExpiresAt(Times.sql(e.expiresAt()));
             }
             case AddressDeclined e -> {
-                CurrentLeaseRecord row = row(b, subnet, event, LeaseState.DECLINED);
+                LeaseRow row = row(b, subnet, event, LeaseState.DECLINED);
                 row.setExpiresAt(Times.sql(e.probationUntil()));
             }
             case LeaseReleased e -> {
                 if (current != null && current.getClientKey().equals(client)) {
                     var grantedAt = current.getGrantedAt();
-                    CurrentLeaseRecord row = row(b, subnet, event, LeaseState.RELEASED);
+                    LeaseRow row = row(b, subnet, event, LeaseState.RELEASED);
                     row.setGrantedAt(grantedAt);
                     row.setExpiresAt(Times.sql(e.at()));
                 }
@@ -221,7 +224,7 @@ public final class LeasesProjection implements Projection {
             case LeaseExpired e -> {
                 if (current != null && current.getClientKey().equals(client)) {
                     var grantedAt = current.getGrantedAt();
-                    CurrentLeaseRecord row = row(b, subnet, event, LeaseState.EXPIRED);
+                    LeaseRow row = row(b, subnet, event, LeaseState.EXPIRED);
                     row.setGrantedAt(grantedAt);
                     row.setExpiresAt(Times.sql(e.expiredAt()));
                 }
@@ -247,7 +250,7 @@ public final class LeasesProjection implements Projection {
     private void endOtherOffer(SubnetBook b, String client, long address, Instant at) {
         Long offered = b.offerByClient.remove(client);
         if (offered != null && offered != address) {
-            CurrentLeaseRecord old = b.leases.get(offered);
+            LeaseRow old = b.leases.get(offered);
             if (old != null && old.getState().equals(LeaseState.OFFERED.name()) && old.getClientKey().equals(client)) {
                 remove(b, old.getSubnet(), offered, at);
             }
@@ -255,32 +258,30 @@ public final class LeasesProjection implements Projection {
     }
 
     /** The address's row, (re)written for this event's client and state. */
-    private CurrentLeaseRecord row(SubnetBook b, String subnet, LeaseEvent e, LeaseState state) {
+    private LeaseRow row(SubnetBook b, String subnet, LeaseEvent e, LeaseState state) {
         long address = e.address().toUnsigned();
-        CurrentLeaseRecord old = b.leases.get(address);
+        LeaseRow old = b.leases.get(address);
         boolean wasInUse = old != null && LeaseState.valueOf(old.getState()).inUse();
         if (old != null && old.getState().equals(LeaseState.OFFERED.name())
                 && Long.valueOf(address).equals(b.offerByClient.get(old.getClientKey()))) {
             b.offerByClient.remove(old.getClientKey());
         }
         ClientIdentity c = e.client();
-        CurrentLeaseRecord row = Rows.attached(new CurrentLeaseRecord());
-        row.setSubnet(subnet);
-        row.setAddress(e.address().toString());
-        row.setAddressNum(address);
-        row.setState(state.name());
-        row.setClientKey(Clients.key(c));
-        row.setMac(Clients.mac(c));
-        row.setClientId(Clients.clientId(c));
-        row.setHostname(Clients.hostname(c));
-        row.setVendorClass(c.vendorClass());
-        row.setRelay(Clients.relay(c));
-        row.setCircuitId(Clients.circuitId(c));
-        row.setRemoteId(Clients.remoteId(c));
-        row.setTransactionId(e.transactionId().toString());
-        row.setGrantedAt(null);
-        row.setExpiresAt(null);
-        row.setChangedAt(Times.sql(e.at()));
+        LeaseRow row = new LeaseRow();
+        row.subnet = subnet;
+        row.address = e.address().toString();
+        row.addressNum = address;
+        row.state = state.name();
+        row.clientKey = Clients.key(c);
+        row.mac = Clients.mac(c);
+        row.clientId = Clients.clientId(c);
+        row.hostname = Clients.hostname(c);
+        row.vendorClass = c.vendorClass();
+        row.relay = Clients.relay(c);
+        row.circuitId = Clients.circuitId(c);
+        row.remoteId = Clients.remoteId(c);
+        row.transactionId = e.transactionId().toString();
+        row.changedAt = Times.sql(e.at());
         b.leases.put(address, row);
         write(row);
         changeUse(b, subnet, address, wasInUse, state.inUse(), e.at());
@@ -288,7 +289,7 @@ public final class LeasesProjection implements Projection {
     }
 
     private void remove(SubnetBook b, String subnet, long address, Instant at) {
-        CurrentLeaseRecord old = b.leases.remove(address);
+        LeaseRow old = b.leases.remove(address);
         if (old == null) {
             return;
         }
@@ -346,7 +347,7 @@ public final class LeasesProjection implements Projection {
             }
         }
         b.inUse = 0;
-        for (CurrentLeaseRecord l : b.leases.values()) {
+        for (LeaseRow l : b.leases.values()) {
             if (LeaseState.valueOf(l.getState()).inUse() && inPool(b, l.getAddressNum())) {
                 b.inUse++;
             }
@@ -383,28 +384,141 @@ public final class LeasesProjection implements Projection {
         return first + "-" + last + "-" + kind.name();
     }
 
+    /**
+     * A {@code current_lease} row. A plain object rather than a jOOQ record: one is made for
+     * nearly every lease event, and filling a 16-field record (its value, original and
+     * changed-flag arrays, a check per field set) cost more than the rest of the event's apply.
+     */
+    private static final class LeaseRow {
+        private static final int COLUMNS = CURRENT_LEASE.fields().length;
+        private static final int SUBNET_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.SUBNET);
+        private static final int ADDRESS_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.ADDRESS);
+        private static final int ADDRESS_NUM_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.ADDRESS_NUM);
+        private static final int STATE_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.STATE);
+        private static final int CLIENT_KEY_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.CLIENT_KEY);
+        private static final int MAC_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.MAC);
+        private static final int CLIENT_ID_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.CLIENT_ID);
+        private static final int HOSTNAME_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.HOSTNAME);
+        private static final int VENDOR_CLASS_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.VENDOR_CLASS);
+        private static final int RELAY_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.RELAY);
+        private static final int CIRCUIT_ID_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.CIRCUIT_ID);
+        private static final int REMOTE_ID_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.REMOTE_ID);
+        private static final int TRANSACTION_ID_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.TRANSACTION_ID);
+        private static final int GRANTED_AT_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.GRANTED_AT);
+        private static final int EXPIRES_AT_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.EXPIRES_AT);
+        private static final int CHANGED_AT_AT = CURRENT_LEASE.indexOf(CURRENT_LEASE.CHANGED_AT);
+
+        String subnet;
+        String address;
+        long addressNum;
+        String state;
+        String clientKey;
+        String mac;
+        String clientId;
+        String hostname;
+        String vendorClass;
+        String relay;
+        String circuitId;
+        String remoteId;
+        String transactionId;
+        OffsetDateTime grantedAt;
+        OffsetDateTime expiresAt;
+        OffsetDateTime changedAt;
+
+        static LeaseRow of(CurrentLeaseRecord r) {
+            LeaseRow l = new LeaseRow();
+            l.subnet = r.getSubnet();
+            l.address = r.getAddress();
+            l.addressNum = r.getAddressNum();
+            l.state = r.getState();
+            l.clientKey = r.getClientKey();
+            l.mac = r.getMac();
+            l.clientId = r.getClientId();
+            l.hostname = r.getHostname();
+            l.vendorClass = r.getVendorClass();
+            l.relay = r.getRelay();
+            l.circuitId = r.getCircuitId();
+            l.remoteId = r.getRemoteId();
+            l.transactionId = r.getTransactionId();
+            l.grantedAt = r.getGrantedAt();
+            l.expiresAt = r.getExpiresAt();
+            l.changedAt = r.getChangedAt();
+            return l;
+        }
+
+        /** The row's values in the order of the table's fields ({@link Rows#insertValues}). */
+        Object[] values() {
+            Object[] v = new Object[COLUMNS];
+            v[SUBNET_AT] = subnet;
+            v[ADDRESS_AT] = address;
+            v[ADDRESS_NUM_AT] = addressNum;
+            v[STATE_AT] = state;
+            v[CLIENT_KEY_AT] = clientKey;
+            v[MAC_AT] = mac;
+            v[CLIENT_ID_AT] = clientId;
+            v[HOSTNAME_AT] = hostname;
+            v[VENDOR_CLASS_AT] = vendorClass;
+            v[RELAY_AT] = relay;
+            v[CIRCUIT_ID_AT] = circuitId;
+            v[REMOTE_ID_AT] = remoteId;
+            v[TRANSACTION_ID_AT] = transactionId;
+            v[GRANTED_AT_AT] = grantedAt;
+            v[EXPIRES_AT_AT] = expiresAt;
+            v[CHANGED_AT_AT] = changedAt;
+            return v;
+        }
+
+        String getSubnet() {
+            return subnet;
+        }
+
+        long getAddressNum() {
+            return addressNum;
+        }
+
+        String getState() {
+            return state;
+        }
+
+        String getClientKey() {
+            return clientKey;
+        }
+
+        OffsetDateTime getGrantedAt() {
+            return grantedAt;
+        }
+
+        void setGrantedAt(OffsetDateTime grantedAt) {
+            this.grantedAt = grantedAt;
+        }
+
+        void setExpiresAt(OffsetDateTime expiresAt) {
+            this.expiresAt = expiresAt;
+        }
+    }
+
     /** A row's table and primary key, cheap to hash (jOOQ's {@code key()} maps the record each time). */
     private record Key(String table, String subnet, Object id) {
     }
 
-    private static Key key(UpdatableRecord<?> record) {
+    private static Key key(Object record) {
         return switch (record) {
-            case CurrentLeaseRecord r -> new Key("current_lease", r.getSubnet(), r.getAddressNum());
+            case LeaseRow r -> new Key("current_lease", r.subnet, r.addressNum);
             case PoolUsageRecord r -> new Key("pool_usage", r.getSubnet(), r.getMinuteEpoch());
             case SubnetRecord r -> new Key("subnet", r.getSubnet(), "");
             case AddressRangeRecord r -> new Key("address_range", r.getSubnet(), rangeKey(r));
             case HostReservationRecord r -> new Key("host_reservation", r.getSubnet(), r.getMac());
-            default -> throw new IllegalArgumentException("not a table of this projection: " + record.getTable());
+            default -> throw new IllegalArgumentException("not a row of this projection: " + record);
         };
     }
 
-    private void write(UpdatableRecord<?> record) {
+    private void write(Object record) {
         Key key = key(record);
         deleted.remove(key);
         dirty.put(key, record);
     }
 
-    private void delete(UpdatableRecord<?> record) {
+    private void delete(Object record) {
         Key key = key(record);
         dirty.remove(key);
         deleted.put(key, record);
@@ -412,24 +526,41 @@ public final class LeasesProjection implements Projection {
 
     @Override
     public void flush(DSLContext tx) {
-        List<UpdatableRecord<?>> gone = new ArrayList<>();
+        Writes gone = new Writes();
         for (var e : deleted.entrySet()) {
             if (inTables.remove(e.getKey())) {
                 gone.add(e.getValue());
             }
         }
-        List<UpdatableRecord<?>> replaced = new ArrayList<>();
-        List<UpdatableRecord<?>> fresh = new ArrayList<>();
+        Writes replaced = new Writes();
+        Writes fresh = new Writes();
         for (var e : dirty.entrySet()) {
             (inTables.contains(e.getKey()) ? replaced : fresh).add(e.getValue());
             inTables.add(e.getKey());
         }
-        Rows.delete(tx, gone);
-        Rows.merge(tx, replaced);
-        Rows.insert(tx, fresh);
+        Rows.delete(tx, gone.records);
+        Rows.deleteValues(tx, CURRENT_LEASE, gone.leases);
+        Rows.merge(tx, replaced.records);
+        Rows.mergeValues(tx, CURRENT_LEASE, replaced.leases);
+        Rows.insert(tx, fresh.records);
+        Rows.insertValues(tx, CURRENT_LEASE, fresh.leases);
         dirty.clear();
         deleted.clear();
         pastMinutes = 0;
+    }
+
+    /** Rows of one kind of write: jOOQ records, and the {@code current_lease} rows as the table's values. */
+    private static final class Writes {
+        final List<UpdatableRecord<?>> records = new ArrayList<>();
+        final List<Object[]> leases = new ArrayList<>();
+
+        void add(Object row) {
+            if (row instanceof LeaseRow l) {
+                leases.add(l.values());
+            } else {
+                records.add((UpdatableRecord<?>) row);
+            }
+        }
     }
 
     @Override

@@ -64,12 +64,33 @@ final class Rows {
         }
     }
 
+    /**
+     * Inserts plain rows of {@code table}: each array holds a row's values in the order of the
+     * table's fields ({@link Table#fields()}, as {@link Table#indexOf} numbers them). For the
+     * rows a projection only ever inserts: filling a jOOQ record (its value, original and
+     * changed-flag arrays, a check per field set) cost more than H2's insert of it.
+     */
+    static void insertValues(DSLContext tx, Table<?> table, List<Object[]> rows) {
+        insertRows(tx, table, rows, (row, i) -> row[i]);
+    }
+
     private static Map<Table<?>, List<Record>> byTable(Collection<? extends TableRecord<?>> records) {
         Map<Table<?>, List<Record>> groups = new LinkedHashMap<>();
         for (TableRecord<?> r : records) {
             groups.computeIfAbsent(r.getTable(), t -> new ArrayList<>()).add(r);
         }
         return groups;
+    }
+
+    /** {@link #merge} for plain rows of {@code table} ({@link #insertValues}). */
+    static void mergeValues(DSLContext tx, Table<?> table, List<Object[]> rows) {
+        deleteRows(tx, table, rows, (row, i) -> row[i]);
+        insertValues(tx, table, rows);
+    }
+
+    /** {@link #delete} for plain rows of {@code table} ({@link #insertValues}): by the primary key's values. */
+    static void deleteValues(DSLContext tx, Table<?> table, List<Object[]> rows) {
+        deleteRows(tx, table, rows, (row, i) -> row[i]);
     }
 
     /** Rows bound before a JDBC batch is sent (one statement, many executions). */
@@ -81,6 +102,15 @@ final class Rows {
      * column index.
      */
     private static void insertRows(DSLContext tx, Table<?> table, List<Record> rows) {
+        insertRows(tx, table, rows, Record::get);
+    }
+
+    /** A row's value by column index. */
+    private interface ValueAt<T> {
+        Object get(T row, int index);
+    }
+
+    private static <T> void insertRows(DSLContext tx, Table<?> table, List<T> rows, ValueAt<T> values) {
         if (rows.isEmpty()) {
             return;
         }
@@ -93,9 +123,9 @@ final class Rows {
         tx.connection(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
                 int pending = 0;
-                for (Record r : rows) {
+                for (T r : rows) {
                     for (int i = 0; i < fields.length; i++) {
-                        bind(insert, i + 1, r.get(i));
+                        bind(insert, i + 1, values.get(r, i));
                     }
                     insert.addBatch();
                     if (++pending == JDBC_BATCH) {
@@ -123,16 +153,27 @@ final class Rows {
     }
 
     private static void deleteRows(DSLContext tx, Table<?> table, List<Record> rows) {
+        deleteRows(tx, table, rows, Record::get);
+    }
+
+    private static <T> void deleteRows(DSLContext tx, Table<?> table, List<T> rows, ValueAt<T> valueAt) {
+        if (rows.isEmpty()) {
+            return;
+        }
         List<? extends Field<?>> key = table.getPrimaryKey().getFields();
+        int[] columns = new int[key.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = table.indexOf(key.get(i));
+        }
         Condition where = DSL.trueCondition();
         for (Field<?> f : key) {
             where = where.and(eqParam(f));
         }
         BatchBindStep batch = tx.batch(tx.deleteFrom(table).where(where));
-        for (Record r : rows) {
+        for (T r : rows) {
             Object[] values = new Object[key.size()];
             for (int i = 0; i < key.size(); i++) {
-                values[i] = r.get(key.get(i));
+                values[i] = valueAt.get(r, columns[i]);
             }
             batch = batch.bind(values);
         }

@@ -12,7 +12,6 @@ import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.ProbationEnded;
 import io.leaseledger.events.subnet.RequestRefused;
 import io.leaseledger.events.types.ClientIdentity;
-import io.leaseledger.projections.tables.tables.records.TransactionLogRecord;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -27,14 +26,37 @@ import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
  * decline, release, expiry, withdrawn offer, end of probation, pool exhausted, address seen in use),
  * with the subnet and the event's sequence number in the subnet's stream. Append only. The row key {@code id}
  * numbers the rows in the order they were applied (a single numeric key is H2's row key: no
- * second index to update per row); the next one is all it keeps in memory.
+ * second index to update per row); the next one is all it keeps in memory. A row waits for its
+ * write as a plain array of the table's values ({@link Rows#insertValues}): a log row is only
+ * ever inserted, and a jOOQ record per event cost more to fill than H2 to insert it.
  */
 public final class TransactionLogProjection implements Projection {
     public static final String NAME = "log";
 
     private static final String NO_TRANSACTION = "-";
 
-    private final List<TransactionLogRecord> pending = new ArrayList<>();
+    /** Column positions in {@code transaction_log} (the generated table's field order). */
+    private static final int ID = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.ID);
+    private static final int SUBNET = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.SUBNET);
+    private static final int SEQ = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.SEQ);
+    private static final int DECIDED_AT = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.DECIDED_AT);
+    private static final int DECISION = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.DECISION);
+    private static final int DETAIL = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.DETAIL);
+    private static final int ADDRESS = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.ADDRESS);
+    private static final int ADDRESS_NUM = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.ADDRESS_NUM);
+    private static final int MAC = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.MAC);
+    private static final int CLIENT_ID = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.CLIENT_ID);
+    private static final int HOSTNAME = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.HOSTNAME);
+    private static final int VENDOR_CLASS = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.VENDOR_CLASS);
+    private static final int RELAY = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.RELAY);
+    private static final int CIRCUIT_ID = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.CIRCUIT_ID);
+    private static final int REMOTE_ID = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.REMOTE_ID);
+    private static final int TRANSACTION_ID = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.TRANSACTION_ID);
+    private static final int LEASE_SECONDS = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.LEASE_SECONDS);
+    private static final int EXPIRES_AT = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.EXPIRES_AT);
+    private static final int COLUMNS = TRANSACTION_LOG.fields().length;
+
+    private final List<Object[]> pending = new ArrayList<>();
     /** The id of the next row; 0 until loaded from the table. */
     private long nextId;
 
@@ -71,15 +93,15 @@ public final class TransactionLogProjection implements Projection {
         }
     }
 
-    private void add(TransactionLogRecord row) {
+    private void add(Object[] row) {
         if (nextId == 0) {
             throw new IllegalStateException("apply before begin");
         }
-        row.setId(nextId++);
+        row[ID] = nextId++;
         pending.add(row);
     }
 
-    private static TransactionLogRecord row(StoredEvent stored, LeaseEvent event) {
+    private static Object[] row(StoredEvent stored, LeaseEvent event) {
         String subnet = event.subnetId().value();
         var address = event.address();
         String tx = event.transactionId().toString();
@@ -103,33 +125,33 @@ public final class TransactionLogProjection implements Projection {
         };
     }
 
-    private static TransactionLogRecord row(StoredEvent stored, String subnet, java.time.Instant at, Decision decision,
-                                            String detail, io.leaseledger.events.types.Ipv4Address address,
-                                            ClientIdentity c, String tx, Long leaseSeconds, java.time.Instant expires) {
-        TransactionLogRecord r = Rows.attached(new TransactionLogRecord());
-        r.setSubnet(subnet);
-        r.setSeq(stored.sequenceNumber());
-        r.setDecidedAt(Times.sql(at));
-        r.setDecision(decision.name());
-        r.setDetail(detail);
-        r.setAddress(address == null ? null : address.toString());
-        r.setAddressNum(address == null ? null : address.toUnsigned());
-        r.setMac(Clients.mac(c));
-        r.setClientId(Clients.clientId(c));
-        r.setHostname(Clients.hostname(c));
-        r.setVendorClass(c.vendorClass());
-        r.setRelay(Clients.relay(c));
-        r.setCircuitId(Clients.circuitId(c));
-        r.setRemoteId(Clients.remoteId(c));
-        r.setTransactionId(tx);
-        r.setLeaseSeconds(leaseSeconds);
-        r.setExpiresAt(Times.sql(expires));
+    private static Object[] row(StoredEvent stored, String subnet, java.time.Instant at, Decision decision,
+                                String detail, io.leaseledger.events.types.Ipv4Address address,
+                                ClientIdentity c, String tx, Long leaseSeconds, java.time.Instant expires) {
+        Object[] r = new Object[COLUMNS];
+        r[SUBNET] = subnet;
+        r[SEQ] = stored.sequenceNumber();
+        r[DECIDED_AT] = Times.sql(at);
+        r[DECISION] = decision.name();
+        r[DETAIL] = detail;
+        r[ADDRESS] = address == null ? null : address.toString();
+        r[ADDRESS_NUM] = address == null ? null : address.toUnsigned();
+        r[MAC] = Clients.mac(c);
+        r[CLIENT_ID] = Clients.clientId(c);
+        r[HOSTNAME] = Clients.hostname(c);
+        r[VENDOR_CLASS] = c.vendorClass();
+        r[RELAY] = Clients.relay(c);
+        r[CIRCUIT_ID] = Clients.circuitId(c);
+        r[REMOTE_ID] = Clients.remoteId(c);
+        r[TRANSACTION_ID] = tx;
+        r[LEASE_SECONDS] = leaseSeconds;
+        r[EXPIRES_AT] = Times.sql(expires);
         return r;
     }
 
     @Override
     public void flush(DSLContext tx) {
-        Rows.insert(tx, pending);
+        Rows.insertValues(tx, TRANSACTION_LOG, pending);
         pending.clear();
     }
 
