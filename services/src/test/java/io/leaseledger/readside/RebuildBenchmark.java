@@ -33,12 +33,13 @@ import java.util.Optional;
  *   <li>with {@code live}: the live path, events in memory applied in batches by
  *       {@link ProjectionRunner#apply} (what the tail does).</li>
  * </ol>
+ * With {@code rebuild} instead of {@code live}, only the rebuild (2.) is timed.
  * Each is run {@code runs} times (the first is a warm-up); each line gives the wall time, the
  * process's CPU time (all threads) and the calling thread's. Bounded: rounds of the load are
  * fixed by the argument, at most 10.
  *
  * <pre>
- * java -cp ... io.leaseledger.readside.RebuildBenchmark [rounds=2] [batch=2000] [runs=3] [store directory to keep] [live]
+ * java -cp ... io.leaseledger.readside.RebuildBenchmark [rounds=2] [batch=2000] [runs=3] [store directory to keep] [live|rebuild]
  * </pre>
  */
 public final class RebuildBenchmark {
@@ -48,8 +49,10 @@ public final class RebuildBenchmark {
         int rounds = Math.min(10, args.length > 0 ? Integer.parseInt(args[0]) : 2);
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        // A fifth argument "live" also times the live path (ProjectionRunner.apply per batch).
+        // A fifth argument "live" also times the live path (ProjectionRunner.apply per batch);
+        // "rebuild" times the rebuild alone (more runs of it in the same time, for comparisons).
         boolean live = args.length > 4 && args[4].equals("live");
+        boolean rebuildOnly = args.length > 4 && args[4].equals("rebuild");
         System.setProperty("disable-axoniq-console-message", "true");
         // A fifth argument keeps the store there between runs: the load is written only once.
         boolean keep = args.length > 3;
@@ -80,7 +83,14 @@ public final class RebuildBenchmark {
                     events.size(), (System.nanoTime() - t0) / 1e9, batch, loadAverage());
 
             for (int run = 0; run < runs; run++) {
-                Cpu cpu = Cpu.now();
+                Cpu cpu;
+                if (rebuildOnly) {
+                    cpu = Cpu.now();
+                    ProjectionRebuild.Result result = readSide.rebuild(List.of());
+                    report(run, "rebuild (as the command runs it)", result.events(), cpu);
+                    continue;
+                }
+                cpu = Cpu.now();
                 long[] read = {0};
                 source.readAll(batch, (b, after) -> read[0] += b.size());
                 report(run, "read only (table, Jackson)", read[0], cpu);
@@ -140,9 +150,9 @@ public final class RebuildBenchmark {
         double wall = (after.wall() - before.wall()) / 1e9;
         double process = (after.process() - before.process()) / 1e9;
         double thread = (after.thread() - before.thread()) / 1e9;
-        System.out.printf(Locale.ROOT, "%s %-42s %,9d events  %6.2f s  %,9.0f events/s  process CPU %6.2f s (%5.2f us/event)  main thread CPU %6.2f s  GC %5.2f s%n",
+        System.out.printf(Locale.ROOT, "%s %-42s %,9d events  %6.2f s  %,9.0f events/s  process CPU %6.2f s (%5.2f us/event)  main thread CPU %6.2f s  GC %5.2f s  load %s%n",
                 run == 0 ? "warm-up" : "run " + run + "  ", what, events, wall, events / wall, process,
-                process * 1e6 / events, thread, (after.gcMillis() - before.gcMillis()) / 1e3);
+                process * 1e6 / events, thread, (after.gcMillis() - before.gcMillis()) / 1e3, loadAverage().split(" ")[0]);
         System.out.println("        " + ThreadGroups.breakdown(before.groups(), after.groups(), after.process() - before.process(), events));
     }
 
