@@ -20,8 +20,11 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves DHCPv4 as the configuration file says: the interfaces and addresses it names, "
                 + "nothing else. Leases are committed to the event store before any reply leaves.",
-                "Exit code 0 after a clean stop, 2 when the configuration is invalid (every error is printed)."})
+                "Exit code 0 after a clean stop, 2 when the configuration is invalid (every error is printed),"
+                        + " 3 when the store is in use by another process."})
 public final class ServeCommand implements Callable<Integer> {
+    /** The store is open in another process: a restart may succeed once that one has stopped. */
+    static final int STORE_IN_USE = 3;
 
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "The YAML configuration (see docs/configuration.md and examples/).")
@@ -70,6 +73,13 @@ public final class ServeCommand implements Callable<Integer> {
             // Invalid in the file, or refused by a subnet aggregate when applied: either way, named.
             System.err.println(e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            Optional<String> inUse = StoreInUse.explain(e);
+            if (inUse.isEmpty()) {
+                throw e;
+            }
+            System.err.println(inUse.get());
+            return STORE_IN_USE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
