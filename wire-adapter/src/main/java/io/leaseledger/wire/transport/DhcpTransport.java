@@ -302,7 +302,13 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
         // Replies already handed to an event loop go out first: an orderly stop ends its drain with
         // the last batch's replies queued there, and a closed transport would count them as failed.
         // The loop runs its tasks in order, so once this one has run, they have been written.
-        ordered.forEach(b -> b.channel().eventLoop().submit(() -> { }).awaitUninterruptibly(2, TimeUnit.SECONDS));
+        for (ChannelBinding b : ordered) {
+            try {
+                b.channel().eventLoop().submit(() -> { }).awaitUninterruptibly(2, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException loopAlreadyStopped) {
+                // Nothing queued there will run anyway.
+            }
+        }
         closed = true;
         ordered.forEach(b -> b.channel().close().awaitUninterruptibly());
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
