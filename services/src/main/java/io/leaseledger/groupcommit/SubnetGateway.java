@@ -11,6 +11,7 @@ import io.leaseledger.store.StoreSettings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -63,7 +64,7 @@ public final class SubnetGateway implements AutoCloseable {
     }
 
     /** Waits, at most {@code limit}, until every message submitted so far has been decided (or refused). */
-    public boolean drain(java.time.Duration limit) {
+    public boolean drain(Duration limit) {
         return committer.drain(limit);
     }
 
