@@ -136,6 +136,11 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             publisher.ifPresent(p -> PublisherMetrics.bind(p, metrics.registry()));
             Warmup.run(context.getBean(StoreSettings.class), warmUpDirectory(config), server.warmUp(), Clock.systemUTC());
+            if (C2Cutoff.requested()) {
+                C2Cutoff.apply().ifPresentOrElse(
+                        answer -> LOG.info("C2 stopped after the warm-up ({}): C1 compiles from here on", answer),
+                        () -> LOG.warn("could not stop C2 after the warm-up: it compiles on under real traffic"));
+            }
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
             metrics.watch(transport.counters(), gateway);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
