@@ -39,10 +39,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is harmless.
  */
 public final class AxonStore implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AxonStore.class);
+    /** How long a stop waits for a snapshot already running (it replays the log since the last one). */
+    static final java.time.Duration RUNNING_SNAPSHOT_GRACE = java.time.Duration.ofSeconds(2);
     private final StoreSettings settings;
     private final HikariDataSource dataSource;
     private final JdbcTransactionManager transactionManager;
     private final ExecutorService snapshotExecutor;
+    private final QuietTimeExecutor snapshotScheduler;
     private final Configuration configuration;
     private final SnapshotSizes snapshotSizes;
     private final JdbcEventStorageEngine engine;
@@ -50,8 +54,10 @@ public final class AxonStore implements AutoCloseable {
     private final EventSchema schema;
 
     private AxonStore(StoreSettings settings, HikariDataSource dataSource, JdbcTransactionManager transactionManager,
-                      ExecutorService snapshotExecutor, Configuration configuration, SnapshotSizes snapshotSizes,
-                      JdbcEventStorageEngine engine, JacksonSerializer eventSerializer, EventSchema schema) {
+                      ExecutorService snapshotExecutor, QuietTimeExecutor snapshotScheduler, Configuration configuration,
+                      SnapshotSizes snapshotSizes, JdbcEventStorageEngine engine, JacksonSerializer eventSerializer,
+                      EventSchema schema) {
+        this.snapshotScheduler = snapshotScheduler;
         this.engine = engine;
         this.eventSerializer = eventSerializer;
         this.schema = schema;
@@ -122,7 +128,8 @@ public final class AxonStore implements AutoCloseable {
             }
             Configuration configuration = configurer.buildConfiguration();
             configuration.start();
-            return new AxonStore(settings, dataSource, transactionManager, snapshotExecutor, configuration, sizes, engine, events, schema);
+            return new AxonStore(settings, dataSource, transactionManager, snapshotExecutor, executor, configuration, sizes, engine,
+                    events, schema);
         } catch (RuntimeException e) {
             if (snapshotExecutor != null) {
                 snapshotExecutor.shutdownNow();
@@ -279,19 +286,31 @@ public final class AxonStore implements AutoCloseable {
         return configuration.snapshotter() instanceof SizingSnapshotter s ? s.snapshotsTaken() : 0;
     }
 
-    /** Stops Axon, lets running snapshots finish (bounded), closes the pool. */
+    /** Runs {@code task} on the snapshot thread, as a snapshot would run (for tests of the stop). */
+    void runAsSnapshot(Runnable task) {
+        snapshotScheduler.execute(task);
+    }
+
+    /**
+     * Stops Axon and closes the pool. Snapshots not yet started are dropped; one already running
+     * gets {@link #RUNNING_SNAPSHOT_GRACE} to finish and is then abandoned, not interrupted (an
+     * interrupt inside H2's file I/O closes the database's file channel): closing the pool aborts
+     * its connection, and its transaction, never committed, leaves nothing. A snapshot only
+     * shortens the next start's replay; the events are all committed by now.
+     */
     @Override
     public void close() {
         try {
             configuration.shutdown();
         } finally {
+            snapshotScheduler.close();
             snapshotExecutor.shutdown();
             try {
-                if (!snapshotExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
-                    snapshotExecutor.shutdownNow();
+                if (!snapshotExecutor.awaitTermination(RUNNING_SNAPSHOT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.info("a snapshot still running after {} ms is abandoned: the next start replays a little more",
+                            RUNNING_SNAPSHOT_GRACE.toMillis());
                 }
             } catch (InterruptedException e) {
-                snapshotExecutor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             dataSource.close();

@@ -24,6 +24,7 @@ final class QuietTimeExecutor implements Executor {
     private final long quietNanos;
     private final long maxDelayNanos;
     private final LongSupplier nanoTime;
+    private volatile boolean closed;
 
     QuietTimeExecutor(Executor delegate, CommandActivity activity, Duration quiet, Duration maxDelay, LongSupplier nanoTime) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -37,14 +38,25 @@ final class QuietTimeExecutor implements Executor {
     public void execute(Runnable task) {
         long queuedAt = nanoTime.getAsLong();
         delegate.execute(() -> {
-            while (!mayRun(queuedAt)) {
+            while (!closed && !mayRun(queuedAt)) {
                 LockSupport.parkNanos(Math.max(1_000_000L, quietNanos / 4));
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
             }
-            task.run();
+            if (!closed) {
+                task.run();
+            }
         });
+    }
+
+    /**
+     * Snapshot tasks not yet started never start: a store that is closing has no use for them
+     * (a snapshot only shortens the next start's replay), and each would replay the log since
+     * the last snapshot first, holding up the stop for seconds.
+     */
+    void close() {
+        closed = true;
     }
 
     /** Whether a task queued at {@code queuedAt} may run now. */

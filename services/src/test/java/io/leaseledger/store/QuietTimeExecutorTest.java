@@ -41,4 +41,27 @@ class QuietTimeExecutorTest {
             assertThat(executor.mayRun(queued)).isEqualTo(minute == 9);
         }
     }
+
+    @Test
+    void aSnapshotNotYetStartedWhenTheStoreClosesNeverRuns() throws Exception {
+        java.util.List<Runnable> handedOver = new java.util.ArrayList<>();
+        QuietTimeExecutor queued = new QuietTimeExecutor(handedOver::add, activity,
+                Duration.ofSeconds(1), Duration.ofMinutes(10), now::get);
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        queued.execute(() -> ran.set(true));
+
+        queued.close();
+        handedOver.getFirst().run();   // the pool's thread gets to it after the close
+
+        assertThat(ran).isFalse();
+    }
+
+    @Test
+    void aSnapshotHandedOverBeforeTheCloseRuns() {
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+
+        executor.execute(() -> ran.set(true));
+
+        assertThat(ran).isTrue();
+    }
 }
