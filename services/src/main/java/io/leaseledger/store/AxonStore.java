@@ -294,8 +294,9 @@ public final class AxonStore implements AutoCloseable {
     /**
      * Stops Axon and closes the pool. Snapshots not yet started are dropped; one already running
      * gets {@link #RUNNING_SNAPSHOT_GRACE} to finish and is then abandoned, not interrupted (an
-     * interrupt inside H2's file I/O closes the database's file channel): closing the pool aborts
-     * its connection, and its transaction, never committed, leaves nothing. A snapshot only
+     * interrupt inside H2's file I/O closes the database's file channel). Its session may stay
+     * open until it ends or the process exits; an H2 file left so is recovered at the next start
+     * as after a kill, and its transaction, never committed, leaves nothing. A snapshot only
      * shortens the next start's replay; the events are all committed by now.
      */
     @Override

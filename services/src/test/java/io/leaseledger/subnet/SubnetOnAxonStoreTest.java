@@ -69,6 +69,11 @@ class SubnetOnAxonStoreTest {
                     leased.put(machine(batch * 8 + i), ack.address());
                 }
             }
+            // Snapshots are taken once the subnet is quiet; a stop drops those not yet started.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (store.snapshotsTaken() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
         }
         assertThat(leased.values()).doesNotHaveDuplicates().hasSize(80);
         assertThat(Databases.committedSnapshots(settings, SUBNET.toString())).isPositive();
