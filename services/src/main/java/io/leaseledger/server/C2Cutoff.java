@@ -1,9 +1,7 @@
 package io.leaseledger.server;
 
 import javax.management.JMException;
-import javax.management.ObjectName;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,7 +32,6 @@ final class C2Cutoff {
     static final String PROPERTY = "leaseledger.jit.c2";
     static final String AFTER_WARM_UP = "warm-up";
     static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
-    private static final String[] SIGNATURE = {String[].class.getName()};
 
     private C2Cutoff() {
     }
@@ -53,10 +50,7 @@ final class C2Cutoff {
         try {
             file = Files.createTempFile("leaseledger-c2-cutoff-", ".json");
             Files.writeString(file, DIRECTIVE);
-            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
-                    new Object[]{new String[]{file.toString()}}, SIGNATURE);
-            String text = String.valueOf(answer).strip();
+            String text = DiagnosticCommands.invoke("compilerDirectivesAdd", file.toString()).strip();
             return text.contains("added") ? Optional.of(text) : Optional.empty();
         } catch (JMException | IOException | RuntimeException e) {
             return Optional.empty();

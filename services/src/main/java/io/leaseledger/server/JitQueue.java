@@ -1,9 +1,6 @@
 package io.leaseledger.server;
 
 import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
 import java.util.Optional;
 
 /**
@@ -15,22 +12,14 @@ import java.util.Optional;
  * queue still holds hundreds of methods.
  */
 final class JitQueue {
-    private static final String[] SIGNATURE = {String[].class.getName()};
 
-    private final MBeanServer server;
-    private final ObjectName diagnostics;
-
-    private JitQueue(MBeanServer server, ObjectName diagnostics) {
-        this.server = server;
-        this.diagnostics = diagnostics;
+    private JitQueue() {
     }
 
     /** The queue of this JVM, if it offers the diagnostic command (HotSpot does; others may not). */
     static Optional<JitQueue> ofThisJvm() {
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName("com.sun.management:type=DiagnosticCommand");
-            JitQueue queue = new JitQueue(server, name);
+            JitQueue queue = new JitQueue();
             queue.pending();
             return Optional.of(queue);
         } catch (JMException | RuntimeException e) {
@@ -40,7 +29,7 @@ final class JitQueue {
 
     /** Methods queued or being compiled, by all compilers, now. */
     int pending() throws JMException {
-        return pendingIn((String) server.invoke(diagnostics, "compilerQueue", new Object[]{null}, SIGNATURE));
+        return pendingIn(DiagnosticCommands.invoke("compilerQueue"));
     }
 
     /**

@@ -15,10 +15,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is harmless.
  */
 public final class AxonStore implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AxonStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AxonStore.class);
     /** How long a stop waits for a snapshot already running (it replays the log since the last one). */
-    static final java.time.Duration RUNNING_SNAPSHOT_GRACE = java.time.Duration.ofSeconds(2);
+    static final Duration RUNNING_SNAPSHOT_GRACE = Duration.ofSeconds(2);
     private final StoreSettings settings;
     private final HikariDataSource dataSource;
     private final JdbcTransactionManager transactionManager;
