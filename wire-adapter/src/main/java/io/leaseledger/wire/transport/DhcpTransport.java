@@ -286,11 +286,26 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
 
     /**
      * Stops reading from every channel; replies can still be sent. The first step of an orderly
-     * stop: the requests already read are decided and answered before {@link #close}. What the
-     * kernel still holds for us is never read; those clients retransmit to whoever serves next.
+     * stop: the requests already read are decided and answered before {@link #close}. Returns once
+     * every datagram already read has been handed to the handler (a read in progress when reading
+     * stops finishes first), so that whatever waits for the handler's work next sees all of it.
+     * What the kernel still holds for us is never read; those clients retransmit to whoever
+     * serves next.
      */
     public void stopReceiving() {
         ordered.forEach(b -> b.channel().config().setAutoRead(false));
+        awaitTasksQueuedSoFar();
+    }
+
+    /** Waits (bounded) until each event loop has run what was queued on it before this call: it runs its work in order. */
+    private void awaitTasksQueuedSoFar() {
+        for (ChannelBinding b : ordered) {
+            try {
+                b.channel().eventLoop().submit(() -> { }).awaitUninterruptibly(2, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException loopAlreadyStopped) {
+                // Nothing queued there will run anyway.
+            }
+        }
     }
 
     /** Closes every channel and stops the event loop. Idempotent. */
@@ -301,14 +316,7 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
         }
         // Replies already handed to an event loop go out first: an orderly stop ends its drain with
         // the last batch's replies queued there, and a closed transport would count them as failed.
-        // The loop runs its tasks in order, so once this one has run, they have been written.
-        for (ChannelBinding b : ordered) {
-            try {
-                b.channel().eventLoop().submit(() -> { }).awaitUninterruptibly(2, TimeUnit.SECONDS);
-            } catch (RejectedExecutionException loopAlreadyStopped) {
-                // Nothing queued there will run anyway.
-            }
-        }
+        awaitTasksQueuedSoFar();
         closed = true;
         ordered.forEach(b -> b.channel().close().awaitUninterruptibly());
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();

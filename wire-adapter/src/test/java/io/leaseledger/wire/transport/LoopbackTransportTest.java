@@ -237,6 +237,27 @@ class LoopbackTransportTest {
     }
 
     @Test
+    void whenStopReceivingReturnsEveryDatagramReadHasReachedTheHandler() throws Exception {
+        var inHandler = new java.util.concurrent.CountDownLatch(1);
+        var handled = new java.util.concurrent.atomic.AtomicInteger();
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
+            inHandler.countDown();
+            try {
+                Thread.sleep(300);   // a read being handled when the stop comes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handled.incrementAndGet();
+        });
+        sendFromClient("DISCOVER");
+        assertThat(inHandler.await(5, TimeUnit.SECONDS)).isTrue();
+
+        transport.stopReceiving();
+
+        assertThat((long) handled.get()).isPositive().isEqualTo(transport.counters().received());
+    }
+
+    @Test
     void replyAfterCloseFailsAndReleasesItsBuffer() {
         start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> { });
         Ingress ingress = transport.bindings().getFirst().ingress();
