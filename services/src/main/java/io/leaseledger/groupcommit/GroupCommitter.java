@@ -2,6 +2,7 @@ package io.leaseledger.groupcommit;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     private final ScheduledExecutorService delays;
     private final MailboxStats stats = new MailboxStats();
     private final Map<K, SubnetMailbox<M, D>> mailboxes = new ConcurrentHashMap<>();
+    private volatile BatchObserver observer = BatchObserver.NONE;
 
     public GroupCommitter(Function<K, BatchDecider<M, D>> deciders, int batchLimit, int capacity, int workerThreads) {
         this(deciders, batchLimit, capacity, workerThreads, Duration.ZERO, Duration.ZERO);
@@ -68,7 +70,13 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     public SubnetMailbox<M, D> mailbox(K key) {
         return mailboxes.computeIfAbsent(key, k ->
                 new SubnetMailbox<>(String.valueOf(k), deciders.apply(k), workers, batchLimit, capacity, stats,
-                        commitDelay, maxWait, delays, System::nanoTime));
+                        commitDelay, maxWait, delays, System::nanoTime,
+                        (subnet, messages, waited, took) -> observer.batchCommitted(subnet, messages, waited, took)));
+    }
+
+    /** From now on, {@code batches} is told of every batch any mailbox commits (one observer: it replaces the last). */
+    public void observeBatches(BatchObserver batches) {
+        this.observer = Objects.requireNonNull(batches, "batches");
     }
 
     /** Counters summed over all subnets. */

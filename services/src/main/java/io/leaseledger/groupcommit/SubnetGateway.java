@@ -58,6 +58,11 @@ public final class SubnetGateway implements AutoCloseable {
         return committer.stats();
     }
 
+    /** {@code batches} is told of every batch committed from now on, on the commit thread (metrics). */
+    public void observeBatches(BatchObserver batches) {
+        committer.observeBatches(batches);
+    }
+
     /** Messages waiting for {@code subnet}'s next batch. */
     public int waiting(SubnetId subnet) {
         return committer.mailbox(subnet).waiting();

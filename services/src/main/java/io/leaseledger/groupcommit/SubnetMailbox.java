@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for one subnet. Messages that arrive while the subnet's command is in flight
@@ -57,6 +59,7 @@ import java.util.function.LongSupplier;
  * sending the reply) runs there and should not block.
  */
 public final class SubnetMailbox<M, D> {
+    private static final Logger LOG = LoggerFactory.getLogger(SubnetMailbox.class);
     /** A batch this large amortises the commit: it goes without waiting for more. */
     static final int COMPANIONS = 32;
     /** A subnet that committed this recently is busy: more packets are likely within the delay. */
@@ -74,6 +77,8 @@ public final class SubnetMailbox<M, D> {
     private final long maxWaitNanos;
     private final ScheduledExecutorService delays;
     private final LongSupplier nanoTime;
+    private final BatchObserver observer;
+    private final AtomicBoolean observerFailed = new AtomicBoolean();
     /** When the last batch finished; {@code Long.MIN_VALUE / 2}: never (far enough in the past). */
     private volatile long lastCommitNanos = Long.MIN_VALUE / 2;
     private final ConcurrentLinkedQueue<Pending<M, D>> queue = new ConcurrentLinkedQueue<>();
@@ -95,6 +100,15 @@ public final class SubnetMailbox<M, D> {
     public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
                          MailboxStats stats, Duration commitDelay, Duration maxWait, ScheduledExecutorService delays,
                          LongSupplier nanoTime) {
+        this(subnet, decider, executor, batchLimit, capacity, stats, commitDelay, maxWait, delays, nanoTime,
+                BatchObserver.NONE);
+    }
+
+    /** As above; {@code observer} is told of every committed batch. */
+    public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
+                         MailboxStats stats, Duration commitDelay, Duration maxWait, ScheduledExecutorService delays,
+                         LongSupplier nanoTime, BatchObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.commitDelayNanos = commitDelay.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
         if (maxWaitNanos < 0) {
@@ -239,6 +253,7 @@ public final class SubnetMailbox<M, D> {
             messages.add(pending.message);
         }
         List<D> decisions;
+        long started = nanoTime.getAsLong();
         try {
             decisions = decider.decide(List.copyOf(messages));
             // Before any future completes: whoever the reply prompts to send more sees a busy subnet.
@@ -260,8 +275,20 @@ public final class SubnetMailbox<M, D> {
         }
         stats.commits.increment();
         stats.decided.add(batch.size());
+        observe(batch.size(), started - batch.getFirst().queuedAt, lastCommitNanos - started);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result.complete(decisions.get(i));
+        }
+    }
+
+    /** The observer is someone else's code (metrics): its failure must not fail a committed batch. */
+    private void observe(int messages, long waitedNanos, long tookNanos) {
+        try {
+            observer.batchCommitted(subnet, messages, waitedNanos, tookNanos);
+        } catch (RuntimeException e) {
+            if (observerFailed.compareAndSet(false, true)) {
+                LOG.warn("the batch observer of subnet {} failed (reported once; the batch stands): {}", subnet, e.toString());
+            }
         }
     }
 

@@ -19,15 +19,20 @@ import io.leaseledger.wire.transport.DropReason;
 import io.leaseledger.wire.transport.ReplyPath;
 import io.leaseledger.wire.transport.TransportCounters;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
+import java.util.stream.DoubleStream;
 
 /**
  * The counters operators know from Kea, in Prometheus form, from the real packet path:
@@ -41,12 +46,18 @@ import java.util.function.ToLongFunction;
  *       per subnet, from the events as they commit ({@link CommittedEvents}; Kea
  *       {@code cumulative-assigned-addresses}, {@code declined-addresses}, {@code reclaimed-leases},
  *       {@code v4-allocation-fail}), and conflicts: addresses seen in use by another device
- *       ({@code leaseledger_addresses_conflicts_total}, by subnet and standing).</li>
+ *       ({@code leaseledger_addresses_conflicts_total}, by subnet and standing);</li>
+ *   <li>the group commit per subnet: each committed batch's wait, commit time and size, as
+ *       histograms ({@link #batchCommitted}).</li>
  * </ul>
  * Label {@code subnet} is the CIDR; {@code none} for requests no served subnet matched.
  */
 public final class DhcpMetrics implements PacketObserver {
     private static final String NO_SUBNET = "none";
+    /** Histogram buckets of the group commit's waits and commits: 0.5 ms to 2 s. */
+    private static final Duration[] COMMIT_BUCKETS = DoubleStream.of(0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000)
+            .mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000))).toArray(Duration[]::new);
+    private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** Per subnet, one counter per message type value (0..255), made on first use. */
@@ -57,6 +68,10 @@ public final class DhcpMetrics implements PacketObserver {
     private volatile TransportCounters transport;
     /** Per subnet: [addresses leased in the dynamic pool, size of the pool], as the projections last said. */
     private final Map<String, long[]> pools = new ConcurrentHashMap<>();
+    private final Map<String, BatchMeters> batchMeters = new ConcurrentHashMap<>();
+
+    /** The group commit's histograms of one subnet. */
+    private record BatchMeters(Timer waited, Timer took, DistributionSummary messages) {}
 
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -143,6 +158,31 @@ public final class DhcpMetrics implements PacketObserver {
                 g -> g.stats().commits());
         function("leaseledger.groupcommit.failed.batches", "Batches whose command failed (nothing committed, no replies)", gateway,
                 g -> g.stats().failedBatches());
+        gateway.observeBatches(this::batchCommitted);
+    }
+
+    /**
+     * A committed batch: how long its oldest message had waited when it started
+     * ({@code leaseledger_groupcommit_wait_seconds}), how long deciding and committing took
+     * ({@code leaseledger_groupcommit_commit_seconds}) and how many messages it held
+     * ({@code leaseledger_groupcommit_batch_messages}), by subnet. The wait is what a stall on the
+     * commit path (a collector's pause, a slow disk, more packets than the subnet can decide) does
+     * to clients; the commit time and the batch size say which.
+     */
+    void batchCommitted(String subnet, int messages, long waitedNanos, long tookNanos) {
+        BatchMeters meters = batchMeters.computeIfAbsent(subnet, s -> new BatchMeters(
+                Timer.builder("leaseledger.groupcommit.wait")
+                        .description("How long the oldest message of each committed batch had waited when the batch started")
+                        .tag("subnet", s).serviceLevelObjectives(COMMIT_BUCKETS).register(registry),
+                Timer.builder("leaseledger.groupcommit.commit")
+                        .description("How long deciding and committing each batch took (one command, one transaction)")
+                        .tag("subnet", s).serviceLevelObjectives(COMMIT_BUCKETS).register(registry),
+                DistributionSummary.builder("leaseledger.groupcommit.batch.messages")
+                        .description("Messages decided together in each committed batch")
+                        .tag("subnet", s).serviceLevelObjectives(BATCH_BUCKETS).register(registry)));
+        meters.waited().record(Math.max(0, waitedNanos), TimeUnit.NANOSECONDS);
+        meters.took().record(Math.max(0, tookNanos), TimeUnit.NANOSECONDS);
+        meters.messages().record(messages);
     }
 
     /**

@@ -52,6 +52,18 @@ class MetricsTest {
             assertThat(value(metrics, "leaseledger_dhcp4_datagrams_received_total")).isEqualTo(4);
             assertThat(value(metrics, "leaseledger_subnet_addresses_dynamic", SUBNET)).isEqualTo(100);
             assertThat(value(metrics, "leaseledger_subnet_addresses_leased", SUBNET)).isBetween(0.0, 1.0);
+
+            // The group commit's histograms: every batch committed so far (the DORA's two, the RELEASE's, and any reclaim).
+            double batches = value(metrics, "leaseledger_groupcommit_batch_messages_count", SUBNET);
+            assertThat(batches).isGreaterThanOrEqualTo(3);
+            assertThat(value(metrics, "leaseledger_groupcommit_batch_messages_sum", SUBNET)).isGreaterThanOrEqualTo(3);
+            assertThat(value(metrics, "leaseledger_groupcommit_batch_messages_bucket", SUBNET, "le=\"+Inf\"")).isEqualTo(batches);
+            assertThat(value(metrics, "leaseledger_groupcommit_commit_seconds_count", SUBNET)).isEqualTo(batches);
+            assertThat(value(metrics, "leaseledger_groupcommit_wait_seconds_count", SUBNET)).isEqualTo(batches);
+            assertThat(value(metrics, "leaseledger_groupcommit_wait_seconds_bucket", SUBNET, "le=\"5.0E-4\""))
+                    .isBetween(0.0, batches);
+            assertThat(value(metrics, "leaseledger_groupcommit_commit_seconds_bucket", SUBNET, "le=\"2.0\""))
+                    .isEqualTo(batches);
         }
     }
 

@@ -343,6 +343,58 @@ class SubnetMailboxTest {
         assertThat(mailbox.waiting()).isZero();
     }
 
+    @Test
+    void theObserverIsToldOfEachCommittedBatchItsSizeTheOldestWaitAndTheCommitTime() throws Exception {
+        long[] now = {0};
+        CountDownLatch firstEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<long[]> observed = new CopyOnWriteArrayList<>();
+        SubnetMailbox<String, String> mailbox = new SubnetMailbox<>("198.18.0.0/24", batch -> {
+            if (batch.contains("fails")) {
+                throw new IllegalStateException("no commit");
+            }
+            if (batch.contains("a")) {
+                firstEntered.countDown();
+                releaseFirst.await(5, TimeUnit.SECONDS);
+                now[0] += 3_000_000;   // the first commit takes 3 ms
+            } else {
+                now[0] += 1_000_000;
+            }
+            return batch;
+        }, workers, 512, 1024, new MailboxStats(), Duration.ZERO, Duration.ZERO, null, () -> now[0],
+                (subnet, messages, waited, took) -> {
+                    assertThat(subnet).isEqualTo("198.18.0.0/24");
+                    observed.add(new long[] {messages, waited, took});
+                });
+
+        CompletableFuture<String> first = mailbox.submit("a");
+        assertThat(firstEntered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> b = mailbox.submit("b");      // queued at 0 ms
+        now[0] += 2_000_000;
+        CompletableFuture<String> c = mailbox.submit("c");      // queued at 2 ms
+        releaseFirst.countDown();
+        assertThat(List.of(first, b, c).stream().map(CompletableFuture::join)).containsExactly("a", "b", "c");
+        assertThatThrownBy(() -> mailbox.submit("fails").join()).hasCauseInstanceOf(IllegalStateException.class);
+
+        // The batch of b and c started when the first committed (at 5 ms): b, the oldest, had waited 5 ms.
+        // A failed batch committed nothing and is not observed.
+        assertThat(observed).extracting(o -> o[0]).containsExactly(1L, 2L);
+        assertThat(observed.get(0)).containsExactly(1, 0, 5_000_000);
+        assertThat(observed.get(1)).containsExactly(2, 5_000_000, 1_000_000);
+    }
+
+    @Test
+    void anObserverThatThrowsDoesNotUndoACommittedBatch() {
+        SubnetMailbox<String, String> mailbox = new SubnetMailbox<>("s1", batch -> batch, workers, 512, 1024,
+                new MailboxStats(), Duration.ZERO, Duration.ZERO, null, System::nanoTime,
+                (subnet, messages, waited, took) -> {
+                    throw new IllegalStateException("metrics broke");
+                });
+
+        assertThat(mailbox.submit("a").join()).isEqualTo("a");
+        assertThat(mailbox.submit("b").join()).isEqualTo("b");
+    }
+
     private <M> SubnetMailbox<M, M> delayed(BatchDecider<M, M> decider, RecordingScheduler delays, LongSupplier clock) {
         return new SubnetMailbox<>("s1", decider, workers, 512, 1024, new MailboxStats(), Duration.ofMillis(2),
                 Duration.ZERO, delays, clock);
