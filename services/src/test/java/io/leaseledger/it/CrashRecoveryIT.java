@@ -101,7 +101,9 @@ class CrashRecoveryIT {
                 assertThat(macs).as("option 61 in %s is a hardware-type identifier (what perfdhcp sends)", row).hasSize(2);
                 clientId = Optional.of("01" + macs.get(1).replace(":", ""));
             }
-            Instant seenAt = Instant.ofEpochMilli(Math.round(Double.parseDouble(row.get("frame.time_epoch")) * 1000));
+            java.math.BigDecimal epoch = new java.math.BigDecimal(row.get("frame.time_epoch"));
+            Instant seenAt = Instant.ofEpochSecond(epoch.longValue(),
+                    epoch.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
             return new Ack(row.get("dhcp.ip.your"), macs.getFirst(), clientId, seenAt);
         }
 
@@ -156,7 +158,8 @@ class CrashRecoveryIT {
         assertThat(load.isAlive()).as("perfdhcp is still loading when the server dies").isTrue();
         assertThat(server.process().executable()).as("the PID we kill is the JVM itself, not a wrapper")
                 .hasValueSatisfying(exe -> assertThat(Path.of(exe).getFileName()).hasToString("java"));
-        disk.ifPresent(PowerCutDisk::cut);
+        Instant cutStartedAt = Instant.now(); // the cut takes effect somewhere between these two instants
+        Optional<PowerCutDisk.CutWindow> cut = disk.map(PowerCutDisk::cut);
         Instant crashedAt = Instant.now(); // after the cut: ACKs of batches forced before it may still be leaving
         server.process().killNow(Duration.ofSeconds(10));
         RelayedLoadLan.pause(Duration.ofSeconds(1)); // a second of requests no one answers, as the clients of a crashed server see it
@@ -198,10 +201,16 @@ class CrashRecoveryIT {
                 .isEqualTo(held.size());
         List<String> lost = new ArrayList<>();
         Instant now = Instant.now();
+        Map<String, Instant> ackedAt = new TreeMap<>();
+        ackedBeforeCrash.forEach(a -> ackedAt.merge(a.address(), a.seenAt(), (x, y) -> x.isAfter(y) ? x : y));
         leased.forEach((address, chaddr) -> {
             HeldLease lease = heldByAddress.get(address);
             if (lease == null || !lease.chaddr().equals(MacAddress.parse(chaddr)) || !lease.expiresAt().isAfter(now)) {
-                lost.add(address + " ACKed to " + chaddr + " but held as " + lease);
+                // When it was ACKed against when the crash began and ended: the first thing to know
+                // when a lease is lost (an ACK during the cut's window, or well before it).
+                lost.add(address + " ACKed to " + chaddr + " at " + ackedAt.get(address) + " (crash began "
+                        + cutStartedAt + cut.map(c -> ", " + c).orElse("") + ", done by " + crashedAt + ") but held as "
+                        + lease);
             }
         });
         assertThat(lost).as("leases ACKed on the wire (%d) but not held after the restart", leased.size()).isEmpty();

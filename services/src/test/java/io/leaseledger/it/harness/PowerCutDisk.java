@@ -69,12 +69,31 @@ public final class PowerCutDisk implements AutoCloseable {
         }
     }
 
-    /** The power cut: the file system stops where it is; processes with files on it see I/O errors. */
-    public void cut() {
-        String script = "import fcntl, os, struct, sys\n"
+    /**
+     * The power cut: the file system stops where it is; processes with files on it see I/O errors.
+     * Returns when the shutdown ioctl was called and when it returned (the cut took effect between
+     * the two): what a lost write is timed against.
+     */
+    public CutWindow cut() {
+        String script = "import fcntl, os, struct, sys, time\n"
                 + "fd = os.open(sys.argv[1], os.O_RDONLY)\n"
-                + "fcntl.ioctl(fd, " + SHUTDOWN_IOCTL + ", struct.pack('I', " + NO_LOG_FLUSH + "))\n";
-        run(Requirements.DEBIAN_PYTHON, "-c", script, mountPoint.toString());
+                + "before = time.time_ns()\n"
+                + "fcntl.ioctl(fd, " + SHUTDOWN_IOCTL + ", struct.pack('I', " + NO_LOG_FLUSH + "))\n"
+                + "print(before, time.time_ns())\n";
+        String[] instants = run(Requirements.DEBIAN_PYTHON, "-c", script, mountPoint.toString()).stdout().strip().split(" ");
+        return new CutWindow(nanosToInstant(Long.parseLong(instants[0])), nanosToInstant(Long.parseLong(instants[1])));
+    }
+
+    /** The shutdown ioctl was called at {@code called} and had returned at {@code returned}. */
+    public record CutWindow(java.time.Instant called, java.time.Instant returned) {
+        @Override
+        public String toString() {
+            return "ioctl called " + called + ", returned " + returned;
+        }
+    }
+
+    private static java.time.Instant nanosToInstant(long epochNanos) {
+        return java.time.Instant.ofEpochSecond(epochNanos / 1_000_000_000L, epochNanos % 1_000_000_000L);
     }
 
     /** Forces everything written to the file system so far to the device ({@code syncfs}). */
