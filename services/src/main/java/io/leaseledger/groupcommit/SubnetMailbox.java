@@ -275,10 +275,11 @@ public final class SubnetMailbox<M, D> {
         }
         stats.commits.increment();
         stats.decided.add(batch.size());
-        observe(batch.size(), started - batch.getFirst().queuedAt, lastCommitNanos - started);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result.complete(decisions.get(i));
         }
+        // After the replies are on their way: the metrics never hold a reply back.
+        observe(batch.size(), started - batch.getFirst().queuedAt, lastCommitNanos - started);
     }
 
     /** The observer is someone else's code (metrics): its failure must not fail a committed batch. */

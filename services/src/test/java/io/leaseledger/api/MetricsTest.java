@@ -54,6 +54,11 @@ class MetricsTest {
             assertThat(value(metrics, "leaseledger_subnet_addresses_leased", SUBNET)).isBetween(0.0, 1.0);
 
             // The group commit's histograms: every batch committed so far (the DORA's two, the RELEASE's, and any reclaim).
+            // A batch is observed just after its replies are released: wait (bounded) for the RELEASE's.
+            for (int i = 0; i < 100 && value(metrics, "leaseledger_groupcommit_batch_messages_count", SUBNET) < 3; i++) {
+                Thread.sleep(20);
+                metrics = api.get("/metrics", null).body();
+            }
             double batches = value(metrics, "leaseledger_groupcommit_batch_messages_count", SUBNET);
             assertThat(batches).isGreaterThanOrEqualTo(3);
             assertThat(value(metrics, "leaseledger_groupcommit_batch_messages_sum", SUBNET)).isGreaterThanOrEqualTo(3);
