@@ -156,6 +156,50 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
+     * {@code SIGSTOP} by PID, and waits until every thread of the child is stopped (state
+     * {@code T} in {@code /proc/PID/task/TID/stat}): from then on it issues no system call, so
+     * nothing it does races what the test does next. Returns the instant it was seen stopped;
+     * fails, naming the threads still running, if that takes longer than {@code timeout}.
+     */
+    public java.time.Instant freeze(Duration timeout) {
+        Commands.run(Duration.ofSeconds(5), "kill", "-STOP", Long.toString(pid())).requireSuccess();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> running = runningThreads();
+            if (running.isEmpty()) {
+                return java.time.Instant.now();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " (pid " + pid() + ") not stopped " + timeout
+                        + " after SIGSTOP; threads not yet stopped: " + running);
+            }
+            sleep(1);
+        }
+    }
+
+    /** The child's threads whose state is not stopped ({@code T}, or {@code t} under a tracer). */
+    private List<String> runningThreads() {
+        Path tasks = Path.of("/proc", Long.toString(pid()), "task");
+        try (var threads = Files.list(tasks)) {
+            return threads.map(task -> task.getFileName() + ":" + threadState(task))
+                    .filter(state -> !state.endsWith(":T") && !state.endsWith(":t") && !state.endsWith(":gone"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the threads of " + name + " in " + tasks, e);
+        }
+    }
+
+    /** The state letter of {@code /proc/PID/task/TID/stat}: the field after the ")" that closes the name. */
+    private static String threadState(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        } catch (IOException e) {
+            return "gone"; // the thread exited between the listing and the read
+        }
+    }
+
+    /**
      * SIGTERM by PID, as systemd or Ctrl-C stops a server; waits up to {@code timeout} for it to
      * exit by itself and returns its exit code; fails if it is still running then.
      */
