@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -161,13 +162,13 @@ public final class ChildProcess implements AutoCloseable {
      * nothing it does races what the test does next. Returns the instant it was seen stopped;
      * fails, naming the threads still running, if that takes longer than {@code timeout}.
      */
-    public java.time.Instant freeze(Duration timeout) {
+    public Instant freeze(Duration timeout) {
         Commands.run(Duration.ofSeconds(5), "kill", "-STOP", Long.toString(pid())).requireSuccess();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<String> running = runningThreads();
             if (running.isEmpty()) {
-                return java.time.Instant.now();
+                return Instant.now();
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(name + " (pid " + pid() + ") not stopped " + timeout
