@@ -1,5 +1,6 @@
 package io.leaseledger.wire.arp;
 
+import io.leaseledger.wire.link.PacketSocket;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class ArpListener implements AutoCloseable {
                     LOG.warn("ARP listener: no interface {}; not listening there", name);
                     continue;
                 }
-                socket = PacketSocket.open(nic.getIndex(), FRAME_BYTES, RECEIVE_TIMEOUT_MILLIS);
+                socket = PacketSocket.open(nic.getIndex(), PacketSocket.ETH_P_ARP, java.util.List.of(), FRAME_BYTES,
+                        RECEIVE_TIMEOUT_MILLIS);
             } catch (PacketSocket.NativeFailure e) {
                 if (e.errno == PacketSocket.EPERM || e.errno == PacketSocket.EACCES || e.errno == PacketSocket.EAFNOSUPPORT) {
                     // The same answer for every interface: say it once.

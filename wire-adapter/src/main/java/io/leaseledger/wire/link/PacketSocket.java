@@ -1,4 +1,4 @@
-package io.leaseledger.wire.arp;
+package io.leaseledger.wire.link;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -17,38 +17,45 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * An {@code AF_PACKET}/{@code SOCK_DGRAM} socket for {@code ETH_P_ARP}, bound to one interface,
- * through the FFM API ({@code socket}, {@code bind}, {@code setsockopt(SO_RCVTIMEO)},
- * {@code recvfrom}, {@code close}), as {@code LinuxSockets} does for the DHCP channels: no JNI.
+ * An {@code AF_PACKET}/{@code SOCK_DGRAM} socket for one EtherType ({@code ETH_P_ARP},
+ * {@code ETH_P_IP}), bound to one interface, optionally with a classic BPF filter so that the
+ * kernel hands over only the frames wanted, through the FFM API ({@code socket}, {@code bind},
+ * {@code setsockopt(SO_RCVTIMEO, SO_ATTACH_FILTER)}, {@code recvfrom}, {@code close}), as
+ * {@code LinuxSockets} does for the DHCP channels: no JNI. A {@code SOCK_DGRAM} packet socket
+ * delivers, and filters, each frame from its network header on (no Ethernet header).
  * Needs CAP_NET_RAW (else {@code socket} fails with EPERM). Linux constants, identical on x86-64
  * and arm64.
  *
  * <p>One thread reads it ({@link #receive}) and closes it when told to stop, which it notices
  * within the receive timeout; its buffers live as long as the socket.
  */
-final class PacketSocket implements AutoCloseable {
+public final class PacketSocket implements AutoCloseable {
 
-    static final int EPERM = 1;
+    public static final int EPERM = 1;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
-    static final int EACCES = 13;
+    public static final int EACCES = 13;
     /** What a seccomp filter on socket families (systemd's RestrictAddressFamilies) answers. */
-    static final int EAFNOSUPPORT = 97;
+    public static final int EAFNOSUPPORT = 97;
+    public static final short ETH_P_ARP = 0x0806;
+    public static final short ETH_P_IP = 0x0800;
 
     private static final int AF_PACKET = 17;
     private static final int SOCK_DGRAM = 2;
     private static final int SOCK_CLOEXEC = 0x80000;
-    private static final short ETH_P_ARP = 0x0806;
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVTIMEO = 20;
+    private static final int SO_ATTACH_FILTER = 26;
     /** linux/if_packet.h: the frame was sent by this host. */
-    static final int PACKET_OUTGOING = 4;
+    public static final int PACKET_OUTGOING = 4;
 
     /** struct sockaddr_ll: family (2), protocol (2, network order), ifindex (4), hatype (2), pkttype (1), halen (1), addr (8). */
     private static final long SLL_SIZE = 20;
     private static final long SLL_PROTOCOL = 2;
     private static final long SLL_IFINDEX = 4;
     private static final long SLL_PKTTYPE = 10;
+    private static final long SLL_HALEN = 11;
+    private static final long SLL_ADDR = 12;
 
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
@@ -74,8 +81,8 @@ final class PacketSocket implements AutoCloseable {
     }
 
     /** A failed libc call and its errno. */
-    static final class NativeFailure extends Exception {
-        final int errno;
+    public static final class NativeFailure extends Exception {
+        public final int errno;
 
         NativeFailure(String call, int errno) {
             super(call + " failed: errno " + errno + describe(errno));
@@ -93,10 +100,16 @@ final class PacketSocket implements AutoCloseable {
         }
     }
 
-    /** What one {@link #receive} read: {@code length} bytes (-1 on timeout) and the packet type. */
-    record Received(int length, int packetType) {
-        static final Received TIMEOUT = new Received(-1, -1);
+    /**
+     * What one {@link #receive} read: {@code length} bytes (-1 on timeout), the packet type and
+     * the link-layer address of the sender (empty on timeout).
+     */
+    public record Received(int length, int packetType, byte[] sender) {
+        static final Received TIMEOUT = new Received(-1, -1, new byte[0]);
     }
+
+    /** One classic BPF instruction ({@code struct sock_filter}: code, jump if true, jump if false, k). */
+    public record Bpf(int code, int jumpTrue, int jumpFalse, int k) {}
 
     private final Arena arena = Arena.ofShared();
     private final MemorySegment buffer;
@@ -114,18 +127,28 @@ final class PacketSocket implements AutoCloseable {
         this.state = arena.allocate(CAPTURE);
     }
 
-    /** Opens the socket for ARP on interface {@code ifindex}, reads timing out after {@code timeoutMillis}. */
-    static PacketSocket open(int ifindex, int bufferSize, int timeoutMillis) throws NativeFailure {
+    /**
+     * Opens the socket for {@code protocol} (an EtherType) on interface {@code ifindex}, reads
+     * timing out after {@code timeoutMillis}. With a {@code filter}, the kernel keeps back every
+     * frame the program answers 0 for; it is attached before the socket is bound, so no
+     * unfiltered frame is ever queued.
+     */
+    public static PacketSocket open(int ifindex, short protocol, java.util.List<Bpf> filter, int bufferSize,
+                                    int timeoutMillis) throws NativeFailure {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment st = call.allocate(CAPTURE);
-            int fd = (int) SOCKET.invokeExact(st, AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, (int) htons(ETH_P_ARP));
+            // Protocol 0: nothing is delivered until bind() names one, after the filter is in place.
+            int fd = (int) SOCKET.invokeExact(st, AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
             if (fd < 0) {
-                throw new NativeFailure("socket(AF_PACKET, SOCK_DGRAM, ETH_P_ARP)", errno(st));
+                throw new NativeFailure("socket(AF_PACKET, SOCK_DGRAM)", errno(st));
             }
             try {
+                if (!filter.isEmpty()) {
+                    attach(call, st, fd, filter);
+                }
                 MemorySegment sll = call.allocate(SLL_SIZE, 4);
                 sll.set(JAVA_SHORT, 0, (short) AF_PACKET);
-                sll.set(JAVA_SHORT, SLL_PROTOCOL, htons(ETH_P_ARP));
+                sll.set(JAVA_SHORT, SLL_PROTOCOL, htons(protocol));
                 sll.set(JAVA_INT, SLL_IFINDEX, ifindex);
                 if ((int) BIND.invokeExact(st, fd, sll, (int) SLL_SIZE) != 0) {
                     throw new NativeFailure("bind(AF_PACKET, ifindex " + ifindex + ")", errno(st));
@@ -148,8 +171,26 @@ final class PacketSocket implements AutoCloseable {
         }
     }
 
+    /** {@code setsockopt(SO_ATTACH_FILTER)}: a {@code struct sock_fprog} pointing at the program. */
+    private static void attach(Arena call, MemorySegment st, int fd, java.util.List<Bpf> filter) throws Throwable {
+        MemorySegment program = call.allocate(8L * filter.size(), 8);
+        for (int i = 0; i < filter.size(); i++) {
+            Bpf instruction = filter.get(i);
+            program.set(JAVA_SHORT, 8L * i, (short) instruction.code());
+            program.set(JAVA_BYTE, 8L * i + 2, (byte) instruction.jumpTrue());
+            program.set(JAVA_BYTE, 8L * i + 3, (byte) instruction.jumpFalse());
+            program.set(JAVA_INT, 8L * i + 4, instruction.k());
+        }
+        MemorySegment fprog = call.allocate(16, 8); // {unsigned short len; struct sock_filter *filter;}
+        fprog.set(JAVA_SHORT, 0, (short) filter.size());
+        fprog.set(ADDRESS, 8, program);
+        if ((int) SETSOCKOPT.invokeExact(st, fd, SOL_SOCKET, SO_ATTACH_FILTER, fprog, 16) != 0) {
+            throw new NativeFailure("setsockopt(SO_ATTACH_FILTER)", errno(st));
+        }
+    }
+
     /** Blocks for the next frame (copied into {@code into}) or the timeout; EINTR counts as a timeout. */
-    Received receive(byte[] into) throws NativeFailure {
+    public Received receive(byte[] into) throws NativeFailure {
         try {
             fromLength.set(JAVA_INT, 0, (int) SLL_SIZE);
             long n = (long) RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0, from, fromLength);
@@ -162,7 +203,10 @@ final class PacketSocket implements AutoCloseable {
             }
             int length = (int) Math.min(n, into.length);
             MemorySegment.copy(buffer, JAVA_BYTE, 0, into, 0, length);
-            return new Received(length, from.get(JAVA_BYTE, SLL_PKTTYPE) & 0xff);
+            int addressLength = Math.min(8, from.get(JAVA_BYTE, SLL_HALEN) & 0xff);
+            byte[] sender = new byte[addressLength];
+            MemorySegment.copy(from, JAVA_BYTE, SLL_ADDR, sender, 0, addressLength);
+            return new Received(length, from.get(JAVA_BYTE, SLL_PKTTYPE) & 0xff, sender);
         } catch (NativeFailure e) {
             throw e;
         } catch (Throwable e) {
