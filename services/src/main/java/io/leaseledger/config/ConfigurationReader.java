@@ -59,7 +59,7 @@ final class ConfigurationReader {
                         root.error("server", "is required: name the interfaces or addresses to serve");
                     }
                     return new ServerConfiguration(ServerConfiguration.DEFAULT_PORT, List.of(), List.of(), Optional.empty(),
-                            ServerConfiguration.DEFAULT_WARM_UP, false);
+                            ServerConfiguration.DEFAULT_WARM_UP, false, false);
                 });
         StoreConfiguration store = root.object("store").map(StoreConfiguration::read).orElse(StoreConfiguration.DEFAULT);
         ApiConfiguration api = root.object("api").map(n -> ApiConfiguration.read(n, store))
@@ -88,6 +88,7 @@ final class ConfigurationReader {
         Optional<Ipv4Address> serverId = n.parsed("server-identifier", ADDRESS, Ipv4Address::parse);
         Duration warmUp = n.durationOrOff("warm-up").orElse(ServerConfiguration.DEFAULT_WARM_UP);
         boolean arpListener = n.bool("arp-listener").orElse(true);
+        boolean foreignDhcpListener = n.bool("foreign-dhcp-listener").orElse(true);
         for (int i = 0; i < interfaces.size(); i++) {
             String name = interfaces.get(i);
             if (interfaces.indexOf(name) < i) {
@@ -113,7 +114,7 @@ final class ConfigurationReader {
             n.error("names no 'interfaces' and no 'bind' address: the server would serve nothing");
         }
         n.finish();
-        return new ServerConfiguration(port, interfaces, bind, serverId, warmUp, arpListener);
+        return new ServerConfiguration(port, interfaces, bind, serverId, warmUp, arpListener, foreignDhcpListener);
     }
 
     private static String interfaceName(String name) {

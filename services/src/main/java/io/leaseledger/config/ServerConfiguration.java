@@ -21,10 +21,12 @@ import java.util.Optional;
  *                         zero: serve cold
  * @param arpListener      hear ARP on the served interfaces and report addresses in use by other
  *                         devices (needs CAP_NET_RAW; bind addresses are never listened on)
+ * @param foreignDhcpListener hear the replies other DHCP servers send on the served interfaces and
+ *                         keep a list of those servers (needs CAP_NET_RAW; never on bind addresses)
  */
 public record ServerConfiguration(
         int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier,
-        Duration warmUp, boolean arpListener) {
+        Duration warmUp, boolean arpListener, boolean foreignDhcpListener) {
 
     public static final int DEFAULT_PORT = 67;
     /** The most a start spends compiling the packet path before it serves (it usually needs less). */

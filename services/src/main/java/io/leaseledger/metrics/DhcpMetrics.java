@@ -10,17 +10,21 @@ import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.RequestRefused;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.server.ForeignDhcpServers;
 import io.leaseledger.server.InUseReporter;
 import io.leaseledger.server.PacketObserver;
 import io.leaseledger.wire.arp.ArpDrop;
 import io.leaseledger.wire.arp.ArpListener;
 import io.leaseledger.wire.dhcp4.MessageType;
+import io.leaseledger.wire.foreign.ForeignDhcpListener;
+import io.leaseledger.wire.foreign.ForeignReplyDrop;
 import io.leaseledger.wire.transport.DropReason;
 import io.leaseledger.wire.transport.ReplyPath;
 import io.leaseledger.wire.transport.TransportCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -201,6 +205,26 @@ public final class DhcpMetrics implements PacketObserver {
                     .description("ARP frames heard on served interfaces, by what became of them")
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
         }
+    }
+
+    /**
+     * {@code leaseledger_foreign_dhcp_frames_total{outcome}}: what the frames the foreign DHCP
+     * listener read became ({@code heard}: another server's reply; {@code unremembered}: heard, from
+     * a server beyond the list's capacity; else why not), and {@code leaseledger_foreign_dhcp_servers}:
+     * the servers in the list. An alert on the gauge above zero is the "external DHCP server" alarm.
+     */
+    public void watchForeignDhcp(ForeignDhcpListener listener, ForeignDhcpServers servers) {
+        String help = "frames the foreign DHCP listener read on served interfaces, by what became of them";
+        FunctionCounter.builder("leaseledger.foreign.dhcp.frames", listener, ForeignDhcpListener::heard)
+                .description(help).tag("outcome", "heard").register(registry);
+        FunctionCounter.builder("leaseledger.foreign.dhcp.frames", servers, ForeignDhcpServers::unremembered)
+                .description(help).tag("outcome", "unremembered").register(registry);
+        for (ForeignReplyDrop reason : ForeignReplyDrop.values()) {
+            FunctionCounter.builder("leaseledger.foreign.dhcp.frames", listener, l -> l.dropped(reason))
+                    .description(help).tag("outcome", reason.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
+        Gauge.builder("leaseledger.foreign.dhcp.servers", servers, ForeignDhcpServers::size)
+                .description("other DHCP servers heard on served interfaces since the start").register(registry);
     }
 
     private <T> void function(String name, String help, T source, ToLongFunction<T> value) {

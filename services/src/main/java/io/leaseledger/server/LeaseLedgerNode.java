@@ -24,6 +24,7 @@ import io.leaseledger.streaming.KafkaPublisher;
 import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
 import io.leaseledger.wire.arp.ArpListener;
+import io.leaseledger.wire.foreign.ForeignDhcpListener;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
@@ -63,15 +64,17 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private final ApplicationContext context;
     private final DhcpTransport transport;
     private final Optional<ArpListener> arp;
+    private final Optional<ForeignDhcpListener> foreignDhcp;
     private final SettingsView settings;
     private final int configurationChanges;
     private final Optional<EmbeddedServer> api;
     private final Optional<KafkaPublisher> publisher;
 
     private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpListener> arp,
-                            SettingsView settings, int configurationChanges, Optional<EmbeddedServer> api,
-                            Optional<KafkaPublisher> publisher) {
+                            Optional<ForeignDhcpListener> foreignDhcp, SettingsView settings, int configurationChanges,
+                            Optional<EmbeddedServer> api, Optional<KafkaPublisher> publisher) {
         this.arp = arp;
+        this.foreignDhcp = foreignDhcp;
         this.api = api;
         this.publisher = publisher;
         this.configurationChanges = configurationChanges;
@@ -145,16 +148,18 @@ public final class LeaseLedgerNode implements AutoCloseable {
             metrics.watch(transport.counters(), gateway);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
             Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics);
+            Optional<ForeignDhcpListener> foreignDhcp = foreignDhcpListener(server, context, clock, metrics);
             Optional<EmbeddedServer> api;
             try {
                 api = ApiServer.start(context, config.api());
             } catch (RuntimeException e) {
                 arp.ifPresent(ArpListener::close);
+                foreignDhcp.ifPresent(ForeignDhcpListener::close);
                 transport.close();
                 throw e;
             }
             api.ifPresent(http -> LOG.info("HTTP API on {}", http.getURL()));
-            return new LeaseLedgerNode(context, transport, arp, settings, changes.size(), api, publisher);
+            return new LeaseLedgerNode(context, transport, arp, foreignDhcp, settings, changes.size(), api, publisher);
         } catch (RuntimeException e) {
             publisher.ifPresent(KafkaPublisher::close);
             context.close();
@@ -209,6 +214,24 @@ public final class LeaseLedgerNode implements AutoCloseable {
         InUseReporter reporter = new InUseReporter(gateway, settings, System::nanoTime);
         ArpListener listener = ArpListener.start(server.interfaces(), reporter);
         metrics.watchArp(listener, reporter);
+        return Optional.of(listener);
+    }
+
+    /**
+     * Hears the replies of other DHCP servers on the served interfaces (never on bind addresses)
+     * into the {@link ForeignDhcpServers} list the API shows; the list exists, empty, when the
+     * listener does not.
+     */
+    private static Optional<ForeignDhcpListener> foreignDhcpListener(ServerConfiguration server, ApplicationContext context,
+                                                                     Clock clock, DhcpMetrics metrics) {
+        ForeignDhcpServers servers = new ForeignDhcpServers(clock);
+        context.registerSingleton(servers);
+        if (!server.foreignDhcpListener() || server.interfaces().isEmpty()) {
+            return Optional.empty();
+        }
+        ForeignDhcpListener listener = ForeignDhcpListener.start(server.interfaces(), servers);
+        servers.listeningOn(listener.interfaces());
+        metrics.watchForeignDhcp(listener, servers);
         return Optional.of(listener);
     }
 
@@ -279,6 +302,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
     public void close() {
         try {
             arp.ifPresent(ArpListener::close);
+            foreignDhcp.ifPresent(ForeignDhcpListener::close);
             transport.stopReceiving();
             Duration limit = drainLimit(context.getBean(StoreSettings.class).mailbox());
             if (!context.getBean(SubnetGateway.class).drain(limit)) {

@@ -58,6 +58,9 @@ class RegionApiTest {
             HttpResponse<String> write = send(http, base.resolve("/api/v1/subnets"), "POST", operator, "{\"cidr\": \"198.18.0.0/24\"}");
             assertThat(write.statusCode()).isEqualTo(503);
             assertThat(write.body()).contains("unavailable", "rack");
+            HttpResponse<String> foreign = send(http, base.resolve("/api/v1/foreign-dhcp-servers"), "GET", operator, null);
+            assertThat(foreign.statusCode()).as("a region hears no link").isEqualTo(503);
+            assertThat(foreign.body()).contains("unavailable");
             assertThat(send(http, base.resolve("/metrics"), "GET", null, null).statusCode()).isEqualTo(200);
         }
     }

@@ -190,6 +190,20 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void theWireListenersAreOnUnlessTurnedOff() throws Exception {
+        ConfigurationLoader loader = new ConfigurationLoader(FakeHost.INSTANCE);
+        ServerConfiguration defaults = loader.parse(SERVER, "test.yaml").server();
+        assertThat(defaults.arpListener()).isTrue();
+        assertThat(defaults.foreignDhcpListener()).isTrue();
+        ServerConfiguration off = loader.parse("server: {bind: [127.0.0.1], arp-listener: false, foreign-dhcp-listener: false}",
+                "test.yaml").server();
+        assertThat(off.arpListener()).isFalse();
+        assertThat(off.foreignDhcpListener()).isFalse();
+        assertSingleError("server: {bind: [127.0.0.1], foreign-dhcp-listener: yes please}",
+                "server.foreign-dhcp-listener: must be true or false, found 'yes please'");
+    }
+
+    @Test
     void unknownKeysFailTheStartWithASuggestion() {
         ConfigurationException e = errorsOf(subnet("lease_time: 10m"));
         assertThat(e.errors()).hasSize(1);

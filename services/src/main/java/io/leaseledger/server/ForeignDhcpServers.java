@@ -1,0 +1,109 @@
+package io.leaseledger.server;
+
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.wire.foreign.ForeignReply;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The other DHCP servers heard on the served links (MAAS shows them on the rack controller's
+ * page: "external DHCP server detected"), one entry per interface and server identifier: when it
+ * was first and last heard, how many of its replies, and the last one's type, client and address.
+ * Fed by the {@code ForeignDhcpListener}'s readers; read by the HTTP API.
+ *
+ * <p>A server newly heard, or heard again after {@link #WARN_AGAIN_AFTER} of silence, is logged
+ * at WARN: on a provisioning network another server answering means machines may PXE-boot from
+ * the wrong place or get addresses outside the plan. At most {@link #CAPACITY} entries are kept
+ * (forged replies with random server identifiers cannot fill the heap); replies of servers beyond
+ * that are counted, not remembered. In memory: a restart starts with an empty list, and the next
+ * reply of a server still there brings it back.
+ */
+public final class ForeignDhcpServers implements Consumer<ForeignReply> {
+    private static final Logger LOG = LoggerFactory.getLogger(ForeignDhcpServers.class);
+    static final int CAPACITY = 256;
+    static final Duration WARN_AGAIN_AFTER = Duration.ofHours(1);
+
+    /** One server as heard on one interface. */
+    public record Server(String iface, Ipv4Address server, Ipv4Address sourceAddress, Optional<MacAddress> sourceMac,
+                         Instant firstHeard, Instant lastHeard, long replies, String lastMessageType,
+                         String lastClient, Optional<Ipv4Address> lastOffered) {
+    }
+
+    private record Key(String iface, Ipv4Address server) {
+    }
+
+    private final Clock clock;
+    private volatile List<String> interfaces = List.of();
+    private final Map<Key, Server> servers = new LinkedHashMap<>();
+    private final LongAdder unremembered = new LongAdder();
+
+    public ForeignDhcpServers(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Once the listener has started: the interfaces it hears. */
+    public void listeningOn(List<String> heard) {
+        interfaces = List.copyOf(heard);
+    }
+
+    @Override
+    public void accept(ForeignReply reply) {
+        Instant now = clock.instant();
+        Key key = new Key(reply.iface(), reply.server());
+        Server before;
+        synchronized (servers) {
+            before = servers.get(key);
+            if (before == null && servers.size() >= CAPACITY) {
+                unremembered.increment();
+                return;
+            }
+            servers.put(key, new Server(reply.iface(), reply.server(), reply.sourceAddress(), reply.sourceMac(),
+                    before == null ? now : before.firstHeard(), now, before == null ? 1 : before.replies() + 1,
+                    reply.messageType(), reply.client(), reply.offered()));
+        }
+        if (before == null || Duration.between(before.lastHeard(), now).compareTo(WARN_AGAIN_AFTER) >= 0) {
+            LOG.warn("another DHCP server answers on {}: {} (from {}{}) sent a {} to {}{}", reply.iface(), reply.server(),
+                    reply.sourceAddress(), reply.sourceMac().map(m -> " " + m).orElse(""), reply.messageType(),
+                    reply.client(), reply.offered().map(a -> " offering " + a).orElse(""));
+        }
+    }
+
+    /** Every server heard, most recently heard first. */
+    public List<Server> servers() {
+        List<Server> all;
+        synchronized (servers) {
+            all = new ArrayList<>(servers.values());
+        }
+        all.sort(Comparator.comparing(Server::lastHeard).reversed());
+        return all;
+    }
+
+    /** The interfaces heard; empty when the listener is off or the kernel refused it. */
+    public List<String> interfaces() {
+        return interfaces;
+    }
+
+    /** Replies of servers not remembered because {@link #CAPACITY} were already. */
+    public long unremembered() {
+        return unremembered.sum();
+    }
+
+    /** How many servers are remembered. */
+    public int size() {
+        synchronized (servers) {
+            return servers.size();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.leaseledger.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.wire.foreign.ForeignReply;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class ForeignDhcpServersTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Optional<MacAddress> ROGUE_MAC = Optional.of(MacAddress.parse("02:dd:00:00:00:01"));
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final Logger logger = (Logger) LoggerFactory.getLogger(ForeignDhcpServers.class);
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+    @BeforeEach
+    void captureWarnings() {
+        lines.start();
+        logger.addAppender(lines);
+    }
+
+    @AfterEach
+    void release() {
+        logger.detachAppender(lines);
+    }
+
+    private static ForeignReply reply(String iface, String server, String type, String offered) {
+        return new ForeignReply(iface, Ipv4Address.parse(server), Ipv4Address.parse(server), ROGUE_MAC, type,
+                "52:54:00:aa:bb:cc", Optional.ofNullable(offered).map(Ipv4Address::parse));
+    }
+
+    @Test
+    void eachServerIsOneEntryPerInterfaceWithItsFirstAndLastReply() {
+        var registry = new ForeignDhcpServers(clock);
+        registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50"));
+        now.set(T0.plusSeconds(5));
+        registry.accept(reply("eth1", "192.168.1.1", "DHCPACK", "192.168.1.50"));
+        now.set(T0.plusSeconds(7));
+        registry.accept(reply("eth2", "192.168.1.1", "DHCPNAK", null));
+
+        assertThat(registry.servers()).containsExactly(
+                new ForeignDhcpServers.Server("eth2", Ipv4Address.parse("192.168.1.1"), Ipv4Address.parse("192.168.1.1"),
+                        ROGUE_MAC, T0.plusSeconds(7), T0.plusSeconds(7), 1, "DHCPNAK", "52:54:00:aa:bb:cc", Optional.empty()),
+                new ForeignDhcpServers.Server("eth1", Ipv4Address.parse("192.168.1.1"), Ipv4Address.parse("192.168.1.1"),
+                        ROGUE_MAC, T0, T0.plusSeconds(5), 2, "DHCPACK", "52:54:00:aa:bb:cc",
+                        Optional.of(Ipv4Address.parse("192.168.1.50"))));
+    }
+
+    @Test
+    void aServerIsWarnedAboutWhenNewAndAgainOnlyAfterAnHourOfSilence() {
+        var registry = new ForeignDhcpServers(clock);
+        registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50"));
+        for (int i = 1; i <= 100; i++) {
+            now.set(T0.plusSeconds(30L * i));
+            registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50"));
+        }
+        assertThat(lines.list).hasSize(1);
+        assertThat(lines.list.getFirst().getFormattedMessage()).isEqualTo("another DHCP server answers on eth1: 192.168.1.1"
+                + " (from 192.168.1.1 02:dd:00:00:00:01) sent a DHCPOFFER to 52:54:00:aa:bb:cc offering 192.168.1.50");
+
+        now.set(now.get().plus(ForeignDhcpServers.WARN_AGAIN_AFTER));
+        registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.51"));
+        assertThat(lines.list).hasSize(2);
+    }
+
+    @Test
+    void beyondItsCapacityRepliesAreCountedNotRemembered() {
+        var registry = new ForeignDhcpServers(clock);
+        for (int i = 0; i < ForeignDhcpServers.CAPACITY + 10; i++) {
+            registry.accept(reply("eth1", Ipv4Address.of(0x0a000000 + i).toString(), "DHCPOFFER", null));
+        }
+        registry.accept(reply("eth1", "10.0.0.0", "DHCPOFFER", null)); // a known one is still counted in its entry
+
+        assertThat(registry.size()).isEqualTo(ForeignDhcpServers.CAPACITY);
+        assertThat(registry.unremembered()).isEqualTo(10);
+        assertThat(registry.servers()).filteredOn(s -> s.server().equals(Ipv4Address.parse("10.0.0.0")))
+                .singleElement().extracting(ForeignDhcpServers.Server::replies).isEqualTo(2L);
+    }
+}
