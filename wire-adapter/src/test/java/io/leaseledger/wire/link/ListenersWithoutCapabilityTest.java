@@ -1,45 +1,64 @@
-package io.leaseledger.wire.arp;
+package io.leaseledger.wire.link;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leaseledger.wire.arp.ArpListener;
+import io.leaseledger.wire.foreign.ForeignDhcpListener;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without CAP_NET_RAW the kernel refuses the packet socket: the listener says so and listens to
- * nothing, and starting it does not fail. Capabilities belong to a thread (capset(2)), so the test
+ * Without CAP_NET_RAW the kernel refuses the packet socket: each listener on one (ARP, foreign
+ * DHCP) says so and listens to nothing, and starting it does not fail. Capabilities belong to a thread (capset(2)), so the test
  * drops CAP_NET_RAW on a thread of its own and starts the listener there; the rest of the JVM
  * keeps its capabilities.
  */
-class ArpListenerWithoutCapabilityTest {
+class ListenersWithoutCapabilityTest {
     private static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
     private static final int CAP_NET_RAW = 13;
 
     @Test
-    void withoutCapNetRawNothingIsHeardAndNothingFails() throws Exception {
+    void theArpListenerHearsNothingAndNothingFails() throws Exception {
+        assertThat(withoutCapNetRaw(() -> {
+            try (ArpListener listener = ArpListener.start(List.of("lo", "lo"), sighting -> { })) {
+                return listener.interfaces();
+            }
+        })).isEmpty();
+    }
+
+    @Test
+    void theForeignDhcpListenerHearsNothingAndNothingFails() throws Exception {
+        assertThat(withoutCapNetRaw(() -> {
+            try (ForeignDhcpListener listener = ForeignDhcpListener.start(List.of("lo", "lo"), reply -> { })) {
+                return listener.interfaces();
+            }
+        })).isEmpty();
+    }
+
+    /** Runs {@code start} on a thread of its own that has dropped CAP_NET_RAW; its result. */
+    private static List<String> withoutCapNetRaw(Callable<List<String>> start) throws Exception {
         Assumptions.assumeTrue(hasCapNetRaw(), "the process lacks CAP_NET_RAW already: covered by running at all");
         var result = new CompletableFuture<List<String>>();
         Thread.ofPlatform().name("no-cap-net-raw").start(() -> {
             try {
                 dropCapNetRawFromThisThread();
-                try (ArpListener listener = ArpListener.start(List.of("lo", "lo"), sighting -> { })) {
-                    result.complete(listener.interfaces());
-                }
+                result.complete(start.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
         });
-        assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
+        return result.get(10, TimeUnit.SECONDS);
     }
 
     private static boolean hasCapNetRaw() throws Exception {
