@@ -1,10 +1,8 @@
 package io.leaseledger.wire.foreign;
 
+import io.leaseledger.wire.link.LinkReaders;
 import io.leaseledger.wire.link.PacketSocket;
 import io.leaseledger.wire.link.PacketSocket.Bpf;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hears the DHCP replies other servers send on the served interfaces: one {@link PacketSocket}
- * and one daemon thread per interface, the kernel filtering to UDP 67 → 68 ({@link #FILTER}), each
- * datagram judged by {@link DhcpReplyFrames} and, when a server answered a client, handed to the
+ * and one daemon thread per interface ({@link LinkReaders}), the kernel filtering to UDP 67 → 68
+ * ({@link #FILTER}), each datagram judged by {@link DhcpReplyFrames} and, when a server answered a client, handed to the
  * sink. The node's own replies are outgoing frames and never reported. Every frame is counted by
  * what became of it; the sink must not block.
  *
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ForeignDhcpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ForeignDhcpListener.class);
-    /** A reader notices {@link #close} within this. */
-    static final int RECEIVE_TIMEOUT_MILLIS = 500;
     /** The largest DHCP datagram on an Ethernet link, IP header included. */
     private static final int PACKET_BYTES = 1500;
 
@@ -51,11 +47,13 @@ public final class ForeignDhcpListener implements AutoCloseable {
             new Bpf(0x06, 0, 0, 0),          // 9: ret #0               drop
             new Bpf(0x06, 0, 0, 0xffff));    // 10: ret #65535          keep
 
-    private final List<Thread> readers = new ArrayList<>();
-    private final List<String> listening = new ArrayList<>();
+    private static final LinkReaders.Spec SPEC = new LinkReaders.Spec("foreign DHCP listener", PacketSocket.ETH_P_IP,
+            FILTER, PACKET_BYTES, "other DHCP servers on the served links are not noticed");
+
     private final LongAdder heard = new LongAdder();
     private final Map<ForeignReplyDrop, LongAdder> drops = new EnumMap<>(ForeignReplyDrop.class);
-    private volatile boolean running = true;
+    /** Set once by {@code start}, right after the readers it starts (which never read it). */
+    private volatile LinkReaders readers;
 
     private ForeignDhcpListener() {
         for (ForeignReplyDrop reason : ForeignReplyDrop.values()) {
@@ -66,73 +64,31 @@ public final class ForeignDhcpListener implements AutoCloseable {
     /** Starts listening on each interface it can; never throws for a socket the kernel refuses. */
     public static ForeignDhcpListener start(List<String> interfaces, Consumer<ForeignReply> sink) {
         var listener = new ForeignDhcpListener();
-        for (String name : interfaces) {
-            PacketSocket socket;
-            try {
-                NetworkInterface nic = NetworkInterface.getByName(name);
-                if (nic == null) {
-                    LOG.warn("foreign DHCP listener: no interface {}; not listening there", name);
-                    continue;
-                }
-                socket = PacketSocket.open(nic.getIndex(), PacketSocket.ETH_P_IP, FILTER, PACKET_BYTES,
-                        RECEIVE_TIMEOUT_MILLIS);
-            } catch (PacketSocket.NativeFailure e) {
-                if (e.errno == PacketSocket.EPERM || e.errno == PacketSocket.EACCES || e.errno == PacketSocket.EAFNOSUPPORT) {
-                    LOG.warn("foreign DHCP listener off: the kernel refused a packet socket ({}). Without CAP_NET_RAW and"
-                            + " the AF_PACKET family, other DHCP servers on the served links are not noticed (DHCP is"
-                            + " served all the same)", e.getMessage());
-                    break;
-                }
-                LOG.warn("foreign DHCP listener: cannot listen on {} ({}); the other interfaces are heard", name, e.getMessage());
-                continue;
-            } catch (SocketException | RuntimeException e) {
-                LOG.warn("foreign DHCP listener: cannot listen on {} ({}); the other interfaces are heard", name, e.toString());
-                continue;
-            }
-            listener.listening.add(name);
-            Thread reader = Thread.ofPlatform().daemon().name("foreign-dhcp-" + name)
-                    .unstarted(() -> listener.read(name, socket, sink));
-            listener.readers.add(reader);
-            reader.start();
-        }
-        if (!listener.listening.isEmpty()) {
-            LOG.info("foreign DHCP listener on {}", listener.listening);
-        }
+        listener.readers = LinkReaders.start(SPEC, interfaces, (iface, packet, received) -> listener.read(iface, packet, received, sink));
         return listener;
     }
 
-    private void read(String iface, PacketSocket socket, Consumer<ForeignReply> sink) {
-        byte[] packet = new byte[PACKET_BYTES];
-        try (socket) {
-            while (running) {
-                PacketSocket.Received received = socket.receive(packet);
-                if (received.length() < 0) {
-                    continue;
-                }
-                if (received.packetType() == PacketSocket.PACKET_OUTGOING) {
-                    drops.get(ForeignReplyDrop.OWN).increment();
-                    continue;
-                }
-                switch (DhcpReplyFrames.read(iface, packet, received.length(), received.sender())) {
-                    case DhcpReplyFrames.Dropped dropped -> drops.get(dropped.reason()).increment();
-                    case DhcpReplyFrames.Heard reply -> {
-                        heard.increment();
-                        try {
-                            sink.accept(reply.reply());
-                        } catch (RuntimeException e) {
-                            LOG.warn("foreign DHCP listener: the sink failed on a reply heard on {}", iface, e);
-                        }
-                    }
+    private void read(String iface, byte[] packet, PacketSocket.Received received, Consumer<ForeignReply> sink) {
+        if (received.packetType() == PacketSocket.PACKET_OUTGOING) {
+            drops.get(ForeignReplyDrop.OWN).increment();
+            return;
+        }
+        switch (DhcpReplyFrames.read(iface, packet, received.length(), received.sender())) {
+            case DhcpReplyFrames.Dropped dropped -> drops.get(dropped.reason()).increment();
+            case DhcpReplyFrames.Heard reply -> {
+                heard.increment();
+                try {
+                    sink.accept(reply.reply());
+                } catch (RuntimeException e) {
+                    LOG.warn("foreign DHCP listener: the sink failed on a reply heard on {}", iface, e);
                 }
             }
-        } catch (PacketSocket.NativeFailure e) {
-            LOG.error("foreign DHCP listener on {} stopped: {}", iface, e.getMessage());
         }
     }
 
     /** The interfaces heard. Empty when the kernel refused (no CAP_NET_RAW) or none was asked. */
     public List<String> interfaces() {
-        return List.copyOf(listening);
+        return readers.interfaces();
     }
 
     /** Replies of other servers heard, over all interfaces. */
@@ -148,14 +104,6 @@ public final class ForeignDhcpListener implements AutoCloseable {
     /** Stops the readers (each within the receive timeout) and closes their sockets. */
     @Override
     public void close() {
-        running = false;
-        for (Thread reader : readers) {
-            try {
-                reader.join(RECEIVE_TIMEOUT_MILLIS * 4L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        readers.close();
     }
 }
