@@ -66,7 +66,8 @@ public final class LinkReaders implements AutoCloseable {
                 continue;
             }
             readers.listening.add(name);
-            Thread reader = Thread.ofPlatform().daemon().name(spec.name().toLowerCase(java.util.Locale.ROOT).replace(" ", "-") + "-" + name)
+            String threadName = spec.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "-" + name;
+            Thread reader = Thread.ofPlatform().daemon().name(threadName)
                     .unstarted(() -> readers.read(spec, name, socket, frames));
             readers.readers.add(reader);
             reader.start();
