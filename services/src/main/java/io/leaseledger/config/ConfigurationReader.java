@@ -59,7 +59,7 @@ final class ConfigurationReader {
                         root.error("server", "is required: name the interfaces or addresses to serve");
                     }
                     return new ServerConfiguration(ServerConfiguration.DEFAULT_PORT, List.of(), List.of(), Optional.empty(),
-                            ServerConfiguration.DEFAULT_WARM_UP, false, false);
+                            ServerConfiguration.DEFAULT_WARM_UP, false, false, Duration.ZERO);
                 });
         StoreConfiguration store = root.object("store").map(StoreConfiguration::read).orElse(StoreConfiguration.DEFAULT);
         ApiConfiguration api = root.object("api").map(n -> ApiConfiguration.read(n, store))
@@ -89,6 +89,11 @@ final class ConfigurationReader {
         Duration warmUp = n.durationOrOff("warm-up").orElse(ServerConfiguration.DEFAULT_WARM_UP);
         boolean arpListener = n.bool("arp-listener").orElse(true);
         boolean foreignDhcpListener = n.bool("foreign-dhcp-listener").orElse(true);
+        Duration foreignDhcpProbe = n.durationOrOff("foreign-dhcp-probe").orElse(ServerConfiguration.DEFAULT_FOREIGN_DHCP_PROBE);
+        if (!foreignDhcpListener && n.has("foreign-dhcp-probe") && !foreignDhcpProbe.isZero()) {
+            n.error("foreign-dhcp-probe", "probes are answered to the foreign DHCP listener, which foreign-dhcp-listener: false"
+                    + " turns off: turn the listener on, or the probe off (false)");
+        }
         for (int i = 0; i < interfaces.size(); i++) {
             String name = interfaces.get(i);
             if (interfaces.indexOf(name) < i) {
@@ -114,7 +119,8 @@ final class ConfigurationReader {
             n.error("names no 'interfaces' and no 'bind' address: the server would serve nothing");
         }
         n.finish();
-        return new ServerConfiguration(port, interfaces, bind, serverId, warmUp, arpListener, foreignDhcpListener);
+        return new ServerConfiguration(port, interfaces, bind, serverId, warmUp, arpListener, foreignDhcpListener,
+                foreignDhcpProbe);
     }
 
     private static String interfaceName(String name) {

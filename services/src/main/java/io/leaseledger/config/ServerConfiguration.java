@@ -23,20 +23,27 @@ import java.util.Optional;
  *                         devices (needs CAP_NET_RAW; bind addresses are never listened on)
  * @param foreignDhcpListener hear the replies other DHCP servers send on the served interfaces and
  *                         keep a list of those servers (needs CAP_NET_RAW; never on bind addresses)
+ * @param foreignDhcpProbe how often the node broadcasts a DISCOVER of its own on each listened
+ *                         interface, so that servers are heard even while no client asks; zero: never
  */
 public record ServerConfiguration(
         int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier,
-        Duration warmUp, boolean arpListener, boolean foreignDhcpListener) {
+        Duration warmUp, boolean arpListener, boolean foreignDhcpListener, Duration foreignDhcpProbe) {
 
     public static final int DEFAULT_PORT = 67;
     /** The most a start spends compiling the packet path before it serves (it usually needs less). */
     public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(5);
+    /** MAAS's rack controllers probe for other DHCP servers every ten minutes. */
+    public static final Duration DEFAULT_FOREIGN_DHCP_PROBE = Duration.ofMinutes(10);
 
     public ServerConfiguration {
         interfaces = List.copyOf(interfaces);
         bindAddresses = List.copyOf(bindAddresses);
         if (warmUp == null || warmUp.isNegative()) {
             throw new IllegalArgumentException("warm-up must be zero (off) or more, got " + warmUp);
+        }
+        if (foreignDhcpProbe == null || foreignDhcpProbe.isNegative()) {
+            throw new IllegalArgumentException("foreign-dhcp-probe must be zero (off) or more, got " + foreignDhcpProbe);
         }
     }
 }

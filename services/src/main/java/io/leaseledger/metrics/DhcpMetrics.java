@@ -17,6 +17,7 @@ import io.leaseledger.wire.arp.ArpDrop;
 import io.leaseledger.wire.arp.ArpListener;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
+import io.leaseledger.wire.foreign.ForeignDhcpProber;
 import io.leaseledger.wire.foreign.ForeignReplyDrop;
 import io.leaseledger.wire.transport.DropReason;
 import io.leaseledger.wire.transport.ReplyPath;
@@ -225,6 +226,15 @@ public final class DhcpMetrics implements PacketObserver {
         }
         Gauge.builder("leaseledger.foreign.dhcp.servers", servers, ForeignDhcpServers::size)
                 .description("other DHCP servers heard on served interfaces since the start").register(registry);
+    }
+
+    /** {@code leaseledger_foreign_dhcp_probes_total{outcome}}: the node's own DISCOVERs, {@code sent} or {@code failed}. */
+    public void watchForeignDhcpProbes(ForeignDhcpProber prober) {
+        String help = "DISCOVERs the node broadcast to find other DHCP servers on served interfaces";
+        FunctionCounter.builder("leaseledger.foreign.dhcp.probes", prober, ForeignDhcpProber::sent)
+                .description(help).tag("outcome", "sent").register(registry);
+        FunctionCounter.builder("leaseledger.foreign.dhcp.probes", prober, ForeignDhcpProber::failed)
+                .description(help).tag("outcome", "failed").register(registry);
     }
 
     private <T> void function(String name, String help, T source, ToLongFunction<T> value) {

@@ -25,6 +25,7 @@ import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
 import io.leaseledger.wire.arp.ArpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
+import io.leaseledger.wire.foreign.ForeignDhcpProber;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
@@ -60,18 +61,28 @@ import java.util.Optional;
  */
 public final class LeaseLedgerNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseLedgerNode.class);
+    /** The first probe for other DHCP servers, once the node serves. */
+    private static final Duration FIRST_PROBE_AFTER = Duration.ofSeconds(5);
+
+    /** The foreign DHCP listener and, when configured, its prober; closed together, the prober first. */
+    private record ForeignDhcpWatch(ForeignDhcpListener listener, Optional<ForeignDhcpProber> prober) {
+        void close() {
+            prober.ifPresent(ForeignDhcpProber::close);
+            listener.close();
+        }
+    }
 
     private final ApplicationContext context;
     private final DhcpTransport transport;
     private final Optional<ArpListener> arp;
-    private final Optional<ForeignDhcpListener> foreignDhcp;
+    private final Optional<ForeignDhcpWatch> foreignDhcp;
     private final SettingsView settings;
     private final int configurationChanges;
     private final Optional<EmbeddedServer> api;
     private final Optional<KafkaPublisher> publisher;
 
     private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpListener> arp,
-                            Optional<ForeignDhcpListener> foreignDhcp, SettingsView settings, int configurationChanges,
+                            Optional<ForeignDhcpWatch> foreignDhcp, SettingsView settings, int configurationChanges,
                             Optional<EmbeddedServer> api, Optional<KafkaPublisher> publisher) {
         this.arp = arp;
         this.foreignDhcp = foreignDhcp;
@@ -148,13 +159,13 @@ public final class LeaseLedgerNode implements AutoCloseable {
             metrics.watch(transport.counters(), gateway);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
             Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics);
-            Optional<ForeignDhcpListener> foreignDhcp = foreignDhcpListener(server, context, clock, metrics);
+            Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics);
             Optional<EmbeddedServer> api;
             try {
                 api = ApiServer.start(context, config.api());
             } catch (RuntimeException e) {
                 arp.ifPresent(ArpListener::close);
-                foreignDhcp.ifPresent(ForeignDhcpListener::close);
+                foreignDhcp.ifPresent(ForeignDhcpWatch::close);
                 transport.close();
                 throw e;
             }
@@ -219,10 +230,10 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     /**
      * Hears the replies of other DHCP servers on the served interfaces (never on bind addresses)
-     * into the {@link ForeignDhcpServers} list the API shows; the list exists, empty, when the
-     * listener does not.
+     * into the {@link ForeignDhcpServers} list the API shows, and probes for them at the configured
+     * interval; the list exists, empty, when the listener does not.
      */
-    private static Optional<ForeignDhcpListener> foreignDhcpListener(ServerConfiguration server, ApplicationContext context,
+    private static Optional<ForeignDhcpWatch> foreignDhcpWatch(ServerConfiguration server, ApplicationContext context,
                                                                      Clock clock, DhcpMetrics metrics) {
         ForeignDhcpServers servers = new ForeignDhcpServers(clock);
         context.registerSingleton(servers);
@@ -232,7 +243,12 @@ public final class LeaseLedgerNode implements AutoCloseable {
         ForeignDhcpListener listener = ForeignDhcpListener.start(server.interfaces(), servers);
         servers.listeningOn(listener.interfaces());
         metrics.watchForeignDhcp(listener, servers);
-        return Optional.of(listener);
+        if (!server.foreignDhcpProbe().isZero() && !listener.interfaces().isEmpty()) {
+            ForeignDhcpProber prober = ForeignDhcpProber.start(listener.interfaces(), FIRST_PROBE_AFTER, server.foreignDhcpProbe());
+            metrics.watchForeignDhcpProbes(prober);
+            return Optional.of(new ForeignDhcpWatch(listener, Optional.of(prober)));
+        }
+        return Optional.of(new ForeignDhcpWatch(listener, Optional.empty()));
     }
 
     static TransportConfig transportConfig(ServerConfiguration server) {
@@ -302,7 +318,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
     public void close() {
         try {
             arp.ifPresent(ArpListener::close);
-            foreignDhcp.ifPresent(ForeignDhcpListener::close);
+            foreignDhcp.ifPresent(ForeignDhcpWatch::close);
             transport.stopReceiving();
             Duration limit = drainLimit(context.getBean(StoreSettings.class).mailbox());
             if (!context.getBean(SubnetGateway.class).drain(limit)) {

@@ -204,6 +204,19 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void theProbeIsAnIntervalOrFalseAndNeedsTheListener() throws Exception {
+        ConfigurationLoader loader = new ConfigurationLoader(FakeHost.INSTANCE);
+        assertThat(loader.parse(SERVER, "test.yaml").server().foreignDhcpProbe()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(loader.parse("server: {bind: [127.0.0.1], foreign-dhcp-probe: 1m}", "test.yaml").server().foreignDhcpProbe())
+                .isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(loader.parse("server: {bind: [127.0.0.1], foreign-dhcp-probe: false}", "test.yaml").server().foreignDhcpProbe())
+                .isZero();
+        assertSingleError("server: {bind: [127.0.0.1], foreign-dhcp-listener: false, foreign-dhcp-probe: 5m}",
+                "server.foreign-dhcp-probe: probes are answered to the foreign DHCP listener, which foreign-dhcp-listener: false"
+                        + " turns off: turn the listener on, or the probe off (false)");
+    }
+
+    @Test
     void unknownKeysFailTheStartWithASuggestion() {
         ConfigurationException e = errorsOf(subnet("lease_time: 10m"));
         assertThat(e.errors()).hasSize(1);

@@ -63,6 +63,7 @@ public final class PacketSocket implements AutoCloseable {
     private static final MethodHandle BIND;
     private static final MethodHandle SETSOCKOPT;
     private static final MethodHandle RECVFROM;
+    private static final MethodHandle SENDTO;
     private static final MethodHandle CLOSE;
 
     static {
@@ -77,7 +78,41 @@ public final class PacketSocket implements AutoCloseable {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
         RECVFROM = linker.downcallHandle(lookup.findOrThrow("recvfrom"),
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS), errno);
+        SENDTO = linker.downcallHandle(lookup.findOrThrow("sendto"),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), errno);
         CLOSE = linker.downcallHandle(lookup.findOrThrow("close"), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
+    /**
+     * Sends one {@code protocol} packet (from its network header on: the kernel adds the link
+     * header, from this interface's address to {@code destination}) out of interface
+     * {@code ifindex}, through a socket of its own that receives nothing (protocol 0) and is closed
+     * at once. A frame sent this way goes to the wire only: this host's own IP stack never sees it.
+     */
+    public static void sendOnce(int ifindex, short protocol, byte[] destination, byte[] packet) throws NativeFailure {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment st = call.allocate(CAPTURE);
+            int fd = unboundSocket(st);
+            try {
+                MemorySegment sll = call.allocate(SLL_SIZE, 4);
+                sll.set(JAVA_SHORT, 0, (short) AF_PACKET);
+                sll.set(JAVA_SHORT, SLL_PROTOCOL, htons(protocol));
+                sll.set(JAVA_INT, SLL_IFINDEX, ifindex);
+                sll.set(JAVA_BYTE, SLL_HALEN, (byte) destination.length);
+                MemorySegment.copy(destination, 0, sll, JAVA_BYTE, SLL_ADDR, Math.min(8, destination.length));
+                MemorySegment data = call.allocateFrom(JAVA_BYTE, packet);
+                long sent = (long) SENDTO.invokeExact(st, fd, data, (long) packet.length, 0, sll, (int) SLL_SIZE);
+                if (sent != packet.length) {
+                    throw new NativeFailure("sendto(AF_PACKET, ifindex " + ifindex + ")", sent < 0 ? errno(st) : 0);
+                }
+            } finally {
+                closeQuietly(fd);
+            }
+        } catch (NativeFailure e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("FFM call failed", e);
+        }
     }
 
     /** A failed libc call and its errno. */
@@ -137,11 +172,7 @@ public final class PacketSocket implements AutoCloseable {
                                     int timeoutMillis) throws NativeFailure {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment st = call.allocate(CAPTURE);
-            // Protocol 0: nothing is delivered until bind() names one, after the filter is in place.
-            int fd = (int) SOCKET.invokeExact(st, AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-            if (fd < 0) {
-                throw new NativeFailure("socket(AF_PACKET, SOCK_DGRAM)", errno(st));
-            }
+            int fd = unboundSocket(st);
             try {
                 if (!filter.isEmpty()) {
                     attach(call, st, fd, filter);
@@ -169,6 +200,15 @@ public final class PacketSocket implements AutoCloseable {
         } catch (Throwable e) {
             throw new IllegalStateException("FFM call failed", e);
         }
+    }
+
+    /** A packet socket for protocol 0: nothing is delivered to it until a {@code bind} names a protocol. */
+    private static int unboundSocket(MemorySegment st) throws Throwable {
+        int fd = (int) SOCKET.invokeExact(st, AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new NativeFailure("socket(AF_PACKET, SOCK_DGRAM)", errno(st));
+        }
+        return fd;
     }
 
     /** {@code setsockopt(SO_ATTACH_FILTER)}: a {@code struct sock_fprog} pointing at the program. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
+import io.leaseledger.wire.foreign.ForeignDhcpProber;
 import io.leaseledger.wire.foreign.ForeignReply;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -52,24 +54,19 @@ class ForeignDhcpListenerNamespaceTest {
                 pass
             """;
 
-    @Test
-    void anotherServersOfferIsHeardAndOurOwnRepliesAreNot() throws Exception {
+    @BeforeEach
+    void requirements() {
         String reason = NetnsLab.unavailableReason();
         Assumptions.assumeTrue(reason == null, () -> "namespace test skipped: " + reason);
         Assumptions.assumeTrue(Files.isExecutable(Path.of(DNSMASQ)), "dnsmasq is not installed");
+    }
+
+    @Test
+    void anotherServersOfferIsHeardAndOurOwnRepliesAreNot() throws Exception {
         var replies = new LinkedBlockingQueue<ForeignReply>();
-        try (NetnsLab lab = new NetnsLab()) {
-            String server = lab.namespace("s");
-            String rogue = lab.namespace("r");
-            lab.veth(server, "srv0", rogue, "rog0");
-            NetnsLab.run(NetnsLab.IP, "-n", rogue, "link", "set", "rog0", "address", ROGUE_MAC);
-            NetnsLab.run(NetnsLab.IP, "-n", server, "addr", "add", "198.18.9.1/24", "dev", "srv0");
-            NetnsLab.run(NetnsLab.IP, "-n", rogue, "addr", "add", "198.18.9.50/24", "dev", "rog0");
-            String serverMac = NetnsLab.run(NetnsLab.IP, "netns", "exec", server, "cat", "/sys/class/net/srv0/address").strip();
-            Process dnsmasq = new ProcessBuilder(NetnsLab.IP, "netns", "exec", rogue, DNSMASQ, "--no-daemon",
-                    "--conf-file=/dev/null", "--port=0", "--interface=rog0", "--bind-interfaces", "--leasefile-ro",
-                    "--pid-file", "--dhcp-range=198.18.9.100,198.18.9.150,1h")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (NetnsLab lab = new NetnsLab(); RogueLink link = RogueLink.start(lab)) {
+            String server = link.server();
+            String serverMac = link.serverMac();
             try (ForeignDhcpListener listener = lab.inNamespace(server,
                     () -> ForeignDhcpListener.start(List.of("srv0"), replies::add))) {
                 assertThat(listener.interfaces()).containsExactly("srv0");
@@ -95,11 +92,90 @@ class ForeignDhcpListenerNamespaceTest {
                         .isBetween(Ipv4Address.parse("198.18.9.100").toUnsigned(), Ipv4Address.parse("198.18.9.150").toUnsigned()));
                 assertThat(heard).extracting(ForeignReply::server).doesNotContain(Ipv4Address.parse("198.18.9.1"));
                 assertThat(listener.heard()).isEqualTo(heard.size() + replies.size());
-            } finally {
-                dnsmasq.destroy();
-                if (!dnsmasq.waitFor(5, TimeUnit.SECONDS)) {
-                    dnsmasq.destroyForcibly();
+            }
+        }
+    }
+
+    /** Counts DHCP datagrams reaching UDP port 67 on DEV for SECONDS: what this host's own server would get. */
+    private static final String SERVER_PORT_WATCH = """
+            import socket, sys, time
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, sys.argv[1].encode())
+            s.bind(('', 67))
+            print('ready', flush=True)
+            s.settimeout(0.2)
+            n, end = 0, time.time() + float(sys.argv[2])
+            while time.time() < end:
+                try:
+                    s.recv(2048)
+                    n += 1
+                except socket.timeout:
+                    pass
+            print(n, flush=True)
+            """;
+
+    @Test
+    void theProbeFindsAServerNoClientAskedAndNeverReachesThisHostsOwnServer() throws Exception {
+        var replies = new LinkedBlockingQueue<ForeignReply>();
+        try (NetnsLab lab = new NetnsLab(); RogueLink link = RogueLink.start(lab)) {
+            String server = link.server();
+            String serverMac = link.serverMac();
+            String probeMac = String.format("%02x", Integer.parseInt(serverMac.substring(0, 2), 16) ^ 0x02) + serverMac.substring(2);
+            Process watch = new ProcessBuilder(NetnsLab.IP, "netns", "exec", server, NetnsLab.PYTHON, "-c",
+                    SERVER_PORT_WATCH, "srv0", "8").redirectErrorStream(true).start();
+            try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(watch.getInputStream()))) {
+                assertThat(output.readLine()).isEqualTo("ready");
+                Thread.sleep(1_000); // dnsmasq binds its port
+                try (ForeignDhcpListener listener = lab.inNamespace(server,
+                             () -> ForeignDhcpListener.start(List.of("srv0"), replies::add));
+                     ForeignDhcpProber prober = lab.inNamespace(server, () -> ForeignDhcpProber.start(List.of("srv0"),
+                             java.time.Duration.ZERO, java.time.Duration.ofSeconds(2)))) {
+                    ForeignReply offer = replies.poll(8, TimeUnit.SECONDS);
+                    assertThat(offer).as("dnsmasq's answer to the probe").isNotNull();
+                    assertThat(offer.server()).isEqualTo(Ipv4Address.parse("198.18.9.50"));
+                    assertThat(offer.messageType()).isEqualTo("DHCPOFFER");
+                    assertThat(offer.client()).isEqualTo(probeMac);
+                    assertThat(prober.sent()).isPositive();
+                    assertThat(prober.failed()).isZero();
                 }
+                assertThat(watch.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(output.readLine()).as("probes that reached this host's own port 67").isEqualTo("0");
+            } finally {
+                watch.destroy();
+            }
+        }
+    }
+
+    /**
+     * Two namespaces joined by a veth: {@code server} (srv0, 198.18.9.1) where the test listens,
+     * and {@code rogue} (rog0, 198.18.9.50, {@link #ROGUE_MAC}) where dnsmasq serves
+     * 198.18.9.100–150. Closing stops dnsmasq by its PID; the lab removes the namespaces.
+     */
+    private record RogueLink(String server, String rogue, Process dnsmasq) implements AutoCloseable {
+        static RogueLink start(NetnsLab lab) throws java.io.IOException {
+            String server = lab.namespace("s");
+            String rogue = lab.namespace("r");
+            lab.veth(server, "srv0", rogue, "rog0");
+            NetnsLab.run(NetnsLab.IP, "-n", rogue, "link", "set", "rog0", "address", ROGUE_MAC);
+            NetnsLab.run(NetnsLab.IP, "-n", server, "addr", "add", "198.18.9.1/24", "dev", "srv0");
+            NetnsLab.run(NetnsLab.IP, "-n", rogue, "addr", "add", "198.18.9.50/24", "dev", "rog0");
+            Process dnsmasq = new ProcessBuilder(NetnsLab.IP, "netns", "exec", rogue, DNSMASQ, "--no-daemon",
+                    "--conf-file=/dev/null", "--port=0", "--interface=rog0", "--bind-interfaces", "--leasefile-ro",
+                    "--pid-file", "--dhcp-range=198.18.9.100,198.18.9.150,1h")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return new RogueLink(server, rogue, dnsmasq);
+        }
+
+        String serverMac() {
+            return NetnsLab.run(NetnsLab.IP, "netns", "exec", server, "cat", "/sys/class/net/srv0/address").strip();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            dnsmasq.destroy();
+            if (!dnsmasq.waitFor(5, TimeUnit.SECONDS)) {
+                dnsmasq.destroyForcibly();
             }
         }
     }
