@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code leaseledger utilisation}: MAAS's subnet utilisation, per subnet and range. */
 @Command(name = "utilisation", mixinStandardHelpOptions = true,
-        description = "Subnet utilisation as MAAS defines it (addresses, available, used %), the dynamic pool, and every range.")
+        description = "Subnet utilisation as MAAS defines it (addresses, available, used %%), the dynamic pool, and every range.")
 final class UtilisationCommand extends ReadCommand {
     @Override
     int run() throws ApiClient.Failure {
