@@ -47,6 +47,7 @@ RUN apt-get update \
 
 COPY --from=build /out/ /opt/leaseledger/
 COPY deploy/docker/leaseledger /opt/leaseledger/bin/leaseledger
+COPY bin/jvm-options /opt/leaseledger/bin/jvm-options
 
 USER leaseledger
 WORKDIR /var/lib/leaseledger

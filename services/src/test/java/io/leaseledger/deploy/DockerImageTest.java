@@ -92,6 +92,10 @@ class DockerImageTest {
         assertThat(bin.find()).as("bin/leaseledger's exec line").isTrue();
         assertThat(image.find()).as("deploy/docker/leaseledger's exec line").isTrue();
         assertThat(image.group(1)).isEqualTo(bin.group(1));
+        // Both choose their options with the same file, which the image carries beside its launcher.
+        assertThat(joinedLines(REPOSITORY.resolve("bin/leaseledger"))).contains(". \"$ROOT/bin/jvm-options\"");
+        assertThat(joinedLines(REPOSITORY.resolve("deploy/docker/leaseledger"))).contains(". \"$APP/bin/jvm-options\"");
+        assertThat(all("COPY")).contains("bin/jvm-options /opt/leaseledger/bin/jvm-options");
     }
 
     @Test
