@@ -149,12 +149,12 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher = Publishing.start(config, store);
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             publisher.ifPresent(p -> PublisherMetrics.bind(p, metrics.registry()));
-            Warmup.run(context.getBean(StoreSettings.class), warmUpDirectory(config), server.warmUp(), Clock.systemUTC());
-            if (C2Cutoff.requested()) {
-                C2Cutoff.apply().ifPresentOrElse(
-                        answer -> LOG.info("C2 stopped after the warm-up ({}): C1 compiles from here on", answer),
-                        () -> LOG.warn("could not stop C2 after the warm-up: it compiles on under real traffic"));
-            }
+            // The C2 cut-off comes once the warm-up's JIT has settled, and the warm-up goes on until C1 has redone what C2 left.
+            Runnable cutC2 = () -> C2Cutoff.apply().ifPresentOrElse(
+                    answer -> LOG.info("C2 stopped after the warm-up ({}): C1 compiles from here on", answer),
+                    () -> LOG.warn("could not stop C2 after the warm-up: it compiles on under real traffic"));
+            Warmup.run(context.getBean(StoreSettings.class), warmUpDirectory(config), server.warmUp(), Clock.systemUTC(),
+                    C2Cutoff.requested() ? cutC2 : null);
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
             metrics.watch(transport.counters(), gateway);
             LOG.info("serving DHCPv4 on {}", transport.bindings());

@@ -73,8 +73,11 @@ public final class Warmup {
     static final int SETTLED_PENDING = 2;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
 
-    /** What the warm-up did: DORAs run, rounds, how long, and the JIT's compile time meanwhile. */
-    public record Outcome(int exchanges, int rounds, Duration took, long compileMillis) {}
+    /** Rounds at least, after the caller's change to the JIT (the C2 cut-off). */
+    static final int MIN_ROUNDS_AFTER_CHANGE = 2;
+
+    /** What the warm-up did: DORAs run, rounds (and how many of them after the JIT change), how long, and the JIT's compile time meanwhile. */
+    public record Outcome(int exchanges, int rounds, int roundsAfterChange, Duration took, long compileMillis) {}
 
     private Warmup() {
     }
@@ -86,18 +89,37 @@ public final class Warmup {
      * @param scratch the directory for the scratch store (wiped before and after)
      */
     public static Optional<Outcome> run(StoreSettings node, Path scratch, Duration budget, Clock clock) {
+        return run(node, scratch, budget, clock, null);
+    }
+
+    /**
+     * Runs the warm-up and, once the JIT has settled (or the budget is spent), {@code jitChange}
+     * (the C2 cut-off), then rounds again until the JIT settles under the change — for at most
+     * half the budget more, and no fewer than {@link #MIN_ROUNDS_AFTER_CHANGE} rounds. Why: when
+     * C2 stops, every method it had not compiled yet — hundreds queued for it at the end of a
+     * 5 s warm-up, and every method still in C1's profiling code — is compiled again by C1 the
+     * next time it gets hot; after the warm-up, that was 1,300 compilations in the first second of
+     * real traffic, on the cores the packets need, with the path in its slower profiling code
+     * meanwhile. {@code jitChange} runs exactly once, also when there is no warm-up or it fails;
+     * without one ({@code null}) nothing runs after the first settling.
+     */
+    public static Optional<Outcome> run(StoreSettings node, Path scratch, Duration budget, Clock clock, Runnable jitChange) {
+        JitChange change = new JitChange(jitChange);
         if (budget.isZero() || budget.isNegative()) {
+            change.runOnce();
             return Optional.empty();
         }
         try {
-            Outcome outcome = runIn(node, scratch, budget, clock);
-            LOG.info("warm-up: {} synthetic DORAs in {} rounds, {} ms ({} ms of JIT compilation)",
-                    outcome.exchanges(), outcome.rounds(), outcome.took().toMillis(), outcome.compileMillis());
+            Outcome outcome = runIn(node, scratch, budget, clock, change);
+            LOG.info("warm-up: {} synthetic DORAs in {} rounds ({} after the JIT change), {} ms ({} ms of JIT compilation)",
+                    outcome.exchanges(), outcome.rounds(), outcome.roundsAfterChange(), outcome.took().toMillis(),
+                    outcome.compileMillis());
             return Optional.of(outcome);
         } catch (RuntimeException | IOException | ConfigurationException | JMException e) {
             LOG.warn("warm-up failed, serving with a cold packet path: {}", e.toString());
             return Optional.empty();
         } finally {
+            change.runOnce();
             try {
                 wipe(scratch);
             } catch (IOException | UncheckedIOException e) {
@@ -106,7 +128,7 @@ public final class Warmup {
         }
     }
 
-    private static Outcome runIn(StoreSettings node, Path scratch, Duration budget, Clock clock)
+    private static Outcome runIn(StoreSettings node, Path scratch, Duration budget, Clock clock, JitChange change)
             throws IOException, ConfigurationException, JMException {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
@@ -134,35 +156,94 @@ public final class Warmup {
                     new DhcpMetrics());
             SyntheticClients clients = new SyntheticClients(new DecodingHandler(pipeline), SyntheticSubnet.ingress(),
                     SyntheticSubnet.SERVER, SyntheticSubnet.RELAY, REPLY_TIMEOUT);
-            Optional<JitQueue> queue = JitQueue.ofThisJvm();
-            int rounds = 0;
-            int settledRounds = 0;
-            long compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
-            while (rounds < MAX_ROUNDS && System.nanoTime() < deadline) {
-                clients.round(rounds, CLIENTS_PER_ROUND);
-                rounds++;
-                if (queue.isEmpty() && !jitTimed) {
-                    continue;
-                }
-                // Both, where both can be read: the queue can be empty at the end of a round
-                // whose own compilations finished within it (C1's, quick), and the finished
-                // compilation time can stand still while C2 works on one large method.
-                boolean settled = true;
-                if (queue.isPresent()) {
-                    settled = queue.get().pending() <= SETTLED_PENDING;
-                }
-                if (jitTimed) {
-                    long compiled = jit.getTotalCompilationTime();
-                    settled &= compiled - compiledBefore < SETTLED_MILLIS;
-                    compiledBefore = compiled;
-                }
-                settledRounds = settled ? settledRounds + 1 : 0;
-                if (rounds >= MIN_ROUNDS && settledRounds >= 2) {
-                    break;
-                }
+            Settling settling = new Settling(jit, jitTimed, JitQueue.ofThisJvm());
+            int rounds = roundsUntilSettled(clients, 0, MIN_ROUNDS, deadline, settling);
+            int before = rounds;
+            if (change.runOnce()) {
+                long afterChange = Math.max(System.nanoTime(), deadline) + budget.toNanos() / 2;
+                rounds = roundsUntilSettled(clients, rounds, rounds + MIN_ROUNDS_AFTER_CHANGE, afterChange, settling.reset());
             }
             long compileMillis = jitTimed ? jit.getTotalCompilationTime() - compileAtStart : -1;
-            return new Outcome(clients.exchanges(), rounds, Duration.ofNanos(System.nanoTime() - started), compileMillis);
+            return new Outcome(clients.exchanges(), rounds, rounds - before, Duration.ofNanos(System.nanoTime() - started),
+                    compileMillis);
+        }
+    }
+
+    /** Runs rounds from {@code round} until the JIT has settled (and at least up to {@code minRounds}), the deadline or {@link #MAX_ROUNDS}; returns the next round. */
+    private static int roundsUntilSettled(SyntheticClients clients, int round, int minRounds, long deadline, Settling settling)
+            throws JMException {
+        while (round < MAX_ROUNDS && System.nanoTime() < deadline) {
+            clients.round(round, CLIENTS_PER_ROUND);
+            round++;
+            if (settling.settledAfterRound() && round >= minRounds) {
+                break;
+            }
+        }
+        return round;
+    }
+
+    /**
+     * Whether the JIT has settled: two rounds in a row each added less than {@link #SETTLED_MILLIS}
+     * of compilation and ended with at most {@link #SETTLED_PENDING} methods queued. Both, where
+     * both can be read: the queue can be empty at the end of a round whose own compilations
+     * finished within it (C1's, quick), and the finished compilation time can stand still while
+     * C2 works on one large method. Where neither can be read, never.
+     */
+    private static final class Settling {
+        private final CompilationMXBean jit;
+        private final boolean jitTimed;
+        private final Optional<JitQueue> queue;
+        private long compiledBefore;
+        private int settledRounds;
+
+        Settling(CompilationMXBean jit, boolean jitTimed, Optional<JitQueue> queue) {
+            this.jit = jit;
+            this.jitTimed = jitTimed;
+            this.queue = queue;
+            reset();
+        }
+
+        Settling reset() {
+            compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
+            settledRounds = 0;
+            return this;
+        }
+
+        boolean settledAfterRound() throws JMException {
+            if (queue.isEmpty() && !jitTimed) {
+                return false;
+            }
+            boolean settled = true;
+            if (queue.isPresent()) {
+                settled = queue.get().pending() <= SETTLED_PENDING;
+            }
+            if (jitTimed) {
+                long compiled = jit.getTotalCompilationTime();
+                settled &= compiled - compiledBefore < SETTLED_MILLIS;
+                compiledBefore = compiled;
+            }
+            settledRounds = settled ? settledRounds + 1 : 0;
+            return settledRounds >= 2;
+        }
+    }
+
+    /** The caller's change to the JIT, if any, run at most once. */
+    private static final class JitChange {
+        private final Runnable change;
+        private boolean done;
+
+        JitChange(Runnable change) {
+            this.change = change;
+        }
+
+        /** Runs the change unless there is none or it has run; whether it ran now. */
+        boolean runOnce() {
+            if (change == null || done) {
+                return false;
+            }
+            done = true;
+            change.run();
+            return true;
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,5 +63,39 @@ class WarmupTest {
     void aZeroBudgetTurnsItOff() {
         assertThat(Warmup.run(StoreSettings.h2(dir), dir.resolve("warm-up"), Duration.ZERO, Clock.systemUTC())).isEmpty();
         assertThat(dir.resolve("warm-up")).doesNotExist();
+    }
+
+    @Test
+    void theJitChangeComesOnceBetweenRoundsAndRoundsGoOnUnderIt() {
+        AtomicInteger changes = new AtomicInteger();
+
+        Optional<Warmup.Outcome> outcome = Warmup.run(StoreSettings.h2(dir), dir.resolve("warm-up"), Duration.ofSeconds(2),
+                Clock.systemUTC(), changes::incrementAndGet);
+
+        assertThat(changes).hasValue(1);
+        assertThat(outcome).isPresent();
+        assertThat(outcome.get().roundsAfterChange()).isBetween(Warmup.MIN_ROUNDS_AFTER_CHANGE, outcome.get().rounds() - 1);
+        assertThat(outcome.get().exchanges()).isEqualTo(outcome.get().rounds() * Warmup.CLIENTS_PER_ROUND);
+    }
+
+    @Test
+    void withoutAWarmUpOrWhenItFailsTheJitChangeStillComesOnce() throws Exception {
+        AtomicInteger changes = new AtomicInteger();
+        assertThat(Warmup.run(StoreSettings.h2(dir), dir.resolve("warm-up"), Duration.ZERO, Clock.systemUTC(),
+                changes::incrementAndGet)).isEmpty();
+        assertThat(changes).hasValue(1);
+
+        Path notADirectory = Files.writeString(dir.resolve("occupied"), "a file where the scratch store would go");
+        assertThat(Warmup.run(StoreSettings.h2(dir), notADirectory.resolve("warm-up"), Duration.ofSeconds(5), Clock.systemUTC(),
+                changes::incrementAndGet)).isEmpty();
+        assertThat(changes).hasValue(2);
+    }
+
+    @Test
+    void withoutAJitChangeNoRoundsFollowTheFirstSettling() {
+        Optional<Warmup.Outcome> outcome =
+                Warmup.run(StoreSettings.h2(dir), dir.resolve("warm-up"), Duration.ofSeconds(2), Clock.systemUTC());
+        assertThat(outcome).isPresent();
+        assertThat(outcome.get().roundsAfterChange()).isZero();
     }
 }
