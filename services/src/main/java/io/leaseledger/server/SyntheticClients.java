@@ -17,7 +17,11 @@ import io.leaseledger.wire.transport.OutboundDatagram;
 import io.leaseledger.wire.transport.ReplyPath;
 import io.leaseledger.wire.transport.TransportContext;
 import io.leaseledger.wire.transport.TransportCounters;
+import io.leaseledger.wire.transport.DatagramHandler;
+import io.leaseledger.wire.transport.ReplyPorts;
 import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +32,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The warm-up's clients ({@link Warmup}): each round, {@code n} new clients run a DORA through
  * {@link DecodingHandler} as if their packets had come in on the transport — half directly on
  * the link (broadcast), half through a relay with option 82 —, a quarter of them renew and
  * another quarter release. The replies are decoded and dropped: nothing leaves the process.
+ *
+ * <p>{@link #overLoopback} makes clients that go through a real transport channel on loopback
+ * instead ({@link LoopbackWire}): all relayed, from 127.0.0.1, the synthetic subnet chosen by
+ * option 118, so that the replies go back to the wire's client port and nowhere else.
  */
-final class SyntheticClients implements TransportContext {
+final class SyntheticClients implements TransportContext, AutoCloseable {
     private static final InetSocketAddress BROADCAST_TO_SERVER = new InetSocketAddress(
             Ipv4Address.toInetAddress(Ipv4Address.BROADCAST.value()), 67);
     private static final InetSocketAddress UNCONFIGURED_CLIENT = new InetSocketAddress(
@@ -59,6 +68,8 @@ final class SyntheticClients implements TransportContext {
      * real transport's class, loaded after the warm-up, would throw that code away again.
      */
     private final TransportContext relayed = new RelayedContext(this);
+    /** Set for clients over loopback: their requests go through it instead of {@link #handler}. */
+    private LoopbackWire wire;
     private int exchanges;
 
     SyntheticClients(DecodingHandler handler, Ingress ingress, String server, String relay, Duration timeout) {
@@ -67,6 +78,17 @@ final class SyntheticClients implements TransportContext {
         this.server = new InetSocketAddress(Ipv4Address.toInetAddress(Ipv4Address.parseBits(server)), 67);
         this.relay = Ipv4Address.parse(relay);
         this.timeout = timeout;
+    }
+
+    /**
+     * Clients whose requests go through a real transport channel on loopback: {@code handlerFor}
+     * makes the channel's handler for the ports its replies must go to.
+     */
+    static SyntheticClients overLoopback(Function<ReplyPorts, DatagramHandler> handlerFor, String relay, Duration timeout)
+            throws IOException {
+        SyntheticClients clients = new SyntheticClients(null, null, relay, relay, timeout);
+        clients.wire = LoopbackWire.open(handlerFor, clients::accept);
+        return clients;
     }
 
     /** DORAs completed so far (an ACK received). */
@@ -120,10 +142,16 @@ final class SyntheticClients implements TransportContext {
                 .ethernet(mac)
                 .messageType(type)
                 .put(OptionCatalog.PARAMETER_REQUEST_LIST, PARAMETERS);
+        if (wire != null) {
+            b.hops(1).giaddr(Ipv4Address.of(LoopbackWire.relayAddress())).put(OptionCatalog.SUBNET_SELECTION, relay);
+        }
         if (client % 2 == 1) {
-            b.hops(1).giaddr(relay).put(OptionCatalog.RELAY_AGENT_INFORMATION, new RelayAgentInformation(List.of(
+            b.hops(1).put(OptionCatalog.RELAY_AGENT_INFORMATION, new RelayAgentInformation(List.of(
                     RelayAgentInformation.circuitId(("rack-port-" + client % 48).getBytes(StandardCharsets.US_ASCII)))));
-        } else {
+            if (wire == null) {
+                b.giaddr(relay);
+            }
+        } else if (wire == null) {
             b.broadcast(true);
         }
         if (client % 3 == 0) {
@@ -137,6 +165,14 @@ final class SyntheticClients implements TransportContext {
     }
 
     private void handle(Dhcp4Message request, int client) {
+        if (wire != null) {
+            try {
+                wire.send(request);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the warm-up's loopback client could not send", e);
+            }
+            return;
+        }
         InetSocketAddress sender;
         InetSocketAddress recipient;
         if (request.giaddr() != 0) {
@@ -188,6 +224,19 @@ final class SyntheticClients implements TransportContext {
             outcomes.release();
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** A reply that came back over the loopback wire. */
+    private void accept(Dhcp4Message reply) {
+        replies.put(reply.xid(), reply);
+        outcomes.release();
+    }
+
+    @Override
+    public void close() {
+        if (wire != null) {
+            wire.close();
+        }
     }
 
     @Override

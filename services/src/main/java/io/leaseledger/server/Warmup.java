@@ -13,9 +13,11 @@ import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
+import io.leaseledger.wire.transport.DatagramHandler;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.Ingress;
 import io.leaseledger.wire.transport.ReplyPorts;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -72,12 +75,18 @@ public final class Warmup {
     /** ...and ended with at most this many methods queued or being compiled. */
     static final int SETTLED_PENDING = 2;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+    /** A loopback round that waits longer than this has lost a datagram: the rest run in process. */
+    private static final Duration LOOPBACK_REPLY_TIMEOUT = Duration.ofSeconds(2);
 
     /** Rounds at least, after the caller's change to the JIT (the C2 cut-off). */
     static final int MIN_ROUNDS_AFTER_CHANGE = 2;
 
-    /** What the warm-up did: DORAs run, rounds (and how many of them after the JIT change), how long, and the JIT's compile time meanwhile. */
-    public record Outcome(int exchanges, int rounds, int roundsAfterChange, Duration took, long compileMillis) {}
+    /**
+     * What the warm-up did: DORAs run, rounds (how many of them after the JIT change, how many
+     * through the loopback channel), how long, and the JIT's compile time meanwhile.
+     */
+    public record Outcome(int exchanges, int rounds, int roundsAfterChange, int loopbackRounds, Duration took,
+                          long compileMillis) {}
 
     private Warmup() {
     }
@@ -111,9 +120,9 @@ public final class Warmup {
         }
         try {
             Outcome outcome = runIn(node, scratch, budget, clock, change);
-            LOG.info("warm-up: {} synthetic DORAs in {} rounds ({} after the JIT change), {} ms ({} ms of JIT compilation)",
-                    outcome.exchanges(), outcome.rounds(), outcome.roundsAfterChange(), outcome.took().toMillis(),
-                    outcome.compileMillis());
+            LOG.info("warm-up: {} synthetic DORAs in {} rounds ({} after the JIT change, {} through a loopback channel), {} ms"
+                            + " ({} ms of JIT compilation)", outcome.exchanges(), outcome.rounds(), outcome.roundsAfterChange(),
+                    outcome.loopbackRounds(), outcome.took().toMillis(), outcome.compileMillis());
             return Optional.of(outcome);
         } catch (RuntimeException | IOException | ConfigurationException | JMException e) {
             LOG.warn("warm-up failed, serving with a cold packet path: {}", e.toString());
@@ -154,26 +163,84 @@ public final class Warmup {
             view.useReplyExtras(ReplyExtras.from(config));
             PacketPipeline pipeline = new PacketPipeline(gateway, view, Optional.empty(), ReplyPorts.STANDARD,
                     new DhcpMetrics());
-            SyntheticClients clients = new SyntheticClients(new DecodingHandler(pipeline), SyntheticSubnet.ingress(),
-                    SyntheticSubnet.SERVER, SyntheticSubnet.RELAY, REPLY_TIMEOUT);
-            Settling settling = new Settling(jit, jitTimed, JitQueue.ofThisJvm());
-            int rounds = roundsUntilSettled(clients, 0, MIN_ROUNDS, deadline, settling);
-            int before = rounds;
-            if (change.runOnce()) {
-                long afterChange = Math.max(System.nanoTime(), deadline) + budget.toNanos() / 2;
-                rounds = roundsUntilSettled(clients, rounds, rounds + MIN_ROUNDS_AFTER_CHANGE, afterChange, settling.reset());
+            try (Clients clients = new Clients(
+                    new SyntheticClients(new DecodingHandler(pipeline), SyntheticSubnet.ingress(), SyntheticSubnet.SERVER,
+                            SyntheticSubnet.RELAY, REPLY_TIMEOUT),
+                    overLoopback(ports -> new DecodingHandler(new PacketPipeline(gateway, view, Optional.empty(), ports,
+                            new DhcpMetrics()))))) {
+                Settling settling = new Settling(jit, jitTimed, JitQueue.ofThisJvm());
+                int rounds = roundsUntilSettled(clients, 0, MIN_ROUNDS, deadline, settling);
+                int before = rounds;
+                if (change.runOnce()) {
+                    long afterChange = Math.max(System.nanoTime(), deadline) + budget.toNanos() / 2;
+                    rounds = roundsUntilSettled(clients, rounds, rounds + MIN_ROUNDS_AFTER_CHANGE, afterChange, settling.reset());
+                }
+                long compileMillis = jitTimed ? jit.getTotalCompilationTime() - compileAtStart : -1;
+                return new Outcome(clients.exchanges(), rounds, rounds - before, clients.loopbackRounds,
+                        Duration.ofNanos(System.nanoTime() - started), compileMillis);
             }
-            long compileMillis = jitTimed ? jit.getTotalCompilationTime() - compileAtStart : -1;
-            return new Outcome(clients.exchanges(), rounds, rounds - before, Duration.ofNanos(System.nanoTime() - started),
-                    compileMillis);
+        }
+    }
+
+    /** Clients over loopback, or none (logged) where the host's loopback cannot carry them. */
+    private static Optional<SyntheticClients> overLoopback(Function<ReplyPorts, DatagramHandler> handlerFor) {
+        try {
+            return Optional.of(SyntheticClients.overLoopback(handlerFor, SyntheticSubnet.RELAY, LOOPBACK_REPLY_TIMEOUT));
+        } catch (IOException | RuntimeException e) {
+            LOG.info("warm-up without the socket path (no transport channel on loopback: {})", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The warm-up's two kinds of clients: every other round goes over loopback while that works;
+     * a loopback round that fails (a reply lost, the socket gone) is logged and the rest run in
+     * process.
+     */
+    private static final class Clients implements AutoCloseable {
+        private final SyntheticClients inProcess;
+        private Optional<SyntheticClients> loopback;
+        private int loopbackRounds;
+        /** DORAs of a loopback client set that has been given up. */
+        private int loopbackExchanges;
+
+        Clients(SyntheticClients inProcess, Optional<SyntheticClients> loopback) {
+            this.inProcess = inProcess;
+            this.loopback = loopback;
+        }
+
+        void round(int round) {
+            if (round % 2 == 1 && loopback.isPresent()) {
+                try {
+                    loopback.get().round(round, CLIENTS_PER_ROUND);
+                    loopbackRounds++;
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.info("warm-up: the socket path stops after {} rounds ({}); the rest in process", loopbackRounds,
+                            e.toString());
+                    loopback.get().close();
+                    loopbackExchanges = loopback.get().exchanges();
+                    loopback = Optional.empty();
+                }
+            }
+            inProcess.round(round, CLIENTS_PER_ROUND);
+        }
+
+        int exchanges() {
+            return inProcess.exchanges() + loopback.map(SyntheticClients::exchanges).orElse(loopbackExchanges);
+        }
+
+        @Override
+        public void close() {
+            loopback.ifPresent(SyntheticClients::close);
         }
     }
 
     /** Runs rounds from {@code round} until the JIT has settled (and at least up to {@code minRounds}), the deadline or {@link #MAX_ROUNDS}; returns the next round. */
-    private static int roundsUntilSettled(SyntheticClients clients, int round, int minRounds, long deadline, Settling settling)
+    private static int roundsUntilSettled(Clients clients, int round, int minRounds, long deadline, Settling settling)
             throws JMException {
         while (round < MAX_ROUNDS && System.nanoTime() < deadline) {
-            clients.round(round, CLIENTS_PER_ROUND);
+            clients.round(round);
             round++;
             if (settling.settledAfterRound() && round >= minRounds) {
                 break;

@@ -75,6 +75,8 @@ class WarmupTest {
         assertThat(changes).hasValue(1);
         assertThat(outcome).isPresent();
         assertThat(outcome.get().roundsAfterChange()).isBetween(Warmup.MIN_ROUNDS_AFTER_CHANGE, outcome.get().rounds() - 1);
+        // Every other round went through a real transport channel on loopback, and every one of its clients got its ACK.
+        assertThat(outcome.get().loopbackRounds()).isEqualTo(outcome.get().rounds() / 2);
         assertThat(outcome.get().exchanges()).isEqualTo(outcome.get().rounds() * Warmup.CLIENTS_PER_ROUND);
     }
 
