@@ -75,6 +75,11 @@ final class LoopbackWire implements AutoCloseable {
         return LOOPBACK;
     }
 
+    /** The warm-up's transport channel's address. */
+    InetSocketAddress channel() {
+        return server;
+    }
+
     /** Sends one request to the transport's channel. */
     void send(Dhcp4Message request) throws IOException {
         client.send(ByteBuffer.wrap(Dhcp4Encoder.encode(request)), server);

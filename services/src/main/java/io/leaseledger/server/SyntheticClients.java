@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -89,6 +90,11 @@ final class SyntheticClients implements TransportContext, AutoCloseable {
         SyntheticClients clients = new SyntheticClients(null, null, relay, relay, timeout);
         clients.wire = LoopbackWire.open(handlerFor, clients::accept);
         return clients;
+    }
+
+    /** The loopback channel these clients go through, if they do. */
+    Optional<InetSocketAddress> loopbackChannel() {
+        return Optional.ofNullable(wire).map(LoopbackWire::channel);
     }
 
     /** DORAs completed so far (an ACK received). */

@@ -185,7 +185,10 @@ public final class Warmup {
     /** Clients over loopback, or none (logged) where the host's loopback cannot carry them. */
     private static Optional<SyntheticClients> overLoopback(Function<ReplyPorts, DatagramHandler> handlerFor) {
         try {
-            return Optional.of(SyntheticClients.overLoopback(handlerFor, SyntheticSubnet.RELAY, LOOPBACK_REPLY_TIMEOUT));
+            SyntheticClients clients = SyntheticClients.overLoopback(handlerFor, SyntheticSubnet.RELAY, LOOPBACK_REPLY_TIMEOUT);
+            LOG.info("warm-up: the transport on {} is the warm-up's own, for its synthetic clients; it closes when the warm-up ends",
+                    clients.loopbackChannel().orElseThrow());
+            return Optional.of(clients);
         } catch (IOException | RuntimeException e) {
             LOG.info("warm-up without the socket path (no transport channel on loopback: {})", e.toString());
             return Optional.empty();
