@@ -1,12 +1,14 @@
 package io.leaseledger.deploy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JvmOptionsTest {
 
+    @TempDir
+    Path dir;
+
     private static final Path OPTIONS = ComposeFile.REPOSITORY.resolve("bin/jvm-options");
     private static final List<String> ALWAYS = List.of("--enable-native-access=ALL-UNNAMED", "-Dio.netty.leakDetection.level=disabled");
 
@@ -25,21 +30,43 @@ class JvmOptionsTest {
     void serveRunsTheBenchmarkedHeapCollectorAndJit() throws Exception {
         List<String> options = optionsFor("serve", "");
         assertThat(options).startsWith(ALWAYS.toArray(String[]::new))
-                .contains("-Dleaseledger.jit.c2=warm-up", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC");
+                .contains("-Dleaseledger.jit.c2=warm-up", "-Xms2048m", "-Xmx2048m", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC");
         assertThat(options.contains("-XX:+UseTransparentHugePages")).as("huge pages asked for exactly where the kernel offers them")
                 .isEqualTo(transparentHugePagesOffered());
     }
 
     @Test
     void anOperatorsOwnOptionReplacesTheLaunchersChoiceOfThatKind() throws Exception {
-        assertThat(optionsFor("serve", "-Xmx512m")).doesNotContain("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch")
+        assertThat(optionsFor("serve", "-Xmx512m")).doesNotContain("-Xms2048m", "-Xmx2048m", "-XX:+AlwaysPreTouch")
                 .contains("-XX:+UseParallelGC", "-Dleaseledger.jit.c2=warm-up");
-        assertThat(optionsFor("serve", "-Xms4g")).doesNotContain("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch");
-        assertThat(optionsFor("serve", "-XX:+UseZGC")).doesNotContain("-XX:+UseParallelGC").contains("-Xmx2g");
+        assertThat(optionsFor("serve", "-Xms4g")).doesNotContain("-Xms2048m", "-Xmx2048m", "-XX:+AlwaysPreTouch");
+        assertThat(optionsFor("serve", "-XX:MaxRAMPercentage=50")).doesNotContain("-Xmx2048m", "-XX:+AlwaysPreTouch");
+        assertThat(optionsFor("serve", "-XX:+UseZGC")).doesNotContain("-XX:+UseParallelGC").contains("-Xmx2048m");
         assertThat(optionsFor("serve", "-XX:-UseTransparentHugePages")).doesNotContain("-XX:+UseTransparentHugePages");
         assertThat(optionsFor("serve", "-XX:TieredStopAtLevel=1")).doesNotContain("-Dleaseledger.jit.c2=warm-up");
         // A log option that names the collector in lower case is not a collector of its own.
-        assertThat(optionsFor("serve", "-Xlog:gc:file=/tmp/gc.log")).contains("-XX:+UseParallelGC", "-Xmx2g");
+        assertThat(optionsFor("serve", "-Xlog:gc:file=/tmp/gc.log")).contains("-XX:+UseParallelGC", "-Xmx2048m");
+    }
+
+    @Test
+    void theHeapIsAQuarterOfTheMemoryThereIsUpTo2GibAndNoLessThan256Mib() throws Exception {
+        assertThat(heapOn("MemTotal:       24683548 kB", "max")).containsExactly("-Xms2048m", "-Xmx2048m");
+        assertThat(heapOn("MemTotal:        4000000 kB", null)).containsExactly("-Xms976m", "-Xmx976m");
+        // A container's cgroup limit below the host's memory is what counts, as it does for the JVM.
+        assertThat(heapOn("MemTotal:       24683548 kB", "2147483648")).containsExactly("-Xms512m", "-Xmx512m");
+        assertThat(heapOn("MemTotal:        4000000 kB", "68719476736")).containsExactly("-Xms976m", "-Xmx976m");
+        assertThat(heapOn("MemTotal:         500000 kB", null)).containsExactly("-Xms256m", "-Xmx256m");
+    }
+
+    private List<String> heapOn(String memTotal, String cgroupMax) throws Exception {
+        Path meminfo = Files.writeString(dir.resolve("meminfo"), "MemFree:  100 kB\n" + memTotal + "\n");
+        Path limit = dir.resolve("memory.max");
+        Files.deleteIfExists(limit);
+        if (cgroupMax != null) {
+            Files.writeString(limit, cgroupMax + "\n");
+        }
+        return optionsFor("serve", "", Map.of("JVM_OPTIONS_MEMINFO", meminfo.toString(), "JVM_OPTIONS_CGROUP_MAX", limit.toString()))
+                .stream().filter(o -> o.startsWith("-Xm")).toList();
     }
 
     @Test
@@ -51,10 +78,19 @@ class JvmOptionsTest {
         }
     }
 
-    private static List<String> optionsFor(String subcommand, String userOptions) throws IOException, InterruptedException {
+    /** The options on a host with 24 GiB and no cgroup limit, as this project's machines have. */
+    private List<String> optionsFor(String subcommand, String userOptions) throws IOException, InterruptedException {
+        Path meminfo = Files.writeString(dir.resolve("meminfo-24g"), "MemTotal:       24683548 kB\n");
+        return optionsFor(subcommand, userOptions,
+                Map.of("JVM_OPTIONS_MEMINFO", meminfo.toString(), "JVM_OPTIONS_CGROUP_MAX", dir.resolve("none").toString()));
+    }
+
+    private static List<String> optionsFor(String subcommand, String userOptions, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder bash = new ProcessBuilder("bash", "-c",
                 ". \"$1\" && jvm_options \"$2\" && printf '%s\\n' \"${JVM_OPTIONS[@]}\"", "bash", OPTIONS.toString(), subcommand);
         bash.environment().put("LEASELEDGER_JAVA_OPTS", userOptions);
+        bash.environment().putAll(environment);
         bash.redirectErrorStream(true);
         Process process = bash.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
