@@ -17,7 +17,6 @@ import io.leaseledger.wire.transport.DatagramHandler;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.Ingress;
 import io.leaseledger.wire.transport.ReplyPorts;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +51,9 @@ import java.util.stream.Stream;
  * {@link PacketPipeline}, the mailbox, the {@code Subnet} aggregate, an H2 event store with the
  * node's durability and mailbox settings, the reply assembler and encoder — in a scratch store
  * of their own ({@code warm-up/} under the store's directory, deleted afterwards): nothing of
- * it reaches the node's event log, its projections, Kafka or the network. What stays cold is
- * the socket side: Netty's reads and writes and the kernel's.
+ * it reaches the node's event log, its projections, Kafka or the network. Every other round goes
+ * through a real transport channel on loopback instead ({@link LoopbackWire}), so that Netty's
+ * socket reads and writes are compiled too.
  *
  * <p>It stops when the JIT has nothing left to compile — two rounds in a row each added less
  * than {@link #SETTLED_MILLIS} ms of compilation and ended with at most {@link #SETTLED_PENDING}
