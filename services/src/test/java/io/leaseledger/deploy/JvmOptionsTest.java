@@ -56,6 +56,10 @@ class JvmOptionsTest {
         assertThat(heapOn("MemTotal:       24683548 kB", "2147483648")).containsExactly("-Xms512m", "-Xmx512m");
         assertThat(heapOn("MemTotal:        4000000 kB", "68719476736")).containsExactly("-Xms976m", "-Xmx976m");
         assertThat(heapOn("MemTotal:         500000 kB", null)).containsExactly("-Xms256m", "-Xmx256m");
+        // Unreadable: the full heap, and the launcher still starts.
+        assertThat(heapOn("MemTotal:        garbage kB", "not a number")).containsExactly("-Xms2048m", "-Xmx2048m");
+        assertThat(optionsFor("serve", "", Map.of("JVM_OPTIONS_MEMINFO", dir.resolve("missing").toString(),
+                "JVM_OPTIONS_CGROUP_MAX", dir.resolve("missing-too").toString()))).contains("-Xms2048m", "-Xmx2048m");
     }
 
     private List<String> heapOn(String memTotal, String cgroupMax) throws Exception {
@@ -88,7 +92,9 @@ class JvmOptionsTest {
     private static List<String> optionsFor(String subcommand, String userOptions, Map<String, String> environment)
             throws IOException, InterruptedException {
         ProcessBuilder bash = new ProcessBuilder("bash", "-c",
-                ". \"$1\" && jvm_options \"$2\" && printf '%s\\n' \"${JVM_OPTIONS[@]}\"", "bash", OPTIONS.toString(), subcommand);
+                // As the launchers run it: errexit, nounset, pipefail.
+                "set -euo pipefail; . \"$1\"; jvm_options \"$2\"; printf '%s\\n' \"${JVM_OPTIONS[@]}\"", "bash",
+                OPTIONS.toString(), subcommand);
         bash.environment().put("LEASELEDGER_JAVA_OPTS", userOptions);
         bash.environment().putAll(environment);
         bash.redirectErrorStream(true);
