@@ -41,6 +41,9 @@ class JvmOptionsTest {
                 .contains("-XX:+UseParallelGC", "-Dleaseledger.jit.c2=warm-up");
         assertThat(optionsFor("serve", "-Xms4g")).doesNotContain("-Xms2048m", "-Xmx2048m", "-XX:+AlwaysPreTouch");
         assertThat(optionsFor("serve", "-XX:MaxRAMPercentage=50")).doesNotContain("-Xmx2048m", "-XX:+AlwaysPreTouch");
+        // -Xmx and -Xms by their long names are the same choice.
+        assertThat(optionsFor("serve", "-XX:MaxHeapSize=1g")).doesNotContain("-Xmx2048m", "-XX:+AlwaysPreTouch");
+        assertThat(optionsFor("serve", "-XX:InitialHeapSize=1g")).doesNotContain("-Xms2048m", "-XX:+AlwaysPreTouch");
         assertThat(optionsFor("serve", "-XX:+UseZGC")).doesNotContain("-XX:+UseParallelGC").contains("-Xmx2048m");
         assertThat(optionsFor("serve", "-XX:-UseTransparentHugePages")).doesNotContain("-XX:+UseTransparentHugePages");
         assertThat(optionsFor("serve", "-XX:TieredStopAtLevel=1")).doesNotContain("-Dleaseledger.jit.c2=warm-up");
