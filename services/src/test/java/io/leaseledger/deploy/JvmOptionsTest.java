@@ -77,9 +77,10 @@ class JvmOptionsTest {
     }
 
     @Test
-    void aRebuildRunsTheThroughputCollectorAndEveryOtherCommandTheJvmsDefaults() throws Exception {
-        assertThat(optionsFor("projections", "")).containsExactly(ALWAYS.get(0), ALWAYS.get(1), "-XX:+UseParallelGC");
-        assertThat(optionsFor("projections", "-XX:+UseG1GC")).containsExactlyElementsOf(ALWAYS);
+    void aRebuildRunsTheThroughputCollectorWithoutH2sValueCacheAndEveryOtherCommandTheJvmsDefaults() throws Exception {
+        assertThat(optionsFor("projections", "")).containsExactly(ALWAYS.get(0), ALWAYS.get(1), "-XX:+UseParallelGC",
+                "-Dh2.objectCache=false");
+        assertThat(optionsFor("projections", "-XX:+UseG1GC -Dh2.objectCache=true")).containsExactlyElementsOf(ALWAYS);
         for (String command : List.of("probe", "leases", "token", "")) {
             assertThat(optionsFor(command, "")).as(command).containsExactlyElementsOf(ALWAYS);
         }
