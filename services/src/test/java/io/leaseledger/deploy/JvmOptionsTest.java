@@ -80,6 +80,10 @@ class JvmOptionsTest {
     void aRebuildRunsTheThroughputCollectorWithoutH2sValueCacheAndEveryOtherCommandTheJvmsDefaults() throws Exception {
         assertThat(optionsFor("projections", "")).containsExactly(ALWAYS.get(0), ALWAYS.get(1), "-XX:+UseParallelGC",
                 "-Dh2.objectCache=false");
+        assertThat(optionsFor("projections", "-XX:+UseG1GC")).containsExactly(ALWAYS.get(0), ALWAYS.get(1),
+                "-Dh2.objectCache=false");
+        assertThat(optionsFor("projections", "-Dh2.objectCache=true")).containsExactly(ALWAYS.get(0), ALWAYS.get(1),
+                "-XX:+UseParallelGC");
         assertThat(optionsFor("projections", "-XX:+UseG1GC -Dh2.objectCache=true")).containsExactlyElementsOf(ALWAYS);
         for (String command : List.of("probe", "leases", "token", "")) {
             assertThat(optionsFor(command, "")).as(command).containsExactlyElementsOf(ALWAYS);
