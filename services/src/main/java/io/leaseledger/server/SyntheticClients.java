@@ -1,28 +1,28 @@
 package io.leaseledger.server;
 
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.Dhcp4Decoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.Dhcp4MessageBuilder;
-import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import io.leaseledger.wire.dhcp4.OptionCode;
 import io.leaseledger.wire.dhcp4.RelayAgentInformation;
+import io.leaseledger.wire.transport.DatagramHandler;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DropReason;
 import io.leaseledger.wire.transport.InboundDatagram;
 import io.leaseledger.wire.transport.Ingress;
 import io.leaseledger.wire.transport.OutboundDatagram;
 import io.leaseledger.wire.transport.ReplyPath;
+import io.leaseledger.wire.transport.ReplyPorts;
 import io.leaseledger.wire.transport.TransportContext;
 import io.leaseledger.wire.transport.TransportCounters;
-import io.leaseledger.wire.transport.DatagramHandler;
-import io.leaseledger.wire.transport.ReplyPorts;
 import io.netty.buffer.Unpooled;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,11 +83,12 @@ final class SyntheticClients implements TransportContext, AutoCloseable {
 
     /**
      * Clients whose requests go through a real transport channel on loopback: {@code handlerFor}
-     * makes the channel's handler for the ports its replies must go to.
+     * makes the channel's handler for the ports its replies must go to; {@code relay} is the
+     * synthetic subnet's relay address, which they select with option 118.
      */
-    static SyntheticClients overLoopback(Function<ReplyPorts, DatagramHandler> handlerFor, String relay, Duration timeout)
-            throws IOException {
-        SyntheticClients clients = new SyntheticClients(null, null, relay, relay, timeout);
+    static SyntheticClients overLoopback(Function<ReplyPorts, DatagramHandler> handlerFor, String server, String relay,
+                                         Duration timeout) throws IOException {
+        SyntheticClients clients = new SyntheticClients(null, null, server, relay, timeout);
         clients.wire = LoopbackWire.open(handlerFor, clients::accept);
         return clients;
     }

@@ -185,7 +185,8 @@ public final class Warmup {
     /** Clients over loopback, or none (logged) where the host's loopback cannot carry them. */
     private static Optional<SyntheticClients> overLoopback(Function<ReplyPorts, DatagramHandler> handlerFor) {
         try {
-            SyntheticClients clients = SyntheticClients.overLoopback(handlerFor, SyntheticSubnet.RELAY, LOOPBACK_REPLY_TIMEOUT);
+            SyntheticClients clients = SyntheticClients.overLoopback(handlerFor, SyntheticSubnet.SERVER, SyntheticSubnet.RELAY,
+                    LOOPBACK_REPLY_TIMEOUT);
             LOG.info("warm-up: the transport on {} is the warm-up's own, for its synthetic clients; it closes when the warm-up ends",
                     clients.loopbackChannel().orElseThrow());
             return Optional.of(clients);
