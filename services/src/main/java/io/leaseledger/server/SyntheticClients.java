@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -93,9 +92,9 @@ final class SyntheticClients implements TransportContext, AutoCloseable {
         return clients;
     }
 
-    /** The loopback channel these clients go through, if they do. */
-    Optional<InetSocketAddress> loopbackChannel() {
-        return Optional.ofNullable(wire).map(LoopbackWire::channel);
+    /** The loopback channel these clients go through (clients made by {@link #overLoopback} only). */
+    InetSocketAddress loopbackChannel() {
+        return wire.channel();
     }
 
     /** DORAs completed so far (an ACK received). */

@@ -188,7 +188,7 @@ public final class Warmup {
             SyntheticClients clients = SyntheticClients.overLoopback(handlerFor, SyntheticSubnet.SERVER, SyntheticSubnet.RELAY,
                     LOOPBACK_REPLY_TIMEOUT);
             LOG.info("warm-up: the transport on {} is the warm-up's own, for its synthetic clients; it closes when the warm-up ends",
-                    clients.loopbackChannel().orElseThrow());
+                    clients.loopbackChannel());
             return Optional.of(clients);
         } catch (IOException | RuntimeException e) {
             LOG.info("warm-up without the socket path (no transport channel on loopback: {})", e.toString());
