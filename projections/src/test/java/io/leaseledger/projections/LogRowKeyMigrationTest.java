@@ -24,12 +24,15 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
+import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V2 (the transaction log keyed by a row number) on a database that V1 filled: the rows are kept,
- * numbered in the log's own order, the queries read them as before, and the projection carries
- * on numbering after them. On H2 and on PostgreSQL (skipped when none listens on 5432).
+ * V2 (the transaction log keyed by a row number) and V3 (its time and MAC in the narrow
+ * {@code transaction_log_key}) on a database that V1 filled: the rows are kept, numbered in the
+ * log's own order, each with its key row; the queries read them as before, and the projection
+ * carries on numbering after them, key rows included. On H2 and on PostgreSQL (skipped when
+ * none listens on 5432).
  */
 class LogRowKeyMigrationTest {
     @TempDir
@@ -81,6 +84,10 @@ class LogRowKeyMigrationTest {
         assertThat(db.select(TRANSACTION_LOG.ID, TRANSACTION_LOG.SUBNET, TRANSACTION_LOG.SEQ).from(TRANSACTION_LOG)
                 .orderBy(TRANSACTION_LOG.ID).fetch().map(r -> r.value1() + " " + r.value2() + " " + r.value3()))
                 .containsExactly("1 198.18.3.0/24 4", "2 198.18.4.0/24 1", "3 198.18.3.0/24 5");
+        assertThat(keyRows(db)).containsExactly(
+                "1 2026-11-24T14:00:01Z 02:00:00:00:00:0a",
+                "2 2026-11-24T14:00:02Z 02:00:00:00:00:0b",
+                "3 2026-11-24T14:00:03Z 02:00:00:00:00:0a");
         List<LogEntry> log = new LeaseQueries(db).transactionLog(LogFilter.any(), PageRequest.first(10)).items();
         assertThat(log).extracting(LogEntry::sequence).containsExactly(5L, 1L, 4L);
         assertThat(new LeaseQueries(db).transactionLog(LogFilter.any().withMac("02:00:00:00:00:0b"), PageRequest.first(10))
@@ -103,6 +110,18 @@ class LogRowKeyMigrationTest {
         assertThat(db.select(TRANSACTION_LOG.ID, TRANSACTION_LOG.SEQ).from(TRANSACTION_LOG).where(TRANSACTION_LOG.ID.gt(3L))
                 .orderBy(TRANSACTION_LOG.ID).fetch().map(r -> r.value1() + " " + r.value2()))
                 .containsExactly("4 6", "5 7");
+        assertThat(keyRows(db)).hasSize(5).endsWith(
+                "4 2026-11-24T14:00:04Z 02:00:00:00:00:0c",
+                "5 2026-11-24T14:00:05Z 02:00:00:00:00:0d");
+        assertThat(new LeaseQueries(db).transactionLog(LogFilter.any().withMac("02:00:00:00:00:0d"), PageRequest.first(10))
+                .items()).extracting(LogEntry::sequence).containsExactly(7L);
+    }
+
+    /** {@code transaction_log_key} as "id time mac", by id. */
+    private static List<String> keyRows(DSLContext db) {
+        return db.select(TRANSACTION_LOG_KEY.ID, TRANSACTION_LOG_KEY.DECIDED_AT, TRANSACTION_LOG_KEY.MAC)
+                .from(TRANSACTION_LOG_KEY).orderBy(TRANSACTION_LOG_KEY.ID).fetch()
+                .map(r -> r.value1() + " " + Times.instant(r.value2()) + " " + r.value3());
     }
 
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource ds) {

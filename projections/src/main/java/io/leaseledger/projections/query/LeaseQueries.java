@@ -32,6 +32,7 @@ import static io.leaseledger.projections.tables.Tables.HOST_RESERVATION;
 import static io.leaseledger.projections.tables.Tables.POOL_USAGE;
 import static io.leaseledger.projections.tables.Tables.SUBNET;
 import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
+import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG_KEY;
 
 /**
  * The read side's questions, answered from the projection tables (docs/projections.md). Every
@@ -245,37 +246,44 @@ public final class LeaseQueries {
 
     // ---------------------------------------------------------------- transaction log
 
-    /** Decisions matching {@code filter}, newest first, one page at a time. */
+    /**
+     * Decisions matching {@code filter}, newest first, one page at a time. The time and the MAC
+     * are looked up in {@code transaction_log_key}, the narrow table that carries the log's
+     * indexes; the rest of each row is read from {@code transaction_log} by its id.
+     */
     public Page<LogEntry> transactionLog(LogFilter filter, PageRequest page) {
+        var key = TRANSACTION_LOG_KEY;
+        var log = TRANSACTION_LOG;
         Condition where = DSL.trueCondition();
         if (filter.subnet() != null) {
-            where = where.and(TRANSACTION_LOG.SUBNET.eq(subnet(filter.subnet())));
+            where = where.and(log.SUBNET.eq(subnet(filter.subnet())));
         }
         if (filter.mac() != null) {
-            where = where.and(TRANSACTION_LOG.MAC.eq(mac(filter.mac())));
+            where = where.and(key.MAC.eq(mac(filter.mac())));
         }
         if (filter.address() != null) {
-            where = where.and(TRANSACTION_LOG.ADDRESS_NUM.eq(addressNum(filter.address())));
+            where = where.and(log.ADDRESS_NUM.eq(addressNum(filter.address())));
         }
         if (filter.decision() != null) {
-            where = where.and(TRANSACTION_LOG.DECISION.eq(filter.decision().name()));
+            where = where.and(log.DECISION.eq(filter.decision().name()));
         }
         if (filter.from() != null) {
-            where = where.and(TRANSACTION_LOG.DECIDED_AT.ge(Times.sql(filter.from())));
+            where = where.and(key.DECIDED_AT.ge(Times.sql(filter.from())));
         }
         if (filter.to() != null) {
-            where = where.and(TRANSACTION_LOG.DECIDED_AT.lt(Times.sql(filter.to())));
+            where = where.and(key.DECIDED_AT.lt(Times.sql(filter.to())));
         }
         if (page.cursor() != null) {
             String[] at = decodeCursor(page.cursor(), "log", 3);
             Instant time = Instant.ofEpochSecond(0, parseLong(at[0], page.cursor()));
-            where = where.and(DSL.row(TRANSACTION_LOG.DECIDED_AT, TRANSACTION_LOG.SUBNET, TRANSACTION_LOG.SEQ)
+            where = where.and(DSL.row(key.DECIDED_AT, log.SUBNET, log.SEQ)
                     .lt(Times.sql(time), at[1], parseLong(at[2], page.cursor())));
         }
-        List<TransactionLogRecord> rows = db.selectFrom(TRANSACTION_LOG).where(where)
-                .orderBy(TRANSACTION_LOG.DECIDED_AT.desc(), TRANSACTION_LOG.SUBNET.desc(), TRANSACTION_LOG.SEQ.desc())
+        List<TransactionLogRecord> rows = db.select(log.fields()).from(key).join(log).on(log.ID.eq(key.ID))
+                .where(where)
+                .orderBy(key.DECIDED_AT.desc(), log.SUBNET.desc(), log.SEQ.desc())
                 .limit(page.limit() + 1)
-                .fetch();
+                .fetchInto(TRANSACTION_LOG);
         List<LogEntry> items = rows.stream().limit(page.limit()).map(LeaseQueries::logEntry).toList();
         String next = null;
         if (rows.size() > page.limit()) {
