@@ -20,10 +20,12 @@ public final class LeaseLedgerServer implements DhcpServer {
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final ChildProcess process;
+    private final Path config;
     private final Path storeDir;
 
-    private LeaseLedgerServer(ChildProcess process, Path storeDir) {
+    private LeaseLedgerServer(ChildProcess process, Path config, Path storeDir) {
         this.process = process;
+        this.config = config;
         this.storeDir = storeDir;
     }
 
@@ -50,7 +52,7 @@ public final class LeaseLedgerServer implements DhcpServer {
             process.close();
             throw new AssertionError("LeaseLedger did not start with config:\n" + readQuietly(config), e);
         }
-        return new LeaseLedgerServer(process, storeDir);
+        return new LeaseLedgerServer(process, config, storeDir);
     }
 
     /** {@code leaseledger.log}, or {@code leaseledger-N.log} on a restart: the first run's log is kept. */
@@ -60,6 +62,11 @@ public final class LeaseLedgerServer implements DhcpServer {
             log = dir.resolve("leaseledger-" + n + ".log");
         }
         return log;
+    }
+
+    /** The YAML configuration it was started with (for the CLI's commands on the same node). */
+    public Path config() {
+        return config;
     }
 
     /** The H2 store directory: open it in-process (once the server has stopped) to read its state. */
