@@ -21,7 +21,8 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A real node for API tests: H2 store in a temporary directory, DHCP on a loopback port, the
+ * A real node for API tests: its store and projections in H2 files of a temporary directory or
+ * in PostgreSQL ({@link NodeDatabases}), DHCP on a loopback port, the
  * HTTP API on an ephemeral loopback port, and one token per role. Requests go through
  * {@link HttpClient}, as a script's would.
  */
@@ -51,11 +52,11 @@ final class ApiNode implements AutoCloseable {
     }
 
     static String yaml(Path dir) {
-        return yaml(dir, "");
+        return yaml(dir, NodeDatabases.h2());
     }
 
-    /** @param extra top-level YAML blocks added to the test configuration (e.g. {@code projections:}) */
-    static String yaml(Path dir, String extra) {
+    /** @param databases where the node keeps its event store and projections ({@code store:}, {@code projections:}) */
+    static String yaml(Path dir, NodeDatabases databases) {
         int dhcpPort = ThreadLocalRandom.current().nextInt(20_000, 40_000);
         return """
                 server:
@@ -63,9 +64,6 @@ final class ApiNode implements AutoCloseable {
                   bind: [127.0.0.1]
                   warm-up: false
                   server-identifier: 127.0.0.1
-                store:
-                  kind: h2
-                  path: %s
                 api:
                   bind: 127.0.0.1
                   port: 0
@@ -77,16 +75,15 @@ final class ApiNode implements AutoCloseable {
                       - {start: 198.18.0.100, end: 198.18.0.199, kind: dynamic}
                     hosts:
                       - {mac: "52:54:00:00:00:01", address: 198.18.0.50, hostname: probe-host}
-                %s
-                """.formatted(dhcpPort, dir.resolve("data"), extra);
+                """.formatted(dhcpPort) + databases.yaml(dir);
     }
 
     static ApiNode start(Path dir) throws Exception {
-        return start(dir, "");
+        return start(dir, NodeDatabases.h2());
     }
 
-    static ApiNode start(Path dir, String extraYaml) throws Exception {
-        LeaseLedgerConfiguration config = new ConfigurationLoader(HostInterfaces.system()).parse(yaml(dir, extraYaml), "test.yaml");
+    static ApiNode start(Path dir, NodeDatabases databases) throws Exception {
+        LeaseLedgerConfiguration config = new ConfigurationLoader(HostInterfaces.system()).parse(yaml(dir, databases), "test.yaml");
         TokenStore tokens = new TokenStore(config.api().tokensFile());
         Instant now = Instant.now();
         String readOnly = tokens.create("reader", Role.READ_ONLY, now).token();

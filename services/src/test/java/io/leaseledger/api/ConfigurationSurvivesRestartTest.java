@@ -20,10 +20,21 @@ class ConfigurationSurvivesRestartTest {
     @TempDir
     Path dir;
 
+    /** Where the node keeps its store and projections: H2 files unless a subclass says otherwise. */
+    NodeDatabases databases() throws Exception {
+        return NodeDatabases.h2();
+    }
+
     @Test
     void apiChangesSurviveARestartAndTheFilesOwnChangesStillApply() throws Exception {
-        String file = ApiNode.yaml(dir);
-        try (ApiNode api = ApiNode.start(dir)) {
+        try (NodeDatabases databases = databases()) {
+            apiChangesSurviveARestartAndTheFilesOwnChangesStillApply(databases);
+        }
+    }
+
+    private void apiChangesSurviveARestartAndTheFilesOwnChangesStillApply(NodeDatabases databases) throws Exception {
+        String file = ApiNode.yaml(dir, databases);
+        try (ApiNode api = ApiNode.start(dir, databases)) {
             assertThat(api.send("POST", "/api/v1/subnets", api.operator, "{\"cidr\": \"198.19.7.0/24\"}").status())
                     .isEqualTo(201);
             assertThat(api.send("POST", "/api/v1/subnets/198.18.0.0-24/ranges", api.operator,

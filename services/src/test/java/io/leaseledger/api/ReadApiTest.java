@@ -38,16 +38,17 @@ class ReadApiTest {
     String releasedAddress;
     Instant between;
 
-    /** Top-level YAML the node's configuration gets on top (the projections database). */
-    String extraYaml() throws Exception {
-        return "";
-    }
+    private NodeDatabases databases;
 
-    void dropDatabases() throws Exception {}
+    /** Where the node keeps its store and projections: H2 files unless a subclass says otherwise. */
+    NodeDatabases databases() throws Exception {
+        return NodeDatabases.h2();
+    }
 
     @BeforeAll
     void start() throws Exception {
-        api = ApiNode.start(dir, extraYaml());
+        databases = databases();
+        api = ApiNode.start(dir, databases);
         keptAddress = dora(KEPT, false);
         between = Instant.now();
         releasedAddress = dora(RELEASED, true);
@@ -56,12 +57,10 @@ class ReadApiTest {
 
     @AfterAll
     void stop() throws Exception {
-        try {
+        try (NodeDatabases created = databases) {
             if (api != null) {
                 api.close();
             }
-        } finally {
-            dropDatabases();
         }
     }
 

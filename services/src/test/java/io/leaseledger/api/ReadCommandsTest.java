@@ -41,9 +41,17 @@ class ReadCommandsTest {
         }
     }
 
+    private NodeDatabases databases;
+
+    /** Where the node keeps its store and projections: H2 files unless a subclass says otherwise. */
+    NodeDatabases databases() throws Exception {
+        return NodeDatabases.h2();
+    }
+
     @BeforeAll
     void start() throws Exception {
-        api = ApiNode.start(dir);
+        databases = databases();
+        api = ApiNode.start(dir, databases);
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
         try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new RelayProbe.ProbeOptions(java.util.HexFormat.ofDelimiter(":").parseHex(MAC),
@@ -58,8 +66,12 @@ class ReadCommandsTest {
     }
 
     @AfterAll
-    void stop() {
-        api.close();
+    void stop() throws Exception {
+        try (NodeDatabases created = databases) {
+            if (api != null) {
+                api.close();
+            }
+        }
     }
 
     private Run run(String... args) {

@@ -13,14 +13,25 @@ abstract class RunningApi {
     @TempDir
     static Path dir;
     ApiNode api;
+    private NodeDatabases databases;
+
+    /** Where the node keeps its store and projections: H2 files unless a subclass says otherwise. */
+    NodeDatabases databases() throws Exception {
+        return NodeDatabases.h2();
+    }
 
     @BeforeAll
     void startNode() throws Exception {
-        api = ApiNode.start(dir);
+        databases = databases();
+        api = ApiNode.start(dir, databases);
     }
 
     @AfterAll
-    void stopNode() {
-        api.close();
+    void stopNode() throws Exception {
+        try (NodeDatabases created = databases) {
+            if (api != null) {
+                api.close();
+            }
+        }
     }
 }

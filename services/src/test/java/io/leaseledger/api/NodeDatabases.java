@@ -1,0 +1,86 @@
+package io.leaseledger.api;
+
+import io.leaseledger.store.testing.Databases;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where an API test's node keeps its event store and its projections: H2 files in the test's
+ * directory (the default), or two fresh databases of the local PostgreSQL, dropped on close.
+ * The API tests that touch either run on both (their {@code *OnPostgresTest} subclasses).
+ */
+interface NodeDatabases extends AutoCloseable {
+    /** The node's {@code store:} block, and its {@code projections:} block where it has one. */
+    String yaml(Path dir);
+
+    /** Drops what was created for the test. */
+    @Override
+    void close() throws SQLException;
+
+    static NodeDatabases h2() {
+        return new NodeDatabases() {
+            @Override
+            public String yaml(Path dir) {
+                return """
+                        store:
+                          kind: h2
+                          path: %s
+                        """.formatted(dir.resolve("data"));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Two new databases (event store, projections); the test is skipped when nothing listens on 5432. */
+    static NodeDatabases postgres() throws SQLException {
+        Assumptions.assumeTrue(Databases.postgresReachable(), "no PostgreSQL on 127.0.0.1:5432 (.ci/start-postgres starts it)");
+        return new Postgres(create("leaseledger_api_store_"), create("leaseledger_api_proj_"));
+    }
+
+    private static String create(String prefix) throws SQLException {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(Postgres.ADMIN, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return name;
+    }
+
+    record Postgres(String store, String projections) implements NodeDatabases {
+        static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+        @Override
+        public String yaml(Path dir) {
+            // path: the node's own files (API tokens) stay in the test's directory.
+            return """
+                    store:
+                      kind: postgresql
+                      path: %s
+                      url: jdbc:postgresql://127.0.0.1:5432/%s
+                      user: postgres
+                    projections:
+                      kind: postgresql
+                      url: jdbc:postgresql://127.0.0.1:5432/%s
+                      user: postgres
+                    """.formatted(dir.resolve("data"), store, projections);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (Connection c = DriverManager.getConnection(ADMIN, "postgres", ""); Statement s = c.createStatement()) {
+                for (String name : List.of(store, projections)) {
+                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            }
+        }
+    }
+}
