@@ -2,8 +2,6 @@ package io.leaseledger.server;
 
 import io.leaseledger.config.ConfigurationApplier;
 import io.leaseledger.config.ConfigurationException;
-import io.leaseledger.config.ConfigurationLoader;
-import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.ReplyExtras;
 import io.leaseledger.config.SettingsView;
@@ -15,7 +13,6 @@ import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
 import io.leaseledger.wire.transport.DatagramHandler;
 import io.leaseledger.wire.transport.DecodingHandler;
-import io.leaseledger.wire.transport.Ingress;
 import io.leaseledger.wire.transport.ReplyPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -163,12 +157,12 @@ public final class Warmup {
             view.useReplyExtras(ReplyExtras.from(config));
             PacketPipeline pipeline = new PacketPipeline(gateway, view, Optional.empty(), ReplyPorts.STANDARD,
                     new DhcpMetrics());
-            try (Clients clients = new Clients(
+            try (WarmupClients clients = new WarmupClients(
                     new SyntheticClients(new DecodingHandler(pipeline), SyntheticSubnet.ingress(), SyntheticSubnet.SERVER,
                             SyntheticSubnet.RELAY, REPLY_TIMEOUT),
                     overLoopback(ports -> new DecodingHandler(new PacketPipeline(gateway, view, Optional.empty(), ports,
                             new DhcpMetrics()))))) {
-                Settling settling = new Settling(jit, jitTimed, JitQueue.ofThisJvm());
+                JitSettling settling = new JitSettling(jit, jitTimed, JitQueue.ofThisJvm());
                 int rounds = roundsUntilSettled(clients, 0, MIN_ROUNDS, deadline, settling);
                 int before = rounds;
                 if (change.runOnce()) {
@@ -176,7 +170,7 @@ public final class Warmup {
                     rounds = roundsUntilSettled(clients, rounds, rounds + MIN_ROUNDS_AFTER_CHANGE, afterChange, settling.reset());
                 }
                 long compileMillis = jitTimed ? jit.getTotalCompilationTime() - compileAtStart : -1;
-                return new Outcome(clients.exchanges(), rounds, rounds - before, clients.loopbackRounds,
+                return new Outcome(clients.exchanges(), rounds, rounds - before, clients.loopbackRounds(),
                         Duration.ofNanos(System.nanoTime() - started), compileMillis);
             }
         }
@@ -196,52 +190,8 @@ public final class Warmup {
         }
     }
 
-    /**
-     * The warm-up's two kinds of clients: every other round goes over loopback while that works;
-     * a loopback round that fails (a reply lost, the socket gone) is logged and the rest run in
-     * process.
-     */
-    private static final class Clients implements AutoCloseable {
-        private final SyntheticClients inProcess;
-        private Optional<SyntheticClients> loopback;
-        private int loopbackRounds;
-        /** DORAs of a loopback client set that has been given up. */
-        private int loopbackExchanges;
-
-        Clients(SyntheticClients inProcess, Optional<SyntheticClients> loopback) {
-            this.inProcess = inProcess;
-            this.loopback = loopback;
-        }
-
-        void round(int round) {
-            if (round % 2 == 1 && loopback.isPresent()) {
-                try {
-                    loopback.get().round(round, CLIENTS_PER_ROUND);
-                    loopbackRounds++;
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.info("warm-up: the socket path stops after {} rounds ({}); the rest in process", loopbackRounds,
-                            e.toString());
-                    loopback.get().close();
-                    loopbackExchanges = loopback.get().exchanges();
-                    loopback = Optional.empty();
-                }
-            }
-            inProcess.round(round, CLIENTS_PER_ROUND);
-        }
-
-        int exchanges() {
-            return inProcess.exchanges() + loopback.map(SyntheticClients::exchanges).orElse(loopbackExchanges);
-        }
-
-        @Override
-        public void close() {
-            loopback.ifPresent(SyntheticClients::close);
-        }
-    }
-
     /** Runs rounds from {@code round} until the JIT has settled (and at least up to {@code minRounds}), the deadline or {@link #MAX_ROUNDS}; returns the next round. */
-    private static int roundsUntilSettled(Clients clients, int round, int minRounds, long deadline, Settling settling)
+    private static int roundsUntilSettled(WarmupClients clients, int round, int minRounds, long deadline, JitSettling settling)
             throws JMException {
         while (round < MAX_ROUNDS && System.nanoTime() < deadline) {
             clients.round(round);
@@ -251,51 +201,6 @@ public final class Warmup {
             }
         }
         return round;
-    }
-
-    /**
-     * Whether the JIT has settled: two rounds in a row each added less than {@link #SETTLED_MILLIS}
-     * of compilation and ended with at most {@link #SETTLED_PENDING} methods queued. Both, where
-     * both can be read: the queue can be empty at the end of a round whose own compilations
-     * finished within it (C1's, quick), and the finished compilation time can stand still while
-     * C2 works on one large method. Where neither can be read, never.
-     */
-    private static final class Settling {
-        private final CompilationMXBean jit;
-        private final boolean jitTimed;
-        private final Optional<JitQueue> queue;
-        private long compiledBefore;
-        private int settledRounds;
-
-        Settling(CompilationMXBean jit, boolean jitTimed, Optional<JitQueue> queue) {
-            this.jit = jit;
-            this.jitTimed = jitTimed;
-            this.queue = queue;
-            reset();
-        }
-
-        Settling reset() {
-            compiledBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
-            settledRounds = 0;
-            return this;
-        }
-
-        boolean settledAfterRound() throws JMException {
-            if (queue.isEmpty() && !jitTimed) {
-                return false;
-            }
-            boolean settled = true;
-            if (queue.isPresent()) {
-                settled = queue.get().pending() <= SETTLED_PENDING;
-            }
-            if (jitTimed) {
-                long compiled = jit.getTotalCompilationTime();
-                settled &= compiled - compiledBefore < SETTLED_MILLIS;
-                compiledBefore = compiled;
-            }
-            settledRounds = settled ? settledRounds + 1 : 0;
-            return settledRounds >= 2;
-        }
     }
 
     /** The caller's change to the JIT, if any, run at most once. */
@@ -326,45 +231,6 @@ public final class Warmup {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    /** The warm-up's own subnet: never on any link, answered only inside this process. */
-    static final class SyntheticSubnet {
-        static final String INTERFACE = "warm-up0";
-        static final String SERVER = "10.250.0.1";
-        /** Half the clients come through a relay, as a rack's often do. */
-        static final String RELAY = "10.250.0.254";
-
-        private static final String YAML = """
-                server:
-                  interfaces: [warm-up0]
-                subnets:
-                  - cidr: 10.250.0.0/16
-                    gateway: 10.250.0.254
-                    dns-servers: [10.250.0.2, 10.250.0.3]
-                    domain: warm-up.invalid
-                    ranges:
-                      - {start: 10.250.1.0, end: 10.250.254.254, kind: dynamic}
-                """;
-
-        static LeaseLedgerConfiguration configuration() {
-            try {
-                return new ConfigurationLoader(HostInterfaces.ANY).parse(YAML, "the warm-up's configuration");
-            } catch (ConfigurationException e) {
-                throw new IllegalStateException("the warm-up's own configuration does not read: " + e.getMessage(), e);
-            }
-        }
-
-        static Ingress ingress() {
-            try {
-                return new Ingress.Interface(INTERFACE, 1, List.of((Inet4Address) InetAddress.getByName(SERVER)));
-            } catch (UnknownHostException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
-
-        private SyntheticSubnet() {
         }
     }
 }
