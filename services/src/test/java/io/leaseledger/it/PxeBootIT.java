@@ -16,15 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Network boot: a UEFI PXE ROM and iPXE, built with scapy as their firmware sends them
- * (options 60, 93, 94, 97; 77 for iPXE). They must learn the next server (siaddr) and the
- * boot file chosen for what they are (in the {@code file} field or option 67).
+ * Network boot: a UEFI PXE ROM, a UEFI HTTP boot client and iPXE, built with scapy as their
+ * firmware sends them (options 60, 93, 94, 97; 77 for iPXE). They must learn the next server
+ * (siaddr) and the boot file or URL chosen for what they are (in the {@code file} field or
+ * option 67); the HTTP boot client also its own {@code HTTPClient} in option 60.
  */
 @Tag("netns")
 @Timeout(180)
 class PxeBootIT extends ScapyLan {
     private static final ServedSubnet.Pxe PXE = new ServedSubnet.Pxe(
-            "198.18.0.1", "pxelinux.0", "bootx64.efi", "grubaa64.efi", "http://198.18.0.1:5248/ipxe.cfg");
+            "198.18.0.1", "pxelinux.0", "bootx64.efi", "grubaa64.efi", "http://198.18.0.1:5248/ipxe.cfg",
+            "http://198.18.0.1:5248/images/bootx64.efi");
     private static final Duration LISTEN = Duration.ofSeconds(10);
 
 
@@ -75,6 +77,29 @@ class PxeBootIT extends ScapyLan {
         assertThat(offer.messageType()).isEqualTo(DhcpReply.OFFER);
         assertThat(offer.siaddr()).as("next-server in %s", offer).isEqualTo("198.18.0.1");
         assertThat(offer.bootFile()).as("boot file in %s", offer).isEqualTo("http://198.18.0.1:5248/ipxe.cfg");
+    }
+
+    @Test
+    void uefiHttpBootClientGetsTheUrlAndItsVendorClassEchoed() {
+        ServedLan lan = ServedLan.start(lab, ServedSubnet.small(0, 4, Duration.ofSeconds(120)).withPxe(PXE));
+        VethLink.End nic = lan.client("c");
+        // x86-64 UEFI HTTP boot (option 93 = 16), as the firmware's HTTP boot client sends it.
+        String httpClient = "HTTPClient:Arch:00016:UNDI:003001";
+        DhcpMessage discover = firmware(DhcpMessage.discover(nic.mac(), 0x00eb0001), httpClient)
+                .withOption(93, new byte[] {0, 16});
+
+        DhcpReply offer = lab.scapy(nic).reply(discover, LISTEN);
+        DhcpMessage request = firmware(DhcpMessage.request(nic.mac(), 0x00eb0001, offer.yiaddr(), offer.serverId()),
+                httpClient).withOption(93, new byte[] {0, 16});
+        DhcpReply ack = lab.scapy(nic).reply(request, LISTEN);
+
+        for (DhcpReply reply : new DhcpReply[] {offer, ack}) {
+            assertThat(reply.bootFile()).as("boot URL in %s", reply).isEqualTo("http://198.18.0.1:5248/images/bootx64.efi");
+            // UEFI takes an offer as an HTTP boot offer only when option 60 says HTTPClient.
+            assertThat(reply.text(60)).as("vendor class in %s", reply).contains("HTTPClient");
+        }
+        assertThat(ack.messageType()).isEqualTo(DhcpReply.ACK);
+        assertThat(ack.yiaddr()).isEqualTo(offer.yiaddr());
     }
 
     /** What an x86-64 UEFI network stack puts in every message. */

@@ -49,6 +49,9 @@ final class LeaseLedgerConfig {
                 y.append("      uefi-x64: ").append(quote(p.uefiX64File())).append('\n');
                 y.append("      uefi-arm64: ").append(quote(p.uefiArm64File())).append('\n');
                 y.append("      ipxe-script: ").append(quote(p.ipxeScript())).append('\n');
+                if (p.httpUefiX64Url() != null) {
+                    y.append("      http-uefi-x64: ").append(quote(p.httpUefiX64Url())).append('\n');
+                }
             });
         }
         return y.toString();

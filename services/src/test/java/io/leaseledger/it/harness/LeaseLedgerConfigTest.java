@@ -40,7 +40,7 @@ class LeaseLedgerConfigTest {
     @Test
     void serverReadsTheHarnessConfigurationAsMeant() throws Exception {
         ServedSubnet.Pxe pxe = new ServedSubnet.Pxe("198.18.1.1", "pxelinux.0", "bootx64.efi", "grubaa64.efi",
-                "http://198.18.1.1:5248/ipxe.cfg");
+                "http://198.18.1.1:5248/ipxe.cfg", "http://198.18.1.1:5248/images/bootx64.efi");
         String yaml = LeaseLedgerConfig.render(List.of("llt0123abcdbr"),
                 List.of(ServedSubnet.small(1, 2, Duration.ofSeconds(20)).withPxe(pxe),
                         ServedSubnet.small(2, 1, Duration.ofSeconds(120))),
@@ -70,5 +70,6 @@ class LeaseLedgerConfigTest {
         assertThat(first.pxe().uefiX64BootFile()).contains("bootx64.efi");
         assertThat(first.pxe().uefiArm64BootFile()).contains("grubaa64.efi");
         assertThat(first.pxe().ipxeScriptUrl()).contains("http://198.18.1.1:5248/ipxe.cfg");
+        assertThat(first.pxe().httpBootX64Url()).contains("http://198.18.1.1:5248/images/bootx64.efi");
     }
 }

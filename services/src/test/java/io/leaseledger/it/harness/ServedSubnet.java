@@ -22,9 +22,15 @@ public record ServedSubnet(
     }
 
     /** PXE settings: next-server, boot file per client architecture, and the iPXE script URL. */
-    public record Pxe(String nextServer, String biosFile, String uefiX64File, String uefiArm64File, String ipxeScript) {
+    /** @param httpUefiX64Url the UEFI HTTP boot URL for x86-64 ({@code http-uefi-x64}); null: none */
+    public record Pxe(String nextServer, String biosFile, String uefiX64File, String uefiArm64File, String ipxeScript,
+                      String httpUefiX64Url) {
         public Pxe {
             TestNetwork.requireTestAddress(nextServer);
+        }
+
+        public Pxe(String nextServer, String biosFile, String uefiX64File, String uefiArm64File, String ipxeScript) {
+            this(nextServer, biosFile, uefiX64File, uefiArm64File, ipxeScript, null);
         }
     }
 
