@@ -28,11 +28,11 @@ class ConfigurationSurvivesRestartTest {
     @Test
     void apiChangesSurviveARestartAndTheFilesOwnChangesStillApply() throws Exception {
         try (NodeDatabases databases = databases()) {
-            apiChangesSurviveARestartAndTheFilesOwnChangesStillApply(databases);
+            changeThroughTheApiThenRestartTwice(databases);
         }
     }
 
-    private void apiChangesSurviveARestartAndTheFilesOwnChangesStillApply(NodeDatabases databases) throws Exception {
+    private void changeThroughTheApiThenRestartTwice(NodeDatabases databases) throws Exception {
         String file = ApiNode.yaml(dir, databases);
         try (ApiNode api = ApiNode.start(dir, databases)) {
             assertThat(api.send("POST", "/api/v1/subnets", api.operator, "{\"cidr\": \"198.19.7.0/24\"}").status())
