@@ -27,12 +27,13 @@ import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG_KEY;
  * decline, release, expiry, withdrawn offer, end of probation, pool exhausted, address seen in use),
  * with the subnet and the event's sequence number in the subnet's stream. Append only. The row key {@code id}
  * numbers the rows in the order they were applied (a single numeric key is H2's row key: no
- * second index to update per row); the next one is all it keeps in memory. Each row has a
- * {@code transaction_log_key} row with the same id, its time and MAC: the narrow table that
- * carries the log's indexes, so a rebuild's index builds read three columns, not eighteen
- * (docs/projections.md, "transaction_log"). A row waits for its
+ * second index to update per row); the next one is all it keeps in memory. A row waits for its
  * write as a plain array of the table's values ({@link Rows#insertValues}): a log row is only
  * ever inserted, and a jOOQ record per event cost more to fill than H2 to insert it.
+ *
+ * <p>Each row is written with its {@code transaction_log_key} row (same id, its time and MAC),
+ * the narrow table that carries the log's indexes, so that a rebuild's index builds read three
+ * columns, not eighteen (docs/projections.md, "transaction_log").
  */
 public final class TransactionLogProjection implements Projection {
     public static final String NAME = "log";
@@ -67,7 +68,6 @@ public final class TransactionLogProjection implements Projection {
     private static final int KEY_COLUMNS = TRANSACTION_LOG_KEY.fields().length;
 
     private final List<Object[]> pending = new ArrayList<>();
-    private final List<Object[]> pendingKeys = new ArrayList<>();
     /** The id of the next row; 0 until loaded from the table. */
     private long nextId;
 
@@ -110,11 +110,19 @@ public final class TransactionLogProjection implements Projection {
         }
         row[ID] = nextId++;
         pending.add(row);
-        Object[] key = new Object[KEY_COLUMNS];
-        key[KEY_ID] = row[ID];
-        key[KEY_DECIDED_AT] = row[DECIDED_AT];
-        key[KEY_MAC] = row[MAC];
-        pendingKeys.add(key);
+    }
+
+    /** The {@code transaction_log_key} rows of {@code rows}: each one's id, time and MAC. */
+    private static List<Object[]> keys(List<Object[]> rows) {
+        List<Object[]> keys = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] key = new Object[KEY_COLUMNS];
+            key[KEY_ID] = row[ID];
+            key[KEY_DECIDED_AT] = row[DECIDED_AT];
+            key[KEY_MAC] = row[MAC];
+            keys.add(key);
+        }
+        return keys;
     }
 
     private static Object[] row(StoredEvent stored, LeaseEvent event) {
@@ -168,9 +176,8 @@ public final class TransactionLogProjection implements Projection {
     @Override
     public void flush(DSLContext tx) {
         Rows.insertValues(tx, TRANSACTION_LOG, pending);
-        Rows.insertValues(tx, TRANSACTION_LOG_KEY, pendingKeys);
+        Rows.insertValues(tx, TRANSACTION_LOG_KEY, keys(pending));
         pending.clear();
-        pendingKeys.clear();
     }
 
     @Override
@@ -186,7 +193,6 @@ public final class TransactionLogProjection implements Projection {
     @Override
     public void forget() {
         pending.clear();
-        pendingKeys.clear();
         nextId = 0;
     }
 }
