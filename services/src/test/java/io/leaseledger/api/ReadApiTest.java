@@ -5,15 +5,11 @@ import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,42 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the event log): two clients lease through the packet path (one releases), then leases,
  * history, point-in-time, utilisation and the log are read back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadApiTest {
+class ReadApiTest extends RunningApi {
     private static final String KEPT = "52:54:00:00:02:01";
     private static final String RELEASED = "52:54:00:00:02:02";
 
-    @TempDir
-    static Path dir;
-    ApiNode api;
     String keptAddress;
     String releasedAddress;
     Instant between;
 
-    private NodeDatabases databases;
-
-    /** Where the node keeps its store and projections: H2 files unless a subclass says otherwise. */
-    NodeDatabases databases() throws Exception {
-        return NodeDatabases.h2();
-    }
-
     @BeforeAll
-    void start() throws Exception {
-        databases = databases();
-        api = ApiNode.start(dir, databases);
+    void leaseTwoClients() throws Exception {
         keptAddress = dora(KEPT, false);
         between = Instant.now();
         releasedAddress = dora(RELEASED, true);
         awaitProjected();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try (NodeDatabases created = databases) {
-            if (api != null) {
-                api.close();
-            }
-        }
     }
 
     private String dora(String mac, boolean release) throws Exception {

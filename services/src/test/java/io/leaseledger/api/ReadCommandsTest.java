@@ -6,11 +6,8 @@ import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -26,13 +23,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code leases}, {@code history}, {@code utilisation}, {@code log} on the same binary, against a running node's API. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadCommandsTest {
+class ReadCommandsTest extends RunningApi {
     private static final String MAC = "52:54:00:00:03:01";
 
-    @TempDir
-    static Path dir;
-    ApiNode api;
     String address;
 
     record Run(int exitCode, String out, String err) {
@@ -41,17 +34,8 @@ class ReadCommandsTest {
         }
     }
 
-    private NodeDatabases databases;
-
-    /** Where the node keeps its store and projections: H2 files unless a subclass says otherwise. */
-    NodeDatabases databases() throws Exception {
-        return NodeDatabases.h2();
-    }
-
     @BeforeAll
-    void start() throws Exception {
-        databases = databases();
-        api = ApiNode.start(dir, databases);
+    void leaseOneClient() throws Exception {
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
         try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new RelayProbe.ProbeOptions(java.util.HexFormat.ofDelimiter(":").parseHex(MAC),
@@ -62,15 +46,6 @@ class ReadCommandsTest {
         }
         for (int i = 0; i < 200 && !run("log", "--mac", MAC, "--decision", "grant", "--json").out().contains("GRANT"); i++) {
             Thread.sleep(50); // the read side follows the log within its poll interval
-        }
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try (NodeDatabases created = databases) {
-            if (api != null) {
-                api.close();
-            }
         }
     }
 
