@@ -46,8 +46,9 @@ class MetricsTest {
             }
 
             String metrics = awaitMetric(api, "leaseledger_dhcp4_packets_dropped_total");
-            // The pool gauges are read from the projections, which follow the log within their poll interval.
-            for (int i = 0; i < 100 && value(metrics, "leaseledger_subnet_addresses_dynamic", SUBNET) < 100; i++) {
+            // The pool gauges are read from the projections, which follow the log within their poll interval:
+            // absent, or 0, until the tail has applied the subnet's range.
+            for (int i = 0; i < 100 && !poolProjected(metrics); i++) {
                 Thread.sleep(50);
                 metrics = api.get("/metrics", null).body();
             }
@@ -94,6 +95,11 @@ class MetricsTest {
             Thread.sleep(50);
         }
         throw new AssertionError(name + " never appeared in /metrics");
+    }
+
+    private static boolean poolProjected(String metrics) {
+        return metrics.contains("leaseledger_subnet_addresses_dynamic{" + SUBNET)
+                && value(metrics, "leaseledger_subnet_addresses_dynamic", SUBNET) == 100;
     }
 
     /** The value of the one sample of {@code name} whose labels contain every fragment. */
