@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The mailboxes of all subnets, on one small pool of worker threads. A subnet's mailbox is
+ * The mailboxes of all subnets, on one small pool of worker threads (and on the threads that
+ * read the packets, while a subnet keeps up: {@link SubnetMailbox}). A subnet's mailbox is
  * created on its first message; its decider comes from {@code deciders} (one command per batch,
  * routed to that subnet's aggregate).
  *
@@ -65,6 +67,11 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     /** Queues {@code message} for subnet {@code key}; the future holds its committed decision. */
     public CompletableFuture<D> submit(K key, M message) {
         return mailbox(key).submit(message);
+    }
+
+    /** {@link #submit(Object, Object)}, from a reading thread that may run the batch (see {@link SubnetMailbox}). */
+    public CompletableFuture<D> submit(K key, M message, Executor readingThread) {
+        return mailbox(key).submit(message, readingThread);
     }
 
     public SubnetMailbox<M, D> mailbox(K key) {

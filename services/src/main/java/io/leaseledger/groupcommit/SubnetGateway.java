@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The packet path's way into the {@code Subnet} aggregates: group commit per subnet.
@@ -35,7 +36,15 @@ public final class SubnetGateway implements AutoCloseable {
     }
 
     public CompletableFuture<Decision> decide(SubnetId subnet, ClientMessage message) {
-        return committer.submit(subnet, new SubnetWork.Packet(message))
+        return decide(subnet, message, null);
+    }
+
+    /**
+     * {@link #decide(SubnetId, ClientMessage)} for a packet read on {@code readingThread} (null:
+     * none), which runs the batch while the subnet keeps up (see {@link SubnetMailbox}).
+     */
+    public CompletableFuture<Decision> decide(SubnetId subnet, ClientMessage message, Executor readingThread) {
+        return committer.submit(subnet, new SubnetWork.Packet(message), readingThread)
                 .thenApply(result -> ((SubnetWork.Decided) result).decision());
     }
 

@@ -53,10 +53,20 @@ import org.slf4j.LoggerFactory;
  *       dropped undecided ({@link StaleMessageException}, counted as stale). Under overload the
  *       mailbox then spends its commits on packets whose clients still wait, instead of
  *       answering, late, clients that already retransmitted or gave up.</li>
+ *
+ *   <li>Where a batch runs: a message may come with the thread it was read on
+ *       ({@link #submit(Object, Executor)}: the transport's event loop). While the subnet keeps
+ *       up — everything waiting fits in one batch — its batch runs there, between that thread's
+ *       reads, instead of on a worker: no hand-over to wake a worker for and back again, and
+ *       one runnable thread fewer beside the load (on two cores, the one that sends the
+ *       requests). Once more is waiting than one batch takes, batches go to the workers, and
+ *       the reading thread goes back to reading, so that a backlog is queued here, where it is
+ *       bounded, shed and aged as above, and not in the kernel's socket buffer, which drops
+ *       whatever comes next, REQUESTs and DISCOVERs alike.</li>
  * </ul>
  *
- * <p>Futures complete on the executor's thread; what a caller chains to them (encoding and
- * sending the reply) runs there and should not block.
+ * <p>Futures complete on the thread that ran the batch; what a caller chains to them (encoding
+ * and sending the reply) runs there and should not block.
  */
 public final class SubnetMailbox<M, D> {
     private static final Logger LOG = LoggerFactory.getLogger(SubnetMailbox.class);
@@ -131,8 +141,17 @@ public final class SubnetMailbox<M, D> {
         this.stats = Objects.requireNonNull(stats, "stats");
     }
 
-    /** Queues {@code message}; the future holds its committed decision. */
+    /** Queues {@code message}; the future holds its committed decision. Its batch runs on a worker. */
     public CompletableFuture<D> submit(M message) {
+        return submit(message, null);
+    }
+
+    /**
+     * Queues {@code message}; the future holds its committed decision. {@code readingThread}
+     * (may be null: none) is the thread {@code message} was read on, where its batch may run
+     * while the subnet keeps up.
+     */
+    public CompletableFuture<D> submit(M message, Executor readingThread) {
         Objects.requireNonNull(message, "message");
         if (closed) {
             return CompletableFuture.failedFuture(new CancellationException("mailbox of subnet " + subnet + " is closed"));
@@ -152,7 +171,7 @@ public final class SubnetMailbox<M, D> {
                         Duration.ofNanos(now - oldest.queuedAt), Duration.ofNanos(shedAfterNanos)));
             }
         }
-        Pending<M, D> pending = new Pending<>(message, new CompletableFuture<>(), now);
+        Pending<M, D> pending = new Pending<>(message, new CompletableFuture<>(), now, readingThread);
         queue.add(pending);
         stats.accepted.increment();
         schedule();
@@ -187,7 +206,7 @@ public final class SubnetMailbox<M, D> {
             if (waitsForCompanions()) {
                 delays.schedule(this::startBatch, commitDelayNanos, TimeUnit.NANOSECONDS);
             } else {
-                executor.execute(this::runOneBatch);
+                runNextBatch();
             }
         } catch (RejectedExecutionException e) {
             scheduled.set(false);
@@ -195,15 +214,34 @@ public final class SubnetMailbox<M, D> {
         }
     }
 
+    /**
+     * Starts the next batch: on the thread its first message was read on while everything
+     * waiting fits in it, else (or when that thread takes no more work: it is stopping) on a
+     * worker.
+     */
+    private void runNextBatch() {
+        Pending<M, D> first = queue.peek();
+        Executor readingThread = first == null ? null : first.readingThread;
+        if (readingThread != null && waiting.get() <= batchLimit) {
+            try {
+                readingThread.execute(this::runOneBatch);
+                return;
+            } catch (RejectedExecutionException stopping) {
+                // the workers take it
+            }
+        }
+        executor.execute(this::runOneBatch);
+    }
+
     private boolean waitsForCompanions() {
         return commitDelayNanos > 0 && waiting.get() < Math.min(COMPANIONS, batchLimit)
                 && nanoTime.getAsLong() - lastCommitNanos < BUSY_WINDOW_NANOS;
     }
 
-    /** The delay is over: the batch runs on a worker (the scheduler thread never decides). */
+    /** The delay is over: the batch starts (never on the scheduler's thread). */
     private void startBatch() {
         try {
-            executor.execute(this::runOneBatch);
+            runNextBatch();
         } catch (RejectedExecutionException e) {
             scheduled.set(false);
             failWaiting(e);
@@ -301,5 +339,5 @@ public final class SubnetMailbox<M, D> {
         }
     }
 
-    private record Pending<M, D>(M message, CompletableFuture<D> result, long queuedAt) {}
+    private record Pending<M, D>(M message, CompletableFuture<D> result, long queuedAt, Executor readingThread) {}
 }

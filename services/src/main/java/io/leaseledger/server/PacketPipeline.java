@@ -47,12 +47,13 @@ import java.util.concurrent.CompletionException;
  * INFORM ─► ReplyAssembler.inform, straight from the SettingsView (never the write path)
  * </pre>
  *
- * <p>{@link #handle} runs on the transport's event loop and never blocks: it only queues. The
- * decision is made on the mailbox worker that committed the batch; the reply is assembled, encoded
- * and sent on the event loop of the channel the request came in on
- * ({@link TransportContext#executorFor}). The commit thread is the one serial stage of a subnet:
- * replying there (a tenth of its time) would cap the subnet's rate, on the event loop it runs
- * beside the next commit, and a batch's replies leave in one flush. Every request that gets no reply is
+ * <p>{@link #handle} runs on the transport's event loop and never waits: it only queues, with the
+ * event loop as the packet's reading thread. The batch is decided and committed on that event loop
+ * while the subnet keeps up (after the loop's reads), else on a mailbox worker (SubnetMailbox).
+ * The reply is assembled, encoded and sent on the event loop of the channel the request came in on
+ * ({@link TransportContext#executorFor}): when a worker committed, replying there (a tenth of its
+ * time) would cap the subnet's rate; on the event loop it runs beside the next commit, and a
+ * batch's replies leave in one flush. Every request that gets no reply is
  * counted through {@link TransportContext#countDrop} with a {@link PipelineDrop}.
  */
 public final class PacketPipeline implements DecodingHandler.RequestHandler {
@@ -107,7 +108,8 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
                 serverIdentifier(request.ingress(), interfaceAddresses, subnet));
         Delivery delivery = ClientMessages.delivery(message, request.recipient().getAddress());
         switch (ClientMessages.translate(message, delivery, serverId)) {
-            case Translation.ForSubnet(ClientMessage clientMessage) -> gateway.decide(subnet.id(), clientMessage)
+            case Translation.ForSubnet(ClientMessage clientMessage) -> gateway.decide(subnet.id(), clientMessage,
+                            transport.readingThread(request.ingress()).orElse(null))
                     .whenCompleteAsync((decision, failure) -> {
                         if (failure != null) {
                             dropFailed(failure, subnet, transport);

@@ -20,6 +20,7 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
@@ -272,6 +273,13 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
     public Executor executorFor(Ingress ingress) {
         ChannelBinding binding = channels.get(ingress);
         return binding != null ? binding.channel().eventLoop() : Runnable::run;
+    }
+
+    /** The event loop of {@code ingress}'s channel (one loop serves every channel of a transport). */
+    @Override
+    public Optional<Executor> readingThread(Ingress ingress) {
+        ChannelBinding binding = channels.get(ingress);
+        return binding != null ? Optional.of(binding.channel().eventLoop()) : Optional.empty();
     }
 
     @Override

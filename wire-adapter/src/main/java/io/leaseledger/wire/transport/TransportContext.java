@@ -1,5 +1,6 @@
 package io.leaseledger.wire.transport;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -22,6 +23,16 @@ public interface TransportContext {
      */
     default Executor executorFor(Ingress ingress) {
         return Runnable::run;
+    }
+
+    /**
+     * The thread that reads {@code ingress}'s datagrams, offered for short work that is better
+     * run between its reads than handed to a thread of its own: on a machine with few cores a
+     * hand-over costs a wake-up on each side and one more runnable thread. Empty (the default)
+     * when there is no such thread; then nothing but the reply runs on it.
+     */
+    default Optional<Executor> readingThread(Ingress ingress) {
+        return Optional.empty();
     }
 
     /** Counts a datagram the next stage dropped (malformed, not for us, ...). */

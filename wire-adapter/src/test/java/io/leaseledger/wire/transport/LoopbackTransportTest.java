@@ -177,6 +177,23 @@ class LoopbackTransportTest {
     }
 
     @Test
+    void theReadingThreadOfAnIngressIsTheThreadItsDatagramsAreHandledOn() throws Exception {
+        var handledOn = new ArrayBlockingQueue<Thread>(1);
+        var offered = new ArrayBlockingQueue<Thread>(1);
+        start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
+            handledOn.add(Thread.currentThread());
+            t.readingThread(datagram.ingress()).orElseThrow().execute(() -> offered.add(Thread.currentThread()));
+        });
+
+        sendFromClient("DISCOVER");
+
+        Thread reading = handledOn.poll(5, TimeUnit.SECONDS);
+        assertThat(reading).isNotNull();
+        assertThat(offered.poll(5, TimeUnit.SECONDS)).isSameAs(reading);
+        assertThat(transport.readingThread(new Ingress.BoundAddress(new InetSocketAddress(LOOPBACK, 9)))).isEmpty();
+    }
+
+    @Test
     void anIngressTheTransportDoesNotServeRunsWorkOnTheCallingThread() {
         start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> { });
         var ran = new java.util.concurrent.atomic.AtomicReference<Thread>();
