@@ -30,7 +30,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +86,19 @@ class PacketPipelineTest {
         Ipv4Address leased = Ipv4Address.of(ack.orElseThrow().yiaddr());
         assertThat(POOL.contains(leased)).isTrue();
         assertThat(committedGrants()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuietSubnetsBatchesAreDecidedOnTheEventLoopThatReadTheirPackets() throws Exception {
+        List<String> decidedOn = new CopyOnWriteArrayList<>();
+        gateway.observeBatches((subnet, messages, waited, took) -> decidedOn.add(Thread.currentThread().getName()));
+
+        try (RelayProbe probe = probe("198.18.7.1", Duration.ofSeconds(5))) {
+            assertThat(probe.run()).map(Dhcp4Message::messageType).contains(MessageType.ACK);
+        }
+
+        // The DISCOVER's batch and the REQUEST's: no hand-over to a mailbox worker.
+        assertThat(decidedOn).hasSize(2).allMatch(thread -> thread.startsWith("dhcp-transport"));
     }
 
     @Test
