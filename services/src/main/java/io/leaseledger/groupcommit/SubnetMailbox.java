@@ -53,7 +53,6 @@ import org.slf4j.LoggerFactory;
  *       dropped undecided ({@link StaleMessageException}, counted as stale). Under overload the
  *       mailbox then spends its commits on packets whose clients still wait, instead of
  *       answering, late, clients that already retransmitted or gave up.</li>
- *
  *   <li>Where a batch runs: a message may come with the thread it was read on
  *       ({@link #submit(Object, Executor)}: the transport's event loop). While the subnet keeps
  *       up — everything waiting fits in one batch — its batch runs there, between that thread's

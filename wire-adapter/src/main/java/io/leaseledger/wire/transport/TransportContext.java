@@ -28,8 +28,9 @@ public interface TransportContext {
     /**
      * The thread that reads {@code ingress}'s datagrams, offered for short work that is better
      * run between its reads than handed to a thread of its own: on a machine with few cores a
-     * hand-over costs a wake-up on each side and one more runnable thread. Empty (the default)
-     * when there is no such thread; then nothing but the reply runs on it.
+     * hand-over costs a wake-up on each side and one more runnable thread. Whatever runs there
+     * holds up the reads behind it, so only work that is short and bounded belongs there. Empty
+     * (the default) when there is no such thread.
      */
     default Optional<Executor> readingThread(Ingress ingress) {
         return Optional.empty();
