@@ -55,10 +55,10 @@ import org.slf4j.LoggerFactory;
  *       answering, late, clients that already retransmitted or gave up.</li>
  *   <li>Where a batch runs: a message may come with the thread it was read on
  *       ({@link #submit(Object, Executor)}: the transport's event loop). While the subnet keeps
- *       up — everything waiting fits in one batch — its batch runs there, between that thread's
- *       reads, instead of on a worker: no hand-over to wake a worker for and back again, and
- *       one runnable thread fewer beside the load (on two cores, the one that sends the
- *       requests). Once more is waiting than one batch takes, batches go to the workers, and
+ *       up — what is waiting fits in {@value #READING_THREAD_BATCHES} batches — its batches run
+ *       there, between that thread's reads, instead of on a worker: no hand-over to wake a worker
+ *       for and back again, and one runnable thread fewer beside the load (on two cores, the one
+ *       that sends the requests). Once more is waiting, batches go to the workers, and
  *       the reading thread goes back to reading, so that a backlog is queued here, where it is
  *       bounded, shed and aged as above, and not in the kernel's socket buffer, which drops
  *       whatever comes next, REQUESTs and DISCOVERs alike.</li>
@@ -71,6 +71,14 @@ public final class SubnetMailbox<M, D> {
     private static final Logger LOG = LoggerFactory.getLogger(SubnetMailbox.class);
     /** A batch this large amortises the commit: it goes without waiting for more. */
     static final int COMPANIONS = 32;
+    /**
+     * While at most this many batches are waiting, the reading thread runs them (back to back,
+     * before it reads again); beyond, the workers do. Four rather than one: a commit on a slow
+     * machine, or a young collection, lets more than one batch pile up in the socket while the
+     * subnet still keeps up, and handing those to a worker cost more than it saved
+     * (docs/benchmarks.md, "Latest: batches on the event loop").
+     */
+    static final int READING_THREAD_BATCHES = 4;
     /** A subnet that committed this recently is busy: more packets are likely within the delay. */
     static final long BUSY_WINDOW_NANOS = 20_000_000L;
 
@@ -214,14 +222,14 @@ public final class SubnetMailbox<M, D> {
     }
 
     /**
-     * Starts the next batch: on the thread its first message was read on while everything
-     * waiting fits in it, else (or when that thread takes no more work: it is stopping) on a
-     * worker.
+     * Starts the next batch: on the thread its first message was read on while what is waiting
+     * fits in {@value #READING_THREAD_BATCHES} batches, else (or when that thread takes no more
+     * work: it is stopping) on a worker.
      */
     private void runNextBatch() {
         Pending<M, D> first = queue.peek();
         Executor readingThread = first == null ? null : first.readingThread;
-        if (readingThread != null && waiting.get() <= batchLimit) {
+        if (readingThread != null && waiting.get() <= batchLimit * READING_THREAD_BATCHES) {
             try {
                 readingThread.execute(this::runOneBatch);
                 return;

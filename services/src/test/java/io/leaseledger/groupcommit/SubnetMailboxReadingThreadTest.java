@@ -33,29 +33,33 @@ class SubnetMailboxReadingThreadTest {
     }
 
     @Test
-    void whileEverythingWaitingFitsInOneBatchItRunsOnTheReadingThreadAfterItsReads() throws Exception {
-        SubnetMailbox<Integer, Integer> mailbox = mailbox(64, Duration.ZERO);
+    void whileWhatIsWaitingFitsInAFewBatchesTheyRunOnTheReadingThreadAfterItsReads() throws Exception {
+        SubnetMailbox<Integer, Integer> mailbox = mailbox(4, Duration.ZERO);
 
-        // One turn of the reading thread: three packets read, then its queued work runs.
-        List<CompletableFuture<Integer>> decided = reader.submit(() -> submitAll(mailbox, 0, 3)).get(5, TimeUnit.SECONDS);
+        // One turn of the reading thread: ten packets read, then its queued work runs.
+        List<CompletableFuture<Integer>> decided = reader.submit(() -> submitAll(mailbox, 0, 10)).get(5, TimeUnit.SECONDS);
 
-        assertThat(CompletableFuture.allOf(decided.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(5));
-        assertThat(ran).containsExactly(new Ran("reader", List.of(0, 1, 2)));
+        assertThat(decided.stream().map(CompletableFuture::join)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(ran).containsExactly(
+                new Ran("reader", List.of(0, 1, 2, 3)),
+                new Ran("reader", List.of(4, 5, 6, 7)),
+                new Ran("reader", List.of(8, 9)));
     }
 
     @Test
-    void aBacklogLargerThanOneBatchGoesToTheWorkersAndTheReadingThreadBackToReading() throws Exception {
-        SubnetMailbox<Integer, Integer> mailbox = mailbox(4, Duration.ZERO);
+    void aLargerBacklogGoesToTheWorkersAndTheReadingThreadBackToReading() throws Exception {
+        int batchLimit = 4;
+        int packets = batchLimit * (SubnetMailbox.READING_THREAD_BATCHES + 1) + 5;   // 25
+        SubnetMailbox<Integer, Integer> mailbox = mailbox(batchLimit, Duration.ZERO);
 
-        List<CompletableFuture<Integer>> decided = reader.submit(() -> submitAll(mailbox, 0, 10)).get(5, TimeUnit.SECONDS);
+        List<CompletableFuture<Integer>> decided = reader.submit(() -> submitAll(mailbox, 0, packets)).get(5, TimeUnit.SECONDS);
 
-        assertThat(decided.stream().map(f -> f.join())).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-        // The first batch was queued on the reader at the first packet; after it six were still
-        // waiting, more than a batch: a worker took the next; then two, which fit: the reader again.
-        assertThat(ran).containsExactly(
-                new Ran("reader", List.of(0, 1, 2, 3)),
-                new Ran("worker", List.of(4, 5, 6, 7)),
-                new Ran("reader", List.of(8, 9)));
+        assertThat(decided.stream().map(CompletableFuture::join)).hasSize(packets).isSorted();
+        // The first batch was queued on the reader at the first packet. After it 21 were waiting,
+        // more than four batches: the workers took the next two; from 13 on, the reader again.
+        assertThat(ran).extracting(Ran::thread)
+                .containsExactly("reader", "worker", "worker", "reader", "reader", "reader", "reader");
+        assertThat(ran).extracting(r -> r.batch().size()).containsExactly(4, 4, 4, 4, 4, 4, 1);
     }
 
     @Test
