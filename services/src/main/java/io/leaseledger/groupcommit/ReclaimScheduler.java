@@ -33,6 +33,8 @@ public final class ReclaimScheduler implements AutoCloseable {
         return thread;
     });
 
+    private volatile boolean closed;
+
     public ReclaimScheduler(SubnetGateway gateway, Supplier<Collection<SubnetId>> subnets, int batchLimit) {
         this.gateway = gateway;
         this.subnets = subnets;
@@ -47,6 +49,9 @@ public final class ReclaimScheduler implements AutoCloseable {
 
     /** Queues one reclaim for each subnet that has none waiting. */
     public void tick() {
+        if (closed) {
+            return;
+        }
         try {
             for (SubnetId subnet : subnets.get()) {
                 if (pending.add(subnet)) {
@@ -61,7 +66,7 @@ public final class ReclaimScheduler implements AutoCloseable {
 
     private void send(SubnetId subnet) {
         gateway.reclaim(subnet, batchLimit).whenComplete((outcome, failure) -> {
-            if (failure == null && outcome.moreDue()) {
+            if (failure == null && outcome.moreDue() && !closed) {
                 send(subnet);
                 return;
             }
@@ -72,8 +77,13 @@ public final class ReclaimScheduler implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops queuing reclaims: no tick, and no follow-up to a reclaim that stopped at its batch
+     * limit. A reclaim already queued is still decided. Idempotent.
+     */
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
     }
 }

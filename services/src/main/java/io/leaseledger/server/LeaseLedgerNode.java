@@ -13,6 +13,7 @@ import io.leaseledger.config.ServerConfiguration;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.groupcommit.ReclaimScheduler;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.metrics.CommittedEvents;
 import io.leaseledger.metrics.DhcpMetrics;
@@ -310,7 +311,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
     }
 
     /**
-     * Stops in order: receiving first; then the requests already read are decided and answered
+     * Stops in order: receiving first, and the reclaim timer; then the requests already read are decided and answered
      * (at most {@link #drainLimit}); then the transport, the readers of the store, the mailboxes and
      * the store (the context closes those in order).
      */
@@ -320,6 +321,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
             arp.ifPresent(ArpListener::close);
             foreignDhcp.ifPresent(ForeignDhcpWatch::close);
             transport.stopReceiving();
+            // Nothing else queues work either while the mailboxes drain: the closing count of
+            // accepted and decided messages is then the whole story.
+            context.findBean(ReclaimScheduler.class).ifPresent(ReclaimScheduler::close);
             Duration limit = drainLimit(context.getBean(StoreSettings.class).mailbox());
             if (!context.getBean(SubnetGateway.class).drain(limit)) {
                 LOG.warn("requests still being decided {} after the stop began: their replies will not be sent", limit);

@@ -240,6 +240,27 @@ class SubnetGroupCommitTest {
         assertThat(expiredLeases(settings())).isEqualTo(5);
     }
 
+    @Test
+    void aClosedSchedulerQueuesNoMoreReclaims() throws Exception {
+        AxonStore store = startStore(settings());
+        SubnetFixture.define(store, T0);
+        SubnetGateway gateway = gateway(store);
+        for (int n = 0; n < 5; n++) {
+            dora(gateway, n);
+        }
+        clock.advance(Duration.ofHours(2));
+        long acceptedBefore = gateway.stats().accepted();
+        ReclaimScheduler scheduler = new ReclaimScheduler(gateway, () -> List.of(SUBNET), 2);
+
+        scheduler.close();
+        scheduler.tick();
+
+        // A node closes it before draining its mailboxes: nothing may be queued behind the drain.
+        assertThat(gateway.drain(Duration.ofSeconds(5))).isTrue();
+        assertThat(gateway.stats().accepted()).isEqualTo(acceptedBefore);
+        assertThat(expiredLeases(settings())).isZero();
+    }
+
     private static Ipv4Address dora(SubnetGateway gateway, int client) throws Exception {
         Decision offer = gateway.decide(SUBNET, SubnetFixture.discover(client)).get(10, TimeUnit.SECONDS);
         Ipv4Address address = ((Decision.Offer) offer).address();
