@@ -79,11 +79,19 @@ public final class ReclaimScheduler implements AutoCloseable {
 
     /**
      * Stops queuing reclaims: no tick, and no follow-up to a reclaim that stopped at its batch
-     * limit. A reclaim already queued is still decided. Idempotent.
+     * limit. A reclaim already queued is still decided; a tick already running is waited for
+     * (bounded: it only queues), so that nothing is queued after this returns. Idempotent.
      */
     @Override
     public void close() {
         closed = true;
         timer.shutdownNow();
+        try {
+            if (!timer.awaitTermination(1, TimeUnit.SECONDS)) {
+                LOG.warn("the reclaim timer did not stop within 1 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
