@@ -223,13 +223,7 @@ class SubnetGroupCommitTest {
 
     @Test
     void theSchedulerReclaimsUntilNothingIsDue() throws Exception {
-        AxonStore store = startStore(settings());
-        SubnetFixture.define(store, T0);
-        SubnetGateway gateway = gateway(store);
-        for (int n = 0; n < 5; n++) {
-            dora(gateway, n);
-        }
-        clock.advance(Duration.ofHours(2));
+        SubnetGateway gateway = gatewayWithFiveExpiredLeases();
         try (ReclaimScheduler scheduler = new ReclaimScheduler(gateway, () -> List.of(SUBNET), 2)) {
             scheduler.tick();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -242,13 +236,7 @@ class SubnetGroupCommitTest {
 
     @Test
     void aClosedSchedulerQueuesNoMoreReclaims() throws Exception {
-        AxonStore store = startStore(settings());
-        SubnetFixture.define(store, T0);
-        SubnetGateway gateway = gateway(store);
-        for (int n = 0; n < 5; n++) {
-            dora(gateway, n);
-        }
-        clock.advance(Duration.ofHours(2));
+        SubnetGateway gateway = gatewayWithFiveExpiredLeases();
         long acceptedBefore = gateway.stats().accepted();
         ReclaimScheduler scheduler = new ReclaimScheduler(gateway, () -> List.of(SUBNET), 2);
 
@@ -259,6 +247,18 @@ class SubnetGroupCommitTest {
         assertThat(gateway.drain(Duration.ofSeconds(5))).isTrue();
         assertThat(gateway.stats().accepted()).isEqualTo(acceptedBefore);
         assertThat(expiredLeases(settings())).isZero();
+    }
+
+    /** Five clients leased, then the clock two hours on: their leases are due to be reclaimed. */
+    private SubnetGateway gatewayWithFiveExpiredLeases() throws Exception {
+        AxonStore store = startStore(settings());
+        SubnetFixture.define(store, T0);
+        SubnetGateway gateway = gateway(store);
+        for (int n = 0; n < 5; n++) {
+            dora(gateway, n);
+        }
+        clock.advance(Duration.ofHours(2));
+        return gateway;
     }
 
     private static Ipv4Address dora(SubnetGateway gateway, int client) throws Exception {
