@@ -24,31 +24,51 @@ class JvmOptionsTest {
     Path dir;
 
     private static final Path OPTIONS = ComposeFile.REPOSITORY.resolve("bin/jvm-options");
+    private static final String SHENANDOAH = "-XX:+UseShenandoahGC";
+    private static final String PARALLEL = "-XX:+UseParallelGC";
     private static final List<String> ALWAYS = List.of("--enable-native-access=ALL-UNNAMED", "-Dio.netty.leakDetection.level=disabled");
 
     @Test
     void serveRunsTheBenchmarkedHeapCollectorAndJit() throws Exception {
         List<String> options = optionsFor("serve", "");
         assertThat(options).startsWith(ALWAYS.toArray(String[]::new))
-                .contains("-Dleaseledger.jit.c2=warm-up", "-Xms2048m", "-Xmx2048m", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC");
+                .contains("-Dleaseledger.jit.c2=warm-up", "-Xms2048m", "-Xmx2048m", "-XX:+AlwaysPreTouch", SHENANDOAH);
         assertThat(options.contains("-XX:+UseTransparentHugePages")).as("huge pages asked for exactly where the kernel offers them")
                 .isEqualTo(transparentHugePagesOffered());
     }
 
     @Test
+    void serveFallsBackToTheParallelCollectorOnAJvmWithoutShenandoah() throws Exception {
+        Path oracleLike = fakeJava("oracle-like", "echo \"Unrecognized VM option 'UseShenandoahGC'\" >&2; exit 1");
+        assertThat(optionsFor("serve", "", oracleLike)).contains(PARALLEL).doesNotContain(SHENANDOAH);
+        assertThat(optionsFor("serve", "", dir.resolve("no-such-java"))).contains(PARALLEL).doesNotContain(SHENANDOAH);
+    }
+
+    @Test
+    void theCollectorChosenForTheRealJvmIsOneItStartsWith() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> collectors = optionsFor("serve", "", java).stream().filter(o -> o.endsWith("GC")).toList();
+        assertThat(collectors).hasSize(1);
+        Process version = new ProcessBuilder(java.toString(), collectors.getFirst(), "-version").redirectErrorStream(true).start();
+        String out = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(version.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(version.exitValue()).as(out).isZero();
+    }
+
+    @Test
     void anOperatorsOwnOptionReplacesTheLaunchersChoiceOfThatKind() throws Exception {
         assertThat(optionsFor("serve", "-Xmx512m")).doesNotContain("-Xms2048m", "-Xmx2048m", "-XX:+AlwaysPreTouch")
-                .contains("-XX:+UseParallelGC", "-Dleaseledger.jit.c2=warm-up");
+                .contains(SHENANDOAH, "-Dleaseledger.jit.c2=warm-up");
         assertThat(optionsFor("serve", "-Xms4g")).doesNotContain("-Xms2048m", "-Xmx2048m", "-XX:+AlwaysPreTouch");
         assertThat(optionsFor("serve", "-XX:MaxRAMPercentage=50")).doesNotContain("-Xmx2048m", "-XX:+AlwaysPreTouch");
         // -Xmx and -Xms by their long names are the same choice.
         assertThat(optionsFor("serve", "-XX:MaxHeapSize=1g")).doesNotContain("-Xmx2048m", "-XX:+AlwaysPreTouch");
         assertThat(optionsFor("serve", "-XX:InitialHeapSize=1g")).doesNotContain("-Xms2048m", "-XX:+AlwaysPreTouch");
-        assertThat(optionsFor("serve", "-XX:+UseZGC")).doesNotContain("-XX:+UseParallelGC").contains("-Xmx2048m");
+        assertThat(optionsFor("serve", "-XX:+UseZGC")).doesNotContain(SHENANDOAH, PARALLEL).contains("-Xmx2048m");
         assertThat(optionsFor("serve", "-XX:-UseTransparentHugePages")).doesNotContain("-XX:+UseTransparentHugePages");
         assertThat(optionsFor("serve", "-XX:TieredStopAtLevel=1")).doesNotContain("-Dleaseledger.jit.c2=warm-up");
         // A log option that names the collector in lower case is not a collector of its own.
-        assertThat(optionsFor("serve", "-Xlog:gc:file=/tmp/gc.log")).contains("-XX:+UseParallelGC", "-Xmx2048m");
+        assertThat(optionsFor("serve", "-Xlog:gc:file=/tmp/gc.log")).contains(SHENANDOAH, "-Xmx2048m");
     }
 
     @Test
@@ -90,19 +110,39 @@ class JvmOptionsTest {
         }
     }
 
-    /** The options on a host with 24 GiB and no cgroup limit, as this project's machines have. */
+    /**
+     * The options on a host with 24 GiB and no cgroup limit, as this project's machines have, for a
+     * java that starts with Shenandoah.
+     */
     private List<String> optionsFor(String subcommand, String userOptions) throws IOException, InterruptedException {
+        return optionsFor(subcommand, userOptions, fakeJava("with-shenandoah", "exit 0"));
+    }
+
+    private List<String> optionsFor(String subcommand, String userOptions, Path java) throws IOException, InterruptedException {
         Path meminfo = Files.writeString(dir.resolve("meminfo-24g"), "MemTotal:       24683548 kB\n");
-        return optionsFor(subcommand, userOptions,
+        return optionsFor(subcommand, userOptions, java,
                 Map.of("JVM_OPTIONS_MEMINFO", meminfo.toString(), "JVM_OPTIONS_CGROUP_MAX", dir.resolve("none").toString()));
     }
 
-    private static List<String> optionsFor(String subcommand, String userOptions, Map<String, String> environment)
+    private List<String> optionsFor(String subcommand, String userOptions, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return optionsFor(subcommand, userOptions, fakeJava("with-shenandoah", "exit 0"), environment);
+    }
+
+    /** A stand-in for java that answers the launcher's question about its collectors with {@code body}. */
+    private Path fakeJava(String name, String body) throws IOException {
+        Path java = dir.resolve(name);
+        Files.writeString(java, "#!/bin/sh\n" + body + "\n");
+        java.toFile().setExecutable(true);
+        return java;
+    }
+
+    private static List<String> optionsFor(String subcommand, String userOptions, Path java, Map<String, String> environment)
             throws IOException, InterruptedException {
         ProcessBuilder bash = new ProcessBuilder("bash", "-c",
                 // As the launchers run it: errexit, nounset, pipefail.
-                "set -euo pipefail; . \"$1\"; jvm_options \"$2\"; printf '%s\\n' \"${JVM_OPTIONS[@]}\"", "bash",
-                OPTIONS.toString(), subcommand);
+                "set -euo pipefail; . \"$1\"; jvm_options \"$2\" \"$3\"; printf '%s\\n' \"${JVM_OPTIONS[@]}\"", "bash",
+                OPTIONS.toString(), subcommand, java.toString());
         bash.environment().put("LEASELEDGER_JAVA_OPTS", userOptions);
         bash.environment().putAll(environment);
         bash.redirectErrorStream(true);
