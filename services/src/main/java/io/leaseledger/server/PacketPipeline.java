@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The packet path after decoding: pick the subnet, queue the message in the subnet's mailbox,
@@ -108,15 +109,19 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
                 serverIdentifier(request.ingress(), interfaceAddresses, subnet));
         Delivery delivery = ClientMessages.delivery(message, request.recipient().getAddress());
         switch (ClientMessages.translate(message, delivery, serverId)) {
-            case Translation.ForSubnet(ClientMessage clientMessage) -> gateway.decide(subnet.id(), clientMessage,
-                            transport.readingThread(request.ingress()).orElse(null))
-                    .whenCompleteAsync((decision, failure) -> {
-                        if (failure != null) {
-                            dropFailed(failure, subnet, transport);
-                        } else {
-                            reply(request, decision, subnet, clientMessage.client().chaddr(), serverId, transport);
-                        }
-                    }, transport.executorFor(request.ingress()));
+            case Translation.ForSubnet(ClientMessage clientMessage) -> {
+                // The thread that read the packet runs its batch while the subnet keeps up, and
+                // sends its reply (one lookup for both; a transport without one sends as it says).
+                Optional<Executor> readingThread = transport.readingThread(request.ingress());
+                gateway.decide(subnet.id(), clientMessage, readingThread.orElse(null))
+                        .whenCompleteAsync((decision, failure) -> {
+                            if (failure != null) {
+                                dropFailed(failure, subnet, transport);
+                            } else {
+                                reply(request, decision, subnet, clientMessage.client().chaddr(), serverId, transport);
+                            }
+                        }, readingThread.orElseGet(() -> transport.executorFor(request.ingress())));
+            }
             case Translation.Inform() -> inform(request, subnet, serverId, transport);
             case Translation.Ignored ignored -> transport.countDrop(PipelineDrop.NOT_SERVED);
         }

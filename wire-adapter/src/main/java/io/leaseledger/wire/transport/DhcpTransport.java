@@ -271,8 +271,7 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
 
     @Override
     public Executor executorFor(Ingress ingress) {
-        ChannelBinding binding = channels.get(ingress);
-        return binding != null ? binding.channel().eventLoop() : Runnable::run;
+        return readingThread(ingress).orElse(Runnable::run);
     }
 
     /** The event loop of {@code ingress}'s channel (one loop serves every channel of a transport). */
