@@ -10,14 +10,15 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The instants of the event store read without {@code DateTimeFormatter}: a rebuild's reader
- * spent a third of its time parsing them (every event has its timestamp and two or three in its
- * payload). Only the form the store writes, {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} with one to nine
+ * The instants of the event store read and written without {@code DateTimeFormatter}: a
+ * rebuild's reader spent a third of its time parsing them (every event has its timestamp and two
+ * or three in its payload). Only the form the store writes, {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} with one to nine
  * digits of fraction, is read here, and gives exactly what {@code Instant.parse} gives; anything
  * else (another form, an out-of-range field, {@link Instant#MAX}'s {@code +1000000000-…}) is left
  * to the usual parser ({@link #parse} returns null).
@@ -62,6 +63,64 @@ public final class IsoInstants {
             return null;
         }
         return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+    }
+
+    /** The last second {@link #format} writes itself: 9999-12-31T23:59:59Z. */
+    private static final long LAST_FOUR_DIGIT_YEAR_SECOND = 253_402_300_799L;
+
+    /**
+     * What {@link Instant#toString()} (and Jackson's instant serializer, {@code ISO_INSTANT})
+     * writes, without {@code DateTimeFormatter}: seconds, then three, six or nine digits of
+     * fraction as the nanoseconds need, then {@code Z}. Instants from 1970 to 9999 are written
+     * here, the rest ({@link Instant#MAX}'s {@code +1000000000-…}) by {@code toString()}.
+     */
+    public static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds > LAST_FOUR_DIGIT_YEAR_SECOND) {
+            return instant.toString();
+        }
+        int nanos = instant.getNano();
+        int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        byte[] out = new byte[fraction == 0 ? 20 : 21 + fraction];
+        // Days to a civil date (H. Hinnant's days_from_civil inverted; days >= 0 here).
+        long days = seconds / 86_400;
+        int secondOfDay = (int) (seconds % 86_400);
+        long z = days + 719_468;
+        long era = z / 146_097;
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthIndex = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+        int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        put(out, 0, year, 4);
+        out[4] = '-';
+        put(out, 5, month, 2);
+        out[7] = '-';
+        put(out, 8, day, 2);
+        out[10] = 'T';
+        put(out, 11, secondOfDay / 3_600, 2);
+        out[13] = ':';
+        put(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        put(out, 17, secondOfDay % 60, 2);
+        if (fraction > 0) {
+            out[19] = '.';
+            put(out, 20, nanos / POWERS_OF_TEN[9 - fraction], fraction);
+        }
+        out[out.length - 1] = 'Z';
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    /** {@code value} as {@code width} decimal digits, zero-padded, at {@code out[at]}. */
+    private static void put(byte[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The decimal number in {@code text[from, to)}, or -1 if any of it is not an ASCII digit. */

@@ -34,6 +34,26 @@ class IsoInstantsTest {
         assertThat(IsoInstants.parse(padded)).isEqualTo(Instant.parse(padded));
     }
 
+    /** Written as Instant.toString (ISO_INSTANT, what Jackson writes) writes it, across the range and at every precision. */
+    @Property(tries = 2_000)
+    void writesWhatInstantToStringWrites(@ForAll @LongRange(min = -62_167_219_200L, max = 253_402_400_000L) long second,
+                                         @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+                                         @ForAll @IntRange(min = 0, max = 9) int digits) {
+        long scale = (long) Math.pow(10, 9 - digits);
+        Instant instant = Instant.ofEpochSecond(second, nanos / scale * scale);
+        assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+    }
+
+    @Test
+    void writesTheEdgesAsInstantToStringWrites() {
+        for (Instant edge : List.of(Instant.EPOCH, Instant.MAX, Instant.MIN, Instant.ofEpochSecond(253_402_300_799L, 999_999_999),
+                Instant.ofEpochSecond(253_402_300_800L), Instant.ofEpochSecond(-1, 999_999_999),
+                Instant.parse("2000-02-29T23:59:59.001Z"), Instant.parse("2100-03-01T00:00:00.000001Z"),
+                Instant.parse("2026-12-31T23:59:59.100Z"), Instant.parse("1970-01-01T00:00:00.000000001Z"))) {
+            assertThat(IsoInstants.format(edge)).as("%s", edge).isEqualTo(edge.toString());
+        }
+    }
+
     @Test
     void leavesEveryOtherFormToTheUsualParser() {
         for (String other : List.of("+1000000000-12-31T23:59:59.999999999Z", "-0001-01-01T00:00:00Z",

@@ -1,0 +1,396 @@
+package io.leaseledger.store;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.GrantKind;
+import io.leaseledger.events.subnet.LeaseExpired;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.LeaseOffered;
+import io.leaseledger.events.subnet.LeaseReleased;
+import io.leaseledger.events.subnet.NakReason;
+import io.leaseledger.events.subnet.OfferWithdrawn;
+import io.leaseledger.events.subnet.ProbationEnded;
+import io.leaseledger.events.subnet.RequestRefused;
+import io.leaseledger.events.subnet.RequestState;
+import io.leaseledger.events.types.ClientId;
+import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.events.types.Hostname;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.LeaseTime;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.Octets;
+import io.leaseledger.events.types.RelayAgent;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.events.types.TransactionId;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The lease events read field by field, giving what Jackson's record deserialization gives with
+ * the store's mapper for the JSON the store writes ({@link LeaseEventSerializers}) and for what a
+ * later revision may add: fields in any order, unknown fields skipped, absent ones null. A value
+ * in any other form than the one the store writes (a number where a string is written, say) is
+ * handed to Jackson's own deserializer of its type, so it is accepted or refused exactly as
+ * before; a value its type refuses fails the read with Jackson's {@link ValueInstantiationException}.
+ * {@code LeaseEventJsonTest} holds them to Jackson's results.
+ */
+final class LeaseEventDeserializers {
+    private LeaseEventDeserializers() {}
+
+    /** The five fields every lease event starts with, then the type's own. */
+    abstract static class Fields<E> {
+        SubnetId subnetId;
+        Ipv4Address address;
+        ClientIdentity client;
+        TransactionId transactionId;
+        Instant at;
+
+        /** Reads the value of {@code name} if it is one of the type's own; false for an unknown field. */
+        abstract boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException;
+
+        abstract E build();
+    }
+
+    static final class Deserializer<E> extends StdDeserializer<E> {
+        private final Supplier<Fields<E>> fields;
+
+        Deserializer(Class<E> type, Supplier<Fields<E>> fields) {
+            super(type);
+            this.fields = fields;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                token = p.nextToken();
+            } else if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT) {
+                return (E) ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            Fields<E> f = fields.get();
+            for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "subnetId" -> f.subnetId = value(p, ctxt, SubnetId.class, SubnetId::parse);
+                    case "address" -> f.address = value(p, ctxt, Ipv4Address.class, Ipv4Address::parse);
+                    case "client" -> f.client = client(p, ctxt);
+                    case "transactionId" -> f.transactionId = value(p, ctxt, TransactionId.class, TransactionId::parse);
+                    case "at" -> f.at = instant(p, ctxt);
+                    default -> {
+                        if (!f.readOwn(name, p, ctxt)) {
+                            p.skipChildren();
+                        }
+                    }
+                }
+            }
+            try {
+                return f.build();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw refused(p, ctxt, handledType(), e);
+            }
+        }
+    }
+
+    static Deserializer<LeaseOffered> offered() {
+        return new Deserializer<>(LeaseOffered.class, () -> new Fields<>() {
+            LeaseTime leaseTime;
+            Instant heldUntil;
+
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
+                switch (name) {
+                    case "leaseTime" -> leaseTime = leaseTime(p, ctxt);
+                    case "heldUntil" -> heldUntil = instant(p, ctxt);
+                    default -> {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            LeaseOffered build() {
+                return new LeaseOffered(subnetId, address, client, transactionId, at, leaseTime, heldUntil);
+            }
+        });
+    }
+
+    static Deserializer<LeaseGranted> granted() {
+        return new Deserializer<>(LeaseGranted.class, () -> new Fields<>() {
+            GrantKind kind;
+            LeaseTime leaseTime;
+            Instant expiresAt;
+
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
+                switch (name) {
+                    case "kind" -> kind = constant(p, ctxt, GrantKind.class);
+                    case "leaseTime" -> leaseTime = leaseTime(p, ctxt);
+                    case "expiresAt" -> expiresAt = instant(p, ctxt);
+                    default -> {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            LeaseGranted build() {
+                return new LeaseGranted(subnetId, address, client, transactionId, at, kind, leaseTime, expiresAt);
+            }
+        });
+    }
+
+    static Deserializer<RequestRefused> refused() {
+        return new Deserializer<>(RequestRefused.class, () -> new Fields<>() {
+            RequestState state;
+            NakReason reason;
+
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
+                switch (name) {
+                    case "state" -> state = constant(p, ctxt, RequestState.class);
+                    case "reason" -> reason = constant(p, ctxt, NakReason.class);
+                    default -> {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            RequestRefused build() {
+                return new RequestRefused(subnetId, address, client, transactionId, at, state, reason);
+            }
+        });
+    }
+
+    static Deserializer<AddressDeclined> declined() {
+        return new Deserializer<>(AddressDeclined.class, () -> new Fields<>() {
+            Instant probationUntil;
+
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (!name.equals("probationUntil")) {
+                    return false;
+                }
+                probationUntil = instant(p, ctxt);
+                return true;
+            }
+
+            @Override
+            AddressDeclined build() {
+                return new AddressDeclined(subnetId, address, client, transactionId, at, probationUntil);
+            }
+        });
+    }
+
+    static Deserializer<LeaseReleased> released() {
+        return new Deserializer<>(LeaseReleased.class, () -> new Fields<>() {
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) {
+                return false;
+            }
+
+            @Override
+            LeaseReleased build() {
+                return new LeaseReleased(subnetId, address, client, transactionId, at);
+            }
+        });
+    }
+
+    static Deserializer<LeaseExpired> expired() {
+        return new Deserializer<>(LeaseExpired.class, () -> new Fields<>() {
+            Instant expiredAt;
+
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (!name.equals("expiredAt")) {
+                    return false;
+                }
+                expiredAt = instant(p, ctxt);
+                return true;
+            }
+
+            @Override
+            LeaseExpired build() {
+                return new LeaseExpired(subnetId, address, client, transactionId, at, expiredAt);
+            }
+        });
+    }
+
+    static Deserializer<OfferWithdrawn> withdrawn() {
+        return new Deserializer<>(OfferWithdrawn.class, () -> new Fields<>() {
+            OfferWithdrawn.Reason reason;
+
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (!name.equals("reason")) {
+                    return false;
+                }
+                reason = constant(p, ctxt, OfferWithdrawn.Reason.class);
+                return true;
+            }
+
+            @Override
+            OfferWithdrawn build() {
+                return new OfferWithdrawn(subnetId, address, client, transactionId, at, reason);
+            }
+        });
+    }
+
+    static Deserializer<ProbationEnded> probationEnded() {
+        return new Deserializer<>(ProbationEnded.class, () -> new Fields<>() {
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) {
+                return false;
+            }
+
+            @Override
+            ProbationEnded build() {
+                return new ProbationEnded(subnetId, address, client, transactionId, at);
+            }
+        });
+    }
+
+    /** A client identity: an object in the store's form, anything else through Jackson. */
+    private static ClientIdentity client(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            return ctxt.readValue(p, ClientIdentity.class);
+        }
+        MacAddress chaddr = null;
+        ClientId clientId = null;
+        Hostname hostname = null;
+        String vendorClass = null;
+        RelayAgent relay = null;
+        for (token = p.nextToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "chaddr" -> chaddr = value(p, ctxt, MacAddress.class, MacAddress::parse);
+                case "clientId" -> clientId = value(p, ctxt, ClientId.class, ClientId::parse);
+                case "hostname" -> hostname = value(p, ctxt, Hostname.class, Hostname::of);
+                case "vendorClass" -> vendorClass = value(p, ctxt, String.class, Function.identity());
+                case "relay" -> relay = relay(p, ctxt);
+                default -> p.skipChildren();
+            }
+        }
+        try {
+            return new ClientIdentity(chaddr, clientId, hostname, vendorClass, relay);
+        } catch (IllegalArgumentException e) {
+            throw refused(p, ctxt, ClientIdentity.class, e);
+        }
+    }
+
+    private static RelayAgent relay(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            return ctxt.readValue(p, RelayAgent.class);
+        }
+        Ipv4Address giaddr = null;
+        Octets circuitId = null;
+        Octets remoteId = null;
+        Ipv4Address linkSelection = null;
+        for (token = p.nextToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "giaddr" -> giaddr = value(p, ctxt, Ipv4Address.class, Ipv4Address::parse);
+                case "circuitId" -> circuitId = value(p, ctxt, Octets.class, Octets::parse);
+                case "remoteId" -> remoteId = value(p, ctxt, Octets.class, Octets::parse);
+                case "linkSelection" -> linkSelection = value(p, ctxt, Ipv4Address.class, Ipv4Address::parse);
+                default -> p.skipChildren();
+            }
+        }
+        try {
+            return new RelayAgent(giaddr, circuitId, remoteId, linkSelection);
+        } catch (IllegalArgumentException e) {
+            throw refused(p, ctxt, RelayAgent.class, e);
+        }
+    }
+
+    /** A value type written as a string ({@code @JsonValue} / {@code @JsonCreator}). */
+    private static <T> T value(JsonParser p, DeserializationContext ctxt, Class<T> type, Function<String, T> parse)
+            throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            return ctxt.readValue(p, type);
+        }
+        try {
+            return parse.apply(p.getText());
+        } catch (IllegalArgumentException e) {
+            throw refused(p, ctxt, type, e);
+        }
+    }
+
+    private static Instant instant(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            Instant instant = IsoInstants.parse(p.getText());
+            if (instant != null) {
+                return instant;
+            }
+        }
+        return ctxt.readValue(p, Instant.class);
+    }
+
+    private static LeaseTime leaseTime(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            return ctxt.readValue(p, LeaseTime.class);
+        }
+        try {
+            return LeaseTime.ofSeconds(p.getLongValue());
+        } catch (IllegalArgumentException e) {
+            throw refused(p, ctxt, LeaseTime.class, e);
+        }
+    }
+
+    /** An enum constant by name; any other form, or a name the enum lacks, goes to Jackson's enum deserializer. */
+    private static <T extends Enum<T>> T constant(JsonParser p, DeserializationContext ctxt, Class<T> type)
+            throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            try {
+                return Enum.valueOf(type, p.getText());
+            } catch (IllegalArgumentException notAConstant) {
+                // Jackson's enum deserializer says what is wrong with it
+            }
+        }
+        return ctxt.readValue(p, type);
+    }
+
+    private static ValueInstantiationException refused(JsonParser p, DeserializationContext ctxt, Class<?> type,
+                                                       RuntimeException cause) {
+        return ValueInstantiationException.from(p, "Cannot construct instance of `" + type.getName()
+                + "`, problem: " + cause.getMessage(), ctxt.constructType(type), cause);
+    }
+}

@@ -1,0 +1,43 @@
+package io.leaseledger.store;
+
+import io.leaseledger.events.subnet.LeaseEvent;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * The store's event serializer: Axon's Jackson serializer, except that a lease event serialised
+ * to bytes (what the store appends for every decision) is written by {@link LeaseEventJsonWriter}
+ * — the same bytes — and its serialized type (class name and {@code @Revision}) is worked out once
+ * per class instead of once per event. Everything else, and every read, is Jackson's with the
+ * store's mapper.
+ */
+final class StoreEventSerializer extends JacksonSerializer {
+    private final ClassValue<SerializedType> types = new ClassValue<>() {
+        @Override
+        protected SerializedType computeValue(Class<?> type) {
+            return jacksonType(type);
+        }
+    };
+
+    StoreEventSerializer(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (object instanceof LeaseEvent event && expectedRepresentation == byte[].class) {
+            byte[] json = LeaseEventJsonWriter.write(event);
+            if (json != null) {
+                return (SerializedObject<T>) new SimpleSerializedObject<>(json, byte[].class, types.get(object.getClass()));
+            }
+        }
+        return super.serialize(object, expectedRepresentation);
+    }
+
+    private SerializedType jacksonType(Class<?> type) {
+        return super.typeForClass(type);
+    }
+}
