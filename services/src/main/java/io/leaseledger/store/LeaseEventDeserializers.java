@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 
 /**
  * The lease events read field by field, giving what Jackson's record deserialization gives with
- * the store's mapper for the JSON the store writes ({@link LeaseEventSerializers}) and for what a
+ * the store's mapper for the JSON the store writes ({@link LeaseEventJsonWriter}) and for what a
  * later revision may add: fields in any order, unknown fields skipped, absent ones null. A value
  * in any other form than the one the store writes (a number where a string is written, say) is
  * handed to Jackson's own deserializer of its type, so it is accepted or refused exactly as

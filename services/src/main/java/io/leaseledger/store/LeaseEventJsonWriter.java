@@ -18,12 +18,15 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * A lease event's JSON straight into bytes, without a Jackson generator: the bytes
- * {@link LeaseEventSerializers} writes through Jackson (and Jackson's record serialization
- * before it), for the events whose text needs no JSON escaping — every string plain ASCII
- * without quotes, backslashes or control characters, which the value types always are and
- * host names and vendor classes nearly always. For any other event {@link #write} returns null
- * and the caller goes through Jackson, which escapes.
+ * A lease event's JSON straight into bytes, without a Jackson generator: byte for byte what
+ * Jackson's record serialization writes with the store's mapper (components in declaration
+ * order, {@code null} for an absent event component, absent parts of a client identity and relay
+ * left out, value types as their {@code @JsonValue} text, instants in ISO-8601, enums by name),
+ * which every reader of the log and the Kafka stream already reads. Only for events whose text
+ * needs no JSON escaping: every string plain ASCII without quotes, backslashes or control
+ * characters, which the value types always are and host names and vendor classes nearly always.
+ * For any other event {@link #write} returns null and the caller goes through Jackson, which
+ * escapes.
  *
  * <p>Why: the store serialises every event a subnet commits on the thread that decides the
  * batch, and a Jackson call costs its writer, serializer provider, generator and buffers on top

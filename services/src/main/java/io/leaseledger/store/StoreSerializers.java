@@ -28,25 +28,18 @@ public final class StoreSerializers {
     private StoreSerializers() {}
 
     /**
-     * The mapper for events, metadata and messages: Jackson's, with the lease events written and
-     * read by hand ({@link LeaseEventSerializers}, {@link LeaseEventDeserializers}: the same JSON,
-     * a fraction of the work, for the events every decision commits).
+     * The mapper for events, metadata and messages: Jackson's, with the lease events read by hand
+     * ({@link LeaseEventDeserializers}: the same events from the same JSON, for a fraction of the
+     * work; every reader of the log reads mostly these). The store writes them by hand too
+     * ({@link #events()}).
      */
     public static ObjectMapper eventMapper() {
         return jacksonEventMapper().registerModule(leaseEvents());
     }
 
-    /** The lease events' hand-written serializers and deserializers. */
+    /** The lease events' hand-written deserializers. */
     static SimpleModule leaseEvents() {
         return new SimpleModule("leaseledger-lease-events")
-                .addSerializer(LeaseOffered.class, LeaseEventSerializers.offered())
-                .addSerializer(LeaseGranted.class, LeaseEventSerializers.granted())
-                .addSerializer(RequestRefused.class, LeaseEventSerializers.refused())
-                .addSerializer(AddressDeclined.class, LeaseEventSerializers.declined())
-                .addSerializer(LeaseReleased.class, LeaseEventSerializers.released())
-                .addSerializer(LeaseExpired.class, LeaseEventSerializers.expired())
-                .addSerializer(OfferWithdrawn.class, LeaseEventSerializers.withdrawn())
-                .addSerializer(ProbationEnded.class, LeaseEventSerializers.probationEnded())
                 .addDeserializer(LeaseOffered.class, LeaseEventDeserializers.offered())
                 .addDeserializer(LeaseGranted.class, LeaseEventDeserializers.granted())
                 .addDeserializer(RequestRefused.class, LeaseEventDeserializers.refused())
@@ -57,7 +50,7 @@ public final class StoreSerializers {
                 .addDeserializer(ProbationEnded.class, LeaseEventDeserializers.probationEnded());
     }
 
-    /** The mapper without the hand-written lease events: Jackson's record (de)serialization for all. */
+    /** The mapper without the hand-written lease events: Jackson's record deserialization for all. */
     static ObjectMapper jacksonEventMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())

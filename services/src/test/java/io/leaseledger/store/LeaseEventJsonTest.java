@@ -2,6 +2,7 @@ package io.leaseledger.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leaseledger.events.subnet.AddressDeclined;
@@ -65,15 +66,22 @@ class LeaseEventJsonTest {
     @Test
     void everyLeaseEventTypeIsWrittenAndReadByHand() throws Exception {
         for (Class<?> type : LeaseEvent.class.getPermittedSubclasses()) {
-            assertThat(handWritten.getSerializerProviderInstance().findValueSerializer(type))
-                    .as("serializer of %s", type.getSimpleName()).isInstanceOf(LeaseEventSerializers.Serializer.class);
-            LeaseEvent sample = event(type);
-            byte[] json = jackson.writeValueAsBytes(sample);
-            assertThat(handWritten.readerFor(type).<Object>readValue(json)).isEqualTo(sample);
+            LeaseEvent sample;
+            byte[] direct;
+            do {
+                sample = event(type);
+                direct = LeaseEventJsonWriter.write(sample);
+            } while (direct == null);
+            assertThat(direct).as("%s", sample).isEqualTo(jackson.writeValueAsBytes(sample));
+            var context = ((DefaultDeserializationContext) handWritten.getDeserializationContext())
+                    .createDummyInstance(handWritten.getDeserializationConfig());
+            assertThat(context.findRootValueDeserializer(handWritten.constructType(type)))
+                    .as("deserializer of %s", type.getSimpleName()).isInstanceOf(LeaseEventDeserializers.Deserializer.class);
+            assertThat(handWritten.readerFor(type).<Object>readValue(direct)).isEqualTo(sample);
         }
     }
 
-    /** Through the mapper's serializers, the direct writer and the store's serializer alike. */
+    /** Through the direct writer and the store's serializer alike. */
     @Test
     void writesTheBytesJacksonWrites() throws Exception {
         Serializer store = StoreSerializers.events();
@@ -83,8 +91,6 @@ class LeaseEventJsonTest {
             for (int i = 0; i < EVENTS_PER_TYPE; i++) {
                 LeaseEvent event = event(type);
                 byte[] expected = jackson.writeValueAsBytes(event);
-                assertThat(new String(handWritten.writeValueAsBytes(event), StandardCharsets.UTF_8))
-                        .as("%s", event).isEqualTo(new String(expected, StandardCharsets.UTF_8));
                 byte[] written = LeaseEventJsonWriter.write(event);
                 if (written != null) {
                     direct++;
