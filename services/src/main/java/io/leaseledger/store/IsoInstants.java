@@ -24,6 +24,12 @@ import java.time.LocalDate;
  * to the usual parser ({@link #parse} returns null).
  */
 public final class IsoInstants {
+    /** The longest text {@link #format(Instant, byte[], int)} writes: nine digits of fraction. */
+    static final int MAX_FORMATTED = 30;
+    /** The last second {@link #format} writes itself: 9999-12-31T23:59:59Z. */
+    private static final long LAST_FOUR_DIGIT_YEAR_SECOND = 253_402_300_799L;
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
     private IsoInstants() {}
 
     /** The instant {@code text} spells in the store's form, or null if it is in any other. */
@@ -65,9 +71,6 @@ public final class IsoInstants {
         return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
     }
 
-    /** The last second {@link #format} writes itself: 9999-12-31T23:59:59Z. */
-    private static final long LAST_FOUR_DIGIT_YEAR_SECOND = 253_402_300_799L;
-
     /**
      * What {@link Instant#toString()} (and Jackson's instant serializer, {@code ISO_INSTANT})
      * writes, without {@code DateTimeFormatter}: seconds, then three, six or nine digits of
@@ -75,13 +78,23 @@ public final class IsoInstants {
      * here, the rest ({@link Instant#MAX}'s {@code +1000000000-…}) by {@code toString()}.
      */
     public static String format(Instant instant) {
+        byte[] out = new byte[MAX_FORMATTED];
+        int length = format(instant, out, 0);
+        return length < 0 ? instant.toString() : new String(out, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@link #format(Instant)}'s text as ASCII bytes at {@code out[at]} (room for
+     * {@link #MAX_FORMATTED} needed); returns how many, or -1 for an instant outside 1970-9999,
+     * which it leaves to {@link Instant#toString()}.
+     */
+    static int format(Instant instant, byte[] out, int at) {
         long seconds = instant.getEpochSecond();
         if (seconds < 0 || seconds > LAST_FOUR_DIGIT_YEAR_SECOND) {
-            return instant.toString();
+            return -1;
         }
         int nanos = instant.getNano();
         int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-        byte[] out = new byte[fraction == 0 ? 20 : 21 + fraction];
         // Days to a civil date (H. Hinnant's days_from_civil inverted; days >= 0 here).
         long days = seconds / 86_400;
         int secondOfDay = (int) (seconds % 86_400);
@@ -94,26 +107,26 @@ public final class IsoInstants {
         int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
         int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        put(out, 0, year, 4);
-        out[4] = '-';
-        put(out, 5, month, 2);
-        out[7] = '-';
-        put(out, 8, day, 2);
-        out[10] = 'T';
-        put(out, 11, secondOfDay / 3_600, 2);
-        out[13] = ':';
-        put(out, 14, secondOfDay / 60 % 60, 2);
-        out[16] = ':';
-        put(out, 17, secondOfDay % 60, 2);
+        put(out, at, year, 4);
+        out[at + 4] = '-';
+        put(out, at + 5, month, 2);
+        out[at + 7] = '-';
+        put(out, at + 8, day, 2);
+        out[at + 10] = 'T';
+        put(out, at + 11, secondOfDay / 3_600, 2);
+        out[at + 13] = ':';
+        put(out, at + 14, secondOfDay / 60 % 60, 2);
+        out[at + 16] = ':';
+        put(out, at + 17, secondOfDay % 60, 2);
+        int length = 19;
         if (fraction > 0) {
-            out[19] = '.';
-            put(out, 20, nanos / POWERS_OF_TEN[9 - fraction], fraction);
+            out[at + 19] = '.';
+            put(out, at + 20, nanos / POWERS_OF_TEN[9 - fraction], fraction);
+            length = 20 + fraction;
         }
-        out[out.length - 1] = 'Z';
-        return new String(out, StandardCharsets.ISO_8859_1);
+        out[at + length] = 'Z';
+        return length + 1;
     }
-
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     /** {@code value} as {@code width} decimal digits, zero-padded, at {@code out[at]}. */
     private static void put(byte[] out, int at, int value, int width) {

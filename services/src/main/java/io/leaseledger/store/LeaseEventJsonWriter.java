@@ -10,6 +10,7 @@ import io.leaseledger.events.subnet.OfferWithdrawn;
 import io.leaseledger.events.subnet.ProbationEnded;
 import io.leaseledger.events.subnet.RequestRefused;
 import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.events.types.RelayAgent;
 
@@ -74,7 +75,7 @@ final class LeaseEventJsonWriter {
         append(SUBNET_ID);
         string(event.subnetId());
         append(ADDRESS);
-        string(event.address());
+        address(event.address());
         append(CLIENT);
         client(event.client());
         append(TRANSACTION_ID);
@@ -151,7 +152,7 @@ final class LeaseEventJsonWriter {
     /** The relay's giaddr is never absent. */
     private void relay(RelayAgent relay) {
         append(GIADDR);
-        string(relay.giaddr());
+        address(relay.giaddr());
         if (relay.circuitId() != null) {
             append(CIRCUIT_ID);
             string(relay.circuitId());
@@ -162,7 +163,7 @@ final class LeaseEventJsonWriter {
         }
         if (relay.linkSelection() != null) {
             append(LINK_SELECTION);
-            string(relay.linkSelection());
+            address(relay.linkSelection());
         }
         append('}');
     }
@@ -180,7 +181,45 @@ final class LeaseEventJsonWriter {
     }
 
     private void instant(Instant value) {
-        string(value == null ? null : IsoInstants.format(value));
+        if (value == null) {
+            append(NULL);
+            return;
+        }
+        ensure(IsoInstants.MAX_FORMATTED + 2);
+        out[length++] = '"';
+        int written = IsoInstants.format(value, out, length);
+        if (written < 0) {
+            length--;
+            string(IsoInstants.format(value));
+            return;
+        }
+        length += written;
+        out[length++] = '"';
+    }
+
+    /** Dotted quad, as {@link Ipv4Address#toString()} writes it. */
+    private void address(Ipv4Address value) {
+        if (value == null) {
+            append(NULL);
+            return;
+        }
+        ensure(17);
+        out[length++] = '"';
+        int bits = value.value();
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int octet = (bits >>> shift) & 0xFF;
+            if (octet >= 100) {
+                out[length++] = (byte) ('0' + octet / 100);
+            }
+            if (octet >= 10) {
+                out[length++] = (byte) ('0' + octet / 10 % 10);
+            }
+            out[length++] = (byte) ('0' + octet % 10);
+            if (shift > 0) {
+                out[length++] = '.';
+            }
+        }
+        out[length++] = '"';
     }
 
     /** A value as its {@code @JsonValue} text ({@code toString()}), quoted; null as {@code null}. */
