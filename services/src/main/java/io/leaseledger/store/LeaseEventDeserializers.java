@@ -29,6 +29,8 @@ import io.leaseledger.events.types.TransactionId;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -42,6 +44,14 @@ import java.util.function.Supplier;
  * {@code LeaseEventJsonTest} holds them to Jackson's results.
  */
 final class LeaseEventDeserializers {
+    /**
+     * Subnet ids as read, by their text: a log names a handful of subnets in every one of its
+     * events, and {@link SubnetId#parse} checks each through a CIDR parse (a twelfth of a
+     * rebuild's reader). Bounded: past this many, ids are parsed every time.
+     */
+    private static final int MAX_CACHED_SUBNETS = 4_096;
+    private static final Map<String, SubnetId> SUBNETS = new ConcurrentHashMap<>();
+
     private LeaseEventDeserializers() {}
 
     /** The five fields every lease event starts with, then the type's own. */
@@ -80,7 +90,7 @@ final class LeaseEventDeserializers {
                 String name = p.currentName();
                 p.nextToken();
                 switch (name) {
-                    case "subnetId" -> f.subnetId = value(p, ctxt, SubnetId.class, SubnetId::parse);
+                    case "subnetId" -> f.subnetId = value(p, ctxt, SubnetId.class, LeaseEventDeserializers::subnetId);
                     case "address" -> f.address = value(p, ctxt, Ipv4Address.class, Ipv4Address::parse);
                     case "client" -> f.client = client(p, ctxt);
                     case "transactionId" -> f.transactionId = value(p, ctxt, TransactionId.class, TransactionId::parse);
@@ -260,6 +270,17 @@ final class LeaseEventDeserializers {
                 return new ProbationEnded(subnetId, address, client, transactionId, at);
             }
         });
+    }
+
+    private static SubnetId subnetId(String text) {
+        SubnetId id = SUBNETS.get(text);
+        if (id == null) {
+            id = SubnetId.parse(text);
+            if (SUBNETS.size() < MAX_CACHED_SUBNETS) {
+                SUBNETS.put(text, id);
+            }
+        }
+        return id;
     }
 
     /** A client identity: an object in the store's form, anything else through Jackson. */
