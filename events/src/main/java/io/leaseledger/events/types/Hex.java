@@ -23,6 +23,27 @@ final class Hex {
     }
 
     /**
+     * "aa:bb:cc" in one pass, the form {@link #format} writes (and the event store holds in every
+     * lease event); null for anything else, which {@link #parse} reads the long way.
+     */
+    private static byte[] parseColonSeparated(String text) {
+        int n = text.length();
+        if (n < 2 || n % 3 != 2) {
+            return null;
+        }
+        var bytes = new byte[(n + 1) / 3];
+        for (int i = 0, at = 0; i < bytes.length; i++, at += 3) {
+            int hi = Character.digit(text.charAt(at), 16);
+            int lo = Character.digit(text.charAt(at + 1), 16);
+            if (hi < 0 || lo < 0 || (at + 2 < n && text.charAt(at + 2) != ':')) {
+                return null;
+            }
+            bytes[i] = (byte) (hi << 4 | lo);
+        }
+        return bytes;
+    }
+
+    /**
      * Parses "aa:bb:cc", "aa-bb-cc" or "aabbcc" (case-insensitive).
      *
      * @throws IllegalArgumentException naming the text when it is not hex octets
@@ -31,6 +52,12 @@ final class Hex {
         if (text == null) {
             throw new IllegalArgumentException(what + " must not be null");
         }
+        byte[] colonSeparated = parseColonSeparated(text);
+        return colonSeparated != null ? colonSeparated : parseAnyForm(text, what);
+    }
+
+    /** {@link #parse} for every form it takes; {@code text} is not null. */
+    static byte[] parseAnyForm(String text, String what) {
         String digits = text.replace(":", "").replace("-", "");
         boolean separated = digits.length() != text.length();
         if (digits.isEmpty() || digits.length() % 2 != 0
