@@ -110,28 +110,90 @@ final class LeaseEventDeserializers {
         }
     }
 
-    static Deserializer<LeaseOffered> offered() {
-        return new Deserializer<>(LeaseOffered.class, () -> new Fields<>() {
-            LeaseTime leaseTime;
-            Instant heldUntil;
+    /** Reads one value of a field. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(JsonParser p, DeserializationContext ctxt) throws IOException;
+    }
+
+    /** A lease event from the five common fields and one more. */
+    @FunctionalInterface
+    interface Build1<A, E> {
+        E of(SubnetId subnetId, Ipv4Address address, ClientIdentity client, TransactionId transactionId, Instant at, A a);
+    }
+
+    /** A lease event from the five common fields and two more. */
+    @FunctionalInterface
+    interface Build2<A, B, E> {
+        E of(SubnetId subnetId, Ipv4Address address, ClientIdentity client, TransactionId transactionId, Instant at,
+             A a, B b);
+    }
+
+    /** A lease event with nothing after the five common fields. */
+    static <E> Deserializer<E> plain(Class<E> type, Build1<Void, E> build) {
+        return new Deserializer<>(type, () -> new Fields<>() {
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) {
+                return false;
+            }
+
+            @Override
+            E build() {
+                return build.of(subnetId, address, client, transactionId, at, null);
+            }
+        });
+    }
+
+    /** A lease event with one field after the five common ones. */
+    static <A, E> Deserializer<E> one(Class<E> type, String aName, Reader<A> aReader, Build1<A, E> build) {
+        return new Deserializer<>(type, () -> new Fields<>() {
+            A a;
 
             @Override
             boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
-                switch (name) {
-                    case "leaseTime" -> leaseTime = leaseTime(p, ctxt);
-                    case "heldUntil" -> heldUntil = instant(p, ctxt);
-                    default -> {
-                        return false;
-                    }
+                if (!name.equals(aName)) {
+                    return false;
+                }
+                a = aReader.read(p, ctxt);
+                return true;
+            }
+
+            @Override
+            E build() {
+                return build.of(subnetId, address, client, transactionId, at, a);
+            }
+        });
+    }
+
+    /** A lease event with two fields after the five common ones. */
+    static <A, B, E> Deserializer<E> two(Class<E> type, String aName, Reader<A> aReader, String bName, Reader<B> bReader,
+                                         Build2<A, B, E> build) {
+        return new Deserializer<>(type, () -> new Fields<>() {
+            A a;
+            B b;
+
+            @Override
+            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (name.equals(aName)) {
+                    a = aReader.read(p, ctxt);
+                } else if (name.equals(bName)) {
+                    b = bReader.read(p, ctxt);
+                } else {
+                    return false;
                 }
                 return true;
             }
 
             @Override
-            LeaseOffered build() {
-                return new LeaseOffered(subnetId, address, client, transactionId, at, leaseTime, heldUntil);
+            E build() {
+                return build.of(subnetId, address, client, transactionId, at, a, b);
             }
         });
+    }
+
+    static Deserializer<LeaseOffered> offered() {
+        return two(LeaseOffered.class, "leaseTime", LeaseEventDeserializers::leaseTime,
+                "heldUntil", LeaseEventDeserializers::instant, LeaseOffered::new);
     }
 
     static Deserializer<LeaseGranted> granted() {
@@ -161,115 +223,31 @@ final class LeaseEventDeserializers {
     }
 
     static Deserializer<RequestRefused> refused() {
-        return new Deserializer<>(RequestRefused.class, () -> new Fields<>() {
-            RequestState state;
-            NakReason reason;
-
-            @Override
-            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
-                switch (name) {
-                    case "state" -> state = constant(p, ctxt, RequestState.class);
-                    case "reason" -> reason = constant(p, ctxt, NakReason.class);
-                    default -> {
-                        return false;
-                    }
-                }
-                return true;
-            }
-
-            @Override
-            RequestRefused build() {
-                return new RequestRefused(subnetId, address, client, transactionId, at, state, reason);
-            }
-        });
+        return two(RequestRefused.class, "state", (p, ctxt) -> constant(p, ctxt, RequestState.class),
+                "reason", (p, ctxt) -> constant(p, ctxt, NakReason.class), RequestRefused::new);
     }
 
     static Deserializer<AddressDeclined> declined() {
-        return new Deserializer<>(AddressDeclined.class, () -> new Fields<>() {
-            Instant probationUntil;
-
-            @Override
-            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
-                if (!name.equals("probationUntil")) {
-                    return false;
-                }
-                probationUntil = instant(p, ctxt);
-                return true;
-            }
-
-            @Override
-            AddressDeclined build() {
-                return new AddressDeclined(subnetId, address, client, transactionId, at, probationUntil);
-            }
-        });
+        return one(AddressDeclined.class, "probationUntil", LeaseEventDeserializers::instant, AddressDeclined::new);
     }
 
     static Deserializer<LeaseReleased> released() {
-        return new Deserializer<>(LeaseReleased.class, () -> new Fields<>() {
-            @Override
-            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) {
-                return false;
-            }
-
-            @Override
-            LeaseReleased build() {
-                return new LeaseReleased(subnetId, address, client, transactionId, at);
-            }
-        });
+        return plain(LeaseReleased.class, (subnet, address, client, xid, at, none) ->
+                new LeaseReleased(subnet, address, client, xid, at));
     }
 
     static Deserializer<LeaseExpired> expired() {
-        return new Deserializer<>(LeaseExpired.class, () -> new Fields<>() {
-            Instant expiredAt;
-
-            @Override
-            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
-                if (!name.equals("expiredAt")) {
-                    return false;
-                }
-                expiredAt = instant(p, ctxt);
-                return true;
-            }
-
-            @Override
-            LeaseExpired build() {
-                return new LeaseExpired(subnetId, address, client, transactionId, at, expiredAt);
-            }
-        });
+        return one(LeaseExpired.class, "expiredAt", LeaseEventDeserializers::instant, LeaseExpired::new);
     }
 
     static Deserializer<OfferWithdrawn> withdrawn() {
-        return new Deserializer<>(OfferWithdrawn.class, () -> new Fields<>() {
-            OfferWithdrawn.Reason reason;
-
-            @Override
-            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) throws IOException {
-                if (!name.equals("reason")) {
-                    return false;
-                }
-                reason = constant(p, ctxt, OfferWithdrawn.Reason.class);
-                return true;
-            }
-
-            @Override
-            OfferWithdrawn build() {
-                return new OfferWithdrawn(subnetId, address, client, transactionId, at, reason);
-            }
-        });
+        return one(OfferWithdrawn.class, "reason", (p, ctxt) -> constant(p, ctxt, OfferWithdrawn.Reason.class),
+                OfferWithdrawn::new);
     }
 
     static Deserializer<ProbationEnded> probationEnded() {
-        return new Deserializer<>(ProbationEnded.class, () -> new Fields<>() {
-            @Override
-            boolean readOwn(String name, JsonParser p, DeserializationContext ctxt) {
-                return false;
-            }
-
-            @Override
-            ProbationEnded build() {
-                return new ProbationEnded(subnetId, address, client, transactionId, at);
-            }
-        });
+        return plain(ProbationEnded.class, (subnet, address, client, xid, at, none) ->
+                new ProbationEnded(subnet, address, client, xid, at));
     }
 
     private static SubnetId subnetId(String text) {

@@ -130,18 +130,9 @@ final class LeaseEventJsonWriter {
         }
         append(CHADDR);
         string(client.chaddr());
-        if (client.clientId() != null) {
-            append(CLIENT_ID);
-            string(client.clientId());
-        }
-        if (client.hostname() != null) {
-            append(HOSTNAME);
-            string(client.hostname());
-        }
-        if (client.vendorClass() != null) {
-            append(VENDOR_CLASS);
-            string(client.vendorClass());
-        }
+        optional(CLIENT_ID, client.clientId());
+        optional(HOSTNAME, client.hostname());
+        optional(VENDOR_CLASS, client.vendorClass());
         if (client.relay() != null) {
             append(RELAY);
             relay(client.relay());
@@ -153,19 +144,21 @@ final class LeaseEventJsonWriter {
     private void relay(RelayAgent relay) {
         append(GIADDR);
         address(relay.giaddr());
-        if (relay.circuitId() != null) {
-            append(CIRCUIT_ID);
-            string(relay.circuitId());
-        }
-        if (relay.remoteId() != null) {
-            append(REMOTE_ID);
-            string(relay.remoteId());
-        }
+        optional(CIRCUIT_ID, relay.circuitId());
+        optional(REMOTE_ID, relay.remoteId());
         if (relay.linkSelection() != null) {
             append(LINK_SELECTION);
             address(relay.linkSelection());
         }
         append('}');
+    }
+
+    /** A field left out when absent ({@code @JsonInclude(NON_NULL)}). */
+    private void optional(byte[] name, Object value) {
+        if (value != null) {
+            append(name);
+            string(value);
+        }
     }
 
     private void constant(Enum<?> value) {
