@@ -59,7 +59,12 @@ final class LeaseEventJsonWriter {
     private static final byte[] LINK_SELECTION = field(",", "linkSelection");
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
-    private byte[] out = new byte[384];
+    /** One writer per thread, its buffer reused: the event's bytes are the one array a call allocates. */
+    private static final ThreadLocal<LeaseEventJsonWriter> WRITERS = ThreadLocal.withInitial(LeaseEventJsonWriter::new);
+    /** A buffer grown past this by an unusually long event is not kept for the next one. */
+    private static final int KEPT_BUFFER = 4_096;
+
+    private byte[] out = new byte[512];
     private int length;
     /** A string that needs escaping was met: the event is left to Jackson. */
     private boolean needsEscaping;
@@ -68,7 +73,16 @@ final class LeaseEventJsonWriter {
 
     /** The event's JSON, or null if some text in it needs escaping (Jackson writes those). */
     static byte[] write(LeaseEvent event) {
-        return new LeaseEventJsonWriter().event(event);
+        LeaseEventJsonWriter writer = WRITERS.get();
+        writer.length = 0;
+        writer.needsEscaping = false;
+        try {
+            return writer.event(event);
+        } finally {
+            if (writer.out.length > KEPT_BUFFER) {
+                writer.out = new byte[512];
+            }
+        }
     }
 
     private byte[] event(LeaseEvent event) {

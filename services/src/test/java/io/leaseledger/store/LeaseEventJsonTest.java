@@ -106,6 +106,23 @@ class LeaseEventJsonTest {
         }
     }
 
+    /** The longest parts a client identity may have, then a short event again on the same thread's buffer. */
+    @Test
+    void writesTheLongestEventsAndShortOnesAfterThem() throws Exception {
+        String octets = hex(255);
+        ClientIdentity longest = new ClientIdentity(MacAddress.parse("40/" + hex(16)), ClientId.parse(octets),
+                Hostname.of("h".repeat(255)), "v".repeat(255), new RelayAgent(Ipv4Address.parse("198.18.0.2"),
+                Octets.parse(octets), Octets.parse(octets), Ipv4Address.parse("198.18.7.0")));
+        LeaseGranted big = new LeaseGranted(SubnetId.parse("198.18.0.0/16"), Ipv4Address.parse("198.18.1.96"), longest,
+                TransactionId.of(-1), Instant.MAX, GrantKind.REBOUND, LeaseTime.INFINITE, Instant.MAX);
+        for (int i = 0; i < 3; i++) {
+            assertThat(LeaseEventJsonWriter.write(big)).isEqualTo(jackson.writeValueAsBytes(big));
+            LeaseReleased small = new LeaseReleased(big.subnetId(), big.address(), ClientIdentity.of(MacAddress.parse(hex(6))),
+                    big.transactionId(), Instant.EPOCH);
+            assertThat(LeaseEventJsonWriter.write(small)).isEqualTo(jackson.writeValueAsBytes(small));
+        }
+    }
+
     @Test
     void leavesTextThatNeedsEscapingToJackson() throws Exception {
         ClientIdentity plain = new ClientIdentity(MacAddress.parse("02:00:00:00:00:60"), null, Hostname.of("node-96"),
