@@ -11,6 +11,7 @@ import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.Octets;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.wire.reply.OptionSnippet;
+import io.leaseledger.wire.reply.PxeBoot;
 import io.leaseledger.wire.reply.ReplyProfile;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The subnets as the configuration events define them, in memory: rebuilt by replay at start,
@@ -35,9 +37,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SettingsView {
 
-    /** A subnet with its snippets merged for replies: global and subnet level by code, host level by MAC. */
+    /**
+     * A subnet with its snippets merged for replies: global and subnet level by code, host level
+     * by MAC; and the last profile made for a client with neither host snippets nor a reservation
+     * (what nearly every reply carries), kept for the next such client.
+     */
     private record Prepared(ConfiguredSubnet subnet, Map<Integer, OptionSnippet> base,
-                            Map<MacAddress, Map<Integer, OptionSnippet>> hosts) {
+                            Map<MacAddress, Map<Integer, OptionSnippet>> hosts,
+                            AtomicReference<Optional<ReplyProfile>> common) {
+
+        Prepared(ConfiguredSubnet subnet, Map<Integer, OptionSnippet> base, Map<MacAddress, Map<Integer, OptionSnippet>> hosts) {
+            this(subnet, base, hosts, new AtomicReference<>(Optional.empty()));
+        }
 
         static Prepared of(ConfiguredSubnet s, ReplyExtras x) {
             Map<Integer, OptionSnippet> base = new LinkedHashMap<>();
@@ -143,6 +154,19 @@ public final class SettingsView {
             return Optional.empty();
         }
         Map<Integer, OptionSnippet> host = p.hosts().get(client);
+        ConfiguredSubnet.Reservation reservation = p.subnet().hosts().get(client);
+        PxeBoot pxe = extras.pxeFor(subnet);
+        if (host == null && reservation == null) {
+            Optional<ReplyProfile> common = p.common().get();
+            if (common.isPresent() && common.get().serverIdentifier().equals(serverIdentifier)
+                    && common.get().pxe().equals(pxe)) {
+                return common;
+            }
+            common = Optional.of(new ReplyProfile(serverIdentifier, p.subnet().cidr(), List.copyOf(p.base().values()),
+                    Optional.empty(), pxe));
+            p.common().set(common);
+            return common;
+        }
         List<OptionSnippet> options;
         if (host == null) {
             options = List.copyOf(p.base().values());
@@ -151,8 +175,7 @@ public final class SettingsView {
             merged.putAll(host);
             options = new ArrayList<>(merged.values());
         }
-        ConfiguredSubnet.Reservation reservation = p.subnet().hosts().get(client);
         return Optional.of(new ReplyProfile(serverIdentifier, p.subnet().cidr(), options,
-                reservation == null ? Optional.empty() : reservation.hostname(), extras.pxeFor(subnet)));
+                reservation == null ? Optional.empty() : reservation.hostname(), pxe));
     }
 }

@@ -70,6 +70,30 @@ class SettingsViewTest {
         assertThat(view.profile(ID, A, SERVER)).isEmpty();
     }
 
+    /** The profile of a client without host snippets or reservation is made once and kept until anything it depends on changes. */
+    @Test
+    void aPlainClientsProfileIsKeptUntilTheSubnetOrTheServerIdentifierChanges() {
+        SettingsView view = new SettingsView();
+        view.on(new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT));
+        view.on(snippet(OptionScope.SUBNET, null, 42, "c6:12:00:02"));
+        ReplyProfile first = view.profile(ID, A, SERVER).orElseThrow();
+        assertThat(view.profile(ID, B, SERVER).orElseThrow()).isSameAs(first);
+
+        Ipv4Address otherInterface = Ipv4Address.parse("198.18.0.2");
+        assertThat(view.profile(ID, B, otherInterface).orElseThrow().serverIdentifier()).isEqualTo(otherInterface);
+
+        view.on(snippet(OptionScope.SUBNET, null, 66, "74:66:74:70"));
+        assertThat(view.profile(ID, A, SERVER).orElseThrow().options())
+                .extracting(ConfigurationTestSupport::describe).containsExactlyInAnyOrder("42=c6120002", "66=74667470");
+
+        view.on(snippet(OptionScope.HOST, A, 42, "03:03:03:03"));
+        view.on(new HostReserved(ID, B, Ipv4Address.parse("198.18.0.22"), Hostname.of("node-b"), AT));
+        assertThat(view.profile(ID, A, SERVER).orElseThrow().options())
+                .extracting(ConfigurationTestSupport::describe).containsExactlyInAnyOrder("42=03030303", "66=74667470");
+        assertThat(view.profile(ID, B, SERVER).orElseThrow().hostname()).contains(Hostname.of("node-b"));
+        assertThat(view.profile(ID, MacAddress.parse("52:54:00:00:00:03"), SERVER).orElseThrow().hostname()).isEmpty();
+    }
+
     @Test
     void hostSnippetsWinOverSubnetOnesWhichWinOverGlobalOnes() {
         SettingsView view = new SettingsView();
