@@ -4,6 +4,7 @@ import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.IsoInstants;
+import io.leaseledger.store.StoreSerializers;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -182,6 +183,10 @@ public final class EventStoreSource {
         }
 
         Object read(String type, String revision, byte[] data) {
+            Object leaseEvent = StoreSerializers.readLeaseEvent(type, revision, data);
+            if (leaseEvent != null) {
+                return leaseEvent;
+            }
             Optional<ObjectReader> reader = readers.computeIfAbsent(type, t -> {
                 Class<?> c = serializer.classForType(new SimpleSerializedType(t, revision));
                 // Unknown and empty types: what the serializer makes of them.

@@ -250,7 +250,7 @@ final class LeaseEventDeserializers {
                 new ProbationEnded(subnet, address, client, xid, at));
     }
 
-    private static SubnetId subnetId(String text) {
+    static SubnetId subnetId(String text) {
         SubnetId id = SUBNETS.get(text);
         if (id == null) {
             id = SubnetId.parse(text);

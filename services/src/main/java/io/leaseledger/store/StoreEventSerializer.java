@@ -10,8 +10,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * The store's event serializer: Axon's Jackson serializer, except that a lease event serialised
  * to bytes (what the store appends for every decision) is written by {@link LeaseEventJsonWriter}
  * — the same bytes — and its serialized type (class name and {@code @Revision}) is worked out once
- * per class instead of once per event. Everything else, and every read, is Jackson's with the
- * store's mapper.
+ * per class instead of once per event; and that a lease event in that writer's form is read back
+ * by {@link LeaseEventJsonReader}. Everything else is Jackson's with the store's mapper.
  */
 final class StoreEventSerializer extends JacksonSerializer {
     private final ClassValue<SerializedType> types = new ClassValue<>() {
@@ -35,6 +35,19 @@ final class StoreEventSerializer extends JacksonSerializer {
             }
         }
         return super.serialize(object, expectedRepresentation);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S, T> T deserialize(SerializedObject<S> serialized) {
+        if (serialized.getData() instanceof byte[] json) {
+            SerializedType type = serialized.getType();
+            LeaseEvent event = LeaseEventJsonReader.read(type.getName(), type.getRevision(), json);
+            if (event != null) {
+                return (T) event;
+            }
+        }
+        return super.deserialize(serialized);
     }
 
     private SerializedType jacksonType(Class<?> type) {

@@ -65,6 +65,15 @@ public final class StoreSerializers {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * A lease event read straight from the bytes the store writes ({@link LeaseEventJsonReader}),
+     * or null when {@code type} and {@code revision} name no lease event of this build or the bytes
+     * are in another form: the caller then reads them through the mapper.
+     */
+    public static Object readLeaseEvent(String type, String revision, byte[] json) {
+        return LeaseEventJsonReader.read(type, revision, json);
+    }
+
     /** The mapper for aggregate snapshots: fields, not bean properties. */
     public static ObjectMapper snapshotMapper() {
         // Jackson's own throughout: a snapshot is written in quiet time, not per decision.

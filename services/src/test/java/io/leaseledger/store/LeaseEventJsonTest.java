@@ -150,6 +150,33 @@ class LeaseEventJsonTest {
         }
     }
 
+    /** The direct reader reads what the writer writes, and everything it reads, it reads as Jackson does. */
+    @Test
+    void readsTheWritersFormDirectlyAndEveryOtherThroughJackson() throws Exception {
+        Serializer store = StoreSerializers.events();
+        for (Class<?> type : LeaseEvent.class.getPermittedSubclasses()) {
+            String revision = store.typeForClass(type).getRevision();
+            int direct = 0;
+            for (int i = 0; i < EVENTS_PER_TYPE; i++) {
+                LeaseEvent event = event(type);
+                byte[] written = LeaseEventJsonWriter.write(event);
+                if (written != null) {
+                    direct++;
+                    assertThat(LeaseEventJsonReader.read(type.getName(), revision, written)).as("%s", event).isEqualTo(event);
+                    assertThat(LeaseEventJsonReader.read(type.getName(), "0", written)).as("another revision").isNull();
+                }
+                byte[] json = jackson.writeValueAsBytes(event);
+                Object read = LeaseEventJsonReader.read(type.getName(), revision, json);
+                if (read != null) {
+                    assertThat(read).isEqualTo(event);
+                }
+                SerializedObject<byte[]> stored = store.serialize(event, byte[].class);
+                assertThat(store.<byte[], Object>deserialize(stored)).isEqualTo(event);
+            }
+            assertThat(direct).isGreaterThan(EVENTS_PER_TYPE / 10);
+        }
+    }
+
     /** Reordered, unknown, missing and explicitly null fields: what a later revision or another writer may send. */
     @Test
     void readsOtherShapesOfTheSameEventsAsJacksonDoes() throws Exception {
@@ -217,6 +244,15 @@ class LeaseEventJsonTest {
     }
 
     private void sameOutcome(Class<?> type, byte[] json) {
+        // The direct reader reads a text only as Jackson does, or leaves it to Jackson.
+        Object direct = LeaseEventJsonReader.read(type.getName(), StoreSerializers.events().typeForClass(type).getRevision(), json);
+        if (direct != null) {
+            try {
+                assertThat(direct).as(new String(json)).isEqualTo(jackson.readerFor(type).readValue(json));
+            } catch (java.io.IOException e) {
+                fail("the direct reader read %s as %s but Jackson refused it: %s", new String(json), direct, e);
+            }
+        }
         Object expected;
         try {
             expected = jackson.readerFor(type).readValue(json);
