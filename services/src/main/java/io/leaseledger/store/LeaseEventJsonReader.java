@@ -30,14 +30,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Reads back exactly what {@link LeaseEventJsonWriter} writes — the fields in their order, no
  * whitespace, plain ASCII text — straight from the bytes, without a Jackson parser. Anything else
  * (another field order, an unknown or missing field, an escape, non-ASCII text, a value its type
- * refuses) makes {@link #read} return null, and the caller reads the event through Jackson
- * ({@link LeaseEventDeserializers}), which takes every form and reports what is wrong.
+ * refuses) makes {@link #read} return null, and the caller reads the event through Jackson,
+ * which takes every form and reports what is wrong.
  *
  * <p>Why: a rebuild reads every event of the log, nearly all of them lease events in this form,
  * and a Jackson read costs its parser, its context and a string per token on top of the fields.
@@ -57,6 +58,14 @@ final class LeaseEventJsonReader {
         }
         return Map.copyOf(types);
     }
+
+    /**
+     * Subnet ids as read, by their text: a log names a handful of subnets in every one of its
+     * events, and {@link SubnetId#parse} checks each through a CIDR parse (a twelfth of a
+     * rebuild's reader). Bounded: past this many, ids are parsed every time.
+     */
+    private static final int MAX_CACHED_SUBNETS = 4_096;
+    private static final Map<String, SubnetId> SUBNETS = new ConcurrentHashMap<>();
 
     /** The form is not the writer's: the caller goes through Jackson. */
     private static final class NotCanonical extends Exception {
@@ -93,7 +102,7 @@ final class LeaseEventJsonReader {
 
     private LeaseEvent event(Class<?> type) throws NotCanonical {
         expect("{\"subnetId\":");
-        SubnetId subnetId = text(LeaseEventDeserializers::subnetId);
+        SubnetId subnetId = text(LeaseEventJsonReader::subnetId);
         expect(",\"address\":");
         Ipv4Address address = text(Ipv4Address::parse);
         expect(",\"client\":");
@@ -141,6 +150,17 @@ final class LeaseEventJsonReader {
             throw NotCanonical.INSTANCE;
         }
         return event;
+    }
+
+    private static SubnetId subnetId(String text) {
+        SubnetId id = SUBNETS.get(text);
+        if (id == null) {
+            id = SubnetId.parse(text);
+            if (SUBNETS.size() < MAX_CACHED_SUBNETS) {
+                SUBNETS.put(text, id);
+            }
+        }
+        return id;
     }
 
     private ClientIdentity client() throws NotCanonical {

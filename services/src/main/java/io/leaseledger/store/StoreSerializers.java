@@ -5,17 +5,8 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import io.leaseledger.events.subnet.AddressDeclined;
-import io.leaseledger.events.subnet.LeaseExpired;
-import io.leaseledger.events.subnet.LeaseGranted;
-import io.leaseledger.events.subnet.LeaseOffered;
-import io.leaseledger.events.subnet.LeaseReleased;
-import io.leaseledger.events.subnet.OfferWithdrawn;
-import io.leaseledger.events.subnet.ProbationEnded;
-import io.leaseledger.events.subnet.RequestRefused;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
@@ -28,30 +19,10 @@ public final class StoreSerializers {
     private StoreSerializers() {}
 
     /**
-     * The mapper for events, metadata and messages: Jackson's, with the lease events read by hand
-     * ({@link LeaseEventDeserializers}: the same events from the same JSON, for a fraction of the
-     * work; every reader of the log reads mostly these). The store writes them by hand too
-     * ({@link #events()}).
+     * The mapper for events, metadata and messages. The store writes and reads the lease events
+     * in this same JSON by hand ({@link #events()}).
      */
     public static ObjectMapper eventMapper() {
-        return jacksonEventMapper().registerModule(leaseEvents());
-    }
-
-    /** The lease events' hand-written deserializers. */
-    static SimpleModule leaseEvents() {
-        return new SimpleModule("leaseledger-lease-events")
-                .addDeserializer(LeaseOffered.class, LeaseEventDeserializers.offered())
-                .addDeserializer(LeaseGranted.class, LeaseEventDeserializers.granted())
-                .addDeserializer(RequestRefused.class, LeaseEventDeserializers.refused())
-                .addDeserializer(AddressDeclined.class, LeaseEventDeserializers.declined())
-                .addDeserializer(LeaseReleased.class, LeaseEventDeserializers.released())
-                .addDeserializer(LeaseExpired.class, LeaseEventDeserializers.expired())
-                .addDeserializer(OfferWithdrawn.class, LeaseEventDeserializers.withdrawn())
-                .addDeserializer(ProbationEnded.class, LeaseEventDeserializers.probationEnded());
-    }
-
-    /** The mapper without the hand-written lease events: Jackson's record deserialization for all. */
-    static ObjectMapper jacksonEventMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 // Record accessors called through generated lambdas instead of Method.invoke, which
@@ -76,8 +47,7 @@ public final class StoreSerializers {
 
     /** The mapper for aggregate snapshots: fields, not bean properties. */
     public static ObjectMapper snapshotMapper() {
-        // Jackson's own throughout: a snapshot is written in quiet time, not per decision.
-        ObjectMapper mapper = jacksonEventMapper();
+        ObjectMapper mapper = eventMapper();
         mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
         mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
         mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
