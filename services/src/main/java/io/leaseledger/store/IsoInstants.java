@@ -24,7 +24,7 @@ import java.time.LocalDate;
  * to the usual parser ({@link #parse} returns null).
  */
 public final class IsoInstants {
-    /** The longest text {@link #format(Instant, byte[], int)} writes: nine digits of fraction. */
+    /** The longest text {@link #format} writes: nine digits of fraction. */
     static final int MAX_FORMATTED = 30;
     /** The last second {@link #format} writes itself: 9999-12-31T23:59:59Z. */
     private static final long LAST_FOUR_DIGIT_YEAR_SECOND = 253_402_300_799L;
@@ -73,20 +73,11 @@ public final class IsoInstants {
 
     /**
      * What {@link Instant#toString()} (and Jackson's instant serializer, {@code ISO_INSTANT})
-     * writes, without {@code DateTimeFormatter}: seconds, then three, six or nine digits of
-     * fraction as the nanoseconds need, then {@code Z}. Instants from 1970 to 9999 are written
-     * here, the rest ({@link Instant#MAX}'s {@code +1000000000-…}) by {@code toString()}.
-     */
-    public static String format(Instant instant) {
-        byte[] out = new byte[MAX_FORMATTED];
-        int length = format(instant, out, 0);
-        return length < 0 ? instant.toString() : new String(out, 0, length, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * {@link #format(Instant)}'s text as ASCII bytes at {@code out[at]} (room for
-     * {@link #MAX_FORMATTED} needed); returns how many, or -1 for an instant outside 1970-9999,
-     * which it leaves to {@link Instant#toString()}.
+     * writes, without {@code DateTimeFormatter}, as ASCII bytes at {@code out[at]} (room for
+     * {@link #MAX_FORMATTED} needed): seconds, then three, six or nine digits of fraction as the
+     * nanoseconds need, then {@code Z}. Returns how many bytes, or -1 for an instant outside
+     * 1970-9999 ({@link Instant#MAX}'s {@code +1000000000-…}), which the caller leaves to
+     * {@code toString()}.
      */
     static int format(Instant instant, byte[] out, int at) {
         long seconds = instant.getEpochSecond();

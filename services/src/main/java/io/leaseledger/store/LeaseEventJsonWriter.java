@@ -197,7 +197,7 @@ final class LeaseEventJsonWriter {
         int written = IsoInstants.format(value, out, length);
         if (written < 0) {
             length--;
-            string(IsoInstants.format(value));
+            string(value.toString());
             return;
         }
         length += written;
