@@ -51,8 +51,8 @@ import java.util.stream.Stream;
  *
  * <p>It stops when the JIT has nothing left to compile — two rounds in a row each added less
  * than {@link #SETTLED_MILLIS} ms of compilation and ended with at most {@link #SETTLED_PENDING}
- * methods in the compilers' queues ({@link JitQueue}, where the JVM offers it) — or after
- * {@code budget}. It never stops the node
+ * methods in the compilers' queues ({@link JitQueue}, where the JVM offers it) — or once it has
+ * run {@link #ENOUGH_ROUNDS} rounds, or after {@code budget}. It never stops the node
  * from starting: a failure is logged and the node serves cold. Without C2 (the launcher runs
  * {@code serve} on C1 alone) the compiled code does not depend on the warm-up's profile, so the
  * real traffic does not recompile it.
@@ -71,6 +71,17 @@ public final class Warmup {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
     /** A loopback round that waits longer than this has lost a datagram: the rest run in process. */
     private static final Duration LOOPBACK_REPLY_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * Rounds after which the warm-up stops even if the JIT is still busy: the packet path's methods
+     * have been called often enough to be compiled by C2 and ran at its speed afterwards. The 5 s a
+     * warm-up had on a 2-core machine as fast as the reference (Kea 11,000 DORA/s) ran about 90
+     * rounds, and the path then kept C2's code; on a machine a third as fast the same 5 s ran 8-14
+     * rounds, nothing had reached C2 before the cut-off, and the event loop spent 245 µs per DORA
+     * for the life of the process against 196-203 after 90-200 rounds (docs/benchmarks.md, "A
+     * warm-up measured in rounds"). Letting it settle fully takes ~250 rounds for no lower CPU.
+     */
+    static final int ENOUGH_ROUNDS = 96;
 
     /** Rounds at least, after the caller's change to the JIT (the C2 cut-off). */
     static final int MIN_ROUNDS_AFTER_CHANGE = 2;
@@ -96,9 +107,10 @@ public final class Warmup {
     }
 
     /**
-     * Runs the warm-up and, once the JIT has settled (or the budget is spent), {@code jitChange}
-     * (the C2 cut-off), then rounds again until the JIT settles under the change — for at most
-     * half the budget more, and no fewer than {@link #MIN_ROUNDS_AFTER_CHANGE} rounds. Why: when
+     * Runs the warm-up and, once the JIT has settled ({@link #ENOUGH_ROUNDS} have run, or the budget
+     * is spent), {@code jitChange} (the C2 cut-off), then rounds again until the JIT settles under
+     * the change — for at most half as long again as the rounds before it, and no fewer than
+     * {@link #MIN_ROUNDS_AFTER_CHANGE} rounds. Why: when
      * C2 stops, every method it had not compiled yet — hundreds queued for it at the end of a
      * 5 s warm-up, and every method still in C1's profiling code — is compiled again by C1 the
      * next time it gets hot; after the warm-up, that was 1,300 compilations in the first second of
@@ -107,13 +119,19 @@ public final class Warmup {
      * without one ({@code null}) nothing runs after the first settling.
      */
     public static Optional<Outcome> run(StoreSettings node, Path scratch, Duration budget, Clock clock, Runnable jitChange) {
+        return run(node, scratch, budget, ENOUGH_ROUNDS, clock, jitChange);
+    }
+
+    /** {@link #run(StoreSettings, Path, Duration, Clock, Runnable)}, done after {@code enoughRounds} rounds before the change. */
+    static Optional<Outcome> run(StoreSettings node, Path scratch, Duration budget, int enoughRounds, Clock clock,
+                                 Runnable jitChange) {
         JitChange change = new JitChange(jitChange);
         if (budget.isZero() || budget.isNegative()) {
             change.runOnce();
             return Optional.empty();
         }
         try {
-            Outcome outcome = runIn(node, scratch, budget, clock, change);
+            Outcome outcome = runIn(node, scratch, budget, enoughRounds, clock, change);
             LOG.info("warm-up: {} synthetic DORAs in {} rounds ({} after the JIT change, {} through a loopback channel), {} ms"
                             + " ({} ms of JIT compilation)", outcome.exchanges(), outcome.rounds(), outcome.roundsAfterChange(),
                     outcome.loopbackRounds(), outcome.took().toMillis(), outcome.compileMillis());
@@ -131,7 +149,8 @@ public final class Warmup {
         }
     }
 
-    private static Outcome runIn(StoreSettings node, Path scratch, Duration budget, Clock clock, JitChange change)
+    private static Outcome runIn(StoreSettings node, Path scratch, Duration budget, int enoughRounds, Clock clock,
+                                 JitChange change)
             throws IOException, ConfigurationException, JMException {
         long started = System.nanoTime();
         long deadline = started + budget.toNanos();
@@ -163,11 +182,13 @@ public final class Warmup {
                     overLoopback(ports -> new DecodingHandler(new PacketPipeline(gateway, view, Optional.empty(), ports,
                             new DhcpMetrics()))))) {
                 JitSettling settling = new JitSettling(jit, jitTimed, JitQueue.ofThisJvm());
-                int rounds = roundsUntilSettled(clients, 0, MIN_ROUNDS, deadline, settling);
+                int rounds = roundsUntilSettled(clients, 0, MIN_ROUNDS, enoughRounds, deadline, settling);
                 int before = rounds;
                 if (change.runOnce()) {
-                    long afterChange = Math.max(System.nanoTime(), deadline) + budget.toNanos() / 2;
-                    rounds = roundsUntilSettled(clients, rounds, rounds + MIN_ROUNDS_AFTER_CHANGE, afterChange, settling.reset());
+                    long now = System.nanoTime();
+                    long afterChange = now + (now - started) / 2;
+                    rounds = roundsUntilSettled(clients, rounds, rounds + MIN_ROUNDS_AFTER_CHANGE, MAX_ROUNDS, afterChange,
+                            settling.reset());
                 }
                 long compileMillis = jitTimed ? jit.getTotalCompilationTime() - compileAtStart : -1;
                 return new Outcome(clients.exchanges(), rounds, rounds - before, clients.loopbackRounds(),
@@ -190,10 +211,14 @@ public final class Warmup {
         }
     }
 
-    /** Runs rounds from {@code round} until the JIT has settled (and at least up to {@code minRounds}), the deadline or {@link #MAX_ROUNDS}; returns the next round. */
-    private static int roundsUntilSettled(WarmupClients clients, int round, int minRounds, long deadline, JitSettling settling)
-            throws JMException {
-        while (round < MAX_ROUNDS && System.nanoTime() < deadline) {
+    /**
+     * Runs rounds from {@code round} until the JIT has settled (and at least up to {@code minRounds}),
+     * {@code enoughRounds}, the deadline or {@link #MAX_ROUNDS}; returns the next round.
+     */
+    private static int roundsUntilSettled(WarmupClients clients, int round, int minRounds, int enoughRounds, long deadline,
+                                          JitSettling settling) throws JMException {
+        int last = Math.min(enoughRounds, MAX_ROUNDS);
+        while (round < last && System.nanoTime() < deadline) {
             clients.round(round);
             round++;
             if (settling.settledAfterRound() && round >= minRounds) {

@@ -32,6 +32,7 @@ class LeaseLedgerNodeTest {
                   port: %d
                   bind: [127.0.0.1]
                   server-identifier: 127.0.0.1
+                  warm-up: 3s
                 store:
                   kind: h2
                   path: %s
@@ -63,7 +64,7 @@ class LeaseLedgerNodeTest {
             assertThat(again.yiaddr()).isEqualTo(first);
         }
         assertThat(Ipv4Address.format(first)).startsWith("198.18.0.1");
-        // The warm-up (on by default) ran on a scratch store of its own and left nothing behind.
+        // The warm-up ran on a scratch store of its own and left nothing behind.
         assertThat(dir.resolve("data").resolve("warm-up")).doesNotExist();
     }
 

@@ -94,6 +94,22 @@ class WarmupTest {
     }
 
     @Test
+    void enoughRoundsEndTheWarmUpLongBeforeItsBudgetAndTheChangeFollows() {
+        AtomicInteger changes = new AtomicInteger();
+        int enough = Warmup.MIN_ROUNDS + 2;
+
+        Optional<Warmup.Outcome> outcome = Warmup.run(StoreSettings.h2(dir), dir.resolve("warm-up"), Duration.ofMinutes(10),
+                enough, Clock.systemUTC(), changes::incrementAndGet);
+
+        assertThat(outcome).isPresent();
+        assertThat(changes).hasValue(1);
+        // At most `enough` rounds before the change (fewer if the JIT settled first), then the rounds under it.
+        assertThat(outcome.get().rounds() - outcome.get().roundsAfterChange()).isBetween(Warmup.MIN_ROUNDS, enough);
+        assertThat(outcome.get().roundsAfterChange()).isGreaterThanOrEqualTo(Warmup.MIN_ROUNDS_AFTER_CHANGE);
+        assertThat(outcome.get().took()).isLessThan(Duration.ofMinutes(5));
+    }
+
+    @Test
     void withoutAJitChangeNoRoundsFollowTheFirstSettling() {
         Optional<Warmup.Outcome> outcome =
                 Warmup.run(StoreSettings.h2(dir), dir.resolve("warm-up"), Duration.ofSeconds(2), Clock.systemUTC());
