@@ -153,6 +153,7 @@ public final class AxonStore implements AutoCloseable {
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, StoreSettings.Snapshots snapshots, SnapshotSizes sizes) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> new PinnedAggregateCache())
+                .configureCommandTargetResolver(c -> new SubnetCommandTargetResolver())
                 .configureSnapshotTrigger(c -> snapshots.enabled()
                         ? new GrowingSnapshotTriggerDefinition(c.snapshotter(), sizes, snapshots.minEvents(), snapshots.ratio())
                         : NoSnapshotTriggerDefinition.INSTANCE);
