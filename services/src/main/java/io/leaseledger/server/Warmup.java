@@ -76,9 +76,9 @@ public final class Warmup {
      * Rounds after which the warm-up stops even if the JIT is still busy: the packet path's methods
      * have been called often enough to be compiled by C2 and ran at its speed afterwards. The 5 s a
      * warm-up had on a 2-core machine as fast as the reference (Kea 11,000 DORA/s) ran about 90
-     * rounds, and the path then kept C2's code; on a machine a third as fast the same 5 s ran 8-14
-     * rounds, nothing had reached C2 before the cut-off, and the event loop spent 245 µs per DORA
-     * for the life of the process against 196-203 after 90-200 rounds (docs/benchmarks.md, "A
+     * rounds, and the path then kept C2's code; on a machine a third as fast the same 5 s ran 7-15
+     * rounds, nothing had reached C2 before the cut-off, and the event loop spent 231-257 µs per
+     * DORA for the life of the process against 196-228 after 90-256 rounds (docs/benchmarks.md, "A
      * warm-up measured in rounds"). Letting it settle fully takes ~250 rounds for no lower CPU.
      */
     static final int ENOUGH_ROUNDS = 96;
@@ -107,12 +107,12 @@ public final class Warmup {
     }
 
     /**
-     * Runs the warm-up and, once the JIT has settled ({@link #ENOUGH_ROUNDS} have run, or the budget
-     * is spent), {@code jitChange} (the C2 cut-off), then rounds again until the JIT settles under
+     * Runs the warm-up and, once the JIT has settled (or {@link #ENOUGH_ROUNDS} rounds have run, or
+     * the budget is spent), {@code jitChange} (the C2 cut-off), then rounds again until the JIT settles under
      * the change — for at most half as long again as the rounds before it, and no fewer than
      * {@link #MIN_ROUNDS_AFTER_CHANGE} rounds. Why: when
      * C2 stops, every method it had not compiled yet — hundreds queued for it at the end of a
-     * 5 s warm-up, and every method still in C1's profiling code — is compiled again by C1 the
+     * warm-up, and every method still in C1's profiling code — is compiled again by C1 the
      * next time it gets hot; after the warm-up, that was 1,300 compilations in the first second of
      * real traffic, on the cores the packets need, with the path in its slower profiling code
      * meanwhile. {@code jitChange} runs exactly once, also when there is no warm-up or it fails;

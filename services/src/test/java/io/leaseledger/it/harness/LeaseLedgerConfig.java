@@ -27,7 +27,7 @@ final class LeaseLedgerConfig {
         y.append("  interfaces: [").append(String.join(", ", interfaces)).append("]\n");
         y.append("  port: 67\n");
         // The warm-up's own tests are WarmupTest and LeaseLedgerNodeTest; here it is a cost on every
-        // server start (up to its rounds, 5-17 s, instead of the 5 s the ITs have always run with).
+        // server start (up to its rounds, 5-19 s, instead of the 5 s the ITs have always run with).
         y.append("  warm-up: 5s\n");
         y.append("store:\n");
         y.append("  kind: h2\n");
