@@ -89,10 +89,10 @@ class LeaseInvariantsPropertyTest {
         var subnet = new Subnet();
         var settings = SETTINGS.withAuthoritative(authoritative).withProbation(java.time.Duration.ofSeconds(900))
                 .withInUseHold(java.time.Duration.ofSeconds(1200));
-        apply(subnet, new SubnetDefined(SUBNET, CIDR, settings, T0));
-        apply(subnet, reserved("198.18.0.2-198.18.0.9"));
-        apply(subnet, dynamic("198.18.0.10-198.18.0.15"));
-        apply(subnet, new HostReserved(SUBNET, CLIENTS.get(5).chaddr(), RESERVED_FOR_FRED, null, T0));
+        subnet.on(new SubnetDefined(SUBNET, CIDR, settings, T0));
+        subnet.on(reserved("198.18.0.2-198.18.0.9"));
+        subnet.on(dynamic("198.18.0.10-198.18.0.15"));
+        subnet.on(new HostReserved(SUBNET, CLIENTS.get(5).chaddr(), RESERVED_FOR_FRED, null, T0));
 
         Map<Ipv4Address, ClientKey> leases = new HashMap<>();
         Map<Ipv4Address, Instant> probation = new HashMap<>();
@@ -110,14 +110,14 @@ class LeaseInvariantsPropertyTest {
                         .judge(new io.leaseledger.events.subnet.ReportAddressInUse(SUBNET, address, step.seenBy(), at));
                 if (judgement.event() != null) {
                     seen.computeIfAbsent(address, a -> new HashMap<>()).put(step.seenBy(), judgement.event().heldUntil());
-                    apply(subnet, judgement.event());
+                    subnet.on(judgement.event());
                 }
                 continue;
             }
             if (step.message() == null) {
                 for (SubnetEvent event = rules.nextReclaim(at); event != null; event = rules.nextReclaim(at)) {
                     track(event, leases, probation);
-                    apply(subnet, event);
+                    subnet.on(event);
                 }
                 continue;
             }
@@ -145,7 +145,7 @@ class LeaseInvariantsPropertyTest {
                     assertThat(leases.get(offered.address())).isIn(null, offered.client().key());
                 }
                 track(event, leases, probation);
-                apply(subnet, event);
+                subnet.on(event);
             }
             if (outcome.decision() instanceof Decision.Ack ack) {
                 assertThat(leases).containsEntry(ack.address(), step.message().client().key());
@@ -169,10 +169,5 @@ class LeaseInvariantsPropertyTest {
             default -> {
             }
         }
-    }
-
-    /** What Axon does with an applied event: call the aggregate's event-sourcing handler. */
-    static void apply(Subnet subnet, SubnetEvent event) {
-        subnet.on(event);
     }
 }
