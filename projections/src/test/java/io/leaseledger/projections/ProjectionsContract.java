@@ -1,8 +1,16 @@
 package io.leaseledger.projections;
 
 import io.leaseledger.events.subnet.GrantKind;
+import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.events.types.Hostname;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.Octets;
+import io.leaseledger.events.types.RelayAgent;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.events.types.TransactionId;
 import io.leaseledger.projections.query.Holding;
 import io.leaseledger.projections.query.Lease;
 import io.leaseledger.projections.query.LeaseFilter;
@@ -28,6 +36,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * The projections and their queries on a real database; run on H2 and on PostgreSQL by the
@@ -246,6 +255,38 @@ abstract class ProjectionsContract {
                 PageRequest.firstPage()).items()).extracting(LogEntry::decision).containsExactly(Decision.OFFER);
         assertThat(queries().transactionLog(LogFilter.any().withDecision(Decision.RELEASE).withAddress(ADDRESS),
                 PageRequest.firstPage()).items()).hasSize(1);
+    }
+
+    /**
+     * Where a relayed client's packets came from is what an operator follows to its switch port:
+     * the log keeps the relay and its option 82 on the client's lease decisions and on the pool
+     * running dry alike (a lease event's client, and the one that found the pool empty); a
+     * directly connected client's rows have none of them.
+     */
+    @Test
+    void aRelayedClientsDecisionsShowItsRelayInTheLog() {
+        ClientIdentity relayed = new ClientIdentity(MacAddress.parse("02:00:00:00:00:0c"), null, Hostname.of("carl"), null,
+                new RelayAgent(Ipv4Address.parse("198.18.3.254"), Octets.parse("00:04:00:0c:01:07"), Octets.ascii("sw-3"),
+                        null));
+        ClientIdentity direct = ClientIdentity.of(MacAddress.parse("02:00:00:00:00:0d"));
+        List<StoredEvent> events = new EventLog()
+                .define(NET, t(0))
+                .range(NET, ADDRESS, ADDRESS, RangeKind.DYNAMIC, t(0))
+                .grant(NET, ADDRESS, direct, GrantKind.NEW, t(10), 600)
+                .add(new PoolExhausted(new SubnetId(NET), relayed, TransactionId.of(99), 1, t(20)))
+                .release(NET, ADDRESS, direct, t(30))
+                .offer(NET, ADDRESS, relayed, t(40))
+                .grant(NET, ADDRESS, relayed, GrantKind.NEW, t(41), 600)
+                .events();
+        applyAll(events, 2);
+        assertThat(queries().transactionLog(LogFilter.any(), PageRequest.firstPage()).items())
+                .extracting(LogEntry::decision, LogEntry::mac, LogEntry::relay, LogEntry::circuitId, LogEntry::remoteId)
+                .containsExactly(
+                        tuple(Decision.GRANT, "02:00:00:00:00:0c", "198.18.3.254", "00:04:00:0c:01:07", "73:77:2d:33"),
+                        tuple(Decision.OFFER, "02:00:00:00:00:0c", "198.18.3.254", "00:04:00:0c:01:07", "73:77:2d:33"),
+                        tuple(Decision.RELEASE, "02:00:00:00:00:0d", null, null, null),
+                        tuple(Decision.POOL_EXHAUSTED, "02:00:00:00:00:0c", "198.18.3.254", "00:04:00:0c:01:07", "73:77:2d:33"),
+                        tuple(Decision.GRANT, "02:00:00:00:00:0d", null, null, null));
     }
 
     /** A sighting is a log row (the operator sees it in {@code log}) and touches no lease or history. */
