@@ -22,6 +22,7 @@ import io.leaseledger.projections.query.PageRequest;
 import io.leaseledger.projections.query.PoolUsageBucket;
 import io.leaseledger.projections.query.SubnetUtilisation;
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
+import static io.leaseledger.projections.tables.Tables.PROJECTION_SUBNET_POSITION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -348,6 +351,106 @@ abstract class ProjectionsContract {
             assertThat(ids.get(i)).isEqualTo(i + 1L);
         }
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
+    }
+
+    /**
+     * A live batch whose rows reached the database but whose transaction then failed (here every
+     * projection's flush, after its rows were written, before the position) moves nothing: rows,
+     * position and sequence numbers per subnet stay where the previous batch left them. The same
+     * runner then applies the batch again as if it had never failed: it and its projection forgot
+     * what they had moved on in memory (a sequence number kept would pass the whole batch over as
+     * duplicates; a log row number kept would leave a gap).
+     */
+    @Test
+    void aLiveBatchThatFailsPartWayMovesNothingAndAppliesAgainAfterwards() {
+        List<StoredEvent> events = history();
+        int first = 6;
+        List<FailingFlush> projections = Projections.all().stream().map(FailingFlush::new).toList();
+        runners = projections.stream().map(p -> new ProjectionRunner(p, db(), CLOCK)).toList();
+        SourcePosition before = new SourcePosition("test", Integer.toString(first));
+        SourcePosition after = new SourcePosition("test", Integer.toString(events.size()));
+        runners.forEach(r -> r.apply(events.subList(0, first), before));
+        var atFirst = contents();
+
+        List<StoredEvent> rest = events.subList(first, events.size());
+        for (int i = 0; i < runners.size(); i++) {
+            ProjectionRunner runner = runners.get(i);
+            projections.get(i).failNextFlush();
+            assertThatThrownBy(() -> runner.apply(rest, after)).hasMessageContaining("flush failed");
+            assertThat(runner.position()).as(runner.projection().name()).contains(before);
+            assertThat(runner.eventsApplied()).as(runner.projection().name()).isEqualTo(first);
+            assertThat(lastSequences(runner)).as(runner.projection().name()).containsExactly(Map.entry(NET, first - 1L));
+        }
+        assertThat(contents()).isEqualTo(atFirst);
+
+        runners.forEach(r -> r.apply(rest, after));
+        var retried = contents();
+        var log = io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
+        assertThat(db().select(log.ID).from(log).orderBy(log.ID).fetch(log.ID))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size() - 3).boxed().toList());
+        for (ProjectionRunner runner : runners) {
+            assertThat(runner.position()).as(runner.projection().name()).contains(after);
+            assertThat(runner.eventsApplied()).as(runner.projection().name()).isEqualTo(events.size());
+        }
+        runners = Projections.all().stream().map(p -> new ProjectionRunner(p, db(), CLOCK)).toList();
+        runners.forEach(ProjectionRunner::reset);
+        applyAll(events, 1_000);
+        assertThat(retried).isEqualTo(contents());
+    }
+
+    private Map<String, Long> lastSequences(ProjectionRunner runner) {
+        return db().select(PROJECTION_SUBNET_POSITION.SUBNET, PROJECTION_SUBNET_POSITION.LAST_SEQUENCE)
+                .from(PROJECTION_SUBNET_POSITION)
+                .where(PROJECTION_SUBNET_POSITION.PROJECTION.eq(runner.projection().name()))
+                .fetchMap(PROJECTION_SUBNET_POSITION.SUBNET, PROJECTION_SUBNET_POSITION.LAST_SEQUENCE);
+    }
+
+    /** A projection whose next flush, once armed, writes its rows and then throws. */
+    private static final class FailingFlush implements Projection {
+        private final Projection delegate;
+        private boolean armed;
+
+        FailingFlush(Projection delegate) {
+            this.delegate = delegate;
+        }
+
+        void failNextFlush() {
+            armed = true;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public List<Table<?>> tables() {
+            return delegate.tables();
+        }
+
+        @Override
+        public void begin(DSLContext tx) {
+            delegate.begin(tx);
+        }
+
+        @Override
+        public void apply(StoredEvent event) {
+            delegate.apply(event);
+        }
+
+        @Override
+        public void flush(DSLContext tx) {
+            delegate.flush(tx);
+            if (armed) {
+                armed = false;
+                throw new IllegalStateException("flush failed after writing " + name() + "'s rows");
+            }
+        }
+
+        @Override
+        public void forget() {
+            delegate.forget();
+        }
     }
 
     Map<String, Map<String, List<List<Object>>>> contents() {
