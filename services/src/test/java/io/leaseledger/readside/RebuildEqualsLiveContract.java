@@ -6,6 +6,7 @@ import io.leaseledger.projections.AddressHistoryProjection;
 import io.leaseledger.projections.LeaseState;
 import io.leaseledger.projections.LeasesProjection;
 import io.leaseledger.projections.Projection;
+import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.projections.TransactionLogProjection;
 import io.leaseledger.projections.ProjectionRunner;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -168,6 +170,71 @@ abstract class RebuildEqualsLiveContract {
         } finally {
             dropProjections();
         }
+    }
+
+    /**
+     * {@code projections rebuild history} rebuilds that one alone: it replays the events the tail
+     * had not applied yet and ends at the log's end, while leases and log keep the rows and the
+     * position the tail left them (and the tail then brings them up, history passing over what it
+     * has). A name that is no projection, even beside a valid one, is refused before anything is
+     * emptied, with the names there are.
+     */
+    @Test
+    void aRebuildOfOneNamedProjectionLeavesTheOthersAsTheyWere() throws Exception {
+        StoreSettings settings = StoreSettings.h2(data).withSnapshots(StoreSettings.Snapshots.DISABLED);
+        ProjectionsConfiguration config = projections(data);
+        try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class));
+             ReadSide readSide = ReadSide.open(config, store, Clock.fixed(T0, ZoneOffset.UTC))) {
+            LeaseLoad load = new LeaseLoad(store, T0);
+            load.define(AddressRange.of("198.18.1.0", "198.18.1.255"));
+            load.dora(0, 100, 25);
+            readSide.tail().catchUp();
+            Map<String, Map<String, List<List<Object>>>> tailed = contents(readSide);
+            Map<String, Optional<SourcePosition>> tailedAt = positions(readSide);
+            Map<String, Long> tailedEvents = eventsApplied(readSide);
+            load.tick(300);
+            load.release(n -> n % 4 == 0, 25);
+            load.dora(1_000, 20, 10);
+
+            assertThatThrownBy(() -> readSide.rebuild(List.of("history", "lease")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no projection 'lease': the projections are leases, history, log");
+            assertThat(contents(readSide)).isEqualTo(tailed);
+            assertThat(positions(readSide)).isEqualTo(tailedAt);
+
+            ProjectionRebuild.Result rebuilt = readSide.rebuild(List.of("history"));
+            assertThat(rebuilt.projections()).containsExactly("history");
+            Map<String, Map<String, List<List<Object>>>> after = contents(readSide);
+            assertThat(after.get("history")).isNotEqualTo(tailed.get("history"));
+            assertThat(positions(readSide).get("history")).isPresent().isNotEqualTo(tailedAt.get("history"));
+            assertThat(eventsApplied(readSide).get("history")).isEqualTo(rebuilt.events()).isGreaterThan(tailedEvents.get("history"));
+            for (String other : List.of("leases", "log")) {
+                assertThat(after.get(other)).as(other).isEqualTo(tailed.get(other));
+                assertThat(positions(readSide).get(other)).as(other).isEqualTo(tailedAt.get(other));
+                assertThat(eventsApplied(readSide).get(other)).as(other).isEqualTo(tailedEvents.get(other));
+            }
+
+            readSide.tail().catchUp();
+            Map<String, Map<String, List<List<Object>>>> caughtUp = contents(readSide);
+            assertThat(caughtUp.get("history")).isEqualTo(after.get("history"));
+            assertThat(Set.copyOf(positions(readSide).values())).hasSize(1);
+            readSide.rebuild(List.of());
+            assertThat(contents(readSide)).isEqualTo(caughtUp);
+        } finally {
+            dropProjections();
+        }
+    }
+
+    private static Map<String, Optional<SourcePosition>> positions(ReadSide readSide) {
+        Map<String, Optional<SourcePosition>> positions = new LinkedHashMap<>();
+        readSide.runners().forEach(r -> positions.put(r.projection().name(), r.position()));
+        return positions;
+    }
+
+    private static Map<String, Long> eventsApplied(ReadSide readSide) {
+        Map<String, Long> events = new LinkedHashMap<>();
+        readSide.runners().forEach(r -> events.put(r.projection().name(), r.eventsApplied()));
+        return events;
     }
 
     /** A projection that throws at its {@code n}th event, as a crash would stop it. */
