@@ -95,6 +95,68 @@ class ReadCommandsTest extends RunningApi {
     }
 
     @Test
+    void utilisationAsJson() throws Exception {
+        Run run = run("utilisation", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode subnets = run.json();
+        assertThat(subnets).as(run.out()).hasSize(1);
+        JsonNode subnet = subnets.get(0);
+        assertThat(subnet.get("subnet").asText()).isEqualTo("198.18.0.0/24");
+        assertThat(subnet.get("managed").asBoolean()).isTrue();
+        assertThat(subnet.get("removed").asBoolean()).isFalse();
+        // 254 host addresses; unavailable: the dynamic range's 100 (the lease is inside it) and the
+        // reservation of 198.18.0.50 outside it: 101, 39.76 %.
+        assertThat(subnet.get("subnetAddresses").asLong()).isEqualTo(254);
+        assertThat(subnet.get("available").asLong()).isEqualTo(153);
+        assertThat(subnet.get("usedPercent").asDouble()).isEqualTo(39.76);
+        assertThat(subnet.get("poolSize").asLong()).isEqualTo(100);
+        assertThat(subnet.get("poolInUse").asLong()).isEqualTo(1);
+        JsonNode ranges = subnet.get("ranges");
+        assertThat(ranges).hasSize(1);
+        JsonNode range = ranges.get(0);
+        assertThat(range.get("subnet").asText()).isEqualTo("198.18.0.0/24");
+        assertThat(range.get("first").asText()).isEqualTo("198.18.0.100");
+        assertThat(range.get("last").asText()).isEqualTo("198.18.0.199");
+        assertThat(range.get("kind").asText()).isEqualTo("DYNAMIC");
+        assertThat(range.get("size").asLong()).isEqualTo(100);
+        assertThat(range.get("inUse").asLong()).isEqualTo(1);
+        assertThat(range.get("free").asLong()).isEqualTo(99);
+        assertThat(range.get("usedPercent").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void logAsJsonNewestFirstWithTheClient() throws Exception {
+        Run run = run("log", "--mac", MAC, "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode log = run.json();
+        List<String> decisions = new ArrayList<>();
+        log.forEach(e -> decisions.add(e.get("decision").asText()));
+        assertThat(decisions).as(run.out()).containsExactly("GRANT", "OFFER");
+        for (JsonNode e : log) {
+            assertThat(e.get("subnet").asText()).isEqualTo("198.18.0.0/24");
+            assertThat(e.get("mac").asText()).isEqualTo(MAC);
+            assertThat(e.get("address").asText()).isEqualTo(address);
+            // giaddr: the probe's own address (its link-selection sub-option names 198.18.0.1).
+            assertThat(e.get("relay").asText()).isEqualTo("127.0.0.1");
+            assertThat(e.get("leaseSeconds").asLong()).isEqualTo(600);
+            assertThat(e.get("expiresAt").isTextual()).as("%s", e).isTrue();
+        }
+        JsonNode grant = log.get(0);
+        JsonNode offer = log.get(1);
+        assertThat(grant.get("detail").asText()).isEqualTo("NEW");
+        assertThat(offer.get("detail").isNull()).isTrue();
+        assertThat(grant.get("sequence").asLong()).isGreaterThan(offer.get("sequence").asLong());
+        assertThat(grant.get("transactionId").asText()).isEqualTo(offer.get("transactionId").asText());
+        Instant granted = Instant.parse(grant.get("at").asText());
+        assertThat(Instant.parse(grant.get("expiresAt").asText())).isEqualTo(granted.plusSeconds(600));
+
+        Run grants = run("log", "--mac", MAC, "--decision", "grant", "--json");
+        assertThat(grants.json()).hasSize(1);
+        assertThat(grants.json().get(0)).isEqualTo(grant);
+        assertThat(run("log", "--mac", "52:54:00:00:03:99", "--json").json()).isEmpty();
+    }
+
+    @Test
     void failuresAreOneLineAndAnExitCode() {
         Run badArgument = run("leases", "--state", "asleep");
         assertThat(badArgument.exitCode()).isEqualTo(2);
