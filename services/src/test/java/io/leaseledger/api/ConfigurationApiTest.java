@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,67 @@ class ConfigurationApiTest extends RunningApi {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("error").asText()).isEqualTo("conflict");
         assertThat(op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.0.0/16\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void bothSubnetReadsShowWhatTheWritesDefined() throws Exception {
+        String subnet = "/api/v1/subnets/198.19.3.0-24";
+        assertThat(op("POST", "/api/v1/subnets", """
+                {"cidr": "198.19.3.0/24", "authoritative": false, "lease-time": "20m", "min-lease-time": "2m",
+                 "max-lease-time": "2h", "offer-hold-time": "45s", "probation-time": "1h", "in-use-hold-time": "10m"}""")
+                .status()).isEqualTo(201);
+        assertThat(op("POST", subnet + "/ranges", "{\"start\": \"198.19.3.100\", \"end\": \"198.19.3.149\", \"kind\": \"reserved-dynamic\"}")
+                .status()).isEqualTo(201);
+        assertThat(op("POST", subnet + "/ranges", "{\"start\": \"198.19.3.2\", \"end\": \"198.19.3.9\", \"kind\": \"reserved\"}")
+                .status()).isEqualTo(201);
+        assertThat(op("PUT", subnet + "/hosts/52:54:00:00:03:07", "{\"address\": \"198.19.3.70\", \"hostname\": \"node7\"}")
+                .status()).isEqualTo(200);
+        assertThat(op("PUT", subnet + "/hosts/52:54:00:00:03:08", "{\"address\": \"198.19.3.80\"}").status()).isEqualTo(200);
+        assertThat(op("PUT", subnet + "/options", "{\"name\": \"routers\", \"value\": [\"198.19.3.1\"]}").status()).isEqualTo(200);
+        assertThat(op("PUT", subnet + "/options", "{\"name\": \"domain-name-servers\", \"value\": [\"198.19.3.2\", \"198.19.3.3\"]}")
+                .status()).isEqualTo(200);
+        assertThat(op("PUT", subnet + "/hosts/52:54:00:00:03:07/options", "{\"name\": \"domain-name\", \"value\": \"host.test\"}")
+                .status()).isEqualTo(200);
+
+        ApiNode.Reply one = api.get(subnet, api.readOnly);
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        JsonNode view = one.json();
+        assertThat(view.get("id").asText()).isEqualTo("198.19.3.0/24");
+        assertThat(view.get("cidr").asText()).isEqualTo("198.19.3.0/24");
+        // Times in seconds; managed was not given and keeps its default.
+        assertThat(view.get("settings")).isEqualTo(json("""
+                {"managed": true, "authoritative": false, "leaseTime": 1200, "minLeaseTime": 120, "maxLeaseTime": 7200,
+                 "offerHoldTime": 45, "probationTime": 3600, "inUseHoldTime": 600}"""));
+        // "reserved-dynamic" is MAAS's name for the dynamic range.
+        assertThat(view.get("ranges")).containsExactlyInAnyOrder(
+                json("{\"start\": \"198.19.3.100\", \"end\": \"198.19.3.149\", \"kind\": \"dynamic\"}"),
+                json("{\"start\": \"198.19.3.2\", \"end\": \"198.19.3.9\", \"kind\": \"reserved\"}"));
+        assertThat(view.get("hosts")).containsExactlyInAnyOrder(
+                json("{\"mac\": \"52:54:00:00:03:07\", \"address\": \"198.19.3.70\", \"hostname\": \"node7\"}"),
+                json("{\"mac\": \"52:54:00:00:03:08\", \"address\": \"198.19.3.80\", \"hostname\": null}"));
+        // Values as hex of the wire payload: 198.19.3.1; 198.19.3.2 and .3; "host.test".
+        assertThat(view.get("options")).containsExactlyInAnyOrder(
+                json("{\"scope\": \"subnet\", \"host\": null, \"code\": 3, \"value\": \"c6130301\"}"),
+                json("{\"scope\": \"subnet\", \"host\": null, \"code\": 6, \"value\": \"c6130302c6130303\"}"),
+                json("{\"scope\": \"host\", \"host\": \"52:54:00:00:03:07\", \"code\": 15, \"value\": \"686f73742e74657374\"}"));
+
+        // The listing: every served subnet by network, this one as the single read shows it.
+        ApiNode.Reply all = api.get("/api/v1/subnets", api.readOnly);
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        List<String> cidrs = new ArrayList<>();
+        all.json().forEach(s -> cidrs.add(s.get("cidr").asText()));
+        assertThat(cidrs).contains("198.18.0.0/24", "198.19.3.0/24")
+                .isSortedAccordingTo(Comparator.comparingLong(c -> Ipv4Address.parse(c.substring(0, c.indexOf('/'))).toUnsigned()));
+        assertThat(all.json()).contains(view);
+
+        ApiNode.Reply bad = api.get("/api/v1/subnets/198.19.3.0-33", api.readOnly);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad)).containsExactly("subnet");
+        assertThat(api.get("/api/v1/subnets/198.19.4.0-24", api.readOnly).status()).isEqualTo(404);
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return ApiNode.JSON.readTree(text);
     }
 
     @Test

@@ -165,6 +165,31 @@ class ReadApiTest extends RunningApi {
     }
 
     @Test
+    void theServedSubnetAsTheFileDefinesIt() throws Exception {
+        ApiNode.Reply all = get("/api/v1/subnets");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json()).hasSize(1);
+        JsonNode subnet = all.json().get(0);
+        assertThat(subnet.get("id").asText()).isEqualTo("198.18.0.0/24");
+        assertThat(subnet.get("cidr").asText()).isEqualTo("198.18.0.0/24");
+        // lease-time: 10m; the rest are docs/configuration.md's defaults, in seconds.
+        assertThat(subnet.get("settings")).isEqualTo(ApiNode.JSON.readTree("""
+                {"managed": true, "authoritative": true, "leaseTime": 600, "minLeaseTime": 60, "maxLeaseTime": 3600,
+                 "offerHoldTime": 30, "probationTime": 86400, "inUseHoldTime": 3600}"""));
+        assertThat(subnet.get("ranges")).containsExactly(ApiNode.JSON.readTree(
+                "{\"start\": \"198.18.0.100\", \"end\": \"198.18.0.199\", \"kind\": \"dynamic\"}"));
+        assertThat(subnet.get("hosts")).containsExactly(ApiNode.JSON.readTree(
+                "{\"mac\": \"52:54:00:00:00:01\", \"address\": \"198.18.0.50\", \"hostname\": \"probe-host\"}"));
+        // The gateway is option 3 (routers), its value the wire payload in hex: 198.18.0.1.
+        assertThat(subnet.get("options")).containsExactly(ApiNode.JSON.readTree(
+                "{\"scope\": \"subnet\", \"host\": null, \"code\": 3, \"value\": \"c6120001\"}"));
+
+        ApiNode.Reply one = get("/api/v1/subnets/198.18.0.0-24");
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json()).isEqualTo(subnet);
+    }
+
+    @Test
     void readsNeedAToken() throws Exception {
         assertThat(api.get("/api/v1/leases", null).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/log", "ll_bad").status()).isEqualTo(401);
