@@ -158,6 +158,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
                     C2Cutoff.requested() ? cutC2 : null);
             DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
             metrics.watch(transport.counters(), gateway);
+            // A lazy singleton that nothing else asks for: without this its timer never starts, and
+            // expired leases, ended probations and stale offers wait until their address is wanted.
+            context.getBean(ReclaimScheduler.class);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
             Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics);
