@@ -83,13 +83,18 @@ final class ApiNode implements AutoCloseable {
     }
 
     static ApiNode start(Path dir, NodeDatabases databases) throws Exception {
-        LeaseLedgerConfiguration config = new ConfigurationLoader(HostInterfaces.system()).parse(yaml(dir, databases), "test.yaml");
+        return start(yaml(dir, databases), Clock.systemUTC());
+    }
+
+    /** A node from {@code yaml} (an edited {@link #yaml}), its commands timed by {@code clock}. */
+    static ApiNode start(String yaml, Clock clock) throws Exception {
+        LeaseLedgerConfiguration config = new ConfigurationLoader(HostInterfaces.system()).parse(yaml, "test.yaml");
         TokenStore tokens = new TokenStore(config.api().tokensFile());
         Instant now = Instant.now();
         String readOnly = tokens.create("reader", Role.READ_ONLY, now).token();
         String operator = tokens.create("operator", Role.OPERATOR, now).token();
         String admin = tokens.create("admin", Role.ADMIN, now).token();
-        return new ApiNode(LeaseLedgerNode.start(config, Clock.systemUTC()), tokens, readOnly, operator, admin);
+        return new ApiNode(LeaseLedgerNode.start(config, clock), tokens, readOnly, operator, admin);
     }
 
     record Reply(int status, String body, HttpResponse<String> raw) {

@@ -1,9 +1,12 @@
 package io.leaseledger.api;
 
 import io.leaseledger.probe.RelayProbe;
+import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
+import io.leaseledger.wire.dhcp4.OptionCatalog;
+import io.leaseledger.wire.dhcp4.RelayAgentInformation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,17 +14,29 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /metrics} counts what really crossed the packet path: a DORA with RELEASE, and a malformed datagram. */
+/**
+ * {@code /metrics} counts what really crossed the packet path: a DORA with RELEASE, and a malformed datagram;
+ * a DECLINE, a pool run dry and a lease run out.
+ */
 class MetricsTest {
     private static final byte[] MAC = {0x52, 0x54, 0, 0, 0, 0x43};
     private static final String SUBNET = "subnet=\"198.18.0.0/24\"";
+    private static final Ipv4Address LINK = Ipv4Address.parse("198.18.0.1");
 
     @TempDir
     Path dir;
@@ -80,6 +95,115 @@ class MetricsTest {
                     .isBetween(0.0, batches);
             assertThat(value(metrics, "leaseledger_groupcommit_commit_seconds_bucket", SUBNET, "le=\"2.0\""))
                     .isEqualTo(batches);
+        }
+    }
+
+    @Test
+    void aDeclineAnExhaustedPoolAndAnExpiryAreCountedPerSubnet() throws Exception {
+        AheadClock clock = new AheadClock();
+        try (NodeDatabases databases = databases()) {
+            // Two addresses in the pool (198.18.0.100-101): two leases use it up.
+            String yaml = ApiNode.yaml(dir, databases).replace("end: 198.18.0.199", "end: 198.18.0.101");
+            try (ApiNode api = ApiNode.start(yaml, clock)) {
+                InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
+                byte[] keeper = {0x52, 0x54, 0, 0, 0, 0x61};
+                byte[] decliner = {0x52, 0x54, 0, 0, 0, 0x62};
+                assertThat(dora(server, keeper, Duration.ofSeconds(5)).map(Dhcp4Message::messageType)).contains(MessageType.ACK);
+                Dhcp4Message declined = dora(server, decliner, Duration.ofSeconds(5)).orElseThrow(() -> new AssertionError("no reply"));
+                assertThat(declined.messageType()).isEqualTo(MessageType.ACK);
+                // The address goes into probation (24 h): it stays out of the pool.
+                decline(server, decliner, declined);
+                awaitSample(api, "leaseledger_addresses_declined_total");
+
+                // Nothing left to offer: two clients are turned away in silence.
+                for (byte last : new byte[] {0x63, 0x64}) {
+                    assertThat(dora(server, new byte[] {0x52, 0x54, 0, 0, 0, last}, Duration.ofMillis(700))).isEmpty();
+                }
+                awaitSample(api, "leaseledger_allocation_failures_total");
+
+                // Past the keeper's 10 min lease: the reclaim timer (every 5 s) expires it.
+                clock.advance(Duration.ofMinutes(11));
+                String metrics = awaitSample(api, "leaseledger_addresses_reclaimed_total");
+
+                assertThat(value(metrics, "leaseledger_dhcp4_packets_received_total", SUBNET, "type=\"discover\"")).isEqualTo(4);
+                assertThat(value(metrics, "leaseledger_dhcp4_packets_received_total", SUBNET, "type=\"decline\"")).isEqualTo(1);
+                // No OFFER to the two turned away.
+                assertThat(value(metrics, "leaseledger_dhcp4_packets_sent_total", SUBNET, "type=\"offer\"")).isEqualTo(2);
+                assertThat(value(metrics, "leaseledger_addresses_assigned_total", SUBNET)).isEqualTo(2);
+                assertThat(value(metrics, "leaseledger_addresses_declined_total", SUBNET)).isEqualTo(1);
+                // PoolExhausted is committed on the transition to exhausted, not once per refused DISCOVER.
+                assertThat(value(metrics, "leaseledger_allocation_failures_total", SUBNET)).isEqualTo(1);
+                // The keeper's lease only: the declined address's probation has 24 h to run.
+                assertThat(value(metrics, "leaseledger_addresses_reclaimed_total", SUBNET)).isEqualTo(1);
+                // An expiry is not a release.
+                assertThat(metrics).doesNotContain("leaseledger_addresses_released_total");
+            }
+        }
+    }
+
+    /** DISCOVER, REQUEST, no RELEASE: the ACK, or nothing when the server stayed silent. */
+    private static Optional<Dhcp4Message> dora(InetSocketAddress server, byte[] mac, Duration timeout) throws Exception {
+        try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new RelayProbe.ProbeOptions(mac, LINK, timeout, false, null))) {
+            return probe.run();
+        }
+    }
+
+    /** A DECLINE of the ACK's address, relayed as the probe relays (giaddr, link selection); it gets no reply. */
+    private static void decline(InetSocketAddress server, byte[] mac, Dhcp4Message ack) throws Exception {
+        try (DatagramChannel channel = DatagramChannel.open()) {
+            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Dhcp4Message decline = Dhcp4Message.builder()
+                    .xid(RandomGenerator.getDefault().nextInt())
+                    .hops(1)
+                    .giaddr(Ipv4Address.parse(InetAddress.getLoopbackAddress().getHostAddress()))
+                    .ethernet(mac)
+                    .messageType(MessageType.DECLINE)
+                    .put(OptionCatalog.REQUESTED_IP_ADDRESS, Ipv4Address.of(ack.yiaddr()))
+                    .put(OptionCatalog.SERVER_IDENTIFIER, ack.get(OptionCatalog.SERVER_IDENTIFIER).orElseThrow())
+                    .put(OptionCatalog.RELAY_AGENT_INFORMATION,
+                            RelayAgentInformation.of(RelayAgentInformation.linkSelection(LINK)))
+                    .build();
+            channel.send(ByteBuffer.wrap(Dhcp4Encoder.encode(decline)), server);
+        }
+    }
+
+    /**
+     * A lease counter is registered with its first event: wait (bounded) until {@code name} is in the
+     * scrape. The reclaim timer ticks every 5 s, hence the 10 s.
+     */
+    private static String awaitSample(ApiNode api, String name) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            String body = api.get("/metrics", null).body();
+            if (body.contains(name + "{")) {
+                return body;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(name + " never appeared in /metrics");
+    }
+
+    /** The system clock put forward by the test: a lease runs out without the test waiting out its time. */
+    private static final class AheadClock extends Clock {
+        private volatile Duration ahead = Duration.ZERO;
+
+        void advance(Duration by) {
+            ahead = ahead.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the test clock is UTC");
         }
     }
 
