@@ -10,9 +10,13 @@ import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
+import io.leaseledger.wire.dhcp4.Dhcp4Decoder;
+import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.wire.dhcp4.MessageType;
+import io.leaseledger.wire.dhcp4.OptionCatalog;
+import io.leaseledger.wire.dhcp4.RelayAgentInformation;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
@@ -22,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -45,6 +51,8 @@ class PacketPipelineTest {
     private static final Cidr CIDR = Cidr.parse("198.18.7.0/24");
     private static final SubnetId SUBNET = SubnetId.of(CIDR);
     private static final AddressRange POOL = AddressRange.of("198.18.7.10", "198.18.7.50");
+    /** RFC 8357 §5: the relay source port sub-option of option 82 (empty): reply to the port the request came from. */
+    private static final int RELAY_SOURCE_PORT = 19;
 
     @TempDir
     Path dataDirectory;
@@ -111,10 +119,75 @@ class PacketPipelineTest {
         assertThat(transport.counters().sentTotal()).isZero();
     }
 
+    @Test
+    void anInformIsAnsweredWithoutAnythingCommitted() throws Exception {
+        // The subnet's definition and its range: what OneSubnetStore committed.
+        long eventsBefore = committedEvents();
+        assertThat(eventsBefore).isEqualTo(2);
+        var mailboxesBefore = gateway.stats();
+
+        Dhcp4Message ack = inform(Ipv4Address.parse("198.18.7.60"));
+
+        // Configuration only (RFC 2131 §4.3.5): no address, no lease.
+        assertThat(ack.messageType()).isEqualTo(MessageType.ACK);
+        assertThat(ack.yiaddr()).isZero();
+        assertThat(ack.has(OptionCatalog.LEASE_TIME)).isFalse();
+        // Answered from the settings view: no event appended, and no mailbox ever saw it (a message
+        // decided through one would have been committed before its reply left).
+        assertThat(committedEvents()).isEqualTo(eventsBefore);
+        assertThat(gateway.stats().accepted()).isEqualTo(mailboxesBefore.accepted());
+        assertThat(gateway.stats().commits()).isEqualTo(mailboxesBefore.commits());
+
+        // The same count sees what a DORA commits (an offer and a grant): it is not blind to appends.
+        try (RelayProbe probe = probe("198.18.7.1", Duration.ofSeconds(5))) {
+            assertThat(probe.run()).map(Dhcp4Message::messageType).contains(MessageType.ACK);
+        }
+        assertThat(committedEvents()).isEqualTo(eventsBefore + 2);
+    }
+
     private RelayProbe probe(String link, Duration timeout) throws Exception {
         return new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new RelayProbe.ProbeOptions(new byte[] {2, 0, 0, 0, 0, 1}, Ipv4Address.parse(link),
                         timeout, false, "node-1"));
+    }
+
+    /**
+     * An INFORM from a host configured with {@code ciaddr}, relayed as the probe relays: giaddr,
+     * link selection, and the relay source port (RFC 8357) so that the ACK comes back to this socket.
+     */
+    private Dhcp4Message inform(Ipv4Address ciaddr) throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(5_000);
+            int xid = 0x1f0a0001;
+            byte[] request = Dhcp4Encoder.encode(Dhcp4Message.builder()
+                    .xid(xid)
+                    .hops(1)
+                    .ciaddr(ciaddr)
+                    .giaddr(Ipv4Address.parse(InetAddress.getLoopbackAddress().getHostAddress()))
+                    .ethernet(new byte[] {2, 0, 0, 0, 0, 2})
+                    .messageType(MessageType.INFORM)
+                    .put(OptionCatalog.RELAY_AGENT_INFORMATION, RelayAgentInformation.of(
+                            RelayAgentInformation.linkSelection(Ipv4Address.parse("198.18.7.1")),
+                            new RelayAgentInformation.SubOption(RELAY_SOURCE_PORT, new byte[0])))
+                    .build());
+            socket.send(new DatagramPacket(request, request.length, server));
+            DatagramPacket reply = new DatagramPacket(new byte[1_500], 1_500);
+            socket.receive(reply);
+            Dhcp4Message ack = Dhcp4Decoder.decode(reply.getData(), 0, reply.getLength());
+            assertThat(ack.xid()).isEqualTo(xid);
+            return ack;
+        }
+    }
+
+    /** Every event in the store, whatever its aggregate. */
+    private long committedEvents() throws Exception {
+        StoreSettings settings = store.settings();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.username(), settings.password());
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM domainevententry");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private long committedGrants() throws Exception {
