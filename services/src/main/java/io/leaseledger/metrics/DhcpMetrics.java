@@ -6,8 +6,8 @@ import io.leaseledger.events.subnet.LeaseExpired;
 import io.leaseledger.events.subnet.LeaseGranted;
 import io.leaseledger.events.subnet.LeaseReleased;
 import io.leaseledger.events.subnet.GrantKind;
-import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.RequestRefused;
+import io.leaseledger.events.subnet.SilentReason;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.server.ForeignDhcpServers;
@@ -94,6 +94,19 @@ public final class DhcpMetrics implements PacketObserver {
                 subnet, type).increment();
     }
 
+    /**
+     * Counted per DISCOVER turned away, as Kea's {@code v4-allocation-fail} is: the subnet commits
+     * {@code PoolExhausted} only when its pool first runs dry, so the event would count a storm
+     * of refused clients once.
+     */
+    @Override
+    public void unanswered(SubnetId subnet, SilentReason reason) {
+        if (reason == SilentReason.POOL_EXHAUSTED) {
+            lease("leaseledger.allocation.failures", "DISCOVERs turned away: no free address in the pool", subnet, null)
+                    .increment();
+        }
+    }
+
     private Counter packetCounter(Map<String, Counter[]> table, String name, String help, SubnetId subnet, MessageType type) {
         String label = subnet == null ? NO_SUBNET : subnet.value();
         Counter[] byType = table.computeIfAbsent(label, s -> new Counter[256]);
@@ -125,8 +138,6 @@ public final class DhcpMetrics implements PacketObserver {
                     lease("leaseledger.addresses.released", "Leases released by their client", e.subnetId(), null).increment();
             case LeaseExpired e ->
                     lease("leaseledger.addresses.reclaimed", "Expired leases reclaimed", e.subnetId(), null).increment();
-            case PoolExhausted e ->
-                    lease("leaseledger.allocation.failures", "DISCOVERs that found no free address", e.subnetId(), null).increment();
             case AddressInUseObserved e ->
                     lease("leaseledger.addresses.conflicts", "Addresses seen in use by a device the server did not give"
                             + " them to (ARP or an API report), by what the server had them as", e.subnetId(),

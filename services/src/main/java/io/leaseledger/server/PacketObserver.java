@@ -1,5 +1,6 @@
 package io.leaseledger.server;
 
+import io.leaseledger.events.subnet.SilentReason;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.wire.dhcp4.MessageType;
 
@@ -14,6 +15,9 @@ public interface PacketObserver {
 
     /** A reply handed to the transport. */
     void sent(SubnetId subnet, MessageType type);
+
+    /** A request the subnet decided to leave unanswered, and why (an exhausted pool, another server chosen, ...). */
+    default void unanswered(SubnetId subnet, SilentReason reason) {}
 
     PacketObserver NONE = new PacketObserver() {
         @Override

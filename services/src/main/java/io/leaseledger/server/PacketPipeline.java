@@ -129,6 +129,9 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
 
     private void reply(DecodedRequest request, Decision decision, ConfiguredSubnet subnet, MacAddress client,
                        Ipv4Address serverId, TransportContext transport) {
+        if (decision instanceof Decision.Silent silent) {
+            observer.unanswered(subnet.id(), silent.reason());
+        }
         try {
             Optional<ReplyProfile> profile = settings.profile(subnet.id(), client, serverId);
             if (profile.isEmpty()) {
