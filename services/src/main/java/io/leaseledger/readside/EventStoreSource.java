@@ -99,7 +99,7 @@ public final class EventStoreSource {
      * store's own serializer (its Jackson mapper, the class named by the row's payload type;
      * types it does not know go through the serializer as Axon would hand them over). The store
      * has no upcasters, so nothing else happens to an event on Axon's path either
-     * (EventStoreSourceTest compares the two). Tracking tokens are advanced as Axon's JDBC
+     * (EventStoreSourceContract compares the two, on H2 and PostgreSQL). Tracking tokens are advanced as Axon's JDBC
      * engine advances them (gaps, gap offset, gap timeout). For rebuilds: Axon's
      * {@code readEvents} reads 100 rows per query and wraps each event in several messages.
      */

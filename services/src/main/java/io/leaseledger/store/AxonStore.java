@@ -85,7 +85,7 @@ public final class AxonStore implements AutoCloseable {
             EventSchema schema = new EventSchema();
             // No upcaster chain: events are read as stored. EventStoreSource.readAll reads the
             // table directly with the same serializer and relies on that; an upcaster added here
-            // must be applied there too (EventStoreSourceTest compares the two readers).
+            // must be applied there too (EventStoreSourceContract compares the two readers, on H2 and PostgreSQL).
             JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                     .schema(schema)
                     .connectionProvider(transactionManager)

@@ -8,6 +8,8 @@ import io.leaseledger.projections.query.PageRequest;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,20 +17,39 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The live tail on its own thread follows the store as commands commit, and picks up after a restart. */
-class ProjectionTailTest {
+/**
+ * The live tail on its own thread follows the store as commands commit, and picks up after a
+ * restart. Store and projections on H2 ({@link ProjectionTailOnH2Test}) and on PostgreSQL
+ * ({@link ProjectionTailOnPostgresTest}).
+ */
+abstract class ProjectionTailContract {
     static final Instant T0 = Instant.parse("2026-11-24T14:00:00Z");
 
     @TempDir
     Path data;
 
-    private ProjectionsConfiguration config() {
-        return new ProjectionsConfiguration(true, "h2", data, Optional.empty(), Optional.empty(), Optional.empty(),
-                100, java.time.Duration.ofMillis(20));
+    private ReadSideDatabases databases;
+
+    /** The event store and projections databases for one test, empty. */
+    abstract ReadSideDatabases databases(Path data) throws Exception;
+
+    @BeforeEach
+    void openDatabases() throws Exception {
+        databases = databases(data);
+    }
+
+    @AfterEach
+    void dropDatabases() throws Exception {
+        if (databases != null) {
+            databases.close();
+        }
+    }
+
+    private ProjectionsConfiguration config() throws Exception {
+        return databases.projections(100, java.time.Duration.ofMillis(20));
     }
 
     /** Waits (bounded: 60 s) until every projection has applied {@code events}. */
@@ -41,7 +62,7 @@ class ProjectionTailTest {
 
     @Test
     void theTailFollowsCommitsAndCarriesOnAfterARestart() throws Exception {
-        StoreSettings settings = StoreSettings.h2(data).withSnapshots(StoreSettings.Snapshots.DISABLED);
+        StoreSettings settings = databases.store().withSnapshots(StoreSettings.Snapshots.DISABLED);
         long events;
         try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class));
              ReadSide readSide = ReadSide.open(config(), store, Clock.systemUTC())) {
@@ -74,9 +95,8 @@ class ProjectionTailTest {
 
     @Test
     void aCommitIsInTheReadModelsWithoutWaitingForThePollInterval() throws Exception {
-        StoreSettings settings = StoreSettings.h2(data).withSnapshots(StoreSettings.Snapshots.DISABLED);
-        ProjectionsConfiguration slowPoll = new ProjectionsConfiguration(true, "h2", data, Optional.empty(),
-                Optional.empty(), Optional.empty(), 100, java.time.Duration.ofSeconds(60));
+        StoreSettings settings = databases.store().withSnapshots(StoreSettings.Snapshots.DISABLED);
+        ProjectionsConfiguration slowPoll = databases.projections(100, java.time.Duration.ofSeconds(60));
         try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class));
              ReadSide readSide = ReadSide.open(slowPoll, store, Clock.systemUTC())) {
             readSide.start();

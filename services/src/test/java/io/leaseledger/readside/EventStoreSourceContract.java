@@ -6,6 +6,8 @@ import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,18 +22,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The rebuild's reader ({@link EventStoreSource#readAll}: the event table read directly) hands
  * over what Axon's {@code readEvents} path hands over: the same events, payloads, batches and
- * positions.
+ * positions. On H2 ({@link EventStoreSourceOnH2Test}) and on PostgreSQL
+ * ({@link EventStoreSourceOnPostgresTest}).
  */
-class EventStoreSourceTest {
+abstract class EventStoreSourceContract {
     @TempDir
     Path data;
+
+    private ReadSideDatabases databases;
+
+    /** The event store's database for one test, empty (no projections here). */
+    abstract ReadSideDatabases databases(Path data) throws Exception;
+
+    @BeforeEach
+    void openDatabases() throws Exception {
+        databases = databases(data);
+    }
+
+    @AfterEach
+    void dropDatabases() throws Exception {
+        if (databases != null) {
+            databases.close();
+        }
+    }
 
     private record Read(List<List<StoredEvent>> batches, List<SourcePosition> positions, long count) {
     }
 
     @Test
     void readingTheTableDirectlyGivesWhatAxonsReaderGives() throws Exception {
-        StoreSettings settings = StoreSettings.h2(data).withSnapshots(new StoreSettings.Snapshots(true, 50, 1.0, 1));
+        StoreSettings settings = databases.store().withSnapshots(new StoreSettings.Snapshots(true, 50, 1.0, 1));
         try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class))) {
             LeaseLoad load = new LeaseLoad(store, Instant.parse("2026-11-24T14:00:00Z"));
             load.define(AddressRange.of("198.18.1.0", "198.18.1.255"));
