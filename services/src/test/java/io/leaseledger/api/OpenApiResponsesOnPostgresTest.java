@@ -1,0 +1,9 @@
+package io.leaseledger.api;
+
+/** {@link OpenApiResponsesTest} with the node's event store and projections in PostgreSQL (databases created here, dropped after). */
+class OpenApiResponsesOnPostgresTest extends OpenApiResponsesTest {
+    @Override
+    NodeDatabases databases() throws Exception {
+        return NodeDatabases.postgres();
+    }
+}
