@@ -6,12 +6,8 @@ import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,27 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * positions. On H2 ({@link EventStoreSourceOnH2Test}) and on PostgreSQL
  * ({@link EventStoreSourceOnPostgresTest}).
  */
-abstract class EventStoreSourceContract {
-    @TempDir
-    Path data;
-
-    private ReadSideDatabases databases;
-
-    /** The event store's database for one test, empty (no projections here). */
-    abstract ReadSideDatabases databases(Path data) throws Exception;
-
-    @BeforeEach
-    void openDatabases() throws Exception {
-        databases = databases(data);
-    }
-
-    @AfterEach
-    void dropDatabases() throws Exception {
-        if (databases != null) {
-            databases.close();
-        }
-    }
-
+abstract class EventStoreSourceContract extends ReadSideDatabasesContract {
     private record Read(List<List<StoredEvent>> batches, List<SourcePosition> positions, long count) {
     }
 

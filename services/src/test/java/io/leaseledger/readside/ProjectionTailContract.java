@@ -8,12 +8,8 @@ import io.leaseledger.projections.query.PageRequest;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,28 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restart. Store and projections on H2 ({@link ProjectionTailOnH2Test}) and on PostgreSQL
  * ({@link ProjectionTailOnPostgresTest}).
  */
-abstract class ProjectionTailContract {
+abstract class ProjectionTailContract extends ReadSideDatabasesContract {
     static final Instant T0 = Instant.parse("2026-11-24T14:00:00Z");
 
-    @TempDir
-    Path data;
-
-    private ReadSideDatabases databases;
-
-    /** The event store and projections databases for one test, empty. */
-    abstract ReadSideDatabases databases(Path data) throws Exception;
-
-    @BeforeEach
-    void openDatabases() throws Exception {
-        databases = databases(data);
-    }
-
-    @AfterEach
-    void dropDatabases() throws Exception {
-        if (databases != null) {
-            databases.close();
-        }
-    }
 
     private ProjectionsConfiguration config() throws Exception {
         return databases.projections(100, java.time.Duration.ofMillis(20));
