@@ -7,6 +7,8 @@ import io.leaseledger.config.ConfigurationLoader;
 import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.server.LeaseLedgerNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +19,32 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code api:} block and the rule that a non-loopback API needs a token before it starts. */
+/**
+ * The {@code api:} block and the rule that a non-loopback API needs a token before it starts. The
+ * node's {@code store:} (and {@code projections:}) come from {@link #databases()}: H2 here, a
+ * PostgreSQL made for each test in {@link ApiStartupOnPostgresTest}.
+ */
 class ApiStartupTest {
     @TempDir
     Path dir;
+    private NodeDatabases databases;
+
+    /** Where the node keeps its store and projections: H2 files unless a subclass says otherwise. */
+    NodeDatabases databases() throws Exception {
+        return NodeDatabases.h2();
+    }
+
+    @BeforeEach
+    void createDatabases() throws Exception {
+        databases = databases();
+    }
+
+    @AfterEach
+    void dropDatabases() throws Exception {
+        if (databases != null) {
+            databases.close();
+        }
+    }
 
     private LeaseLedgerConfiguration parse(String api) throws ConfigurationException {
         String yaml = """
@@ -28,15 +52,14 @@ class ApiStartupTest {
                   port: 26767
                   bind: [127.0.0.1]
                   warm-up: false
-                store:
-                  path: %s
-                %s
+                %s%s
                 subnets:
                   - cidr: 198.18.0.0/24
-                """.formatted(dir.resolve("data"), api);
+                """.formatted(databases.yaml(dir), api);
         return new ConfigurationLoader(HostInterfaces.system()).parse(yaml, "test.yaml");
     }
 
+    /** With PostgreSQL too: the store's {@code path} is then the node's own files, the tokens among them. */
     @Test
     void withoutAnApiBlockThereIsNoHttpServerAndTokensDefaultBesideTheStore() throws Exception {
         LeaseLedgerConfiguration config = parse("");
@@ -62,6 +85,7 @@ class ApiStartupTest {
                         .contains("api.bind", "api.port", "api.tokenz"));
     }
 
+    /** Refused before anything starts: the event store is not opened, let alone written. */
     @Test
     void aNonLoopbackApiWithoutTokensRefusesToStartNamingTheKey() throws Exception {
         LeaseLedgerConfiguration config = parse("api: {bind: 198.18.0.1, tokens-file: " + dir.resolve("t.json") + "}");
@@ -72,6 +96,7 @@ class ApiStartupTest {
                             assertThat(err.path()).isEqualTo("api.bind");
                             assertThat(err.message()).contains("198.18.0.1", "token create");
                         }));
+        assertThat(databases.storeUntouched(dir)).isTrue();
     }
 
     @Test

@@ -1,24 +1,35 @@
 package io.leaseledger.api;
 
+import io.leaseledger.config.ProjectionsConfiguration;
 import io.leaseledger.store.testing.Databases;
 import org.junit.jupiter.api.Assumptions;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Where an API test's node keeps its event store and its projections: H2 files in the test's
  * directory (the default), or two fresh databases of the local PostgreSQL, dropped on close.
- * The API tests that touch either run on both (their {@code *OnPostgresTest} subclasses).
+ * The API tests that touch either run on both (their {@code *OnPostgresTest} subclasses); a
+ * region's API test reads {@link #projections} only.
  */
 interface NodeDatabases extends AutoCloseable {
     /** The node's {@code store:} block, and its {@code projections:} block where it has one. */
     String yaml(Path dir);
+
+    /** The projections database of {@link #yaml} (a region's API reads one directly). */
+    ProjectionsConfiguration projections(Path dir);
+
+    /** True while nothing has been written where the node keeps its event store. */
+    boolean storeUntouched(Path dir) throws SQLException;
 
     /** Drops what was created for the test. */
     @Override
@@ -33,6 +44,18 @@ interface NodeDatabases extends AutoCloseable {
                           kind: h2
                           path: %s
                         """.formatted(dir.resolve("data"));
+            }
+
+            @Override
+            public ProjectionsConfiguration projections(Path dir) {
+                // No projections: block in the yaml, so the node's default: H2 beside the store.
+                return new ProjectionsConfiguration(true, "h2", dir.resolve("data"), Optional.empty(), Optional.empty(),
+                        Optional.empty(), ProjectionsConfiguration.DEFAULT_BATCH_SIZE, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
+            }
+
+            @Override
+            public boolean storeUntouched(Path dir) {
+                return !Files.exists(dir.resolve("data"));
             }
 
             @Override
@@ -72,6 +95,24 @@ interface NodeDatabases extends AutoCloseable {
                       url: jdbc:postgresql://127.0.0.1:5432/%s
                       user: postgres
                     """.formatted(dir.resolve("data"), store, projections);
+        }
+
+        @Override
+        public ProjectionsConfiguration projections(Path dir) {
+            return new ProjectionsConfiguration(true, "postgresql", dir.resolve("data"),
+                    Optional.of("jdbc:postgresql://127.0.0.1:5432/" + projections), Optional.of("postgres"), Optional.empty(),
+                    ProjectionsConfiguration.DEFAULT_BATCH_SIZE, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
+        }
+
+        @Override
+        public boolean storeUntouched(Path dir) throws SQLException {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + store, "postgres", "");
+                 Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
+                         + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+                r.next();
+                return r.getLong(1) == 0;
+            }
         }
 
         @Override

@@ -1,13 +1,33 @@
 package io.leaseledger.api;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.leaseledger.api.auth.Role;
 import io.leaseledger.api.auth.TokenStore;
 import io.leaseledger.config.ApiConfiguration;
+import io.leaseledger.config.ProjectionsConfiguration;
+import io.leaseledger.events.subnet.GrantKind;
+import io.leaseledger.events.subnet.LeaseGranted;
+import io.leaseledger.events.subnet.RangeAdded;
+import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.SubnetDefined;
+import io.leaseledger.events.subnet.SubnetEvent;
+import io.leaseledger.events.subnet.SubnetSettings;
+import io.leaseledger.events.types.AddressRange;
+import io.leaseledger.events.types.Cidr;
+import io.leaseledger.events.types.ClientIdentity;
 import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.LeaseTime;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.events.types.TransactionId;
 import io.leaseledger.projections.ProjectionDatabase;
+import io.leaseledger.projections.ProjectionRunner;
+import io.leaseledger.projections.Projections;
+import io.leaseledger.projections.SourcePosition;
+import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.projections.query.LeaseQueries;
-import org.h2.jdbcx.JdbcDataSource;
-import org.jooq.SQLDialect;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,14 +36,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A region's API: reads over its projections with the same tokens; configuration writes are 503 (the racks own the subnets). */
+/**
+ * A region's API: reads over its projections with the same tokens; configuration writes are 503
+ * (the racks own the subnets). The projections are in H2 here, in a PostgreSQL database made for
+ * the test in {@link RegionApiOnPostgresTest}.
+ */
 class RegionApiTest {
+    private static final String SUBNET = "198.18.0.0/24";
+    private static final String MAC = "52:54:00:00:03:01";
+
     @TempDir
     Path dir;
+
+    /** Where the region keeps its projections: H2 files unless a subclass says otherwise. */
+    NodeDatabases databases() throws Exception {
+        return NodeDatabases.h2();
+    }
 
     private static HttpResponse<String> send(HttpClient http, URI uri, String method, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(method,
@@ -37,13 +72,45 @@ class RegionApiTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A pool as RegionNode opens one (the same URL normalisation), closed before the databases are dropped. */
+    private static HikariDataSource open(ProjectionsConfiguration projections) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(ProjectionDatabase.normalisedUrl(projections.jdbcUrl()));
+        hikari.setUsername(projections.username());
+        hikari.setPassword(projections.password().orElse(""));
+        hikari.setMaximumPoolSize(2);
+        return new HikariDataSource(hikari);
+    }
+
+    /** What the region's Kafka consumer would apply for one rack's subnet with one bound lease. */
+    private static void project(DSLContext dsl, Instant at) {
+        SubnetId subnet = new SubnetId(SUBNET);
+        ClientIdentity client = new ClientIdentity(MacAddress.parse(MAC), null, null, null, null);
+        List<SubnetEvent> events = List.of(
+                new SubnetDefined(subnet, Cidr.parse(SUBNET), SubnetSettings.defaults(), at),
+                new RangeAdded(subnet, AddressRange.of("198.18.0.100", "198.18.0.199"), RangeKind.DYNAMIC, at),
+                new LeaseGranted(subnet, Ipv4Address.parse("198.18.0.100"), client, TransactionId.of(1), at,
+                        GrantKind.NEW, LeaseTime.ofSeconds(600), at.plusSeconds(600)));
+        List<StoredEvent> stored = new ArrayList<>();
+        for (SubnetEvent event : events) {
+            stored.add(new StoredEvent("ev-" + stored.size(), SUBNET, stored.size(), at, event));
+        }
+        for (var projection : Projections.all()) {
+            new ProjectionRunner(projection, dsl, Clock.systemUTC()).apply(stored, new SourcePosition("kafka", "test"));
+        }
+    }
+
     @Test
     void readsAnswerFromTheProjectionsAndWritesAreUnavailable() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(ProjectionDatabase.h2Url(dir));
-        dataSource.setUser("sa");
-        ProjectionDatabase.migrate(dataSource);
-        LeaseQueries queries = new LeaseQueries(ProjectionDatabase.dsl(dataSource, SQLDialect.H2));
+        try (NodeDatabases databases = databases(); HikariDataSource dataSource = open(databases.projections(dir))) {
+            ProjectionDatabase.migrate(dataSource);
+            DSLContext dsl = ProjectionDatabase.dsl(dataSource, ProjectionDatabase.dialect(dataSource.getJdbcUrl()));
+            project(dsl, Instant.now());
+            readAndWriteThroughTheRegionApi(new LeaseQueries(dsl));
+        }
+    }
+
+    private void readAndWriteThroughTheRegionApi(LeaseQueries queries) throws Exception {
         ApiConfiguration config = new ApiConfiguration(true, Ipv4Address.parse("127.0.0.1"), 0, dir.resolve("tokens.json"));
         String operator = new TokenStore(config.tokensFile()).create("ops", Role.OPERATOR, Instant.now()).token();
 
@@ -52,9 +119,19 @@ class RegionApiTest {
             assertThat(send(http, base.resolve("/health"), "GET", null, null).statusCode()).isEqualTo(200);
             assertThat(send(http, base.resolve("/api/v1/leases"), "GET", null, null).statusCode()).isEqualTo(401);
             HttpResponse<String> leases = send(http, base.resolve("/api/v1/leases"), "GET", operator, null);
-            assertThat(leases.statusCode()).isEqualTo(200);
-            assertThat(leases.body()).contains("\"items\":[]");
-            assertThat(send(http, base.resolve("/api/v1/utilisation"), "GET", operator, null).statusCode()).isEqualTo(200);
+            assertThat(leases.statusCode()).as(leases.body()).isEqualTo(200);
+            assertThat(ApiNode.JSON.readTree(leases.body()).get("items")).singleElement().satisfies(lease -> {
+                assertThat(lease.get("address").asText()).isEqualTo("198.18.0.100");
+                assertThat(lease.get("mac").asText()).isEqualTo(MAC);
+                assertThat(lease.get("state").asText()).isEqualTo("BOUND");
+            });
+            HttpResponse<String> utilisation = send(http, base.resolve("/api/v1/utilisation"), "GET", operator, null);
+            assertThat(utilisation.statusCode()).as(utilisation.body()).isEqualTo(200);
+            assertThat(ApiNode.JSON.readTree(utilisation.body())).singleElement().satisfies(subnet -> {
+                assertThat(subnet.get("subnet").asText()).isEqualTo(SUBNET);
+                assertThat(subnet.get("poolSize").asLong()).isEqualTo(100);
+                assertThat(subnet.get("poolInUse").asLong()).isEqualTo(1);
+            });
             HttpResponse<String> write = send(http, base.resolve("/api/v1/subnets"), "POST", operator, "{\"cidr\": \"198.18.0.0/24\"}");
             assertThat(write.statusCode()).isEqualTo(503);
             assertThat(write.body()).contains("unavailable", "rack");
