@@ -2,14 +2,15 @@ package io.leaseledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leaseledger.config.ProjectionsConfiguration;
 import io.leaseledger.it.harness.ChildProcess;
 import io.leaseledger.it.harness.CommandResult;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.LeaseLedgerServer;
+import io.leaseledger.it.harness.NetworkNamespace;
 import io.leaseledger.it.harness.RelayedLoadLan;
 import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ServedSubnet;
+import io.leaseledger.it.harness.ServerDatabases;
 import io.leaseledger.projections.Decision;
 import io.leaseledger.projections.TableContents;
 import io.leaseledger.projections.query.LogFilter;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * After a perfdhcp load (DORAs, renewals and releases of real packets through the server), the
  * tables the server's live tail built and the tables {@code projections rebuild} builds from
  * the same event store are identical, row for row. The rebuild is the real command, run as an
- * operator runs it once the server has stopped.
+ * operator runs it once the server has stopped. Here the event store and projections are H2
+ * files; {@link RebuildAfterLoadOnPostgresIT} runs the same with both in PostgreSQL.
  */
 @Tag("netns")
 @Timeout(300)
@@ -52,10 +53,15 @@ class RebuildAfterLoadIT {
         Requirements.assumeRootAndTools("ip", "perfdhcp");
     }
 
+    /** Where the server keeps its event store and projections, made in {@code lab}, reachable from {@code serverNs}. */
+    ServerDatabases databases(Lab lab, NetworkNamespace serverNs) {
+        return ServerDatabases.h2();
+    }
+
     @Test
     void aRebuildAfterAPerfdhcpLoadGivesTheTablesTheLiveTailBuilt() {
         RelayedLoadLan net = RelayedLoadLan.create(lab);
-        LeaseLedgerServer server = net.leaseLedger("commit", SUBNET);
+        LeaseLedgerServer server = net.leaseLedger("commit", databases(lab, net.serverNs()), SUBNET);
         // 600 exchanges a second for 8 s, of which 100 renewals and 100 releases of leases it holds.
         ChildProcess load = net.perfdhcp("perfdhcp-load", "-r", "600", "-f", "100", "-F", "100", "-R", "20000", "-p", "8");
         assertThat(load.awaitExit(Duration.ofSeconds(60))).as("perfdhcp's exit, log:%n%s", load.logTail()).isPresent();
@@ -64,7 +70,7 @@ class RebuildAfterLoadIT {
         assertThat(server.process().log()).doesNotContain("projections: batch failed");
 
         Map<String, Map<String, List<List<Object>>>> live;
-        try (Opened opened = Opened.at(server.storeDir())) {
+        try (Opened opened = Opened.at(server)) {
             // What the next start's tail would apply first; the server's tail had it all but a poll's worth.
             long behind = opened.readSide().tail().catchUp();
             live = opened.contents();
@@ -88,7 +94,7 @@ class RebuildAfterLoadIT {
         assertThat(done.find()).as(rebuild.describe()).isTrue();
         System.out.println("projections rebuild after the load: " + done.group());
 
-        try (Opened opened = Opened.at(server.storeDir())) {
+        try (Opened opened = Opened.at(server)) {
             Map<String, Map<String, List<List<Object>>>> rebuilt = opened.contents();
             assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
             rebuilt.forEach((projection, tables) -> tables.forEach((table, rows) ->
@@ -108,14 +114,12 @@ class RebuildAfterLoadIT {
 
     /** The stopped server's event store and projections, opened in this process. */
     private record Opened(AxonStore store, ReadSide readSide) implements AutoCloseable {
-        static Opened at(Path storeDir) {
-            AxonStore store = AxonStore.start(StoreSettings.h2(storeDir).withSnapshots(StoreSettings.Snapshots.DISABLED),
-                    List.of(Subnet.class));
+        static Opened at(LeaseLedgerServer server) {
+            ServerDatabases databases = server.databases();
+            AxonStore store = AxonStore.start(
+                    databases.store(server.storeDir()).withSnapshots(StoreSettings.Snapshots.DISABLED), List.of(Subnet.class));
             try {
-                ProjectionsConfiguration config = new ProjectionsConfiguration(true, "h2", storeDir, Optional.empty(),
-                        Optional.empty(), Optional.empty(), ProjectionsConfiguration.DEFAULT_BATCH_SIZE,
-                        ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
-                return new Opened(store, ReadSide.open(config, store, Clock.systemUTC()));
+                return new Opened(store, ReadSide.open(databases.projections(server.storeDir()), store, Clock.systemUTC()));
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

@@ -85,11 +85,31 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
      */
     public LeaseLedgerServer leaseLedger(NetworkNamespace ns, List<String> interfaces, String serverAddress,
                                          String durability, ServedSubnet... subnets) {
+        return leaseLedger(ns, interfaces, serverAddress, durability, ServerDatabases.h2(), subnets);
+    }
+
+    /** The same, with its event store and projections in {@code databases}. */
+    public LeaseLedgerServer leaseLedger(NetworkNamespace ns, List<String> interfaces, String serverAddress,
+                                         String durability, ServerDatabases databases, ServedSubnet... subnets) {
         Path serverDir = subdir("server");
         LeaseLedgerServer server = own(LeaseLedgerServer.start(
-                new DhcpServer.Setup(ns, interfaces, serverAddress, List.of(subnets), serverDir), Optional.of(durability)));
+                new DhcpServer.Setup(ns, interfaces, serverAddress, List.of(subnets), serverDir), Optional.of(durability),
+                databases));
         children.add(server.process());
         return server;
+    }
+
+    /**
+     * Two PostgreSQL databases for LeaseLedger's event store and projections
+     * ({@link PostgresDatabases}), reachable at 127.0.0.1:5432 from inside {@code ns} as from
+     * this JVM. Dropped after the test, after everything started later (the server first); the
+     * test is skipped when there is no PostgreSQL or no socat.
+     */
+    public PostgresDatabases postgres(NetworkNamespace ns) {
+        PostgresDatabases databases = own(PostgresDatabases.create());
+        ChildProcess forwarder = start(ns, "postgres-forwarder", databases.forwarder());
+        Readiness.awaitTcpListener(ns, forwarder, PostgresDatabases.PORT, java.time.Duration.ofSeconds(20));
+        return databases;
     }
 
     /**

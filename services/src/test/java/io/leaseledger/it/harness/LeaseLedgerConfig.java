@@ -5,14 +5,16 @@ import java.nio.file.Path;
 /**
  * The server's YAML configuration for a test, in the keys of {@code io.leaseledger.config}
  * (see {@code docs/configuration.md} and {@code examples/lab.yaml}): the interfaces to serve on
- * the standard port, an H2 store in the test's temp dir, and the subnets. The only place the
- * tests know the config keys.
+ * the standard port, the store (H2 in the test's temp dir, or the event store and projections
+ * in PostgreSQL databases, {@link ServerDatabases}), and the subnets. The only place the tests
+ * know the config keys.
  */
 final class LeaseLedgerConfig {
     private LeaseLedgerConfig() {}
 
-    static String render(DhcpServer.Setup setup, Path storeDir, java.util.Optional<String> durability) {
-        return render(setup.interfaces(), setup.subnets(), storeDir, durability);
+    static String render(DhcpServer.Setup setup, Path storeDir, java.util.Optional<String> durability,
+                         ServerDatabases databases) {
+        return render(setup.interfaces(), setup.subnets(), storeDir, durability, databases);
     }
 
     static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir) {
@@ -22,6 +24,12 @@ final class LeaseLedgerConfig {
     /** With {@code durability} ({@code commit} or {@code fsync}) when given; the server's default otherwise. */
     static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir,
                          java.util.Optional<String> durability) {
+        return render(interfaces, subnets, storeDir, durability, ServerDatabases.h2());
+    }
+
+    /** With the event store and projections in {@code databases} ({@code storeDir} keeps the node's own files). */
+    static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir,
+                         java.util.Optional<String> durability, ServerDatabases databases) {
         StringBuilder y = new StringBuilder("# Written by the real-client test harness (io.leaseledger.it.harness).\n");
         y.append("server:\n");
         y.append("  interfaces: [").append(String.join(", ", interfaces)).append("]\n");
@@ -30,9 +38,20 @@ final class LeaseLedgerConfig {
         // server start (up to its rounds, 5-19 s, instead of the 5 s the ITs have always run with).
         y.append("  warm-up: 5s\n");
         y.append("store:\n");
-        y.append("  kind: h2\n");
         y.append("  path: ").append(quote(storeDir.toString())).append('\n');
         durability.ifPresent(d -> y.append("  durability: ").append(d).append('\n'));
+        switch (databases) {
+            case ServerDatabases.H2 _ -> y.append("  kind: h2\n");
+            case PostgresDatabases pg -> {
+                y.append("  kind: postgresql\n");
+                y.append("  url: ").append(quote(pg.storeUrl())).append('\n');
+                y.append("  user: ").append(pg.user()).append('\n');
+                y.append("projections:\n");
+                y.append("  kind: postgresql\n");
+                y.append("  url: ").append(quote(pg.projectionsUrl())).append('\n');
+                y.append("  user: ").append(pg.user()).append('\n');
+            }
+        }
         y.append("subnets:\n");
         for (ServedSubnet s : subnets) {
             y.append("  - cidr: ").append(s.cidr()).append('\n');

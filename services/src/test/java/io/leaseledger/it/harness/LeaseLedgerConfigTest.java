@@ -11,6 +11,7 @@ import io.leaseledger.events.types.Ipv4Address;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,5 +72,29 @@ class LeaseLedgerConfigTest {
         assertThat(first.pxe().uefiArm64BootFile()).contains("grubaa64.efi");
         assertThat(first.pxe().ipxeScriptUrl()).contains("http://198.18.1.1:5248/ipxe.cfg");
         assertThat(first.pxe().httpBootX64Url()).contains("http://198.18.1.1:5248/images/bootx64.efi");
+        assertThat(config.projections().kind()).isEqualTo("h2");
+        assertThat(config.projections().path()).isEqualTo(Path.of("/tmp/llt-rc-x/server/data"));
+    }
+
+    @Test
+    void serverReadsPostgresDatabasesForItsStoreAndItsProjections() throws Exception {
+        PostgresDatabases databases = new PostgresDatabases("leaseledger_it_store_0123abcd",
+                "leaseledger_it_proj_0123abcd", Path.of("/run/postgresql/.s.PGSQL.5432"), () -> {});
+        String yaml = LeaseLedgerConfig.render(List.of("llt0123abcdbr"), List.of(ServedSubnet.small(1, 2, Duration.ofSeconds(20))),
+                Path.of("/tmp/llt-rc-x/server/data"), Optional.of("commit"), databases);
+
+        LeaseLedgerConfiguration config = new ConfigurationLoader(NAMESPACE).parse(yaml, "harness");
+
+        assertThat(config.store().kind()).isEqualTo("postgresql");
+        assertThat(config.store().url()).contains("jdbc:postgresql://127.0.0.1:5432/leaseledger_it_store_0123abcd");
+        assertThat(config.store().user()).contains("postgres");
+        assertThat(config.store().durability()).isEqualTo("commit");
+        assertThat(config.store().path()).isEqualTo("/tmp/llt-rc-x/server/data");
+        assertThat(config.projections().kind()).isEqualTo("postgresql");
+        assertThat(config.projections().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/leaseledger_it_proj_0123abcd");
+        assertThat(config.projections().username()).isEqualTo("postgres");
+        // What the test opens in-process once the server has stopped: the same databases.
+        assertThat(databases.store(Path.of(config.store().path())).jdbcUrl()).isEqualTo(config.store().url().orElseThrow());
+        assertThat(databases.projections(config.projections().path()).jdbcUrl()).isEqualTo(config.projections().jdbcUrl());
     }
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
  * LeaseLedger itself, as a child JVM inside the server namespace:
  * {@code ip netns exec NS java --enable-native-access=ALL-UNNAMED -cp <test classpath>
  * io.leaseledger.LeaseLedger serve --config <temp yaml>}. Ready when it has bound UDP 67 in
- * the namespace; its store lives in the test's temp dir ({@link #storeDir()}). Starting it again
- * with the same {@link Setup} reuses that store (a restart); each start logs to its own file.
+ * the namespace; its store lives in the test's temp dir ({@link #storeDir()}), or in the
+ * PostgreSQL databases it was given ({@link #databases()}). Starting it again with the same
+ * {@link Setup} reuses that store (a restart); each start logs to its own file.
  */
 public final class LeaseLedgerServer implements DhcpServer {
     /** A cold JVM with Micronaut, Axon and H2 on a busy two-core machine. */
@@ -22,23 +23,28 @@ public final class LeaseLedgerServer implements DhcpServer {
     private final ChildProcess process;
     private final Path config;
     private final Path storeDir;
+    private final ServerDatabases databases;
 
-    private LeaseLedgerServer(ChildProcess process, Path config, Path storeDir) {
+    private LeaseLedgerServer(ChildProcess process, Path config, Path storeDir, ServerDatabases databases) {
         this.process = process;
         this.config = config;
         this.storeDir = storeDir;
+        this.databases = databases;
     }
 
     static LeaseLedgerServer start(Setup setup) {
-        return start(setup, Optional.empty());
+        return start(setup, Optional.empty(), ServerDatabases.h2());
     }
 
-    /** Starts it with the store's {@code durability} ({@code commit}, {@code fsync}), or the default. */
-    static LeaseLedgerServer start(Setup setup, Optional<String> durability) {
+    /**
+     * Starts it with the store's {@code durability} ({@code commit}, {@code fsync}), or the
+     * default, and its event store and projections in {@code databases}.
+     */
+    static LeaseLedgerServer start(Setup setup, Optional<String> durability, ServerDatabases databases) {
         Path config = setup.dir().resolve("leaseledger.yaml");
         Path storeDir = setup.dir().resolve("data");
         try {
-            Files.writeString(config, LeaseLedgerConfig.render(setup, storeDir, durability));
+            Files.writeString(config, LeaseLedgerConfig.render(setup, storeDir, durability, databases));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,7 +58,7 @@ public final class LeaseLedgerServer implements DhcpServer {
             process.close();
             throw new AssertionError("LeaseLedger did not start with config:\n" + readQuietly(config), e);
         }
-        return new LeaseLedgerServer(process, config, storeDir);
+        return new LeaseLedgerServer(process, config, storeDir, databases);
     }
 
     /** {@code leaseledger.log}, or {@code leaseledger-N.log} on a restart: the first run's log is kept. */
@@ -69,9 +75,14 @@ public final class LeaseLedgerServer implements DhcpServer {
         return config;
     }
 
-    /** The H2 store directory: open it in-process (once the server has stopped) to read its state. */
+    /** Its {@code store.path}: the H2 files, or with PostgreSQL only the node's own files. */
     public Path storeDir() {
         return storeDir;
+    }
+
+    /** Where its event store and projections are: open them in-process (once it has stopped) to read its state. */
+    public ServerDatabases databases() {
+        return databases;
     }
 
     private static String java() {

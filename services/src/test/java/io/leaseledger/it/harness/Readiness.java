@@ -16,4 +16,12 @@ final class Readiness {
             return ss.succeeded() && ss.stdout().contains("pid=" + server.pid() + ",");
         });
     }
+
+    /** The same for a TCP listener: {@code process} listens on {@code port} inside {@code ns}. */
+    static void awaitTcpListener(NetworkNamespace ns, ChildProcess process, int port, Duration timeout) {
+        process.awaitOrFail("TCP port " + port + " listening in " + ns, timeout, () -> {
+            CommandResult ss = ns.exec("ss", "-H", "-t", "-l", "-n", "-p", "sport = :" + port);
+            return ss.succeeded() && ss.stdout().contains("pid=" + process.pid() + ",");
+        });
+    }
 }

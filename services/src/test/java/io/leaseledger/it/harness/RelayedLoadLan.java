@@ -31,7 +31,12 @@ public record RelayedLoadLan(Lab lab, NetworkNamespace serverNs, Segment lan, Ve
 
     /** LeaseLedger on the bridge; again with the same arguments, the same store (a restart). */
     public LeaseLedgerServer leaseLedger(String durability, ServedSubnet subnet) {
-        return lab.leaseLedger(serverNs, List.of(lan.bridge()), SERVER, durability, subnet);
+        return leaseLedger(durability, ServerDatabases.h2(), subnet);
+    }
+
+    /** The same, with its event store and projections in {@code databases}. */
+    public LeaseLedgerServer leaseLedger(String durability, ServerDatabases databases, ServedSubnet subnet) {
+        return lab.leaseLedger(serverNs, List.of(lan.bridge()), SERVER, durability, databases, subnet);
     }
 
     /** perfdhcp on the relay's link with {@code args}, running in the background (log: {@code <name>.log}). */
