@@ -45,8 +45,9 @@ import java.util.stream.DoubleStream;
  * <ul>
  *   <li>packets received and sent per message type and subnet ({@link PacketObserver}, called by
  *       the pipeline; Kea {@code pkt4-discover-received}, {@code pkt4-ack-sent}, …);</li>
- *   <li>datagrams dropped, by reason (the transport's own counters, which the decoder and the
- *       pipeline count into: malformed, not our subnet, overloaded, …; Kea {@code pkt4-receive-drop});</li>
+ *   <li>datagrams dropped, by reason and subnet (the transport's own counters, which the decoder
+ *       and the pipeline count into: malformed, not our subnet, overloaded, …; Kea
+ *       {@code pkt4-receive-drop}); a drop before any subnet was known is under {@code none};</li>
  *   <li>addresses assigned, renewed, declined, released, reclaimed, NAKs and allocation failures
  *       per subnet, from the events as they commit ({@link CommittedEvents}; Kea
  *       {@code cumulative-assigned-addresses}, {@code declined-addresses}, {@code reclaimed-leases},
@@ -55,7 +56,9 @@ import java.util.stream.DoubleStream;
  *   <li>the group commit per subnet: each committed batch's wait, commit time and size, as
  *       histograms ({@link #batchCommitted}).</li>
  * </ul>
- * Label {@code subnet} is the CIDR; {@code none} for requests no served subnet matched.
+ * Label {@code subnet} is the CIDR; {@code none} for requests no served subnet matched, and for
+ * drops of datagrams whose subnet was never known (Prometheus wants every series of a name to
+ * carry the same label keys, so the key is always there).
  */
 public final class DhcpMetrics implements PacketObserver {
     private static final String NO_SUBNET = "none";
@@ -69,7 +72,8 @@ public final class DhcpMetrics implements PacketObserver {
     private final Map<String, Counter[]> received = new ConcurrentHashMap<>();
     private final Map<String, Counter[]> sent = new ConcurrentHashMap<>();
     private final Map<String, Counter> leaseCounters = new ConcurrentHashMap<>();
-    private final Set<DropReason> dropsRegistered = ConcurrentHashMap.newKeySet();
+    /** Per subnet label, the drop reasons that have their counter. */
+    private final Map<String, Set<DropReason>> dropsRegistered = new ConcurrentHashMap<>();
     private volatile TransportCounters transport;
     /** Per subnet: [addresses leased in the dynamic pool, size of the pool], as the projections last said. */
     private final Map<String, long[]> pools = new ConcurrentHashMap<>();
@@ -279,19 +283,33 @@ public final class DhcpMetrics implements PacketObserver {
         }));
     }
 
-    /** The Prometheus text exposition; drop reasons seen since the last scrape get their counter first. */
+    /**
+     * The Prometheus text exposition; drop reasons seen since the last scrape, with or without a
+     * subnet, get their counter first (the packet path only counts into the transport's adders).
+     */
     public String scrape() {
         TransportCounters counters = transport;
         if (counters != null) {
-            for (DropReason reason : counters.drops().keySet()) {
-                if (dropsRegistered.add(reason)) {
-                    FunctionCounter.builder("leaseledger.dhcp4.packets.dropped", counters, c -> c.dropped(reason))
-                            .description("Datagrams dropped without a reply, by reason")
-                            .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry);
-                }
+            for (DropReason reason : counters.dropsWithoutSubnet().keySet()) {
+                dropCounter(counters, reason, NO_SUBNET, c -> c.droppedWithoutSubnet(reason));
             }
+            counters.dropsBySubnet().forEach((subnet, reasons) -> {
+                for (DropReason reason : reasons.keySet()) {
+                    dropCounter(counters, reason, subnet.value(), c -> c.dropped(reason, subnet));
+                }
+            });
         }
         return registry.scrape();
+    }
+
+    private void dropCounter(TransportCounters counters, DropReason reason, String subnet,
+                             ToLongFunction<TransportCounters> value) {
+        if (dropsRegistered.computeIfAbsent(subnet, s -> ConcurrentHashMap.newKeySet()).add(reason)) {
+            FunctionCounter.builder("leaseledger.dhcp4.packets.dropped", counters, value::applyAsLong)
+                    .description("Datagrams dropped without a reply, by reason and by the subnet they were for")
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT)).tag("subnet", subnet)
+                    .register(registry);
+        }
     }
 
 }

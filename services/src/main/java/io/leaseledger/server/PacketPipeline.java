@@ -55,7 +55,8 @@ import java.util.concurrent.Executor;
  * ({@link TransportContext#executorFor}): when a worker committed, replying there (a tenth of its
  * time) would cap the subnet's rate; on the event loop it runs beside the next commit, and a
  * batch's replies leave in one flush. Every request that gets no reply is
- * counted through {@link TransportContext#countDrop} with a {@link PipelineDrop}.
+ * counted through {@link TransportContext#countDrop} with a {@link PipelineDrop}: under its subnet
+ * once one is selected, so that an overloaded subnet shows by name.
  */
 public final class PacketPipeline implements DecodingHandler.RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PacketPipeline.class);
@@ -123,7 +124,7 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
                         }, readingThread.orElseGet(() -> transport.executorFor(request.ingress())));
             }
             case Translation.Inform() -> inform(request, subnet, serverId, transport);
-            case Translation.Ignored ignored -> transport.countDrop(PipelineDrop.NOT_SERVED);
+            case Translation.Ignored ignored -> transport.countDrop(PipelineDrop.NOT_SERVED, subnet.id());
         }
     }
 
@@ -136,7 +137,7 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             Optional<ReplyProfile> profile = settings.profile(subnet.id(), client, serverId);
             if (profile.isEmpty()) {
                 // The subnet was removed while the packet waited: its decision stands, no reply.
-                transport.countDrop(PipelineDrop.NOT_OUR_SUBNET);
+                transport.countDrop(PipelineDrop.NOT_OUR_SUBNET, subnet.id());
                 return;
             }
             Optional<Dhcp4Message> reply = ReplyAssembler.reply(request.message(), decision, profile.get());
@@ -145,7 +146,7 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
                 observer.sent(subnet.id(), reply.get().messageType());
             }
         } catch (RuntimeException e) {
-            transport.countDrop(PipelineDrop.REPLY_FAILED);
+            transport.countDrop(PipelineDrop.REPLY_FAILED, subnet.id());
             replyWarning.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
         }
     }
@@ -157,14 +158,14 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             MacAddress client = new MacAddress(message.htype(), message.hardwareAddress());
             Optional<ReplyProfile> profile = settings.profile(subnet.id(), client, serverId);
             if (profile.isEmpty()) {
-                transport.countDrop(PipelineDrop.NOT_OUR_SUBNET);
+                transport.countDrop(PipelineDrop.NOT_OUR_SUBNET, subnet.id());
                 return;
             }
             Dhcp4Message ack = ReplyAssembler.inform(message, profile.get());
             send(request, ack, transport);
             observer.sent(subnet.id(), ack.messageType());
         } catch (RuntimeException e) {
-            transport.countDrop(PipelineDrop.REPLY_FAILED);
+            transport.countDrop(PipelineDrop.REPLY_FAILED, subnet.id());
             replyWarning.warn("no reply to INFORM on {}: {}", subnet.id(), e.toString());
         }
     }
@@ -184,13 +185,13 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
     private void dropFailed(Throwable failure, ConfiguredSubnet subnet, TransportContext transport) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof MailboxFullException) {
-            transport.countDrop(PipelineDrop.OVERLOADED);
+            transport.countDrop(PipelineDrop.OVERLOADED, subnet.id());
         } else if (cause instanceof StaleMessageException) {
-            transport.countDrop(PipelineDrop.STALE);
+            transport.countDrop(PipelineDrop.STALE, subnet.id());
         } else if (cause instanceof NewWorkShedException) {
-            transport.countDrop(PipelineDrop.SHED);
+            transport.countDrop(PipelineDrop.SHED, subnet.id());
         } else {
-            transport.countDrop(PipelineDrop.DECISION_FAILED);
+            transport.countDrop(PipelineDrop.DECISION_FAILED, subnet.id());
             decisionWarning.warn("decision on {} failed, no reply: {}", subnet.id(), cause.toString());
         }
     }

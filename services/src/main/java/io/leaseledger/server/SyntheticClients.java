@@ -1,6 +1,7 @@
 package io.leaseledger.server;
 
 import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.wire.dhcp4.Dhcp4Decoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Encoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
@@ -252,6 +253,11 @@ final class SyntheticClients implements TransportContext, AutoCloseable {
     }
 
     @Override
+    public void countDrop(DropReason reason, SubnetId subnet) {
+        countDrop(reason);
+    }
+
+    @Override
     public TransportCounters counters() {
         return NO_COUNTERS;
     }
@@ -265,6 +271,11 @@ final class SyntheticClients implements TransportContext, AutoCloseable {
         @Override
         public void countDrop(DropReason reason) {
             clients.countDrop(reason);
+        }
+
+        @Override
+        public void countDrop(DropReason reason, SubnetId subnet) {
+            clients.countDrop(reason, subnet);
         }
 
         @Override
@@ -286,7 +297,27 @@ final class SyntheticClients implements TransportContext, AutoCloseable {
         }
 
         @Override
+        public long dropped(DropReason reason, SubnetId subnet) {
+            return 0;
+        }
+
+        @Override
+        public long droppedWithoutSubnet(DropReason reason) {
+            return 0;
+        }
+
+        @Override
         public Map<DropReason, Long> drops() {
+            return Map.of();
+        }
+
+        @Override
+        public Map<SubnetId, Map<DropReason, Long>> dropsBySubnet() {
+            return Map.of();
+        }
+
+        @Override
+        public Map<DropReason, Long> dropsWithoutSubnet() {
             return Map.of();
         }
 

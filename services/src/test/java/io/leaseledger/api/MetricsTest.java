@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /metrics} counts what really crossed the packet path: a DORA with RELEASE, and a malformed datagram;
- * a DECLINE, a pool run dry and a lease run out.
+ * a DECLINE, a pool run dry and a lease run out; drops under the subnet they were for, or {@code none}.
  */
 class MetricsTest {
     private static final byte[] MAC = {0x52, 0x54, 0, 0, 0, 0x43};
@@ -74,7 +75,8 @@ class MetricsTest {
             assertThat(value(metrics, "leaseledger_dhcp4_packets_sent_total", SUBNET, "type=\"ack\"")).isEqualTo(1);
             assertThat(value(metrics, "leaseledger_addresses_assigned_total", SUBNET)).isEqualTo(1);
             assertThat(value(metrics, "leaseledger_addresses_released_total", SUBNET)).isEqualTo(1);
-            assertThat(value(metrics, "leaseledger_dhcp4_packets_dropped_total", "reason=\"malformed_")).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_dropped_total", "reason=\"malformed_", "subnet=\"none\""))
+                    .isEqualTo(1);
             assertThat(value(metrics, "leaseledger_dhcp4_datagrams_received_total")).isEqualTo(4);
             assertThat(value(metrics, "leaseledger_subnet_addresses_dynamic", SUBNET)).isEqualTo(100);
             assertThat(value(metrics, "leaseledger_subnet_addresses_leased", SUBNET)).isBetween(0.0, 1.0);
@@ -141,6 +143,50 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void aDropIsCountedUnderTheSubnetItWasForOrUnderNone() throws Exception {
+        try (NodeDatabases databases = databases(); ApiNode api = ApiNode.start(dir, databases)) {
+            InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
+            byte[] mac = {0x52, 0x54, 0, 0, 0, 0x71};
+            // For 198.18.0.0/24 (link selection), but a DECLINE that names no address is not served.
+            sendRelayed(server, Dhcp4Message.builder().xid(RandomGenerator.getDefault().nextInt()).hops(1)
+                    .giaddr(Ipv4Address.parse(InetAddress.getLoopbackAddress().getHostAddress()))
+                    .ethernet(mac).messageType(MessageType.DECLINE)
+                    .put(OptionCatalog.RELAY_AGENT_INFORMATION, RelayAgentInformation.of(RelayAgentInformation.linkSelection(LINK)))
+                    .build());
+            // A link the node does not serve: no subnet to name.
+            sendRelayed(server, Dhcp4Message.builder().xid(RandomGenerator.getDefault().nextInt()).hops(1)
+                    .giaddr(Ipv4Address.parse(InetAddress.getLoopbackAddress().getHostAddress()))
+                    .ethernet(mac).messageType(MessageType.DISCOVER)
+                    .put(OptionCatalog.RELAY_AGENT_INFORMATION,
+                            RelayAgentInformation.of(RelayAgentInformation.linkSelection(Ipv4Address.parse("198.19.0.1"))))
+                    .build());
+            try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                byte[] garbage = {1, 2, 3};
+                socket.send(new DatagramPacket(garbage, garbage.length, server));
+            }
+
+            String metrics = api.get("/metrics", null).body();
+            for (int i = 0; i < 100 && dropSeries(metrics) < 3; i++) {
+                Thread.sleep(50);
+                metrics = api.get("/metrics", null).body();
+            }
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_dropped_total", "reason=\"not_served\"", SUBNET)).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_dropped_total", "reason=\"not_our_subnet\"",
+                    "subnet=\"none\"")).isEqualTo(1);
+            assertThat(value(metrics, "leaseledger_dhcp4_packets_dropped_total", "reason=\"malformed_", "subnet=\"none\""))
+                    .isEqualTo(1);
+            assertThat(dropSeries(metrics)).isEqualTo(3);
+        }
+    }
+
+    /** The samples of the drop counter: every one carries a subnet label, CIDR or none. */
+    private static int dropSeries(String metrics) {
+        List<String> samples = metrics.lines().filter(l -> l.startsWith("leaseledger_dhcp4_packets_dropped_total{")).toList();
+        assertThat(samples).allSatisfy(l -> assertThat(l).containsPattern("subnet=\"(none|[0-9.]+/[0-9]+)\""));
+        return samples.size();
+    }
+
     /** DISCOVER, REQUEST, no RELEASE: the ACK, or nothing when the server stayed silent. */
     private static Optional<Dhcp4Message> dora(InetSocketAddress server, byte[] mac, Duration timeout) throws Exception {
         try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -151,9 +197,7 @@ class MetricsTest {
 
     /** A DECLINE of the ACK's address, relayed as the probe relays (giaddr, link selection); it gets no reply. */
     private static void decline(InetSocketAddress server, byte[] mac, Dhcp4Message ack) throws Exception {
-        try (DatagramChannel channel = DatagramChannel.open()) {
-            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Dhcp4Message decline = Dhcp4Message.builder()
+        sendRelayed(server, Dhcp4Message.builder()
                     .xid(RandomGenerator.getDefault().nextInt())
                     .hops(1)
                     .giaddr(Ipv4Address.parse(InetAddress.getLoopbackAddress().getHostAddress()))
@@ -163,8 +207,14 @@ class MetricsTest {
                     .put(OptionCatalog.SERVER_IDENTIFIER, ack.get(OptionCatalog.SERVER_IDENTIFIER).orElseThrow())
                     .put(OptionCatalog.RELAY_AGENT_INFORMATION,
                             RelayAgentInformation.of(RelayAgentInformation.linkSelection(LINK)))
-                    .build();
-            channel.send(ByteBuffer.wrap(Dhcp4Encoder.encode(decline)), server);
+                    .build());
+    }
+
+    /** A request that gets no reply, sent from a throwaway socket as a relay would. */
+    private static void sendRelayed(InetSocketAddress server, Dhcp4Message request) throws Exception {
+        try (DatagramChannel channel = DatagramChannel.open()) {
+            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            channel.send(ByteBuffer.wrap(Dhcp4Encoder.encode(request)), server);
         }
     }
 

@@ -6,6 +6,7 @@ import io.leaseledger.events.types.AddressRange;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
@@ -35,6 +36,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +61,7 @@ class PacketPipelineTest {
 
     private AxonStore store;
     private SubnetGateway gateway;
+    private SettingsView settings;
     private DhcpTransport transport;
     private InetSocketAddress server;
 
@@ -67,7 +70,7 @@ class PacketPipelineTest {
         OneSubnetStore served = OneSubnetStore.start(dataDirectory, CIDR, POOL);
         store = served.store();
         gateway = served.gateway();
-        SettingsView settings = served.settings();
+        settings = served.settings();
         PacketPipeline pipeline = new PacketPipeline(gateway, settings, Optional.empty(), ReplyPorts.STANDARD);
         transport = DhcpTransport.start(
                 TransportConfig.addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
@@ -116,7 +119,44 @@ class PacketPipelineTest {
         }
 
         assertThat(transport.counters().dropped(PipelineDrop.NOT_OUR_SUBNET)).isEqualTo(1);
+        // No subnet to name: counted as a drop of no subnet.
+        assertThat(transport.counters().droppedWithoutSubnet(PipelineDrop.NOT_OUR_SUBNET)).isEqualTo(1);
+        assertThat(transport.counters().dropsBySubnet()).isEmpty();
         assertThat(transport.counters().sentTotal()).isZero();
+    }
+
+    @Test
+    void aPacketTooOldForItsSubnetsMailboxIsCountedAndScrapedUnderThatSubnet() throws Exception {
+        // A max wait of 1 ns: every packet has waited longer by the time its batch forms (stale);
+        // half of it rounds to 0, which never sheds, so the reason is always stale.
+        StoreSettings.Mailbox impatient = new StoreSettings.Mailbox(64, 4_096, 1, Duration.ofSeconds(5), 256,
+                Duration.ZERO, Duration.ofNanos(1));
+        try (SubnetGateway overloaded = new SubnetGateway(store.commandGateway(), Clock.systemUTC(), impatient);
+             DhcpTransport dropping = DhcpTransport.start(
+                     TransportConfig.addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+                     new DecodingHandler(new PacketPipeline(overloaded, settings, Optional.empty(), ReplyPorts.STANDARD)))) {
+            DhcpMetrics metrics = new DhcpMetrics();
+            metrics.watch(dropping.counters(), overloaded);
+            InetSocketAddress at = dropping.bindings().getFirst().localAddress();
+            try (RelayProbe probe = probe(at, "198.18.7.1", Duration.ofMillis(700))) {
+                assertThat(probe.run()).isEmpty();
+            }
+            try (RelayProbe probe = probe(at, "198.19.0.1", Duration.ofMillis(700))) {
+                assertThat(probe.run()).isEmpty();
+            }
+
+            // The drop is counted when the mailbox fails the packet's future: wait (bounded) for it.
+            for (int i = 0; i < 100 && dropping.counters().dropped(PipelineDrop.STALE) == 0; i++) {
+                Thread.sleep(20);
+            }
+            assertThat(dropping.counters().dropped(PipelineDrop.STALE, SUBNET)).isEqualTo(1);
+            assertThat(dropping.counters().droppedWithoutSubnet(PipelineDrop.STALE)).isZero();
+            String scraped = metrics.scrape();
+            assertThat(scraped.lines()).contains(
+                    "leaseledger_dhcp4_packets_dropped_total{reason=\"stale\",subnet=\"198.18.7.0/24\"} 1.0",
+                    "leaseledger_dhcp4_packets_dropped_total{reason=\"not_our_subnet\",subnet=\"none\"} 1.0");
+            assertThat(scraped.lines().filter(l -> l.startsWith("leaseledger_dhcp4_packets_dropped_total"))).hasSize(2);
+        }
     }
 
     @Test
@@ -146,6 +186,10 @@ class PacketPipelineTest {
     }
 
     private RelayProbe probe(String link, Duration timeout) throws Exception {
+        return probe(server, link, timeout);
+    }
+
+    private static RelayProbe probe(InetSocketAddress server, String link, Duration timeout) throws Exception {
         return new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new RelayProbe.ProbeOptions(new byte[] {2, 0, 0, 0, 0, 1}, Ipv4Address.parse(link),
                         timeout, false, "node-1"));

@@ -1,5 +1,6 @@
 package io.leaseledger.wire.transport;
 
+import io.leaseledger.events.types.SubnetId;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +11,13 @@ import java.util.concurrent.atomic.LongAdder;
 final class Counters implements TransportCounters {
 
     private final LongAdder received = new LongAdder();
-    private final Map<DropReason, LongAdder> drops = new ConcurrentHashMap<>();
+    /** Drops of datagrams whose subnet was not known, by reason. */
+    private final Map<DropReason, LongAdder> noSubnetDrops = new ConcurrentHashMap<>();
+    /**
+     * Drops of datagrams for a known subnet: per subnet, by reason. Each adder is made on the first
+     * drop of its pair; every later drop only looks it up, so an overload allocates nothing.
+     */
+    private final Map<SubnetId, Map<DropReason, LongAdder>> subnetDrops = new ConcurrentHashMap<>();
     private final Map<ReplyPath, LongAdder> sent = new EnumMap<>(ReplyPath.class);
     private final LongAdder sendFailures = new LongAdder();
     private final LongAdder channelErrors = new LongAdder();
@@ -26,7 +33,21 @@ final class Counters implements TransportCounters {
     }
 
     void countDrop(DropReason reason) {
-        drops.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        adder(noSubnetDrops, reason).increment();
+    }
+
+    void countDrop(DropReason reason, SubnetId subnet) {
+        Map<DropReason, LongAdder> bySubnet = subnetDrops.get(subnet);
+        if (bySubnet == null) {
+            bySubnet = subnetDrops.computeIfAbsent(subnet, s -> new ConcurrentHashMap<>());
+        }
+        adder(bySubnet, reason).increment();
+    }
+
+    /** A plain get first: computeIfAbsent may lock the bin even when the adder is there. */
+    private static LongAdder adder(Map<DropReason, LongAdder> byReason, DropReason reason) {
+        LongAdder adder = byReason.get(reason);
+        return adder != null ? adder : byReason.computeIfAbsent(reason, r -> new LongAdder());
     }
 
     void countSent(ReplyPath path) {
@@ -48,14 +69,53 @@ final class Counters implements TransportCounters {
 
     @Override
     public long dropped(DropReason reason) {
-        LongAdder adder = drops.get(reason);
-        return adder == null ? 0 : adder.sum();
+        long total = droppedWithoutSubnet(reason);
+        for (Map<DropReason, LongAdder> bySubnet : subnetDrops.values()) {
+            total += sum(bySubnet, reason);
+        }
+        return total;
+    }
+
+    @Override
+    public long dropped(DropReason reason, SubnetId subnet) {
+        Map<DropReason, LongAdder> bySubnet = subnetDrops.get(subnet);
+        return bySubnet == null ? 0 : sum(bySubnet, reason);
+    }
+
+    @Override
+    public long droppedWithoutSubnet(DropReason reason) {
+        return sum(noSubnetDrops, reason);
     }
 
     @Override
     public Map<DropReason, Long> drops() {
+        Map<DropReason, Long> snapshot = new HashMap<>(snapshot(noSubnetDrops));
+        for (Map<DropReason, LongAdder> bySubnet : subnetDrops.values()) {
+            bySubnet.forEach((reason, adder) -> snapshot.merge(reason, adder.sum(), Long::sum));
+        }
+        return Map.copyOf(snapshot);
+    }
+
+    @Override
+    public Map<SubnetId, Map<DropReason, Long>> dropsBySubnet() {
+        Map<SubnetId, Map<DropReason, Long>> snapshot = new HashMap<>();
+        subnetDrops.forEach((subnet, bySubnet) -> snapshot.put(subnet, snapshot(bySubnet)));
+        return Map.copyOf(snapshot);
+    }
+
+    @Override
+    public Map<DropReason, Long> dropsWithoutSubnet() {
+        return snapshot(noSubnetDrops);
+    }
+
+    private static long sum(Map<DropReason, LongAdder> byReason, DropReason reason) {
+        LongAdder adder = byReason.get(reason);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    private static Map<DropReason, Long> snapshot(Map<DropReason, LongAdder> byReason) {
         Map<DropReason, Long> snapshot = new HashMap<>();
-        drops.forEach((reason, adder) -> snapshot.put(reason, adder.sum()));
+        byReason.forEach((reason, adder) -> snapshot.put(reason, adder.sum()));
         return Map.copyOf(snapshot);
     }
 

@@ -1,5 +1,6 @@
 package io.leaseledger.wire.transport;
 
+import io.leaseledger.events.types.SubnetId;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -284,6 +285,11 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
     @Override
     public void countDrop(DropReason reason) {
         counters.countDrop(reason);
+    }
+
+    @Override
+    public void countDrop(DropReason reason, SubnetId subnet) {
+        counters.countDrop(reason, subnet);
     }
 
     @Override

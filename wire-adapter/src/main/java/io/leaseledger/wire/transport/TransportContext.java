@@ -1,5 +1,6 @@
 package io.leaseledger.wire.transport;
 
+import io.leaseledger.events.types.SubnetId;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -36,8 +37,17 @@ public interface TransportContext {
         return Optional.empty();
     }
 
-    /** Counts a datagram the next stage dropped (malformed, not for us, ...). */
+    /**
+     * Counts a datagram the next stage dropped before it knew which subnet the datagram was for
+     * (malformed, no served subnet matched, ...).
+     */
     void countDrop(DropReason reason);
+
+    /**
+     * Counts a datagram dropped once the subnet it was for was known (its mailbox full, the packet
+     * too old, ...), under that subnet: an operator sees which subnet is shedding.
+     */
+    void countDrop(DropReason reason, SubnetId subnet);
 
     TransportCounters counters();
 }

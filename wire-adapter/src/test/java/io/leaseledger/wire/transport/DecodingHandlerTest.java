@@ -82,6 +82,9 @@ class DecodingHandlerTest {
         assertThat(counters.received()).isEqualTo(3);
         assertThat(counters.drops().keySet()).extracting(DropReason::name)
                 .containsExactlyInAnyOrder("MALFORMED_TRUNCATED_HEADER", "MALFORMED_BAD_MAGIC_COOKIE");
+        // Nothing in an unreadable datagram names a subnet.
+        assertThat(counters.dropsWithoutSubnet()).isEqualTo(counters.drops());
+        assertThat(counters.dropsBySubnet()).isEmpty();
     }
 
     @Test
@@ -92,6 +95,7 @@ class DecodingHandlerTest {
 
         assertThat(requests.poll(5, TimeUnit.SECONDS)).isNotNull();
         assertThat(transport.counters().dropped(TransportDrop.NOT_A_REQUEST)).isEqualTo(1);
+        assertThat(transport.counters().droppedWithoutSubnet(TransportDrop.NOT_A_REQUEST)).isEqualTo(1);
     }
 
     @Test

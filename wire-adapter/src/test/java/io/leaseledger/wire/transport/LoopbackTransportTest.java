@@ -3,6 +3,7 @@ package io.leaseledger.wire.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leaseledger.events.types.SubnetId;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -12,6 +13,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -97,14 +99,21 @@ class LoopbackTransportTest {
 
         assertThat(new String(next().bytes(), StandardCharsets.US_ASCII)).isEqualTo("DISCOVER");
         assertThat(transport.counters().dropped(TransportDrop.HANDLER_FAILED)).isEqualTo(1);
+        assertThat(transport.counters().droppedWithoutSubnet(TransportDrop.HANDLER_FAILED)).isEqualTo(1);
         assertThat(transport.counters().received()).isEqualTo(2);
     }
 
     @Test
-    void dropsReportedByTheNextStageAreCountedByReason() throws Exception {
+    void dropsReportedByTheNextStageAreCountedByReasonAndBySubnetWhenItIsKnown() throws Exception {
+        SubnetId rack = SubnetId.parse("198.18.4.0/24");
         start(TransportConfig.addresses(new InetSocketAddress(LOOPBACK, 0)), (datagram, t) -> {
             if (datagram.content().readableBytes() < 4) {
-                t.countDrop(TestDrop.TOO_SHORT);
+                // A leading 's' stands for a datagram the stage had matched to a subnet before dropping it.
+                if (datagram.content().getByte(0) == 's') {
+                    t.countDrop(TestDrop.TOO_SHORT, rack);
+                } else {
+                    t.countDrop(TestDrop.TOO_SHORT);
+                }
                 return;
             }
             received.add(Received.of(datagram));
@@ -112,11 +121,18 @@ class LoopbackTransportTest {
 
         sendFromClient("ab");
         sendFromClient("a");
+        sendFromClient("sa");
         sendFromClient("long enough");
 
         next();
-        assertThat(transport.counters().dropped(TestDrop.TOO_SHORT)).isEqualTo(2);
-        assertThat(transport.counters().drops()).containsEntry(TestDrop.TOO_SHORT, 2L);
+        TransportCounters counters = transport.counters();
+        assertThat(counters.dropped(TestDrop.TOO_SHORT)).isEqualTo(3);
+        assertThat(counters.drops()).containsExactly(Map.entry(TestDrop.TOO_SHORT, 3L));
+        assertThat(counters.droppedWithoutSubnet(TestDrop.TOO_SHORT)).isEqualTo(2);
+        assertThat(counters.dropsWithoutSubnet()).containsExactly(Map.entry(TestDrop.TOO_SHORT, 2L));
+        assertThat(counters.dropped(TestDrop.TOO_SHORT, rack)).isEqualTo(1);
+        assertThat(counters.dropped(TestDrop.TOO_SHORT, SubnetId.parse("198.18.5.0/24"))).isZero();
+        assertThat(counters.dropsBySubnet()).containsExactly(Map.entry(rack, Map.of(TestDrop.TOO_SHORT, 1L)));
     }
 
     @Test
