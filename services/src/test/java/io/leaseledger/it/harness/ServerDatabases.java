@@ -36,5 +36,11 @@ public sealed interface ServerDatabases permits ServerDatabases.H2, PostgresData
                     Optional.empty(), ProjectionsConfiguration.DEFAULT_BATCH_SIZE,
                     ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
         }
+
+        /** As the tests print it beside {@link PostgresDatabases}'s (a record's own would say {@code H2[]}). */
+        @Override
+        public String toString() {
+            return "H2 files in the store directory";
+        }
     }
 }
