@@ -1,6 +1,7 @@
 package io.leaseledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.probe.RelayProbe;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the running server answers is what the OpenAPI document it serves declares: every GET
  * operation of the document is called with real data present (two clients leased through the
- * packet path, one released; an address reported in use; two foreign DHCP servers heard), and
+ * packet path, one released; an address reported in use; two foreign DHCP servers heard; ranges
+ * of both kinds, one written with MAAS's name and a comment), and
  * representative errors (400 with field errors, 401, 403, 404, 409, 422) and writes are provoked;
  * each answer's status must be declared for its operation, its Content-Type among the declared
  * media types, and a JSON body valid against the declared schema ({@link OpenApiResponses}: the
@@ -49,6 +51,7 @@ class OpenApiResponsesTest extends RunningApi {
     String keptAddress;
     String releasedAddress;
     ApiNode.Reply inUseReport;
+    List<ApiNode.Reply> rangesAdded;
 
     @BeforeAll
     void dataPresent() throws Exception {
@@ -56,6 +59,12 @@ class OpenApiResponsesTest extends RunningApi {
         assertThat(served.status()).isEqualTo(200);
         document = OpenApiResponses.parse(served.body());
 
+        // What a range may be written with but a subnet never answers: reserved-dynamic and a comment.
+        rangesAdded = List.of(
+                api.send("POST", SUBNET + "/ranges", api.operator,
+                        "{\"start\": \"198.18.0.2\", \"end\": \"198.18.0.19\", \"kind\": \"reserved\", \"comment\": \"routers\"}"),
+                api.send("POST", SUBNET + "/ranges", api.operator,
+                        "{\"start\": \"198.18.0.200\", \"end\": \"198.18.0.209\", \"kind\": \"reserved-dynamic\"}"));
         keptAddress = dora(KEPT, false);
         releasedAddress = dora(RELEASED, true);
         inUseReport = api.send("POST", SUBNET + "/in-use", api.operator,
@@ -227,9 +236,37 @@ class OpenApiResponsesTest extends RunningApi {
                 .containsExactly("status 200 is not documented");
     }
 
+    /**
+     * A subnet's ranges are checked against the response's own range schema: both kinds a read can
+     * show are there to check, and what only a write may say (the kind reserved-dynamic, a comment)
+     * is refused in an answer.
+     */
+    @Test
+    void aSubnetsRangesAnswerTheResponseSchemaNotTheInputs() throws Exception {
+        ApiNode.Reply subnet = api.get(SUBNET, api.readOnly);
+        JsonNode declared = document.response("GET", "/api/v1/subnets/{subnet}", 200);
+        assertThat(subnet.json().get("ranges").findValuesAsText("kind")).as(subnet.body())
+                .containsExactlyInAnyOrder("dynamic", "dynamic", "reserved");
+        assertThat(document.problems(declared, subnet)).isEmpty();
+
+        ObjectNode commented = (ObjectNode) subnet.json();
+        ((ObjectNode) commented.get("ranges").get(0)).put("comment", "routers");
+        assertThat(document.problems(declared, new ApiNode.Reply(200, commented.toString(), subnet.raw())))
+                .as("a range with a comment").anyMatch(p -> p.contains("comment"));
+        ObjectNode maasKind = (ObjectNode) subnet.json();
+        ((ObjectNode) maasKind.get("ranges").get(0)).put("kind", "reserved-dynamic");
+        assertThat(document.problems(declared, new ApiNode.Reply(200, maasKind.toString(), subnet.raw())))
+                .as("a range of kind reserved-dynamic").anyMatch(p -> p.contains("kind"));
+    }
+
     @Test
     void writesAnswerWhatTheDocumentDeclares() throws Exception {
         List<String> problems = new ArrayList<>();
+        for (ApiNode.Reply added : rangesAdded) {
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            document.problems(document.response("POST", "/api/v1/subnets/{subnet}/ranges", 201), added)
+                    .forEach(p -> problems.add("POST ranges " + p));
+        }
         assertThat(inUseReport.status()).as(inUseReport.body()).isEqualTo(200);
         document.problems(document.response("POST", "/api/v1/subnets/{subnet}/in-use", 200), inUseReport)
                 .forEach(p -> problems.add("POST in-use " + p));
