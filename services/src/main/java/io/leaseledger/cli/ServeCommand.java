@@ -20,8 +20,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves DHCPv4 as the configuration file says: the interfaces and addresses it names, "
                 + "nothing else. Leases are committed to the event store before any reply leaves.",
-                "Exit code 0 after a clean stop, 2 when the configuration is invalid (every error is printed),"
-                        + " 3 when the store is in use by another process."})
+                "SIGTERM or SIGINT stops it cleanly; the JVM then exits 128 + the signal (143, 130). Exit code 2"
+                        + " when the configuration is invalid (every error is printed), 3 when the store is in use by"
+                        + " another process."})
 public final class ServeCommand implements Callable<Integer> {
     /** The store is open in another process: a restart may succeed once that one has stopped. */
     static final int STORE_IN_USE = 3;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -37,8 +38,16 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Starts {@code command} in {@code workDir}; its output goes to {@code log}. */
     public static ChildProcess start(String name, Path log, Path workDir, List<String> command) {
+        return start(name, log, workDir, command, Map.of());
+    }
+
+    /** As {@link #start(String, Path, Path, List)}, with {@code environment} set over the inherited one. */
+    public static ChildProcess start(String name, Path log, Path workDir, List<String> command,
+                                     Map<String, String> environment) {
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .directory(workDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true)

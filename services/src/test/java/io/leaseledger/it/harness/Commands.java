@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short command to completion, never longer than its timeout. */
@@ -22,12 +23,19 @@ public final class Commands {
      * exit code -1.
      */
     public static CommandResult run(Duration timeout, List<String> command) {
+        return run(timeout, Map.of(), command);
+    }
+
+    /** As {@link #run(Duration, List)}, with {@code environment} set over the inherited one. */
+    public static CommandResult run(Duration timeout, Map<String, String> environment, List<String> command) {
         Path out = null;
         Path err = null;
         try {
             out = Files.createTempFile("llt-cmd", ".out");
             err = Files.createTempFile("llt-cmd", ".err");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
