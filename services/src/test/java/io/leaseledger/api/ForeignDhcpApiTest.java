@@ -19,14 +19,23 @@ import org.junit.jupiter.api.Test;
 class ForeignDhcpApiTest extends RunningApi {
     private static final String PATH = "/api/v1/foreign-dhcp-servers";
 
-    @Test
-    void theServersHeardAreListedMostRecentFirst() throws Exception {
+    /**
+     * Hands the node's list two replies as its listener would: an OFFER from a rogue router on
+     * eth1 (192.168.1.1, MAC 02:dd:00:00:00:01, offering 192.168.1.50), then a NAK from 10.9.9.9
+     * relayed through 10.9.9.1. OpenApiResponsesTest lists them too.
+     */
+    static void hearTwoServers(ApiNode api) {
         ForeignDhcpServers servers = api.node.context().getBean(ForeignDhcpServers.class);
         servers.accept(new ForeignReply("eth1", Ipv4Address.parse("192.168.1.1"), Ipv4Address.parse("192.168.1.1"),
                 Optional.of(MacAddress.parse("02:dd:00:00:00:01")), "DHCPOFFER", "52:54:00:aa:bb:cc",
                 Optional.of(Ipv4Address.parse("192.168.1.50"))));
         servers.accept(new ForeignReply("eth1", Ipv4Address.parse("10.9.9.9"), Ipv4Address.parse("10.9.9.1"),
                 Optional.empty(), "DHCPNAK", "52:54:00:aa:bb:cd", Optional.empty()));
+    }
+
+    @Test
+    void theServersHeardAreListedMostRecentFirst() throws Exception {
+        hearTwoServers(api);
 
         ApiNode.Reply reply = api.get(PATH, api.readOnly);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

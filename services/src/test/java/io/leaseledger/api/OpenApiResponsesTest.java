@@ -3,12 +3,9 @@ package io.leaseledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leaseledger.events.types.Ipv4Address;
-import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.probe.RelayProbe;
-import io.leaseledger.server.ForeignDhcpServers;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.MessageType;
-import io.leaseledger.wire.foreign.ForeignReply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,12 +65,7 @@ class OpenApiResponsesTest extends RunningApi {
         releasedAddress = dora(RELEASED, true);
         inUseReport = api.send("POST", SUBNET + "/in-use", api.operator,
                 "{\"address\": \"198.18.0.150\", \"mac\": \"" + STRANGER + "\"}");
-        ForeignDhcpServers servers = api.node.context().getBean(ForeignDhcpServers.class);
-        servers.accept(new ForeignReply("eth1", Ipv4Address.parse("192.168.1.1"), Ipv4Address.parse("192.168.1.1"),
-                Optional.of(MacAddress.parse("02:dd:00:00:00:01")), "DHCPOFFER", "52:54:00:aa:bb:cc",
-                Optional.of(Ipv4Address.parse("192.168.1.50"))));
-        servers.accept(new ForeignReply("eth1", Ipv4Address.parse("10.9.9.9"), Ipv4Address.parse("10.9.9.1"),
-                Optional.empty(), "DHCPNAK", "52:54:00:aa:bb:cd", Optional.empty()));
+        ForeignDhcpApiTest.hearTwoServers(api);
         awaitProjected("release");
         awaitProjected("observed-in-use");
     }
