@@ -9,15 +9,16 @@ import java.util.List;
 /**
  * The process {@link KillNineDurabilityTest} kills: records entries one command at a time and
  * prints {@code ACK n} after each command returned (the moment a DHCP reply would leave).
- * Bounded: stops by itself after {@code args[2]} commands.
+ * Arguments: the store's JDBC URL, its user (empty password), the {@link Durability}, and how
+ * many commands: bounded, it stops by itself after that many.
  */
 public final class KillNineChild {
     private KillNineChild() {}
 
     public static void main(String[] args) {
-        StoreSettings settings = new StoreSettings(args[0], "sa", "", 4, Durability.valueOf(args[1]),
+        StoreSettings settings = new StoreSettings(args[0], args[1], "", 4, Durability.valueOf(args[2]),
                 StoreSettings.Snapshots.DISABLED, StoreSettings.Mailbox.DEFAULT);
-        int limit = Integer.parseInt(args[2]);
+        int limit = Integer.parseInt(args[3]);
         try (AxonStore store = AxonStore.start(settings, List.of(Ledger.class))) {
             System.out.println("READY");
             System.out.flush();

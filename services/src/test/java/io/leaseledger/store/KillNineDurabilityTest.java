@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An acknowledged commit survives {@code kill -9} of the JVM: a child JVM commits commands and
  * reports each one after {@code sendAndWait} returned; we kill it with SIGKILL in the middle of
- * its stream of commits and count what the H2 file holds.
+ * its stream of commits and count what the store holds. Here the store is an H2 file;
+ * {@link KillNineDurabilityOnPostgresTest} runs the same with it in PostgreSQL.
  */
 class KillNineDurabilityTest {
     /** The last complete "ACK n" line the child wrote, -1 before the first. */
@@ -42,17 +43,22 @@ class KillNineDurabilityTest {
     @TempDir
     Path dataDirectory;
 
+    /** Where the child commits and the test counts; called once per run. */
+    StoreSettings store(Path dataDirectory) throws Exception {
+        return StoreSettings.h2(dataDirectory);
+    }
+
     @ParameterizedTest
     @EnumSource(Durability.class)
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void everyAcknowledgedCommitSurvivesKillNine(Durability durability) throws Exception {
-        String url = StoreSettings.h2Url(dataDirectory);
+        StoreSettings settings = store(dataDirectory);
         Path acks = dataDirectory.resolve("acks.txt");
         Process child = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Ddisable-axoniq-console-message=true",
-                KillNineChild.class.getName(), url, durability.name(), "100000")
+                KillNineChild.class.getName(), settings.jdbcUrl(), settings.username(), durability.name(), "100000")
                 .redirectOutput(acks.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -61,7 +67,7 @@ class KillNineDurabilityTest {
             while (lastAck(acks) + 1 < ACKS_BEFORE_KILL && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            // SIGKILL while the child keeps committing: no shutdown hook, no H2 close.
+            // SIGKILL while the child keeps committing: no shutdown hook, no store close.
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -70,7 +76,6 @@ class KillNineDurabilityTest {
         int lastAck = lastAck(acks);
         assertThat(lastAck + 1).isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
-        StoreSettings settings = StoreSettings.h2(dataDirectory);
         try (AxonStore reopened = AxonStore.start(settings, java.util.List.of(io.leaseledger.store.testing.Ledger.class))) {
             assertThat(Databases.committedEvents(settings, "l1")).isGreaterThanOrEqualTo(lastAck + 1L);
         }

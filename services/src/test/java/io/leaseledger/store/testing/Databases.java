@@ -13,9 +13,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-/** Test databases: H2 files in a JUnit temp dir, and a fresh schema in the local PostgreSQL. */
+/**
+ * Test databases: H2 files in a JUnit temp dir, and a fresh schema or a fresh database in the
+ * local PostgreSQL.
+ */
 public final class Databases {
     public static final String POSTGRES_BASE = "jdbc:postgresql://127.0.0.1:5432/leaseledger_test";
+    private static final String POSTGRES_ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private Databases() {}
 
@@ -46,6 +50,30 @@ public final class Databases {
              Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
+    }
+
+    /**
+     * A new, empty database of the local PostgreSQL, {@code prefix} and 12 random hex digits, for
+     * what needs a database of its own (a node's event store, projections, another JVM's store);
+     * {@link #dropPostgresDatabase} drops it.
+     */
+    public static String createPostgresDatabase(String prefix) throws SQLException {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(POSTGRES_ADMIN, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return name;
+    }
+
+    /** Drops it, if it is there; FORCE ends the connections still open to it (a killed process's, a pool's). */
+    public static void dropPostgresDatabase(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(POSTGRES_ADMIN, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    public static String postgresUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
 
     public static StoreSettings h2(Path dir) {
