@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaseledger.it.harness.ChildProcess;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.LeaseLedgerServer;
+import io.leaseledger.it.harness.NetworkNamespace;
 import io.leaseledger.it.harness.RelayedLoadLan;
 import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ServedSubnet;
+import io.leaseledger.it.harness.ServerDatabases;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * perfdhcp load stops in order: it stops reading, answers every request it had read, and no
  * decision fails on the way out. H2 used to close its databases
  * from a shutdown hook of its own, beside the node's, and every batch still being decided then
- * failed ("cannot start a transaction").
+ * failed ("cannot start a transaction"). Here the event store and projections are H2 files;
+ * {@link StopUnderLoadOnPostgresIT} runs the same with both in PostgreSQL.
  */
 @Tag("netns")
 @Timeout(300)
@@ -41,10 +44,15 @@ class StopUnderLoadIT {
         Requirements.assumeRootAndTools("ip", "perfdhcp");
     }
 
+    /** Where the server keeps its event store and projections, made in {@code lab}, reachable from {@code serverNs}. */
+    ServerDatabases databases(Lab lab, NetworkNamespace serverNs) {
+        return ServerDatabases.h2();
+    }
+
     @Test
     void aServerStoppedUnderLoadAnswersWhatItReadAndFailsNoDecision() {
         RelayedLoadLan net = RelayedLoadLan.create(lab);
-        LeaseLedgerServer server = net.leaseLedger("commit", SUBNET);
+        LeaseLedgerServer server = net.leaseLedger("commit", databases(lab, net.serverNs()), SUBNET);
         ChildProcess load = net.perfdhcp("perfdhcp-load", "-r", "3000", "-R", "50000", "-p", "30");
         server.process().awaitLine(Pattern.compile("decided=[1-9]|LeaseLedger serving"), Duration.ofSeconds(30));
         RelayedLoadLan.pause(Duration.ofSeconds(3)); // three seconds of load: the mailbox is never empty when the signal comes
