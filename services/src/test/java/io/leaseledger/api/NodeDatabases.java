@@ -11,29 +11,20 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Where an API test's node keeps its event store and its projections: H2 files in the test's
  * directory (the default), or two fresh databases of the local PostgreSQL, dropped on close.
  * The API tests that touch either run on both (their {@code *OnPostgresTest} subclasses); a
- * region's API test reads {@link #projections} only.
+ * region's API test needs the projections only ({@link #postgresProjectionsOnly}).
  */
-interface NodeDatabases extends AutoCloseable {
+interface NodeDatabases extends NodeProjections {
     /** The node's {@code store:} block, and its {@code projections:} block where it has one. */
     String yaml(Path dir);
 
-    /** The projections database of {@link #yaml} (a region's API reads one directly). */
-    ProjectionsConfiguration projections(Path dir);
-
     /** True while nothing has been written where the node keeps its event store. */
     boolean storeUntouched(Path dir) throws SQLException;
-
-    /** Drops what was created for the test. */
-    @Override
-    void close() throws SQLException;
 
     static NodeDatabases h2() {
         return new NodeDatabases() {
@@ -66,21 +57,36 @@ interface NodeDatabases extends AutoCloseable {
 
     /** Two new databases (event store, projections); the test is skipped when nothing listens on 5432. */
     static NodeDatabases postgres() throws SQLException {
-        Assumptions.assumeTrue(Databases.postgresReachable(), "no PostgreSQL on 127.0.0.1:5432 (.ci/start-postgres starts it)");
-        return new Postgres(create("leaseledger_api_store_"), create("leaseledger_api_proj_"));
+        assumePostgres();
+        return new Postgres(Databases.createPostgresDatabase("leaseledger_api_store_"),
+                Databases.createPostgresDatabase("leaseledger_api_proj_"));
     }
 
-    private static String create(String prefix) throws SQLException {
-        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(Postgres.ADMIN, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+    /** One new database, the projections' (a region's); the test is skipped when nothing listens on 5432. */
+    static NodeProjections postgresProjectionsOnly() throws SQLException {
+        assumePostgres();
+        return new PostgresProjections(Databases.createPostgresDatabase("leaseledger_api_proj_"));
+    }
+
+    private static void assumePostgres() {
+        Assumptions.assumeTrue(Databases.postgresReachable(), "no PostgreSQL on 127.0.0.1:5432 (.ci/start-postgres starts it)");
+    }
+
+    record PostgresProjections(String database) implements NodeProjections {
+        @Override
+        public ProjectionsConfiguration projections(Path dir) {
+            return new ProjectionsConfiguration(true, "postgresql", dir.resolve("data"),
+                    Optional.of(Databases.postgresUrl(database)), Optional.of("postgres"), Optional.empty(),
+                    ProjectionsConfiguration.DEFAULT_BATCH_SIZE, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
         }
-        return name;
+
+        @Override
+        public void close() throws SQLException {
+            Databases.dropPostgresDatabase(database);
+        }
     }
 
     record Postgres(String store, String projections) implements NodeDatabases {
-        static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
-
         @Override
         public String yaml(Path dir) {
             // path: the node's own files (API tokens) stay in the test's directory.
@@ -99,14 +105,12 @@ interface NodeDatabases extends AutoCloseable {
 
         @Override
         public ProjectionsConfiguration projections(Path dir) {
-            return new ProjectionsConfiguration(true, "postgresql", dir.resolve("data"),
-                    Optional.of("jdbc:postgresql://127.0.0.1:5432/" + projections), Optional.of("postgres"), Optional.empty(),
-                    ProjectionsConfiguration.DEFAULT_BATCH_SIZE, ProjectionsConfiguration.DEFAULT_POLL_INTERVAL);
+            return new PostgresProjections(projections).projections(dir);
         }
 
         @Override
         public boolean storeUntouched(Path dir) throws SQLException {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + store, "postgres", "");
+            try (Connection c = DriverManager.getConnection(Databases.postgresUrl(store), "postgres", "");
                  Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
                          + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
@@ -117,10 +121,10 @@ interface NodeDatabases extends AutoCloseable {
 
         @Override
         public void close() throws SQLException {
-            try (Connection c = DriverManager.getConnection(ADMIN, "postgres", ""); Statement s = c.createStatement()) {
-                for (String name : List.of(store, projections)) {
-                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                }
+            try {
+                Databases.dropPostgresDatabase(store);
+            } finally {
+                Databases.dropPostgresDatabase(projections);
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.leaseledger.api;
 
-/** {@link RegionApiTest} with the region's projections in PostgreSQL (databases created here, dropped after; a region uses only the projections one). */
+/** {@link RegionApiTest} with the region's projections in PostgreSQL (a database created here, dropped after; a region keeps no event store). */
 class RegionApiOnPostgresTest extends RegionApiTest {
     @Override
-    NodeDatabases databases() throws Exception {
-        return NodeDatabases.postgres();
+    NodeProjections databases() throws Exception {
+        return NodeDatabases.postgresProjectionsOnly();
     }
 }

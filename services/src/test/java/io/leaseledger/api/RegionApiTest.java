@@ -56,7 +56,7 @@ class RegionApiTest {
     Path dir;
 
     /** Where the region keeps its projections: H2 files unless a subclass says otherwise. */
-    NodeDatabases databases() throws Exception {
+    NodeProjections databases() throws Exception {
         return NodeDatabases.h2();
     }
 
@@ -102,7 +102,7 @@ class RegionApiTest {
 
     @Test
     void readsAnswerFromTheProjectionsAndWritesAreUnavailable() throws Exception {
-        try (NodeDatabases databases = databases(); HikariDataSource dataSource = open(databases.projections(dir))) {
+        try (NodeProjections databases = databases(); HikariDataSource dataSource = open(databases.projections(dir))) {
             ProjectionDatabase.migrate(dataSource);
             DSLContext dsl = ProjectionDatabase.dsl(dataSource, ProjectionDatabase.dialect(dataSource.getJdbcUrl()));
             project(dsl, Instant.now());
