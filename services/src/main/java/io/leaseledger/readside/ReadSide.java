@@ -10,6 +10,7 @@ import io.leaseledger.projections.Projections;
 import io.leaseledger.projections.query.LeaseQueries;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.CommitSignal;
+import io.leaseledger.store.FailedH2StoreGuard;
 import org.jooq.DSLContext;
 
 import java.time.Clock;
@@ -56,13 +57,11 @@ public final class ReadSide implements AutoCloseable {
     private static HikariDataSource dataSource(ProjectionsConfiguration config) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("leaseledger-projections");
-        hikari.setJdbcUrl(ProjectionDatabase.normalisedUrl(config.jdbcUrl()));
-        hikari.setUsername(config.username());
-        hikari.setPassword(config.password().orElse(""));
         hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(5_000);
-        return new HikariDataSource(hikari);
+        return FailedH2StoreGuard.pool(hikari, ProjectionDatabase.normalisedUrl(config.jdbcUrl()), config.username(),
+                config.password().orElse(""));
     }
 
     /** Starts following the event store. */

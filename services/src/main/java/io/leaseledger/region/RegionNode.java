@@ -8,6 +8,7 @@ import io.leaseledger.projections.ProjectionDatabase;
 import io.leaseledger.projections.ProjectionRunner;
 import io.leaseledger.projections.Projections;
 import io.leaseledger.projections.query.LeaseQueries;
+import io.leaseledger.store.FailedH2StoreGuard;
 import io.leaseledger.streaming.RegionConsumer;
 import org.jooq.DSLContext;
 
@@ -37,13 +38,11 @@ public final class RegionNode implements AutoCloseable {
                                    Clock clock) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("leaseledger-region-projections");
-        hikari.setJdbcUrl(ProjectionDatabase.normalisedUrl(projections.jdbcUrl()));
-        hikari.setUsername(projections.username());
-        hikari.setPassword(projections.password().orElse(""));
         hikari.setMaximumPoolSize(4);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(5_000);
-        HikariDataSource dataSource = new HikariDataSource(hikari);
+        HikariDataSource dataSource = FailedH2StoreGuard.pool(hikari, ProjectionDatabase.normalisedUrl(projections.jdbcUrl()),
+                projections.username(), projections.password().orElse(""));
         try {
             ProjectionDatabase.migrate(dataSource);
             DSLContext dsl = ProjectionDatabase.dsl(dataSource, ProjectionDatabase.dialect(projections.jdbcUrl()));

@@ -162,15 +162,12 @@ public final class AxonStore implements AutoCloseable {
     private static HikariDataSource dataSource(StoreSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("leaseledger-events");
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.username());
-        config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         config.setAutoCommit(true);
         // Fail a command quickly when the database is gone, rather than holding its batch.
         config.setConnectionTimeout(5_000);
-        return new HikariDataSource(config);
+        return FailedH2StoreGuard.pool(config, settings.jdbcUrl(), settings.username(), settings.password());
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -62,7 +62,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("netns")
 @Timeout(600)
 class CrashRecoveryIT {
-    private static final ServedSubnet SUBNET = RelayedLoadLan.subnet("198.18.1.0", "198.18.63.255");
+    static final ServedSubnet SUBNET = RelayedLoadLan.subnet("198.18.1.0", "198.18.63.255");
     private static final String ACK_FILTER = "dhcp.option.dhcp == 5 && ip.src == " + RelayedLoadLan.SERVER;
     /**
      * The server is killed once this much of its replies are on the wire (about 3,000 replies;
@@ -264,14 +264,14 @@ class CrashRecoveryIT {
 
 
 
-    private static List<Ack> acks(PacketCapture capture) {
+    static List<Ack> acks(PacketCapture capture) {
         return capture.read(ACK_FILTER, "dhcp.ip.your", "dhcp.hw.mac_addr", "dhcp.option.type", "frame.time_epoch").stream()
                 .map(Ack::of)
                 .toList();
     }
 
     /** Address → the one client it was ACKed to; fails naming every address ACKed to two. */
-    private static Map<String, String> oneClientPerAddress(List<Ack> acks) {
+    static Map<String, String> oneClientPerAddress(List<Ack> acks) {
         Map<String, Set<String>> clients = new TreeMap<>();
         acks.forEach(a -> clients.computeIfAbsent(a.address(), k -> new TreeSet<>()).add(a.chaddr()));
         Map<String, Set<String>> shared = clients.entrySet().stream().filter(e -> e.getValue().size() > 1)
@@ -291,7 +291,7 @@ class CrashRecoveryIT {
     }
 
     /** The leases the Subnet aggregate holds, loaded in-process from the stopped server's store (H2 or PostgreSQL). */
-    private static List<HeldLease> heldLeases(LeaseLedgerServer server, String durability) {
+    static List<HeldLease> heldLeases(LeaseLedgerServer server, String durability) {
         StoreSettings settings = server.databases().store(server.storeDir())
                 .withDurability(Durability.valueOf(durability.toUpperCase(Locale.ROOT)));
         try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class))) {
