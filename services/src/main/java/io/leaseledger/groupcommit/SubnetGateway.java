@@ -67,6 +67,11 @@ public final class SubnetGateway implements AutoCloseable {
         return committer.stats();
     }
 
+    /** Which subnets cannot commit right now (their latest batch failed): {@code GET /health}. */
+    public CommitHealth health() {
+        return committer.health();
+    }
+
     /** {@code batches} is told of every batch committed from now on, on the commit thread (metrics). */
     public void observeBatches(BatchObserver batches) {
         committer.observeBatches(batches);

@@ -95,6 +95,7 @@ public final class SubnetMailbox<M, D> {
     private final ScheduledExecutorService delays;
     private final LongSupplier nanoTime;
     private final BatchObserver observer;
+    private final CommitHealth health;
     private final AtomicBoolean observerFailed = new AtomicBoolean();
     /** When the last batch finished; {@code Long.MIN_VALUE / 2}: never (far enough in the past). */
     private volatile long lastCommitNanos = Long.MIN_VALUE / 2;
@@ -121,11 +122,23 @@ public final class SubnetMailbox<M, D> {
                 BatchObserver.NONE);
     }
 
-    /** As above; {@code observer} is told of every committed batch. */
+    /** As above; {@code observer} is told of every committed and every failed batch. */
     public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
                          MailboxStats stats, Duration commitDelay, Duration maxWait, ScheduledExecutorService delays,
                          LongSupplier nanoTime, BatchObserver observer) {
+        this(subnet, decider, executor, batchLimit, capacity, stats, commitDelay, maxWait, delays, nanoTime,
+                observer, new CommitHealth(nanoTime));
+    }
+
+    /**
+     * As above; {@code observer} is told of every committed and every failed batch, and
+     * {@code health} of each batch's outcome before any of its messages learns it.
+     */
+    public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
+                         MailboxStats stats, Duration commitDelay, Duration maxWait, ScheduledExecutorService delays,
+                         LongSupplier nanoTime, BatchObserver observer, CommitHealth health) {
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.health = Objects.requireNonNull(health, "health");
         this.commitDelayNanos = commitDelay.toNanos();
         this.maxWaitNanos = maxWait.toNanos();
         if (maxWaitNanos < 0) {
@@ -310,9 +323,11 @@ public final class SubnetMailbox<M, D> {
         } catch (Throwable failure) {
             stats.failedBatches.increment();
             stats.failedMessages.add(batch.size());
+            health.failed(subnet, failure);
             for (Pending<M, D> pending : batch) {
                 pending.result.completeExceptionally(failure);
             }
+            observeFailure(batch.size(), failure);
             if (failure instanceof Error error) {
                 throw error;
             }
@@ -320,6 +335,7 @@ public final class SubnetMailbox<M, D> {
         }
         stats.commits.increment();
         stats.decided.add(batch.size());
+        health.committed(subnet);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result.complete(decisions.get(i));
         }
@@ -334,6 +350,16 @@ public final class SubnetMailbox<M, D> {
         } catch (RuntimeException e) {
             if (observerFailed.compareAndSet(false, true)) {
                 LOG.warn("the batch observer of subnet {} failed (reported once; the batch stands): {}", subnet, e.toString());
+            }
+        }
+    }
+
+    private void observeFailure(int messages, Throwable failure) {
+        try {
+            observer.batchFailed(subnet, messages, failure);
+        } catch (RuntimeException e) {
+            if (observerFailed.compareAndSet(false, true)) {
+                LOG.warn("the batch observer of subnet {} failed (reported once): {}", subnet, e.toString());
             }
         }
     }

@@ -14,6 +14,7 @@ import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.groupcommit.ReclaimScheduler;
+import io.leaseledger.groupcommit.CommitHealth;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.metrics.CommittedEvents;
 import io.leaseledger.metrics.DhcpMetrics;
@@ -144,6 +145,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
             ServerConfiguration server = config.server();
             SubnetGateway gateway = context.getBean(SubnetGateway.class);
+            context.registerSingleton(CommitHealth.class, gateway.health()); // GET /health
             PacketPipeline pipeline = new PacketPipeline(gateway, settings, server.serverIdentifier(),
                     ports(server.port()), metrics);
             // Reads committed events on its own thread: the packet path never waits for Kafka.
