@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /health}: open (no token), for load balancers and container health checks. UP
@@ -46,7 +48,11 @@ public final class HealthController {
 
     @Get
     public HttpResponse<Health> health() {
-        List<CommitHealth.Failure> failures = commits.isPresent() ? commits.get().failures() : List.of();
+        // A subnet removed while it was failing is no longer the node's concern.
+        Set<String> served = settings.subnets().stream().map(subnet -> subnet.id().value()).collect(Collectors.toSet());
+        List<CommitHealth.Failure> failures = commits.isPresent()
+                ? commits.get().failures().stream().filter(f -> served.contains(f.subnet())).toList()
+                : List.of();
         Health health = Health.of(settings.subnets().size(), failures);
         return failures.isEmpty() ? HttpResponse.ok(health) : HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(health);
     }
