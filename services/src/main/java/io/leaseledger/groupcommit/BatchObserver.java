@@ -13,7 +13,4 @@ public interface BatchObserver {
     BatchObserver NONE = (subnet, messages, waitedNanos, tookNanos) -> { };
 
     void batchCommitted(String subnet, int messages, long waitedNanos, long tookNanos);
-
-    /** A batch of {@code subnet} failed with {@code failure}: nothing of it was committed, none of its messages answered. */
-    default void batchFailed(String subnet, int messages, Throwable failure) {}
 }

@@ -31,9 +31,12 @@ public final class CommitHealth {
         this.nanoTime = nanoTime;
     }
 
-    /** A batch of {@code subnet} committed. On the commit path: a map lookup while nothing fails, no allocation. */
+    /**
+     * A batch of {@code subnet} committed. The mailbox calls this (and {@link #failed}) before the
+     * batch's futures complete, so whoever learns the outcome sees the health that goes with it.
+     * On the commit path: an emptiness check while nothing fails, no allocation.
+     */
     void committed(String subnet) {
-        // Called by the mailbox before the batch's futures complete: whoever learns the outcome sees the health that goes with it.
         if (!failing.isEmpty()) {
             failing.remove(subnet);
         }

@@ -36,18 +36,6 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     private final Map<K, SubnetMailbox<M, D>> mailboxes = new ConcurrentHashMap<>();
     private volatile BatchObserver observer = BatchObserver.NONE;
     private final CommitHealth health = new CommitHealth(System::nanoTime);
-    /** What every mailbox reports to: the observer of the moment. */
-    private final BatchObserver reports = new BatchObserver() {
-        @Override
-        public void batchCommitted(String subnet, int messages, long waitedNanos, long tookNanos) {
-            observer.batchCommitted(subnet, messages, waitedNanos, tookNanos);
-        }
-
-        @Override
-        public void batchFailed(String subnet, int messages, Throwable failure) {
-            observer.batchFailed(subnet, messages, failure);
-        }
-    };
 
     public GroupCommitter(Function<K, BatchDecider<M, D>> deciders, int batchLimit, int capacity, int workerThreads) {
         this(deciders, batchLimit, capacity, workerThreads, Duration.ZERO, Duration.ZERO);
@@ -90,7 +78,9 @@ public final class GroupCommitter<K, M, D> implements AutoCloseable {
     public SubnetMailbox<M, D> mailbox(K key) {
         return mailboxes.computeIfAbsent(key, k ->
                 new SubnetMailbox<>(String.valueOf(k), deciders.apply(k), workers, batchLimit, capacity, stats,
-                        commitDelay, maxWait, delays, System::nanoTime, reports, health));
+                        commitDelay, maxWait, delays, System::nanoTime,
+                        (subnet, messages, waited, took) -> observer.batchCommitted(subnet, messages, waited, took),
+                        health));
     }
 
     /** From now on, {@code batches} is told of every batch any mailbox commits (one observer: it replaces the last). */

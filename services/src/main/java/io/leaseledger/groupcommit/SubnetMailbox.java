@@ -122,7 +122,7 @@ public final class SubnetMailbox<M, D> {
                 BatchObserver.NONE);
     }
 
-    /** As above; {@code observer} is told of every committed and every failed batch. */
+    /** As above; {@code observer} is told of every committed batch. */
     public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
                          MailboxStats stats, Duration commitDelay, Duration maxWait, ScheduledExecutorService delays,
                          LongSupplier nanoTime, BatchObserver observer) {
@@ -131,8 +131,8 @@ public final class SubnetMailbox<M, D> {
     }
 
     /**
-     * As above; {@code observer} is told of every committed and every failed batch, and
-     * {@code health} of each batch's outcome before any of its messages learns it.
+     * As above; {@code observer} is told of every committed batch, and {@code health} of each
+     * batch's outcome before any of its messages learns it.
      */
     public SubnetMailbox(String subnet, BatchDecider<M, D> decider, Executor executor, int batchLimit, int capacity,
                          MailboxStats stats, Duration commitDelay, Duration maxWait, ScheduledExecutorService delays,
@@ -327,7 +327,6 @@ public final class SubnetMailbox<M, D> {
             for (Pending<M, D> pending : batch) {
                 pending.result.completeExceptionally(failure);
             }
-            observeFailure(batch.size(), failure);
             if (failure instanceof Error error) {
                 throw error;
             }
@@ -350,16 +349,6 @@ public final class SubnetMailbox<M, D> {
         } catch (RuntimeException e) {
             if (observerFailed.compareAndSet(false, true)) {
                 LOG.warn("the batch observer of subnet {} failed (reported once; the batch stands): {}", subnet, e.toString());
-            }
-        }
-    }
-
-    private void observeFailure(int messages, Throwable failure) {
-        try {
-            observer.batchFailed(subnet, messages, failure);
-        } catch (RuntimeException e) {
-            if (observerFailed.compareAndSet(false, true)) {
-                LOG.warn("the batch observer of subnet {} failed (reported once): {}", subnet, e.toString());
             }
         }
     }
