@@ -71,6 +71,8 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
     private final Counters counters;
     private final ReplyRouter router = new ReplyRouter();
     private volatile boolean closed;
+    /** False from the first moment of {@link #stopReceiving}: what is read after that is dropped, not handled. */
+    private volatile boolean receiving = true;
 
     private DhcpTransport(IoEngine engine, EventLoopGroup group, Counters counters) {
         this.engine = engine;
@@ -155,7 +157,8 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
                         // Replies written one by one in the same turn of the event loop leave in
                         // one flush: one sendmmsg(2) for a committed batch instead of a sendmsg each.
                         ch.pipeline().addLast(new FlushConsolidationHandler(FLUSHES_CONSOLIDATED, true),
-                                new IngressChannelHandler(ingress, handler, DhcpTransport.this, counters));
+                                new IngressChannelHandler(ingress, handler, DhcpTransport.this, counters,
+                                        () -> receiving));
                     }
                 });
         if (engine == IoEngine.EPOLL) {
@@ -303,9 +306,12 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
      * every datagram already read has been handed to the handler (a read in progress when reading
      * stops finishes first), so that whatever waits for the handler's work next sees all of it.
      * What the kernel still holds for us is never read; those clients retransmit to whoever
-     * serves next.
+     * serves next. A datagram the event loop still reads after this began (switching auto-read
+     * off reaches the loop as a task, and the loop may turn to I/O first) is counted as
+     * {@link TransportDrop#STOPPING} and goes no further, however long the loop was busy.
      */
     public void stopReceiving() {
+        receiving = false;
         ordered.forEach(b -> b.channel().config().setAutoRead(false));
         awaitTasksQueuedSoFar();
     }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +22,17 @@ final class IngressChannelHandler extends SimpleChannelInboundHandler<DatagramPa
     private final DatagramHandler next;
     private final TransportContext transport;
     private final Counters counters;
+    private final BooleanSupplier receiving;
 
-    IngressChannelHandler(Ingress ingress, DatagramHandler next, TransportContext transport, Counters counters) {
+    /** {@code receiving} false: the transport is stopping; a datagram read then is counted and dropped. */
+    IngressChannelHandler(Ingress ingress, DatagramHandler next, TransportContext transport, Counters counters,
+                          BooleanSupplier receiving) {
         super(DatagramPacket.class, true); // the packet is released when channelRead0 returns
         this.ingress = ingress;
         this.next = next;
         this.transport = transport;
         this.counters = counters;
+        this.receiving = receiving;
     }
 
     /** The ingress of a bound channel: an address bound to port 0 is tagged with the port the kernel chose. */
@@ -47,6 +52,12 @@ final class IngressChannelHandler extends SimpleChannelInboundHandler<DatagramPa
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         counters.countReceived();
+        if (!receiving.getAsBoolean()) {
+            // Netty reads one more datagram after auto-read is switched off when the loop turns
+            // to I/O before the switch reaches it: the stop's accounting must not gain a request.
+            counters.countDrop(TransportDrop.STOPPING);
+            return;
+        }
         var datagram = new InboundDatagram(packet.content(), packet.sender(), packet.recipient(), ingress);
         try {
             next.handle(datagram, transport);
