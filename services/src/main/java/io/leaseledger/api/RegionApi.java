@@ -5,7 +5,9 @@ import io.leaseledger.config.ApiConfiguration;
 import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.metrics.DhcpMetrics;
+import io.leaseledger.metrics.ReadSideMetrics;
 import io.leaseledger.projections.query.LeaseQueries;
+import io.leaseledger.readside.ReadSideHealth;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -34,19 +36,26 @@ public final class RegionApi implements AutoCloseable {
         ApiServer.check(api);
     }
 
-    /** Empty when the configuration has no {@code api:} block. */
-    public static Optional<RegionApi> start(ApiConfiguration api, LeaseQueries queries) throws ConfigurationException {
+    /**
+     * Empty when the configuration has no {@code api:} block. {@code projections} tells
+     * {@code /health} whether the region's consumer keeps up.
+     */
+    public static Optional<RegionApi> start(ApiConfiguration api, LeaseQueries queries, ReadSideHealth projections)
+            throws ConfigurationException {
         if (!api.enabled()) {
             return Optional.empty();
         }
         ApiServer.check(api);
         Map<String, Object> properties = new HashMap<>(ApiServer.properties(api));
+        DhcpMetrics metrics = new DhcpMetrics();
+        ReadSideMetrics.bind(projections, metrics.registry());
         ApplicationContext context = ApplicationContext.builder()
                 .properties(properties)
-                .singletons(api, new TokenStore(api.tokensFile()), new SettingsView(), new DhcpMetrics())
+                .singletons(api, new TokenStore(api.tokensFile()), new SettingsView(), metrics)
                 .start();
         try {
             context.registerSingleton(LeaseQueries.class, queries);
+            context.registerSingleton(ReadSideHealth.class, projections);
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
             return Optional.of(new RegionApi(context, server));

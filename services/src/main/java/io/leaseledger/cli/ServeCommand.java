@@ -40,7 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<RegionApi> api;
         try {
             // The same HTTP API over the region's projections (reads; configuration writes answer 503).
-            api = RegionApi.start(configuration.api(), region.queries());
+            api = RegionApi.start(configuration.api(), region.queries(), region.consumer());
         } catch (RuntimeException | ConfigurationException e) {
             region.close();
             throw e;

@@ -59,7 +59,7 @@ public final class CommitHealth {
     }
 
     /** The failure and its first cause, on one line: what an operator needs to know where to look. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

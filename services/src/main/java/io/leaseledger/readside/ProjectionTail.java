@@ -1,5 +1,6 @@
 package io.leaseledger.readside;
 
+import io.leaseledger.groupcommit.CommitHealth;
 import io.leaseledger.projections.ProjectionRunner;
 import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
@@ -28,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * passes over what it has (by each subnet's sequence number). A failed batch (database gone)
  * is retried after a pause that grows to 30 s; the DHCP path never waits for the read side.
  */
-public final class ProjectionTail implements AutoCloseable {
+public final class ProjectionTail implements AutoCloseable, ReadSideHealth {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionTail.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** The least time between two catch-ups when commits keep coming. */
@@ -46,6 +47,8 @@ public final class ProjectionTail implements AutoCloseable {
     private volatile boolean woken;
     private volatile boolean running;
     private volatile Throwable lastFailure;
+    /** When the current run of failed batches began; meaningful while {@link #lastFailure} is set. */
+    private volatile long failingSinceNanos;
     private volatile boolean positionsChecked;
     private Thread thread;
 
@@ -129,6 +132,9 @@ public final class ProjectionTail implements AutoCloseable {
                 backoff = pollInterval;
                 awaitNews(seenCommits);
             } catch (RuntimeException e) {
+                if (lastFailure == null) {
+                    failingSinceNanos = System.nanoTime();
+                }
                 lastFailure = e;
                 positionsChecked = false;
                 LOG.warn("projections: batch failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
@@ -191,6 +197,17 @@ public final class ProjectionTail implements AutoCloseable {
     /** The error of the last batch if it failed, empty once a batch succeeded again. */
     public Optional<Throwable> lastFailure() {
         return Optional.ofNullable(lastFailure);
+    }
+
+    /** Failing from the first failed batch (reading the store or writing a projection) until one succeeds. */
+    @Override
+    public Optional<Failing> failing() {
+        Throwable failure = lastFailure;
+        if (failure == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Failing(Duration.ofNanos(Math.max(0, System.nanoTime() - failingSinceNanos)),
+                CommitHealth.describe(failure)));
     }
 
     @Override

@@ -34,6 +34,8 @@ import io.leaseledger.wire.transport.ReplyPorts;
 import io.leaseledger.wire.transport.TransportConfig;
 import io.leaseledger.api.ApiServer;
 import io.leaseledger.readside.ReadSide;
+import io.leaseledger.readside.ReadSideHealth;
+import io.leaseledger.metrics.ReadSideMetrics;
 import io.leaseledger.api.auth.TokenStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -127,6 +129,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             settings.useReplyExtras(ReplyExtras.from(config));
             LOG.info("{} subnet(s) served", settings.subnets().size());
             context.findBean(ReadSide.class).ifPresent(readSide -> {
+                context.registerSingleton(ReadSideHealth.class, readSide.tail()); // GET /health
                 readSide.start();
                 LOG.info("projections kept in {}", config.projections().jdbcUrl());
             });
@@ -135,6 +138,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             // changes made after start (through the HTTP API) as they commit.
             DhcpMetrics metrics = new DhcpMetrics();
             context.registerSingleton(metrics);
+            context.findBean(ReadSide.class).ifPresent(readSide -> ReadSideMetrics.bind(readSide.tail(), metrics.registry()));
             // Ends with the store (its event bus goes with it).
             CommittedEvents.follow(store, event -> {
                 metrics.onCommitted(event);

@@ -2,9 +2,11 @@ package io.leaseledger.streaming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leaseledger.config.KafkaConfiguration;
+import io.leaseledger.groupcommit.CommitHealth;
 import io.leaseledger.projections.ProjectionRunner;
 import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
+import io.leaseledger.readside.ReadSideHealth;
 import io.leaseledger.store.StoreSerializers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +39,7 @@ import static io.leaseledger.projections.tables.Tables.PROJECTION_SUBNET_POSITIO
  * <p>The offsets stored never pass an event that is still waiting for an earlier one, so a
  * restart reads it again; what was applied already is passed over by sequence number.
  */
-public final class RegionConsumer implements AutoCloseable {
+public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     public static final String SOURCE = "kafka";
     private static final Logger LOG = LoggerFactory.getLogger(RegionConsumer.class);
     private static final String EVENT_PACKAGE = "io.leaseledger.events.subnet.";
@@ -52,6 +54,8 @@ public final class RegionConsumer implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean closed;
     private volatile String lastError;
+    /** When the current run of failures began; meaningful while {@link #lastError} is set. */
+    private volatile long failingSinceNanos;
 
     public RegionConsumer(KafkaConfiguration kafka, String nodeName, List<ProjectionRunner> runners, DSLContext db) {
         this.kafka = kafka;
@@ -81,6 +85,18 @@ public final class RegionConsumer implements AutoCloseable {
         return Optional.ofNullable(lastError);
     }
 
+    /**
+     * Failing from the first failure (Kafka not reachable when a session starts, a projection that
+     * cannot write) until a batch is applied or the consumer stands at the end of every partition.
+     * A Kafka that goes away during a session is not a failure here: its polls just come back empty.
+     */
+    @Override
+    public Optional<Failing> failing() {
+        String error = lastError;
+        return error == null ? Optional.empty()
+                : Optional.of(new Failing(Duration.ofNanos(Math.max(0, System.nanoTime() - failingSinceNanos)), error));
+    }
+
     private void run() {
         int failures = 0;
         while (!closed) {
@@ -89,7 +105,10 @@ public final class RegionConsumer implements AutoCloseable {
                 failures = 0;
             } catch (RuntimeException e) {
                 failures++;
-                lastError = e.toString();
+                if (lastError == null) {
+                    failingSinceNanos = System.nanoTime();
+                }
+                lastError = CommitHealth.describe(e);
                 long pause = Math.min(30_000, 500L << Math.min(6, failures - 1));
                 LOG.warn("region consumer stopped ({}); again from the stored position in {} ms", e.toString(), pause);
                 try {
@@ -120,10 +139,14 @@ public final class RegionConsumer implements AutoCloseable {
                 }
             }
             SubnetOrder order = new SubnetOrder(appliedSequences());
-            lastError = null;
             while (!closed) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
+                    // A new session's first polls come back empty while its fetches start: only a
+                    // consumer at the end of every partition has shown it keeps up again.
+                    if (lastError != null && caughtUp(consumer, partitions)) {
+                        lastError = null;
+                    }
                     continue;
                 }
                 List<StoredEvent> batch = new ArrayList<>();
@@ -140,8 +163,14 @@ public final class RegionConsumer implements AutoCloseable {
                     runner.apply(batch, after);
                 }
                 applied.addAndGet(batch.size());
+                lastError = null;
             }
         }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        return partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.getOrDefault(tp, 0L));
     }
 
     /** A record as the event it carries; anything else is counted and skipped. */

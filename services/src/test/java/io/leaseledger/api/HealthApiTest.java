@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.probe.RelayProbe;
+import io.leaseledger.readside.ReadSide;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.MessageType;
@@ -38,6 +39,18 @@ class HealthApiTest extends RunningApi {
         }
     }
 
+    /** Fails every insert into the projections' transaction log while {@link #refusing} is set. */
+    public static final class RefuseProjectionInserts implements Trigger {
+        static volatile boolean refusing;
+
+        @Override
+        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+            if (refusing) {
+                throw new SQLException("the test's projections database refuses this insert");
+            }
+        }
+    }
+
     /** A relayed DORA through the node's real packet path (loopback), for a client numbered {@code client}. */
     private Optional<Dhcp4Message> dora(int client, Duration timeout) throws Exception {
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
@@ -51,6 +64,55 @@ class HealthApiTest extends RunningApi {
     @AfterEach
     void storeTakesCommitsAgain() {
         RefuseInserts.refusing = false;
+        RefuseProjectionInserts.refusing = false;
+    }
+
+    /** /health as soon as its status is {@code status} (the projections' tail retries on its own schedule), at most 10 s. */
+    private ApiNode.Reply awaitHealth(String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        ApiNode.Reply health = api.get("/health", null);
+        while (!health.json().get("status").asText().equals(status) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            health = api.get("/health", null);
+        }
+        return health;
+    }
+
+    @Test
+    void projectionsThatCannotWriteLeaveTheNodeServingButDegraded() throws Exception {
+        ApiNode.Reply before = api.get("/health", null);
+        assertThat(before.json().get("projections").get("status").asText()).isEqualTo("FOLLOWING");
+        api.node.context().getBean(ReadSide.class).dsl().execute("CREATE TRIGGER IF NOT EXISTS health_test_refuse_log"
+                + " BEFORE INSERT ON transaction_log FOR EACH ROW CALL \"" + RefuseProjectionInserts.class.getName() + "\"");
+
+        RefuseProjectionInserts.refusing = true;
+        assertThat(dora(3, Duration.ofSeconds(5))).as("DHCP does not wait for the read side")
+                .hasValueSatisfying(ack -> assertThat(ack.messageType()).isEqualTo(MessageType.ACK));
+
+        ApiNode.Reply degraded = awaitHealth("DEGRADED");
+        assertThat(degraded.status()).as(degraded.body()).isEqualTo(200);
+        assertThat(degraded.json().get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(degraded.json().get("failing")).isEmpty();
+        JsonNode projections = degraded.json().get("projections");
+        assertThat(projections.get("status").asText()).isEqualTo("FAILING");
+        assertThat(projections.get("failingForSeconds").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(projections.get("cause").asText()).contains("the test's projections database refuses this insert");
+        assertThat(metric(api.get("/metrics", null).body(), "leaseledger_projections_failing_seconds"))
+                .as("the gauge operators alert on").isPositive();
+
+        RefuseProjectionInserts.refusing = false;
+        ApiNode.Reply up = awaitHealth("UP");
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(up.json().get("status").asText()).as(up.body()).isEqualTo("UP");
+        assertThat(up.json().get("projections").get("status").asText()).isEqualTo("FOLLOWING");
+        assertThat(metric(api.get("/metrics", null).body(), "leaseledger_projections_failing_seconds")).isZero();
+    }
+
+    /** The value of the unlabelled sample {@code name} in a Prometheus text page. */
+    static double metric(String page, String name) {
+        return page.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError("no " + name + " in /metrics"));
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.leaseledger.projections.Projections;
 import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.projections.query.LeaseQueries;
+import io.leaseledger.readside.ReadSideHealth;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,9 +115,29 @@ class RegionApiTest {
         ApiConfiguration config = new ApiConfiguration(true, Ipv4Address.parse("127.0.0.1"), 0, dir.resolve("tokens.json"));
         String operator = new TokenStore(config.tokensFile()).create("ops", Role.OPERATOR, Instant.now()).token();
 
-        try (RegionApi api = RegionApi.start(config, queries).orElseThrow(); HttpClient http = HttpClient.newHttpClient()) {
+        var consumerFailing = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<ReadSideHealth.Failing>>(
+                java.util.Optional.empty());
+        try (RegionApi api = RegionApi.start(config, queries, consumerFailing::get).orElseThrow();
+             HttpClient http = HttpClient.newHttpClient()) {
             URI base = api.uri();
-            assertThat(send(http, base.resolve("/health"), "GET", null, null).statusCode()).isEqualTo(200);
+            HttpResponse<String> health = send(http, base.resolve("/health"), "GET", null, null);
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(ApiNode.JSON.readTree(health.body()).get("status").asText()).isEqualTo("UP");
+            assertThat(ApiNode.JSON.readTree(health.body()).get("projections").get("status").asText()).isEqualTo("FOLLOWING");
+            // A region whose consumer cannot write its projections still answers, stale: DEGRADED, not down.
+            consumerFailing.set(java.util.Optional.of(new ReadSideHealth.Failing(java.time.Duration.ofSeconds(42),
+                    "DataAccessException: insert failed (caused by IOException: No space left on device)")));
+            HttpResponse<String> degraded = send(http, base.resolve("/health"), "GET", null, null);
+            assertThat(degraded.statusCode()).isEqualTo(200);
+            var degradedBody = ApiNode.JSON.readTree(degraded.body());
+            assertThat(degradedBody.get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(degradedBody.get("subnets").asInt()).isZero();
+            assertThat(degradedBody.get("projections").get("status").asText()).isEqualTo("FAILING");
+            assertThat(degradedBody.get("projections").get("failingForSeconds").asDouble()).isEqualTo(42.0);
+            assertThat(degradedBody.get("projections").get("cause").asText()).contains("No space left on device");
+            assertThat(HealthApiTest.metric(send(http, base.resolve("/metrics"), "GET", null, null).body(),
+                    "leaseledger_projections_failing_seconds")).isEqualTo(42.0);
+            consumerFailing.set(java.util.Optional.empty());
             assertThat(send(http, base.resolve("/api/v1/leases"), "GET", null, null).statusCode()).isEqualTo(401);
             HttpResponse<String> leases = send(http, base.resolve("/api/v1/leases"), "GET", operator, null);
             assertThat(leases.statusCode()).as(leases.body()).isEqualTo(200);

@@ -122,6 +122,38 @@ class RegionOverKafkaTest {
         assertRegionHoldsWhatTheRackHolds(region, rack);
     }
 
+    @Test
+    void aRegionWhoseProjectionsRefuseWritesIsFailingUntilTheyTakeThemAgain() throws Exception {
+        ProjectionsConfiguration regionProjections = regionDatabase();
+        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
+        KafkaConfiguration kafka = broker.configuration();
+        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(1));
+        opened(Publishing.start(kafka, "rack-1", rack.store));
+        RegionNode region = opened(RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC()));
+        assertThat(region.consumer().failing()).isEmpty();
+        region.dsl().execute("CREATE FUNCTION refuse_insert() RETURNS trigger AS $$ BEGIN"
+                + " RAISE EXCEPTION 'the test''s region database refuses this insert'; END $$ LANGUAGE plpgsql");
+        region.dsl().execute("CREATE TRIGGER refuse_log BEFORE INSERT ON transaction_log FOR EACH ROW EXECUTE FUNCTION refuse_insert()");
+
+        List<CompletableFuture<Decision>> acks = rack.load(0, 20);
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (region.consumer().failing().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(region.consumer().failing()).as("the region's health while its projections refuse writes")
+                .hasValueSatisfying(f -> assertThat(f.cause()).contains("refuses this insert"));
+        // Failing for as long as the refusal lasts, not only between two retries.
+        Thread.sleep(3_000);
+        assertThat(region.consumer().failing()).hasValueSatisfying(f ->
+                assertThat(f.failingFor()).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(3)));
+
+        region.dsl().execute("DROP TRIGGER refuse_log ON transaction_log");
+        awaitApplied(region, rack.storedEvents().size());
+        assertThat(region.consumer().failing()).as("once a batch is applied").isEmpty();
+        assertRegionHoldsWhatTheRackHolds(region, rack);
+    }
+
     /** The region's tables equal the same projections built from the rack's own store. */
     private void assertRegionHoldsWhatTheRackHolds(RegionNode region, Rack rack) {
         ProjectionsConfiguration rackProjections = new ProjectionsConfiguration(true, "h2", dir.resolve("rack-projections"),
