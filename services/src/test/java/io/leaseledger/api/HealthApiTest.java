@@ -12,7 +12,10 @@ import io.leaseledger.wire.dhcp4.MessageType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,30 +27,30 @@ import org.junit.jupiter.api.Test;
  * {@code GET /health} tells a node whose store refuses commits from a healthy one: 503 FAILING,
  * naming the subnet and why, from its first failed batch until a batch of that subnet commits
  * again; then 200 UP. The store is made to refuse by a trigger on its event table (a full disk
- * does the same to every insert, DiskFullIT); the batches are relayed DORAs over loopback.
+ * does the same to every insert, DiskFullIT); the batches are relayed DORAs over loopback. A node
+ * whose projections refuse writes (a trigger on their transaction log) is 200 DEGRADED instead.
  */
 class HealthApiTest extends RunningApi {
-    /** Fails every insert into the event table while {@link #refusing} is set. */
+    /** Fails every insert into a table it is on while that table is in {@link #REFUSING}. */
     public static final class RefuseInserts implements Trigger {
-        static volatile boolean refusing;
+        static final Set<String> REFUSING = ConcurrentHashMap.newKeySet();
+        private String table;
+
+        @Override
+        public void init(Connection connection, String schema, String trigger, String table, boolean before, int type) {
+            this.table = table.toLowerCase(Locale.ROOT);
+        }
 
         @Override
         public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-            if (refusing) {
-                throw new SQLException("the test's store refuses this insert");
+            if (REFUSING.contains(table)) {
+                throw new SQLException("the test's database refuses this insert into " + table);
             }
         }
-    }
 
-    /** Fails every insert into the projections' transaction log while {@link #refusing} is set. */
-    public static final class RefuseProjectionInserts implements Trigger {
-        static volatile boolean refusing;
-
-        @Override
-        public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-            if (refusing) {
-                throw new SQLException("the test's projections database refuses this insert");
-            }
+        static String createOn(String table) {
+            return "CREATE TRIGGER IF NOT EXISTS health_test_refuse_" + table + " BEFORE INSERT ON " + table
+                    + " FOR EACH ROW CALL \"" + RefuseInserts.class.getName() + "\"";
         }
     }
 
@@ -63,8 +66,7 @@ class HealthApiTest extends RunningApi {
 
     @AfterEach
     void storeTakesCommitsAgain() {
-        RefuseInserts.refusing = false;
-        RefuseProjectionInserts.refusing = false;
+        RefuseInserts.REFUSING.clear();
     }
 
     /** /health as soon as its status is {@code status} (the projections' tail retries on its own schedule), at most 10 s. */
@@ -82,10 +84,9 @@ class HealthApiTest extends RunningApi {
     void projectionsThatCannotWriteLeaveTheNodeServingButDegraded() throws Exception {
         ApiNode.Reply before = api.get("/health", null);
         assertThat(before.json().get("projections").get("status").asText()).isEqualTo("FOLLOWING");
-        api.node.context().getBean(ReadSide.class).dsl().execute("CREATE TRIGGER IF NOT EXISTS health_test_refuse_log"
-                + " BEFORE INSERT ON transaction_log FOR EACH ROW CALL \"" + RefuseProjectionInserts.class.getName() + "\"");
+        api.node.context().getBean(ReadSide.class).dsl().execute(RefuseInserts.createOn("transaction_log"));
 
-        RefuseProjectionInserts.refusing = true;
+        RefuseInserts.REFUSING.add("transaction_log");
         assertThat(dora(3, Duration.ofSeconds(5))).as("DHCP does not wait for the read side")
                 .hasValueSatisfying(ack -> assertThat(ack.messageType()).isEqualTo(MessageType.ACK));
 
@@ -96,11 +97,11 @@ class HealthApiTest extends RunningApi {
         JsonNode projections = degraded.json().get("projections");
         assertThat(projections.get("status").asText()).isEqualTo("FAILING");
         assertThat(projections.get("failingForSeconds").asDouble()).isGreaterThanOrEqualTo(0.0);
-        assertThat(projections.get("cause").asText()).contains("the test's projections database refuses this insert");
+        assertThat(projections.get("cause").asText()).contains("refuses this insert into transaction_log");
         assertThat(metric(api.get("/metrics", null).body(), "leaseledger_projections_failing_seconds"))
                 .as("the gauge operators alert on").isPositive();
 
-        RefuseProjectionInserts.refusing = false;
+        RefuseInserts.REFUSING.remove("transaction_log");
         ApiNode.Reply up = awaitHealth("UP");
         assertThat(up.status()).isEqualTo(200);
         assertThat(up.json().get("status").asText()).as(up.body()).isEqualTo("UP");
@@ -120,11 +121,10 @@ class HealthApiTest extends RunningApi {
         assertThat(api.get("/health", null).status()).isEqualTo(200);
         try (Connection c = api.node.context().getBean(AxonStore.class).dataSource().getConnection();
              Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER IF NOT EXISTS health_test_refuse BEFORE INSERT ON domainevententry FOR EACH ROW CALL \""
-                    + RefuseInserts.class.getName() + "\"");
+            s.execute(RefuseInserts.createOn("domainevententry"));
         }
 
-        RefuseInserts.refusing = true;
+        RefuseInserts.REFUSING.add("domainevententry");
         assertThat(dora(1, Duration.ofSeconds(1))).as("a client of a subnet that cannot commit").isEmpty();
 
         ApiNode.Reply failing = api.get("/health", null);
@@ -133,9 +133,9 @@ class HealthApiTest extends RunningApi {
         JsonNode subnet = failing.json().get("failing").get(0);
         assertThat(subnet.get("subnet").asText()).isEqualTo("198.18.0.0/24");
         assertThat(subnet.get("failingForSeconds").asDouble()).isGreaterThanOrEqualTo(0.0);
-        assertThat(subnet.get("cause").asText()).contains("the test's store refuses this insert");
+        assertThat(subnet.get("cause").asText()).contains("refuses this insert into domainevententry");
 
-        RefuseInserts.refusing = false;
+        RefuseInserts.REFUSING.remove("domainevententry");
         assertThat(dora(2, Duration.ofSeconds(5))).hasValueSatisfying(ack -> assertThat(ack.messageType()).isEqualTo(MessageType.ACK));
         ApiNode.Reply up = api.get("/health", null);
         assertThat(up.status()).isEqualTo(200);
