@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.leaseledger.projections.tables.Tables.PROJECTION_SUBNET_POSITION;
@@ -43,6 +44,9 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     public static final String SOURCE = "kafka";
     private static final Logger LOG = LoggerFactory.getLogger(RegionConsumer.class);
     private static final String EVENT_PACKAGE = "io.leaseledger.events.subnet.";
+    /** How long an idle consumer goes without hearing from the broker before it asks. */
+    static final long BROKER_CHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
+    static final Duration BROKER_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaConfiguration kafka;
     private final String nodeName;
@@ -86,9 +90,10 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     }
 
     /**
-     * Failing from the first failure (Kafka not reachable when a session starts, a projection that
-     * cannot write) until a batch is applied or the consumer stands at the end of every partition.
-     * A Kafka that goes away during a session is not a failure here: its polls just come back empty.
+     * Failing from the first failure (Kafka not reachable, a projection that cannot write) until a
+     * batch is applied or the consumer stands at the end of every partition. A broker that goes
+     * away while the consumer is idle is noticed within {@link #BROKER_CHECK_NANOS} plus
+     * {@link #BROKER_CHECK_TIMEOUT}.
      */
     @Override
     public Optional<Failing> failing() {
@@ -139,16 +144,26 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
                 }
             }
             SubnetOrder order = new SubnetOrder(appliedSequences());
+            long lastBrokerAnswer = System.nanoTime();
             while (!closed) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
-                    // A new session's first polls come back empty while its fetches start: only a
-                    // consumer at the end of every partition has shown it keeps up again.
-                    if (lastError != null && caughtUp(consumer, partitions)) {
-                        lastError = null;
+                    // An empty poll says nothing about the broker: a consumer whose broker is gone
+                    // polls empty too. So an idle consumer asks for the partitions' ends now and
+                    // then (a broker that does not answer fails the session: failing), and one that
+                    // was failing is healthy again only at the end of every partition (a new
+                    // session's first polls come back empty while its fetches start).
+                    long now = System.nanoTime();
+                    if (lastError != null || now - lastBrokerAnswer >= BROKER_CHECK_NANOS) {
+                        boolean atEnd = caughtUp(consumer, partitions);
+                        lastBrokerAnswer = now;
+                        if (atEnd) {
+                            lastError = null;
+                        }
                     }
                     continue;
                 }
+                lastBrokerAnswer = System.nanoTime();
                 List<StoredEvent> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> r : records) {
                     event(r).ifPresent(e -> batch.addAll(order.offer(new SubnetOrder.Read(e, r.topic(), r.partition(), r.offset()))));
@@ -168,8 +183,9 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
         }
     }
 
+    /** Throws (Kafka's TimeoutException) when the broker does not answer within {@link #BROKER_CHECK_TIMEOUT}. */
     private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, BROKER_CHECK_TIMEOUT);
         return partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.getOrDefault(tp, 0L));
     }
 

@@ -154,6 +154,33 @@ class RegionOverKafkaTest {
         assertRegionHoldsWhatTheRackHolds(region, rack);
     }
 
+    @Test
+    void aRegionWhoseBrokerIsGoneIsFailingUntilItIsBack() throws Exception {
+        ProjectionsConfiguration regionProjections = regionDatabase();
+        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
+        KafkaConfiguration kafka = broker.configuration();
+        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(1));
+        opened(Publishing.start(kafka, "rack-1", rack.store));
+        RegionNode region = opened(RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC()));
+        CompletableFuture.allOf(rack.load(0, 10).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        awaitApplied(region, rack.storedEvents().size());
+        assertThat(region.consumer().failing()).isEmpty();
+
+        // An idle consumer whose broker is gone polls empty, as one with nothing to read does.
+        broker.stopBroker();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (region.consumer().failing().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(region.consumer().failing()).as("a region whose broker is gone").isPresent();
+
+        broker.startBroker();
+        CompletableFuture.allOf(rack.load(10, 10).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        awaitApplied(region, rack.storedEvents().size());
+        assertThat(region.consumer().failing()).as("once it applied what came after").isEmpty();
+        assertRegionHoldsWhatTheRackHolds(region, rack);
+    }
+
     /** The region's tables equal the same projections built from the rack's own store. */
     private void assertRegionHoldsWhatTheRackHolds(RegionNode region, Rack rack) {
         ProjectionsConfiguration rackProjections = new ProjectionsConfiguration(true, "h2", dir.resolve("rack-projections"),
