@@ -306,9 +306,9 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
      * every datagram already read has been handed to the handler (a read in progress when reading
      * stops finishes first), so that whatever waits for the handler's work next sees all of it.
      * What the kernel still holds for us is never read; those clients retransmit to whoever
-     * serves next. A datagram the event loop still reads after this began (switching auto-read
-     * off reaches the loop as a task, and the loop may turn to I/O first) is counted as
-     * {@link TransportDrop#STOPPING} and goes no further, however long the loop was busy.
+     * serves next. A datagram the channel still reads after this began (Netty's epoll channel,
+     * with a read already requested, reads the next one to arrive after auto-read went off,
+     * however late) is counted as {@link TransportDrop#STOPPING} and goes no further.
      */
     public void stopReceiving() {
         receiving = false;

@@ -53,8 +53,9 @@ final class IngressChannelHandler extends SimpleChannelInboundHandler<DatagramPa
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         counters.countReceived();
         if (!receiving.getAsBoolean()) {
-            // Netty reads one more datagram after auto-read is switched off when the loop turns
-            // to I/O before the switch reaches it: the stop's accounting must not gain a request.
+            // Netty's epoll channel still reads the next datagram to arrive after auto-read went
+            // off (a read was already requested), however late: the stop's accounting must not
+            // gain a request the drain has stopped waiting for.
             counters.countDrop(TransportDrop.STOPPING);
             return;
         }
