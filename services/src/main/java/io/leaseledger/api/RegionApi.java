@@ -8,6 +8,7 @@ import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.metrics.ReadSideMetrics;
 import io.leaseledger.projections.query.LeaseQueries;
 import io.leaseledger.readside.ReadSideHealth;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -38,10 +39,11 @@ public final class RegionApi implements AutoCloseable {
 
     /**
      * Empty when the configuration has no {@code api:} block. {@code projections} tells
-     * {@code /health} whether the region's consumer keeps up.
+     * {@code /health} whether the region's consumer keeps up; {@code consumerMetrics} puts its
+     * counters on {@code /metrics}.
      */
-    public static Optional<RegionApi> start(ApiConfiguration api, LeaseQueries queries, ReadSideHealth projections)
-            throws ConfigurationException {
+    public static Optional<RegionApi> start(ApiConfiguration api, LeaseQueries queries, ReadSideHealth projections,
+                                            MeterBinder consumerMetrics) throws ConfigurationException {
         if (!api.enabled()) {
             return Optional.empty();
         }
@@ -49,6 +51,7 @@ public final class RegionApi implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(ApiServer.properties(api));
         DhcpMetrics metrics = new DhcpMetrics();
         ReadSideMetrics.bind(projections, metrics.registry());
+        consumerMetrics.bindTo(metrics.registry());
         ApplicationContext context = ApplicationContext.builder()
                 .properties(properties)
                 .singletons(api, new TokenStore(api.tokensFile()), new SettingsView(), metrics)

@@ -6,6 +6,7 @@ import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.api.RegionApi;
 import io.leaseledger.region.RegionNode;
+import io.leaseledger.streaming.RegionConsumerMetrics;
 import io.leaseledger.server.LeaseLedgerNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +41,8 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<RegionApi> api;
         try {
             // The same HTTP API over the region's projections (reads; configuration writes answer 503).
-            api = RegionApi.start(configuration.api(), region.queries(), region.consumer());
+            api = RegionApi.start(configuration.api(), region.queries(), region.consumer(),
+                    new RegionConsumerMetrics(region.consumer()));
         } catch (RuntimeException | ConfigurationException e) {
             region.close();
             throw e;

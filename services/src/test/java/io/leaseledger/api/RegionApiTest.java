@@ -117,7 +117,8 @@ class RegionApiTest {
 
         var consumerFailing = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<ReadSideHealth.Failing>>(
                 java.util.Optional.empty());
-        try (RegionApi api = RegionApi.start(config, queries, consumerFailing::get).orElseThrow();
+        try (RegionApi api = RegionApi.start(config, queries, consumerFailing::get,
+                registry -> { }).orElseThrow();
              HttpClient http = HttpClient.newHttpClient()) {
             URI base = api.uri();
             HttpResponse<String> health = send(http, base.resolve("/health"), "GET", null, null);

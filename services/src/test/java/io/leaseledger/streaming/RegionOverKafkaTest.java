@@ -94,6 +94,10 @@ class RegionOverKafkaTest {
         long stored = rack.storedEvents().size();
         awaitApplied(region, stored);
         assertThat(region.consumer().refused()).isZero();
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new RegionConsumerMetrics(region.consumer()).bindTo(registry);
+        assertThat(registry.get("leaseledger.region.events.applied").functionCounter().count()).isEqualTo((double) stored);
+        assertThat(registry.get("leaseledger.region.records.refused").functionCounter().count()).isZero();
 
         assertRegionHoldsWhatTheRackHolds(region, rack);
         assertThat(publisher.status().backlog()).isZero();
