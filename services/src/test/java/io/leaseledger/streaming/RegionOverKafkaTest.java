@@ -128,12 +128,9 @@ class RegionOverKafkaTest {
 
     @Test
     void aRegionWhoseProjectionsRefuseWritesIsFailingUntilTheyTakeThemAgain() throws Exception {
-        ProjectionsConfiguration regionProjections = regionDatabase();
-        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
-        KafkaConfiguration kafka = broker.configuration();
-        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(1));
-        opened(Publishing.start(kafka, "rack-1", rack.store));
-        RegionNode region = opened(RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC()));
+        OneSubnet lab = oneSubnetPublishedToARegion();
+        Rack rack = lab.rack();
+        RegionNode region = lab.region();
         assertThat(region.consumer().failing()).isEmpty();
         region.dsl().execute("CREATE FUNCTION refuse_insert() RETURNS trigger AS $$ BEGIN"
                 + " RAISE EXCEPTION 'the test''s region database refuses this insert'; END $$ LANGUAGE plpgsql");
@@ -141,10 +138,7 @@ class RegionOverKafkaTest {
 
         List<CompletableFuture<Decision>> acks = rack.load(0, 20);
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (region.consumer().failing().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitFailing(region);
         assertThat(region.consumer().failing()).as("the region's health while its projections refuse writes")
                 .hasValueSatisfying(f -> assertThat(f.cause()).contains("refuses this insert"));
         // Failing for as long as the refusal lasts, not only between two retries.
@@ -160,22 +154,17 @@ class RegionOverKafkaTest {
 
     @Test
     void aRegionWhoseBrokerIsGoneIsFailingUntilItIsBack() throws Exception {
-        ProjectionsConfiguration regionProjections = regionDatabase();
-        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
-        KafkaConfiguration kafka = broker.configuration();
-        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(1));
-        opened(Publishing.start(kafka, "rack-1", rack.store));
-        RegionNode region = opened(RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC()));
+        OneSubnet lab = oneSubnetPublishedToARegion();
+        KafkaBroker broker = lab.broker();
+        Rack rack = lab.rack();
+        RegionNode region = lab.region();
         CompletableFuture.allOf(rack.load(0, 10).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         awaitApplied(region, rack.storedEvents().size());
         assertThat(region.consumer().failing()).isEmpty();
 
         // An idle consumer whose broker is gone polls empty, as one with nothing to read does.
         broker.stopBroker();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (region.consumer().failing().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        awaitFailing(region);
         assertThat(region.consumer().failing()).as("a region whose broker is gone").isPresent();
 
         broker.startBroker();
@@ -183,6 +172,26 @@ class RegionOverKafkaTest {
         awaitApplied(region, rack.storedEvents().size());
         assertThat(region.consumer().failing()).as("once it applied what came after").isEmpty();
         assertRegionHoldsWhatTheRackHolds(region, rack);
+    }
+
+    /** A broker, a rack of one subnet publishing to it, and a region consuming it. */
+    private record OneSubnet(KafkaBroker broker, Rack rack, RegionNode region) {}
+
+    private OneSubnet oneSubnetPublishedToARegion() throws Exception {
+        ProjectionsConfiguration regionProjections = regionDatabase();
+        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
+        KafkaConfiguration kafka = broker.configuration();
+        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(1));
+        opened(Publishing.start(kafka, "rack-1", rack.store));
+        return new OneSubnet(broker, rack, opened(RegionNode.start(regionProjections, kafka, "region", Clock.systemUTC())));
+    }
+
+    /** Until the region's consumer reports a failure, at most 60 s. */
+    private static void awaitFailing(RegionNode region) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (region.consumer().failing().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** The region's tables equal the same projections built from the rack's own store. */
