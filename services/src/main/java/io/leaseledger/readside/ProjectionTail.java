@@ -1,6 +1,5 @@
 package io.leaseledger.readside;
 
-import io.leaseledger.groupcommit.CommitHealth;
 import io.leaseledger.projections.ProjectionRunner;
 import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
@@ -46,9 +45,7 @@ public final class ProjectionTail implements AutoCloseable, ReadSideHealth {
     private final AtomicLong applied = new AtomicLong();
     private volatile boolean woken;
     private volatile boolean running;
-    private volatile Throwable lastFailure;
-    /** When the current run of failed batches began; meaningful while {@link #lastFailure} is set. */
-    private volatile long failingSinceNanos;
+    private final FailureStanding standing = new FailureStanding();
     private volatile boolean positionsChecked;
     private Thread thread;
 
@@ -128,14 +125,11 @@ public final class ProjectionTail implements AutoCloseable, ReadSideHealth {
             try {
                 long seenCommits = commits == null ? 0 : commits.commits();
                 catchUp();
-                lastFailure = null;
+                standing.succeeded();
                 backoff = pollInterval;
                 awaitNews(seenCommits);
             } catch (RuntimeException e) {
-                if (lastFailure == null) {
-                    failingSinceNanos = System.nanoTime();
-                }
-                lastFailure = e;
+                standing.failed(e);
                 positionsChecked = false;
                 LOG.warn("projections: batch failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
                 sleep(backoff);
@@ -194,20 +188,10 @@ public final class ProjectionTail implements AutoCloseable, ReadSideHealth {
         return applied.get();
     }
 
-    /** The error of the last batch if it failed, empty once a batch succeeded again. */
-    public Optional<Throwable> lastFailure() {
-        return Optional.ofNullable(lastFailure);
-    }
-
     /** Failing from the first failed batch (reading the store or writing a projection) until one succeeds. */
     @Override
     public Optional<Failing> failing() {
-        Throwable failure = lastFailure;
-        if (failure == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Failing(Duration.ofNanos(Math.max(0, System.nanoTime() - failingSinceNanos)),
-                CommitHealth.describe(failure)));
+        return standing.failing();
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.leaseledger.streaming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leaseledger.config.KafkaConfiguration;
-import io.leaseledger.groupcommit.CommitHealth;
 import io.leaseledger.projections.ProjectionRunner;
 import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
+import io.leaseledger.readside.FailureStanding;
 import io.leaseledger.readside.ReadSideHealth;
 import io.leaseledger.store.StoreSerializers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -57,9 +57,7 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean closed;
-    private volatile String lastError;
-    /** When the current run of failures began; meaningful while {@link #lastError} is set. */
-    private volatile long failingSinceNanos;
+    private final FailureStanding standing = new FailureStanding();
 
     public RegionConsumer(KafkaConfiguration kafka, String nodeName, List<ProjectionRunner> runners, DSLContext db) {
         this.kafka = kafka;
@@ -85,10 +83,6 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
         return refused.get();
     }
 
-    public Optional<String> lastError() {
-        return Optional.ofNullable(lastError);
-    }
-
     /**
      * Failing from the first failure (Kafka not reachable, a projection that cannot write) until a
      * batch is applied or the consumer stands at the end of every partition. A broker that goes
@@ -97,9 +91,7 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
      */
     @Override
     public Optional<Failing> failing() {
-        String error = lastError;
-        return error == null ? Optional.empty()
-                : Optional.of(new Failing(Duration.ofNanos(Math.max(0, System.nanoTime() - failingSinceNanos)), error));
+        return standing.failing();
     }
 
     private void run() {
@@ -110,10 +102,7 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
                 failures = 0;
             } catch (RuntimeException e) {
                 failures++;
-                if (lastError == null) {
-                    failingSinceNanos = System.nanoTime();
-                }
-                lastError = CommitHealth.describe(e);
+                standing.failed(e);
                 long pause = Math.min(30_000, 500L << Math.min(6, failures - 1));
                 LOG.warn("region consumer stopped ({}); again from the stored position in {} ms", e.toString(), pause);
                 try {
@@ -154,11 +143,11 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
                     // was failing is healthy again only at the end of every partition (a new
                     // session's first polls come back empty while its fetches start).
                     long now = System.nanoTime();
-                    if (lastError != null || now - lastBrokerAnswer >= BROKER_CHECK_NANOS) {
+                    if (standing.isFailing() || now - lastBrokerAnswer >= BROKER_CHECK_NANOS) {
                         boolean atEnd = caughtUp(consumer, partitions);
                         lastBrokerAnswer = now;
                         if (atEnd) {
-                            lastError = null;
+                            standing.succeeded();
                         }
                     }
                     continue;
@@ -178,7 +167,7 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
                     runner.apply(batch, after);
                 }
                 applied.addAndGet(batch.size());
-                lastError = null;
+                standing.succeeded();
             }
         }
     }

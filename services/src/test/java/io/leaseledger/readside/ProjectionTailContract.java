@@ -51,7 +51,7 @@ abstract class ProjectionTailContract extends ReadSideDatabasesContract {
             awaitApplied(readSide, events);
             assertThat(readSide.runners()).allMatch(r -> r.eventsApplied() == events);
             assertThat(readSide.queries().currentLeases(LeaseFilter.any(), PageRequest.first(100)).items()).hasSize(40);
-            assertThat(readSide.tail().lastFailure()).isEmpty();
+            assertThat(readSide.tail().failing()).isEmpty();
         }
         try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class));
              ReadSide readSide = ReadSide.open(config(), store, Clock.systemUTC())) {
