@@ -9,11 +9,13 @@ import io.leaseledger.it.harness.DhcpReply;
 import io.leaseledger.it.harness.DiskFiller;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.LeaseLedgerServer;
+import io.leaseledger.it.harness.NetworkNamespace;
 import io.leaseledger.it.harness.PacketCapture;
 import io.leaseledger.it.harness.PowerCutDisk;
 import io.leaseledger.it.harness.RelayedLoadLan;
 import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ScapyClient;
+import io.leaseledger.it.harness.ServerDatabases;
 import io.leaseledger.subnet.HeldLease;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * block by {@link DiskFiller} in the middle of a perfdhcp load. H2 closes its database at the
  * first write that fails; the store's pool throws such connections away
  * ({@code ClosedH2DatabaseEviction}) and a new one opens the file again.
+ * {@link DiskFullOnPostgresIT} does the same to a PostgreSQL store.
  */
 @Tag("netns")
 @Timeout(420)
@@ -62,16 +65,14 @@ class DiskFullIT {
     @Test
     void aNodeWhoseDiskRanFullLeasesAgainOnceThereIsRoomAndKeepsEveryLeaseItAcknowledged() {
         RelayedLoadLan net = RelayedLoadLan.create(lab);
-        // The server's data directory (its H2 files) on a disk of its own; its log stays on the test's
-        // disk, where the test can read what it logs while its own disk is full.
-        lab.powerCutDisk("server/data");
-        LeaseLedgerServer server = net.leaseLedger("commit", CrashRecoveryIT.SUBNET);
+        StoresOnDisk stores = storesOnADiskOfTheirOwn(lab, net.serverNs());
+        LeaseLedgerServer server = net.leaseLedger("commit", stores.databases(), CrashRecoveryIT.SUBNET);
         PacketCapture capture = net.captureReplies();
         ChildProcess load = net.perfdhcp("perfdhcp-load", "-r", "300", "-R", "20000", "-p", "120");
         load.awaitOrFail(REPLY_BYTES_BEFORE_FULL + " bytes of replies on the wire", LOAD_RAMP_LIMIT,
                 () -> capture.file().toFile().length() >= REPLY_BYTES_BEFORE_FULL);
 
-        DiskFiller filler = DiskFiller.fill(lab.subdir("server/data").resolve("filler"));
+        DiskFiller filler = DiskFiller.fill(stores.disk().mountPoint().resolve("filler"));
         server.process().awaitLine(COMMIT_FAILED, RECOVERY_LIMIT);
         RelayedLoadLan.pause(Duration.ofSeconds(2)); // the load goes on against the full disk
         assertThat(server.process().isAlive()).as("the server, with its disk full").isTrue();
@@ -98,6 +99,17 @@ class DiskFullIT {
         });
         assertThat(lost).as("leases ACKed on the wire (%d) but not in the event log", leased.size()).isEmpty();
         System.out.printf("disk full: %d leases ACKed, all held; %s%n", leased.size(), capture.tcpdumpStatistics());
+    }
+
+    /** The disk the test fills, and where the server keeps its event store and projections on it. */
+    record StoresOnDisk(PowerCutDisk disk, ServerDatabases databases) {}
+
+    /**
+     * Here the server's data directory, its H2 files, on a disk of its own; its log stays on the
+     * test's disk, where the test can read what it logs while its own disk is full.
+     */
+    StoresOnDisk storesOnADiskOfTheirOwn(Lab lab, NetworkNamespace serverNs) {
+        return new StoresOnDisk(lab.powerCutDisk("server/data"), ServerDatabases.h2());
     }
 
     /** DISCOVER and REQUEST for {@code mac} until an ACK comes (the server reopens its store on the first commit after the disk has room). */

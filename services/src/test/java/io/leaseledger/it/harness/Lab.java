@@ -106,7 +106,19 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
      * test is skipped when there is no PostgreSQL or no socat.
      */
     public PostgresDatabases postgres(NetworkNamespace ns) {
-        PostgresDatabases databases = own(PostgresDatabases.create());
+        return postgres(ns, null);
+    }
+
+    /**
+     * The same, both databases in a tablespace of their own on {@code disk} ({@link PostgresTablespace}):
+     * what fills that disk stops their relations from growing, and nothing else of PostgreSQL's.
+     */
+    public PostgresDatabases postgresOn(NetworkNamespace ns, PowerCutDisk disk) {
+        return postgres(ns, own(PostgresTablespace.create(disk.mountPoint())));
+    }
+
+    private PostgresDatabases postgres(NetworkNamespace ns, PostgresTablespace tablespace) {
+        PostgresDatabases databases = own(PostgresDatabases.create(tablespace));
         ChildProcess forwarder = start(ns, "postgres-forwarder", databases.forwarder());
         Readiness.awaitTcpListener(ns, forwarder, PostgresDatabases.PORT, java.time.Duration.ofSeconds(20));
         return databases;

@@ -45,10 +45,16 @@ public final class PostgresDatabases implements ServerDatabases, AutoCloseable {
 
     /** Makes both; skips the test when PostgreSQL, its Unix socket or socat is missing. */
     static PostgresDatabases create() {
-        assumeTrue(Databases.postgresReachable(), "no PostgreSQL on 127.0.0.1:5432 (.ci/start-postgres starts it)");
+        return create(null);
+    }
+
+    /** Makes both in {@code tablespace} (PostgreSQL's default one when null). */
+    static PostgresDatabases create(PostgresTablespace tablespace) {
+        assumePostgres();
         assumeTrue(Requirements.locate("socat").isPresent(), "socat is not installed (.ci/install-peers installs it)");
         Path socket = unixSocket();
         assumeTrue(Files.exists(socket), "PostgreSQL's Unix socket " + socket + " is missing");
+        String in = tablespace == null ? "" : " TABLESPACE " + tablespace.name();
         String suffix = Names.unique().substring("llt".length());
         String store = "leaseledger_it_store_" + suffix;
         String projections = "leaseledger_it_proj_" + suffix;
@@ -56,13 +62,17 @@ public final class PostgresDatabases implements ServerDatabases, AutoCloseable {
         Cleanup.Action drop = Cleanup.register("drop databases " + store + ", " + projections,
                 () -> dropBoth(store, projections));
         try {
-            admin("CREATE DATABASE " + store);
-            admin("CREATE DATABASE " + projections);
+            admin("CREATE DATABASE " + store + in);
+            admin("CREATE DATABASE " + projections + in);
         } catch (RuntimeException e) {
             drop.run();
             throw e;
         }
         return new PostgresDatabases(store, projections, socket, drop::run);
+    }
+
+    static void assumePostgres() {
+        assumeTrue(Databases.postgresReachable(), "no PostgreSQL on 127.0.0.1:5432 (.ci/start-postgres starts it)");
     }
 
     /** socat on the namespace's 127.0.0.1:5432, one forked child per connection (the server pools them). */
@@ -115,7 +125,7 @@ public final class PostgresDatabases implements ServerDatabases, AutoCloseable {
     }
 
     /** {@code <first of unix_socket_directories>/.s.PGSQL.<port>}, as the server reports them. */
-    private static Path unixSocket() {
+    static Path unixSocket() {
         try (Connection c = DriverManager.getConnection(ADMIN, USER, ""); Statement s = c.createStatement()) {
             String dirs = show(s, "unix_socket_directories");
             return Path.of(dirs.split(",")[0].strip(), ".s.PGSQL." + show(s, "port"));
@@ -131,7 +141,7 @@ public final class PostgresDatabases implements ServerDatabases, AutoCloseable {
         }
     }
 
-    private static void admin(String sql) {
+    static void admin(String sql) {
         try (Connection c = DriverManager.getConnection(ADMIN, USER, ""); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
