@@ -16,8 +16,8 @@ import io.leaseledger.it.harness.PowerCutDisk;
  */
 class DiskFullOnPostgresIT extends DiskFullIT {
     @Override
-    StoresOnDisk storesOnADiskOfTheirOwn(Lab lab, NetworkNamespace serverNs) {
+    StoreOutage storeOutage(Lab lab, NetworkNamespace serverNs) {
         PowerCutDisk disk = lab.powerCutDisk("postgres-tablespace");
-        return new StoresOnDisk(disk, lab.postgresOn(serverNs, disk));
+        return fullDisk(disk, lab.postgresOn(serverNs, disk));
     }
 }

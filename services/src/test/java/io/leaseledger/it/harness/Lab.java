@@ -103,7 +103,9 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
      * Two PostgreSQL databases for LeaseLedger's event store and projections
      * ({@link PostgresDatabases}), reachable at 127.0.0.1:5432 from inside {@code ns} as from
      * this JVM. Dropped after the test, after everything started later (the server first); the
-     * test is skipped when there is no PostgreSQL or no socat.
+     * test is skipped when there is no PostgreSQL or no socat. {@link PostgresDatabases#cutOff()}
+     * takes them away from {@code ns} (a {@link PostgresForwarder} stopped) and
+     * {@link PostgresDatabases#reconnect()} gives them back.
      */
     public PostgresDatabases postgres(NetworkNamespace ns) {
         return postgres(ns, null);
@@ -119,8 +121,9 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
 
     private PostgresDatabases postgres(NetworkNamespace ns, PostgresTablespace tablespace) {
         PostgresDatabases databases = own(PostgresDatabases.create(tablespace));
-        ChildProcess forwarder = start(ns, "postgres-forwarder", databases.forwarder());
-        Readiness.awaitTcpListener(ns, forwarder, PostgresDatabases.PORT, java.time.Duration.ofSeconds(20));
+        PostgresForwarder forwarder = new PostgresForwarder(this, ns, databases);
+        forwarder.start();
+        databases.forwardedBy(forwarder);
         return databases;
     }
 

@@ -34,6 +34,7 @@ public final class PostgresDatabases implements ServerDatabases, AutoCloseable {
     private final String projections;
     private final Path socket;
     private final Runnable drop;
+    private volatile PostgresForwarder forwarder;
 
     /** {@code drop} undoes what made them; {@link #create} is what makes them. */
     PostgresDatabases(String store, String projections, Path socket, Runnable drop) {
@@ -73,6 +74,30 @@ public final class PostgresDatabases implements ServerDatabases, AutoCloseable {
 
     static void assumePostgres() {
         assumeTrue(Databases.postgresReachable(), "no PostgreSQL on 127.0.0.1:5432 (.ci/start-postgres starts it)");
+    }
+
+    /** The forwarder that makes them reachable in the server's namespace ({@link Lab#postgres}). */
+    void forwardedBy(PostgresForwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    /**
+     * PostgreSQL goes away for the server, as in a restart or a failover: its sessions end and new
+     * connections are refused, until {@link #reconnect()}. PostgreSQL itself keeps running.
+     */
+    public void cutOff() {
+        forwarder.stop();
+    }
+
+    /** PostgreSQL answers again. */
+    public void reconnect() {
+        forwarder.start();
+    }
+
+    /** Ends every session of both databases (not this JVM's admin connection, which is to {@code postgres}). */
+    void endSessions() {
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname IN ('" + store + "', '"
+                + projections + "')");
     }
 
     /** socat on the namespace's 127.0.0.1:5432, one forked child per connection (the server pools them). */
