@@ -98,7 +98,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
         this.settings = settings;
     }
 
-    public static LeaseLedgerNode start(LeaseLedgerConfiguration config, Clock clock) throws ConfigurationException {
+    public static LeaseLedgerNode start(LeaseLedgerConfiguration config, Clock systemClock) throws ConfigurationException {
+        ClockWatch clock = new ClockWatch(systemClock);
         // Axon's banner advertising its console, printed at every start otherwise.
         if (System.getProperty("disable-axoniq-console-message") == null) {
             System.setProperty("disable-axoniq-console-message", "true");
@@ -119,6 +120,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
         Optional<KafkaPublisher> publisher = Optional.empty();
         try {
             AxonStore store = context.getBean(AxonStore.class);
+            store.newestEventTime().ifPresent(clock::noteNewestStored);
             AppliedConfigurationFile appliedFile = new AppliedConfigurationFile(store.dataSource());
             List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config,
                     appliedFile.read().flatMap(LeaseLedgerNode::lastApplied), store.commandGateway(), clock.instant());
@@ -139,6 +141,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             DhcpMetrics metrics = new DhcpMetrics();
             context.registerSingleton(metrics);
             context.findBean(ReadSide.class).ifPresent(readSide -> ReadSideMetrics.bind(readSide.tail(), metrics.registry()));
+            clock.bindTo(metrics.registry());
             // Ends with the store (its event bus goes with it).
             CommittedEvents.follow(store, event -> {
                 metrics.onCommitted(event);

@@ -3,6 +3,7 @@ package io.leaseledger.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.AggregateConfigurer;
@@ -22,7 +23,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -250,6 +253,22 @@ public final class AxonStore implements AutoCloseable {
     /** The serializer events are stored with (Jackson, {@link StoreSerializers#eventMapper()}). */
     public JacksonSerializer eventSerializer() {
         return eventSerializer;
+    }
+
+    /**
+     * When the newest stored event was stored (the time Axon dated it with, the node's clock then),
+     * or empty for an empty store: a start compares it with the clock's now.
+     */
+    public Optional<Instant> newestEventTime() {
+        String sql = "SELECT " + schema.timestampColumn() + " FROM " + schema.domainEventTable()
+                + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1";
+        try (Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement(sql);
+             java.sql.ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(DateTimeUtils.parseInstant(row.getString(1))) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the newest event's time: " + e.getMessage(), e);
+        }
     }
 
     /** The event tables' names and columns. */

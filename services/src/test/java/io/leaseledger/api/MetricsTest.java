@@ -218,6 +218,23 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void aClockSteppedBackIsCounted() throws Exception {
+        AheadClock clock = new AheadClock();
+        try (NodeDatabases databases = databases(); ApiNode api = ApiNode.start(ApiNode.yaml(dir, databases), clock)) {
+            InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
+            assertThat(dora(server, new byte[] {0x52, 0x54, 0, 0, 0, 0x71}, Duration.ofSeconds(5)).map(Dhcp4Message::messageType))
+                    .contains(MessageType.ACK);
+            assertThat(value(api.get("/metrics", null).body(), "leaseledger_clock_steps_back_total")).isZero();
+
+            clock.advance(Duration.ofHours(-1));
+            // Still served, its events dated an hour before the first lease's.
+            assertThat(dora(server, new byte[] {0x52, 0x54, 0, 0, 0, 0x72}, Duration.ofSeconds(5)).map(Dhcp4Message::messageType))
+                    .contains(MessageType.ACK);
+            assertThat(value(api.get("/metrics", null).body(), "leaseledger_clock_steps_back_total")).isEqualTo(1);
+        }
+    }
+
     /**
      * A lease counter is registered with its first event: wait (bounded) until {@code name} is in the
      * scrape. The reclaim timer ticks every 5 s, hence the 10 s.

@@ -40,6 +40,19 @@ abstract class AxonStoreContract {
     }
 
     @Test
+    void theNewestEventTimeIsWhenTheLastEventWasStored() throws Exception {
+        try (AxonStore store = start(settings())) {
+            assertThat(store.newestEventTime()).as("an empty store").isEmpty();
+            Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            store.commandGateway().sendAndWait(new Record("l1", List.of("a"), T0));
+            store.commandGateway().sendAndWait(new Record("l2", List.of("b"), T0));
+            Instant after = Instant.now();
+            // Axon dates an event when it is made (its own clock, the system's), not with the command's time.
+            assertThat(store.newestEventTime()).hasValueSatisfying(t -> assertThat(t).isBetween(before, after));
+        }
+    }
+
+    @Test
     void aRestartedStoreSeesTheSameAggregateState() throws Exception {
         StoreSettings settings = settings().withSnapshots(StoreSettings.Snapshots.DISABLED);
         try (AxonStore store = start(settings)) {
