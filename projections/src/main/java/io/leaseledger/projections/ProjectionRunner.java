@@ -86,10 +86,20 @@ public final class ProjectionRunner {
             });
         } catch (RuntimeException e) {
             // The transaction rolled back: what the projection and this runner hold in memory is ahead of the tables.
-            projection.forget();
-            lastSequence = null;
+            forget();
             throw e;
         }
+    }
+
+    /**
+     * Drops what the projection and this runner hold in memory; the next batch loads it from the
+     * tables again. For a failed batch, and for any failure of the database while the tail reads
+     * from it: an embedded H2 database that failed is opened again from its file, which may
+     * hold an earlier commit than the memory does (docs/projections.md, "When the database fails").
+     */
+    public void forget() {
+        projection.forget();
+        lastSequence = null;
     }
 
     /**

@@ -12,17 +12,10 @@ import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.ServerDatabases;
 import io.leaseledger.projections.Decision;
-import io.leaseledger.projections.TableContents;
 import io.leaseledger.projections.query.LogFilter;
 import io.leaseledger.projections.query.PageRequest;
-import io.leaseledger.readside.ReadSide;
-import io.leaseledger.store.AxonStore;
-import io.leaseledger.store.StoreSettings;
-import io.leaseledger.subnet.Subnet;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -70,7 +63,7 @@ class RebuildAfterLoadIT {
         assertThat(server.process().log()).doesNotContain("projections: batch failed");
 
         Map<String, Map<String, List<List<Object>>>> live;
-        try (Opened opened = Opened.at(server)) {
+        try (StoppedServerStores opened = StoppedServerStores.of(server)) {
             // What the next start's tail would apply first; the server's tail had it all but a poll's worth.
             long behind = opened.readSide().tail().catchUp();
             live = opened.contents();
@@ -94,7 +87,7 @@ class RebuildAfterLoadIT {
         assertThat(done.find()).as(rebuild.describe()).isTrue();
         System.out.println("projections rebuild after the load: " + done.group());
 
-        try (Opened opened = Opened.at(server)) {
+        try (StoppedServerStores opened = StoppedServerStores.of(server)) {
             Map<String, Map<String, List<List<Object>>>> rebuilt = opened.contents();
             assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
             rebuilt.forEach((projection, tables) -> tables.forEach((table, rows) ->
@@ -110,37 +103,6 @@ class RebuildAfterLoadIT {
                     .isEqualTo(live.get(i));
         }
         assertThat(rebuilt.size()).as("%s: rows rebuilt, against live", table).isEqualTo(live.size());
-    }
-
-    /** The stopped server's event store and projections, opened in this process. */
-    private record Opened(AxonStore store, ReadSide readSide) implements AutoCloseable {
-        static Opened at(LeaseLedgerServer server) {
-            ServerDatabases databases = server.databases();
-            AxonStore store = AxonStore.start(
-                    databases.store(server.storeDir()).withSnapshots(StoreSettings.Snapshots.DISABLED), List.of(Subnet.class));
-            try {
-                return new Opened(store, ReadSide.open(databases.projections(server.storeDir()), store, Clock.systemUTC()));
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
-        }
-
-        /** Projection name → table → rows ({@link TableContents}). */
-        Map<String, Map<String, List<List<Object>>>> contents() {
-            Map<String, Map<String, List<List<Object>>>> all = new LinkedHashMap<>();
-            readSide.projections().forEach(p -> all.put(p.name(), TableContents.of(readSide.dsl(), p)));
-            return all;
-        }
-
-        @Override
-        public void close() {
-            try {
-                readSide.close();
-            } finally {
-                store.close();
-            }
-        }
     }
 
     private static String java() {
