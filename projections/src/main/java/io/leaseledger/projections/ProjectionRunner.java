@@ -35,6 +35,9 @@ public final class ProjectionRunner {
     private final Clock clock;
     /** Last sequence applied per subnet; null until loaded (and after a failed batch). */
     private Map<String, Long> lastSequence;
+    /** The event count this runner last stored, or {@link #UNKNOWN}: what it expects to find in the tables. */
+    private long eventsStored = UNKNOWN;
+    private static final long UNKNOWN = -1;
 
     public ProjectionRunner(Projection projection, DSLContext db, Clock clock) {
         this.projection = projection;
@@ -66,9 +69,17 @@ public final class ProjectionRunner {
      * counted (the position still moves past them).
      */
     public int apply(List<StoredEvent> events, SourcePosition after) {
+        long[] storedNow = {UNKNOWN};
         try {
-            return db.transactionResult(cfg -> {
+            int result = db.transactionResult(cfg -> {
                 DSLContext tx = DSL.using(cfg);
+                long stored = storedEvents(tx);
+                if (stored != eventsStored) {
+                    // The tables are not where this runner left them: its first batch, or they went back
+                    // (an H2 database opened again at an earlier commit after it failed, whoever's call
+                    // met the failure; a restore). What the memory holds is not theirs.
+                    forget();
+                }
                 Map<String, Long> last = lastSequence(tx);
                 Map<String, Long> before = new HashMap<>(last);
                 projection.begin(tx);
@@ -81,9 +92,12 @@ public final class ProjectionRunner {
                 });
                 projection.flush(tx);
                 storeSequences(tx, changed);
-                storePosition(tx, after, applied);
+                storedNow[0] = stored + applied;
+                storePosition(tx, after, storedNow[0]);
                 return applied;
             });
+            eventsStored = storedNow[0];
+            return result;
         } catch (RuntimeException e) {
             // The transaction rolled back: what the projection and this runner hold in memory is ahead of the tables.
             forget();
@@ -100,6 +114,7 @@ public final class ProjectionRunner {
     public void forget() {
         projection.forget();
         lastSequence = null;
+        eventsStored = UNKNOWN;
     }
 
     /**
@@ -156,8 +171,7 @@ public final class ProjectionRunner {
             }
             createIndexes();
         } finally {
-            projection.forget();
-            lastSequence = null;
+            forget();
         }
     }
 
@@ -324,11 +338,15 @@ public final class ProjectionRunner {
         Rows.merge(tx, rows);
     }
 
-    private void storePosition(DSLContext tx, SourcePosition after, long applied) {
-        long before = tx.select(PROJECTION_POSITION.EVENTS).from(PROJECTION_POSITION)
+    /** The events applied since the last reset, as the tables say (0 without a position). */
+    private long storedEvents(DSLContext tx) {
+        return tx.select(PROJECTION_POSITION.EVENTS).from(PROJECTION_POSITION)
                 .where(PROJECTION_POSITION.PROJECTION.eq(projection.name()))
                 .fetchOptional(PROJECTION_POSITION.EVENTS).orElse(0L);
+    }
+
+    private void storePosition(DSLContext tx, SourcePosition after, long events) {
         Rows.merge(tx, List.of(new ProjectionPositionRecord(projection.name(), after.source(), after.token(),
-                before + applied, Times.sql(clock.instant()))));
+                events, Times.sql(clock.instant()))));
     }
 }
