@@ -69,9 +69,8 @@ public final class ProjectionRunner {
      * counted (the position still moves past them).
      */
     public int apply(List<StoredEvent> events, SourcePosition after) {
-        long[] storedNow = {UNKNOWN};
         try {
-            int result = db.transactionResult(cfg -> {
+            Batch batch = db.transactionResult(cfg -> {
                 DSLContext tx = DSL.using(cfg);
                 long stored = storedEvents(tx);
                 if (stored != eventsStored) {
@@ -92,12 +91,11 @@ public final class ProjectionRunner {
                 });
                 projection.flush(tx);
                 storeSequences(tx, changed);
-                storedNow[0] = stored + applied;
-                storePosition(tx, after, storedNow[0]);
-                return applied;
+                storePosition(tx, after, stored + applied);
+                return new Batch(applied, stored + applied);
             });
-            eventsStored = storedNow[0];
-            return result;
+            eventsStored = batch.storedAfter();
+            return batch.applied();
         } catch (RuntimeException e) {
             // The transaction rolled back: what the projection and this runner hold in memory is ahead of the tables.
             forget();
@@ -105,13 +103,14 @@ public final class ProjectionRunner {
         }
     }
 
+    /** What a committed batch applied, and the event count it stored. */
+    private record Batch(int applied, long storedAfter) {}
+
     /**
      * Drops what the projection and this runner hold in memory; the next batch loads it from the
-     * tables again. For a failed batch, and for any failure of the database while the tail reads
-     * from it: an embedded H2 database that failed is opened again from its file, which may
-     * hold an earlier commit than the memory does (docs/projections.md, "When the database fails").
+     * tables again (docs/projections.md, "When the database fails").
      */
-    public void forget() {
+    private void forget() {
         projection.forget();
         lastSequence = null;
         eventsStored = UNKNOWN;

@@ -88,17 +88,14 @@ public final class ProjectionTail implements AutoCloseable, ReadSideHealth {
             runners.forEach(ProjectionRunner::resetIfUnpositioned);
             positionsChecked = true;
         }
+        Optional<SourcePosition> from;
         try {
-            return source.readAfter(leastAdvanced(), batchSize, this::applyToAll);
+            from = leastAdvanced();
         } catch (RuntimeException e) {
             positionsChecked = false;
-            // Whatever failed (the position's read, a batch, the event store), the projections reload
-            // from their tables: an H2 database that failed is opened again at its last commit on
-            // file, and a projection still holding a later state in memory would pass the events
-            // between over as applied and never write their rows.
-            runners.forEach(ProjectionRunner::forget);
             throw e;
         }
+        return source.readAfter(from, batchSize, this::applyToAll);
     }
 
     private void applyToAll(List<StoredEvent> batch, SourcePosition after) {

@@ -103,9 +103,6 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
             } catch (RuntimeException e) {
                 failures++;
                 standing.failed(e);
-                // The next session starts from the stored offsets: the projections reload from their
-                // tables too, which may hold an earlier commit than their memory (ProjectionTail.catchUp).
-                runners.forEach(ProjectionRunner::forget);
                 long pause = Math.min(30_000, 500L << Math.min(6, failures - 1));
                 LOG.warn("region consumer stopped ({}); again from the stored position in {} ms", e.toString(), pause);
                 try {

@@ -102,9 +102,9 @@ abstract class ProjectionTailContract extends ReadSideDatabasesContract {
      * file, which may hold an earlier commit than the projections hold in memory: H2 writes a
      * commit to the file up to its write delay later. Here the tables are put back as they were
      * after the first catch-up (H2's own SCRIPT and RUNSCRIPT) and the next catch-up fails (a
-     * missing table); the one after it must write again what the tables lost. Before the fix the
-     * projections passed those events over as applied (DiskFullIT found 195 leases the event log
-     * held and current_lease did not).
+     * missing table); the one after it must write again what the tables lost. Before the runner
+     * compared the tables' event count with its own, the projections passed those events over as
+     * applied (DiskFullIT found 195 leases the event log held and current_lease did not).
      */
     @Test
     void tablesOpenedAgainAtAnEarlierCommitAfterAFailureAreFilledAgain() throws Exception {
