@@ -2,6 +2,7 @@ package io.leaseledger.projections;
 
 import io.leaseledger.events.subnet.AddressDeclined;
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.LeaseExpired;
 import io.leaseledger.events.subnet.LeaseGranted;
@@ -98,6 +99,10 @@ public final class TransactionLogProjection implements Projection {
             // No exchange behind a sighting: the transaction id column reads "-". Expires: when the hold ends.
             case AddressInUseObserved e -> add(row(stored, e.subnetId().value(), e.at(), Decision.OBSERVED_IN_USE,
                     e.standing().name(), e.address(), ClientIdentity.of(e.mac()), NO_TRANSACTION, null, e.heldUntil()));
+            // Another server's answer: the client it answered, the address it gave, who it was in detail.
+            case ForeignDhcpServerObserved e -> add(row(stored, e.subnetId().value(), e.at(), Decision.FOREIGN_SERVER,
+                    e.messageType() + " from " + e.server(), e.offered(), ClientIdentity.of(e.client()), NO_TRANSACTION,
+                    null, null));
             default -> {
                 // Configuration is not a decision.
             }

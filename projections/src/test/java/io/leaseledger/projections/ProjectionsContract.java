@@ -319,6 +319,34 @@ abstract class ProjectionsContract {
     }
 
     @Test
+    void anotherDhcpServerHeardIsALogRowAndNothingElse() {
+        applyAll(history(), 1_000);
+        var withoutSighting = contents();
+        var heard = new io.leaseledger.events.subnet.ForeignDhcpServerObserved(new io.leaseledger.events.types.SubnetId(NET),
+                "eth1", io.leaseledger.events.types.Ipv4Address.parse("192.168.1.1"),
+                io.leaseledger.events.types.Ipv4Address.parse("192.168.1.1"),
+                io.leaseledger.events.types.MacAddress.parse("02:dd:00:00:00:01"), "DHCPOFFER",
+                io.leaseledger.events.types.MacAddress.parse("52:54:00:aa:bb:cc"),
+                io.leaseledger.events.types.Ipv4Address.parse("192.168.1.50"), t(2100));
+        List<StoredEvent> events = new ArrayList<>(history());
+        events.add(new StoredEvent("ev-foreign", NET, (long) events.size(), t(2100), heard));
+        applyAll(events, 1_000);
+
+        LogEntry row = queries().transactionLog(LogFilter.any().withDecision(Decision.FOREIGN_SERVER),
+                PageRequest.firstPage()).items().getFirst();
+        assertThat(row.at()).isEqualTo(t(2100));
+        assertThat(row.address()).isEqualTo("192.168.1.50");
+        assertThat(row.mac()).isEqualTo("52:54:00:aa:bb:cc");
+        assertThat(row.detail()).isEqualTo("DHCPOFFER from 192.168.1.1");
+        assertThat(row.expiresAt()).isNull();
+        assertThat(row.transactionId()).isEqualTo("-");
+        var withSighting = contents();
+        withSighting.remove(TransactionLogProjection.NAME);
+        withoutSighting.remove(TransactionLogProjection.NAME);
+        assertThat(withSighting).isEqualTo(withoutSighting);
+    }
+
+    @Test
     void applyingEventsTwiceChangesNothingAndBatchSizeDoesNotMatter() {
         applyAll(history(), 1);
         var oneByOne = contents();

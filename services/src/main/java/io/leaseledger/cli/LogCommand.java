@@ -11,7 +11,7 @@ final class LogCommand extends ReadCommand {
     @Option(names = "--subnet", paramLabel = "CIDR") String subnet;
     @Option(names = "--mac", paramLabel = "MAC") String mac;
     @Option(names = "--address", paramLabel = "ADDRESS") String address;
-    @Option(names = "--decision", description = "offer, grant, nak, decline, release, expiry, offer-withdrawn, probation-ended, pool-exhausted, observed-in-use")
+    @Option(names = "--decision", description = "offer, grant, nak, decline, release, expiry, offer-withdrawn, probation-ended, pool-exhausted, observed-in-use, foreign-server")
     String decision;
     @Option(names = "--from", paramLabel = "TIME") String from;
     @Option(names = "--to", paramLabel = "TIME") String to;

@@ -1,6 +1,7 @@
 package io.leaseledger.config;
 
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.OptionScope;
 import io.leaseledger.events.subnet.PoolExhausted;
@@ -74,7 +75,7 @@ public final class SettingsView {
 
     /**
      * The events {@link #on} ignores: the lease events (nearly all of a rack's log), pool
-     * exhaustion and addresses seen in use. A start rebuilds the view from the other events only
+     * exhaustion, addresses seen in use and other DHCP servers heard. A start rebuilds the view from the other events only
      * ({@code AxonStore.replayExcept}); derived from the sealed hierarchy, so a new kind of lease
      * event is skipped and a new kind of configuration event is read without a change here.
      */
@@ -84,6 +85,7 @@ public final class SettingsView {
         List<Class<?>> ignored = new ArrayList<>(List.of(LeaseEvent.class.getPermittedSubclasses()));
         ignored.add(PoolExhausted.class);
         ignored.add(AddressInUseObserved.class);
+        ignored.add(ForeignDhcpServerObserved.class);
         return List.copyOf(ignored);
     }
 
@@ -93,7 +95,8 @@ public final class SettingsView {
     /** Applies one event; lease events are ignored at once (they are nearly all of the stream). */
     @EventHandler
     public void on(SubnetEvent event) {
-        if (event instanceof LeaseEvent || event instanceof PoolExhausted || event instanceof AddressInUseObserved) {
+        if (event instanceof LeaseEvent || event instanceof PoolExhausted || event instanceof AddressInUseObserved
+                || event instanceof ForeignDhcpServerObserved) {
             return;
         }
         subnets.compute(event.subnetId(), (id, p) -> {

@@ -62,6 +62,15 @@ public final class SubnetGateway implements AutoCloseable {
                 .thenApply(result -> ((SubnetWork.Observed) result).outcome());
     }
 
+    /**
+     * Reports another DHCP server heard on a link of {@code subnet}, through its mailbox (as
+     * {@link #report}); completes with whether the subnet recorded it.
+     */
+    public CompletableFuture<Boolean> reportForeignServer(SubnetId subnet, SubnetWork.ForeignServer heard) {
+        return committer.submit(subnet, heard)
+                .thenApply(result -> ((SubnetWork.ForeignServerRecorded) result).recorded());
+    }
+
     /** Packets accepted, dropped, decided; commits (batches) and failed batches, over all subnets. */
     public MailboxStats.Snapshot stats() {
         return committer.stats();

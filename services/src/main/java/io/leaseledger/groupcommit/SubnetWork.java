@@ -9,7 +9,10 @@ import io.leaseledger.events.types.MacAddress;
 
 import java.util.Objects;
 
-/** What waits in a subnet's mailbox: a client packet to decide, a reclaim of expired leases, or a sighting. */
+/**
+ * What waits in a subnet's mailbox: a client packet to decide, a reclaim of expired leases, a device
+ * seen using an address, or another DHCP server heard.
+ */
 public sealed interface SubnetWork {
 
     /** A decoded client message; consecutive ones are decided by one {@code DecideClientMessages}. */
@@ -36,6 +39,21 @@ public sealed interface SubnetWork {
         }
     }
 
+    /**
+     * Another DHCP server heard on a link of the subnet: one {@code ReportForeignDhcpServer}, serialised
+     * with the packets. Null {@code sourceMac} and {@code offered} as in the command.
+     */
+    record ForeignServer(String iface, Ipv4Address server, Ipv4Address sourceAddress, MacAddress sourceMac,
+                         String messageType, MacAddress client, Ipv4Address offered) implements SubnetWork {
+        public ForeignServer {
+            Objects.requireNonNull(iface, "iface");
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(sourceAddress, "sourceAddress");
+            Objects.requireNonNull(messageType, "messageType");
+            Objects.requireNonNull(client, "client");
+        }
+    }
+
     /** The committed result of one piece of work. */
     sealed interface Result {
     }
@@ -47,5 +65,9 @@ public sealed interface SubnetWork {
     }
 
     record Observed(InUseOutcome outcome) implements Result {
+    }
+
+    /** Whether the subnet recorded another server's sighting (it does while it is served). */
+    record ForeignServerRecorded(boolean recorded) implements Result {
     }
 }

@@ -11,6 +11,7 @@ import io.leaseledger.events.subnet.SilentReason;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.server.ForeignDhcpServers;
+import io.leaseledger.server.ForeignServerReporter;
 import io.leaseledger.server.InUseReporter;
 import io.leaseledger.server.PacketObserver;
 import io.leaseledger.wire.arp.ArpDrop;
@@ -229,7 +230,7 @@ public final class DhcpMetrics implements PacketObserver {
      * a server beyond the list's capacity; else why not), and {@code leaseledger_foreign_dhcp_servers}:
      * the servers in the list. An alert on the gauge above zero is the "external DHCP server" alarm.
      */
-    public void watchForeignDhcp(ForeignDhcpListener listener, ForeignDhcpServers servers) {
+    public void watchForeignDhcp(ForeignDhcpListener listener, ForeignDhcpServers servers, ForeignServerReporter reporter) {
         String help = "frames the foreign DHCP listener read on served interfaces, by what became of them";
         FunctionCounter.builder("leaseledger.foreign.dhcp.frames", listener, ForeignDhcpListener::heard)
                 .description(help).tag("outcome", "heard").register(registry);
@@ -241,6 +242,12 @@ public final class DhcpMetrics implements PacketObserver {
         }
         Gauge.builder("leaseledger.foreign.dhcp.servers", servers, ForeignDhcpServers::size)
                 .description("other DHCP servers heard on served interfaces since the start").register(registry);
+        for (ForeignServerReporter.Outcome outcome : ForeignServerReporter.Outcome.values()) {
+            FunctionCounter.builder("leaseledger.foreign.dhcp.records", reporter, r -> r.counted(outcome))
+                    .description("other DHCP servers' sightings put to the event log (a server's first reply, or its"
+                            + " first after an hour of silence), by what became of them")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
     }
 
     /** {@code leaseledger_foreign_dhcp_probes_total{outcome}}: the node's own DISCOVERs, {@code sent} or {@code failed}. */

@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * Fed by the {@code ForeignDhcpListener}'s readers; read by the HTTP API.
  *
  * <p>A server newly heard, or heard again after {@link #WARN_AGAIN_AFTER} of silence, is logged
- * at WARN: on a provisioning network another server answering means machines may PXE-boot from
- * the wrong place or get addresses outside the plan. At most {@link #CAPACITY} entries are kept
- * (forged replies with random server identifiers cannot fill the heap); replies of servers beyond
- * that are counted, not remembered. In memory: a restart starts with an empty list, and the next
- * reply of a server still there brings it back.
+ * at WARN and handed to the recorder (the event log's record of it, {@link ForeignServerReporter}):
+ * on a provisioning network another server answering means machines may PXE-boot from the wrong
+ * place or get addresses outside the plan. At most {@link #CAPACITY} entries are kept (forged
+ * replies with random server identifiers cannot fill the heap, nor the log with records); replies
+ * of servers beyond that are counted, not remembered. The list itself is in memory: a restart
+ * starts it empty, and the next reply of a server still there brings it back; the log keeps
+ * every record.
  */
 public final class ForeignDhcpServers implements Consumer<ForeignReply> {
     private static final Logger LOG = LoggerFactory.getLogger(ForeignDhcpServers.class);
@@ -49,8 +51,12 @@ public final class ForeignDhcpServers implements Consumer<ForeignReply> {
     private final Map<Key, Server> servers = new LinkedHashMap<>();
     private final LongAdder unremembered = new LongAdder();
 
-    public ForeignDhcpServers(Clock clock) {
+    private final Consumer<ForeignReply> recorder;
+
+    /** @param recorder told of each reply that is logged at WARN, on the listener's thread: must not block */
+    public ForeignDhcpServers(Clock clock, Consumer<ForeignReply> recorder) {
         this.clock = clock;
+        this.recorder = recorder;
     }
 
     /** Once the listener has started: the interfaces it hears. */
@@ -74,6 +80,7 @@ public final class ForeignDhcpServers implements Consumer<ForeignReply> {
                     reply.messageType(), reply.client(), reply.offered()));
         }
         if (before == null || Duration.between(before.lastHeard(), now).compareTo(WARN_AGAIN_AFTER) >= 0) {
+            recorder.accept(reply);
             LOG.warn("another DHCP server answers on {}: {} (from {}{}) sent a {} to {}{}", reply.iface(), reply.server(),
                     reply.sourceAddress(), reply.sourceMac().map(m -> " " + m).orElse(""), reply.messageType(),
                     reply.client(), reply.offered().map(a -> " offering " + a).orElse(""));

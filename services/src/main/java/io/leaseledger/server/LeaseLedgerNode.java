@@ -172,7 +172,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
             context.getBean(ReclaimScheduler.class);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
             Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics);
-            Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics);
+            Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
+                    new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf));
             Optional<EmbeddedServer> api;
             try {
                 api = ApiServer.start(context, config.api());
@@ -243,19 +244,21 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     /**
      * Hears the replies of other DHCP servers on the served interfaces (never on bind addresses)
-     * into the {@link ForeignDhcpServers} list the API shows, and probes for them at the configured
-     * interval; the list exists, empty, when the listener does not.
+     * into the {@link ForeignDhcpServers} list the API shows and, through {@code reporter}, the
+     * event log, and probes for them at the configured interval; the list exists, empty, when the
+     * listener does not.
      */
     private static Optional<ForeignDhcpWatch> foreignDhcpWatch(ServerConfiguration server, ApplicationContext context,
-                                                                     Clock clock, DhcpMetrics metrics) {
-        ForeignDhcpServers servers = new ForeignDhcpServers(clock);
+                                                                     Clock clock, DhcpMetrics metrics,
+                                                                     ForeignServerReporter reporter) {
+        ForeignDhcpServers servers = new ForeignDhcpServers(clock, reporter);
         context.registerSingleton(servers);
         if (!server.foreignDhcpListener() || server.interfaces().isEmpty()) {
             return Optional.empty();
         }
         ForeignDhcpListener listener = ForeignDhcpListener.start(server.interfaces(), servers);
         servers.listeningOn(listener.interfaces());
-        metrics.watchForeignDhcp(listener, servers);
+        metrics.watchForeignDhcp(listener, servers, reporter);
         if (!server.foreignDhcpProbe().isZero() && !listener.interfaces().isEmpty()) {
             ForeignDhcpProber prober = ForeignDhcpProber.start(listener.interfaces(), FIRST_PROBE_AFTER, server.foreignDhcpProbe());
             metrics.watchForeignDhcpProbes(prober);

@@ -1,6 +1,7 @@
 package io.leaseledger.streaming;
 
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.SubnetEvent;
@@ -43,7 +44,10 @@ public final class EventTypes {
         return dot > 0 ? rest.substring(0, dot) : rest;
     }
 
-    /** Lease lifecycle, pool and in-use events go to the leases topic; the subnet's configuration to the other. */
+    /**
+     * Lease lifecycle, pool, in-use and foreign-server events (what happened on the wire) go to the
+     * leases topic; the subnet's configuration to the other.
+     */
     public static boolean isLeaseTopicEvent(SubnetEvent event) {
         return isLeaseTopicEvent(event.getClass());
     }
@@ -51,6 +55,7 @@ public final class EventTypes {
     /** {@link #isLeaseTopicEvent(SubnetEvent)} by the event's class. */
     public static boolean isLeaseTopicEvent(Class<?> eventType) {
         return LeaseEvent.class.isAssignableFrom(eventType) || PoolExhausted.class.isAssignableFrom(eventType)
-                || AddressInUseObserved.class.isAssignableFrom(eventType);
+                || AddressInUseObserved.class.isAssignableFrom(eventType)
+                || ForeignDhcpServerObserved.class.isAssignableFrom(eventType);
     }
 }

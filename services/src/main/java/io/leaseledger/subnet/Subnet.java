@@ -5,8 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.AddressDeclined;
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.InUseOutcome;
 import io.leaseledger.events.subnet.ReportAddressInUse;
+import io.leaseledger.events.subnet.ReportForeignDhcpServer;
 import io.leaseledger.events.subnet.ChangeSubnet;
 import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Decision;
@@ -201,6 +203,20 @@ public class Subnet implements SnapshotSized {
         return judgement.outcome();
     }
 
+    /**
+     * Another DHCP server heard on a link of this subnet: recorded while the subnet is served. How
+     * often is the listener's to decide (a server's first reply, or its first after an hour of silence).
+     */
+    @CommandHandler
+    public boolean handle(ReportForeignDhcpServer command) {
+        if (!state.defined() || state.removed()) {
+            return false;
+        }
+        apply(new ForeignDhcpServerObserved(subnetId, command.iface(), command.server(), command.sourceAddress(),
+                command.sourceMac(), command.messageType(), command.client(), command.offered(), command.at()));
+        return true;
+    }
+
     // ---- event sourcing: assignments only ----------------------------------------------------
 
     /**
@@ -234,8 +250,10 @@ public class Subnet implements SnapshotSized {
             case ProbationEnded e -> state.onProbationEnded(e.address());
             case PoolExhausted e -> state.onPoolExhausted();
             case AddressInUseObserved e -> state.onInUseObserved(e.address(), e.mac(), e.at(), e.heldUntil());
-            // A NAK records a refusal, not a state.
+            // A NAK records a refusal, another server's reply a sighting: neither is a state.
             case RequestRefused e -> {
+            }
+            case ForeignDhcpServerObserved e -> {
             }
         }
     }

@@ -3,6 +3,7 @@ package io.leaseledger.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.it.harness.ChildProcess;
 import io.leaseledger.it.harness.DhcpMessage;
 import io.leaseledger.it.harness.DhcpReply;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * A second DHCP server on the LAN LeaseLedger serves — dnsmasq, as a forgotten home router or a
  * misconfigured hypervisor would be — answers a client's DISCOVER too. LeaseLedger hears that
  * OFFER on its own interface and names the other server in a warning (MAAS's "external DHCP
- * server detected"); its own OFFER to the same client is not mistaken for another server's.
+ * server detected") and records it in the event log; its own OFFER to the same client is not
+ * mistaken for another server's.
  */
 @Tag("netns")
 @Timeout(240)
@@ -83,6 +85,25 @@ class ForeignDhcpServerIT extends ScapyLan {
         // Stopped, the transport says what it read: nothing, the probe went to the wire only.
         server.process().terminate(Duration.ofSeconds(30));
         assertThat(server.process().log()).contains("DHCP transport closed (received=0 ");
+
+        // The sighting outlives the process: an event of the subnet served on that link.
+        List<ForeignDhcpServerObserved> recorded = new ArrayList<>();
+        try (StoppedServerStores stores = StoppedServerStores.of(server)) {
+            stores.store().replayAll(payload -> {
+                if (payload instanceof ForeignDhcpServerObserved e) {
+                    recorded.add(e);
+                }
+            });
+        }
+        assertThat(recorded).singleElement().satisfies(e -> {
+            assertThat(e.subnetId().toString()).isEqualTo(subnet.cidr());
+            assertThat(e.iface()).isEqualTo(lan.bridge());
+            assertThat(e.server()).hasToString(ROGUE);
+            assertThat(e.sourceMac()).hasToString(rogueNic.mac());
+            assertThat(e.messageType()).isEqualTo("DHCPOFFER");
+            assertThat(e.client()).hasToString(probeMac);
+            assertThat(e.offered().toString()).startsWith("198.18.0.2");
+        });
     }
 
     private ChildProcess rogueDnsmasq(VethLink.End nic) {

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +42,8 @@ class ForeignDhcpServersTest {
             return now.get();
         }
     };
+    /** What the list handed to the event log's recorder. */
+    private final List<ForeignReply> recorded = new ArrayList<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(ForeignDhcpServers.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
 
@@ -61,7 +65,7 @@ class ForeignDhcpServersTest {
 
     @Test
     void eachServerIsOneEntryPerInterfaceWithItsFirstAndLastReply() {
-        var registry = new ForeignDhcpServers(clock);
+        var registry = new ForeignDhcpServers(clock, recorded::add);
         registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50"));
         now.set(T0.plusSeconds(5));
         registry.accept(reply("eth1", "192.168.1.1", "DHCPACK", "192.168.1.50"));
@@ -77,9 +81,10 @@ class ForeignDhcpServersTest {
     }
 
     @Test
-    void aServerIsWarnedAboutWhenNewAndAgainOnlyAfterAnHourOfSilence() {
-        var registry = new ForeignDhcpServers(clock);
-        registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50"));
+    void aServerIsWarnedAboutAndRecordedWhenNewAndAgainOnlyAfterAnHourOfSilence() {
+        var registry = new ForeignDhcpServers(clock, recorded::add);
+        ForeignReply first = reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50");
+        registry.accept(first);
         for (int i = 1; i <= 100; i++) {
             now.set(T0.plusSeconds(30L * i));
             registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50"));
@@ -88,14 +93,18 @@ class ForeignDhcpServersTest {
         assertThat(lines.list.getFirst().getFormattedMessage()).isEqualTo("another DHCP server answers on eth1: 192.168.1.1"
                 + " (from 192.168.1.1 02:dd:00:00:00:01) sent a DHCPOFFER to 52:54:00:aa:bb:cc offering 192.168.1.50");
 
+        assertThat(recorded).containsExactly(first);
+
         now.set(now.get().plus(ForeignDhcpServers.WARN_AGAIN_AFTER));
-        registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.51"));
+        ForeignReply afterSilence = reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.51");
+        registry.accept(afterSilence);
         assertThat(lines.list).hasSize(2);
+        assertThat(recorded).containsExactly(first, afterSilence);
     }
 
     @Test
-    void beyondItsCapacityRepliesAreCountedNotRemembered() {
-        var registry = new ForeignDhcpServers(clock);
+    void beyondItsCapacityRepliesAreCountedNotRememberedNorRecorded() {
+        var registry = new ForeignDhcpServers(clock, recorded::add);
         for (int i = 0; i < ForeignDhcpServers.CAPACITY + 10; i++) {
             registry.accept(reply("eth1", Ipv4Address.of(0x0a000000 + i).toString(), "DHCPOFFER", null));
         }
@@ -103,6 +112,7 @@ class ForeignDhcpServersTest {
 
         assertThat(registry.size()).isEqualTo(ForeignDhcpServers.CAPACITY);
         assertThat(registry.unremembered()).isEqualTo(10);
+        assertThat(recorded).hasSize(ForeignDhcpServers.CAPACITY);
         assertThat(registry.servers()).filteredOn(s -> s.server().equals(Ipv4Address.parse("10.0.0.0")))
                 .singleElement().extracting(ForeignDhcpServers.Server::replies).isEqualTo(2L);
     }
