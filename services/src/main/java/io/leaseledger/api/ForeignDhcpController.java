@@ -14,8 +14,10 @@ import io.micronaut.http.annotation.Get;
 import java.util.List;
 
 /**
- * The other DHCP servers this node has heard on its served links (read-only role): what MAAS
- * shows as "external DHCP server detected". See docs/wire.md, "Other DHCP servers on the link".
+ * The other DHCP servers this node has heard on its served links since it started (read-only
+ * role): what MAAS shows as "external DHCP server detected". Their sightings are also in the
+ * event log, so in the transaction log of the node and of a region ({@code FOREIGN_SERVER}). See
+ * docs/wire.md, "Other DHCP servers on the link".
  */
 @Controller("/api/v1/foreign-dhcp-servers")
 @RequiresRole(Role.READ_ONLY)
@@ -45,7 +47,8 @@ public final class ForeignDhcpController {
     public Answer list() throws ApiException {
         if (!registry.isPresent()) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, new ApiError("unavailable",
-                    "this node serves no DHCP (a region): ask the racks that do", List.of()));
+                    "this node serves no DHCP (a region): the racks' sightings are in /api/v1/log?decision=foreign-server",
+                    List.of()));
         }
         ForeignDhcpServers servers = registry.get();
         return new Answer(servers.interfaces(), servers.servers().stream()

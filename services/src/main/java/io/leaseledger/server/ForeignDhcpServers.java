@@ -80,10 +80,10 @@ public final class ForeignDhcpServers implements Consumer<ForeignReply> {
                     reply.messageType(), reply.client(), reply.offered()));
         }
         if (before == null || Duration.between(before.lastHeard(), now).compareTo(WARN_AGAIN_AFTER) >= 0) {
-            recorder.accept(reply);
             LOG.warn("another DHCP server answers on {}: {} (from {}{}) sent a {} to {}{}", reply.iface(), reply.server(),
                     reply.sourceAddress(), reply.sourceMac().map(m -> " " + m).orElse(""), reply.messageType(),
                     reply.client(), reply.offered().map(a -> " offering " + a).orElse(""));
+            recorder.accept(reply); // after the warning: a recorder that fails must not cost the line
         }
     }
 

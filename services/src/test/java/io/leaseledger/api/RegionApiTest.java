@@ -159,7 +159,7 @@ class RegionApiTest {
             assertThat(write.body()).contains("unavailable", "rack");
             HttpResponse<String> foreign = send(http, base.resolve("/api/v1/foreign-dhcp-servers"), "GET", operator, null);
             assertThat(foreign.statusCode()).as("a region hears no link").isEqualTo(503);
-            assertThat(foreign.body()).contains("unavailable");
+            assertThat(foreign.body()).contains("unavailable", "decision=foreign-server");
             assertThat(send(http, base.resolve("/metrics"), "GET", null, null).statusCode()).isEqualTo(200);
         }
     }

@@ -4,7 +4,9 @@ import io.leaseledger.config.KafkaConfiguration;
 import io.leaseledger.config.ProjectionsConfiguration;
 import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Decision;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.TransactionId;
+import io.leaseledger.groupcommit.SubnetWork;
 import io.leaseledger.projections.Projection;
 import io.leaseledger.projections.TableContents;
 import io.leaseledger.readside.ReadSide;
@@ -27,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.leaseledger.projections.tables.Tables.TRANSACTION_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,6 +93,10 @@ class RegionOverKafkaTest {
             }
         }
         CompletableFuture.allOf(releases.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        // Another DHCP server heard on the first subnet's link: a sighting, not a lease, on the stream too.
+        var rogue = Ipv4Address.parse("192.168.1.1");
+        assertThat(rack.gateway.reportForeignServer(rack.subnets.getFirst(), new SubnetWork.ForeignServer("eth1", rogue, rogue,
+                null, "DHCPOFFER", Rack.client(7).chaddr(), Ipv4Address.parse("192.168.1.50"))).get(60, TimeUnit.SECONDS)).isTrue();
 
         long stored = rack.storedEvents().size();
         awaitApplied(region, stored);
@@ -100,6 +107,8 @@ class RegionOverKafkaTest {
         assertThat(registry.get("leaseledger.region.records.refused").functionCounter().count()).isZero();
 
         assertRegionHoldsWhatTheRackHolds(region, rack);
+        assertThat(region.dsl().fetchCount(TRANSACTION_LOG, TRANSACTION_LOG.DECISION.eq(io.leaseledger.projections.Decision.FOREIGN_SERVER.name())
+                .and(TRANSACTION_LOG.DETAIL.eq("DHCPOFFER from 192.168.1.1")))).isEqualTo(1);
         assertThat(publisher.status().backlog()).isZero();
     }
 
