@@ -227,8 +227,10 @@ public final class DhcpMetrics implements PacketObserver {
     /**
      * {@code leaseledger_foreign_dhcp_frames_total{outcome}}: what the frames the foreign DHCP
      * listener read became ({@code heard}: another server's reply; {@code unremembered}: heard, from
-     * a server beyond the list's capacity; else why not), and {@code leaseledger_foreign_dhcp_servers}:
-     * the servers in the list. An alert on the gauge above zero is the "external DHCP server" alarm.
+     * a server beyond the list's capacity; else why not), {@code leaseledger_foreign_dhcp_servers}:
+     * the servers in the list heard within the last hour (an alert on it above zero is the "external
+     * DHCP server" alarm, and ends an hour after the last such server fell silent), and
+     * {@code leaseledger_foreign_dhcp_records_total{outcome}}: what became of their records in the event log.
      */
     public void watchForeignDhcp(ForeignDhcpListener listener, ForeignDhcpServers servers, ForeignServerReporter reporter) {
         String help = "frames the foreign DHCP listener read on served interfaces, by what became of them";
@@ -240,8 +242,8 @@ public final class DhcpMetrics implements PacketObserver {
             FunctionCounter.builder("leaseledger.foreign.dhcp.frames", listener, l -> l.dropped(reason))
                     .description(help).tag("outcome", reason.name().toLowerCase(Locale.ROOT)).register(registry);
         }
-        Gauge.builder("leaseledger.foreign.dhcp.servers", servers, ForeignDhcpServers::size)
-                .description("other DHCP servers heard on served interfaces since the start").register(registry);
+        Gauge.builder("leaseledger.foreign.dhcp.servers", servers, ForeignDhcpServers::heardRecently)
+                .description("other DHCP servers heard on served interfaces within the last hour").register(registry);
         for (ForeignServerReporter.Outcome outcome : ForeignServerReporter.Outcome.values()) {
             FunctionCounter.builder("leaseledger.foreign.dhcp.records", reporter, r -> r.counted(outcome))
                     .description("other DHCP servers' sightings put to the event log (a server's first reply, or its"

@@ -107,6 +107,18 @@ public final class ForeignDhcpServers implements Consumer<ForeignReply> {
         return unremembered.sum();
     }
 
+    /**
+     * How many servers were heard within the last {@link #WARN_AGAIN_AFTER}: those still answering
+     * (the probe asks every ten minutes), so an alert on it ends an hour after the last one fell
+     * silent; the list keeps them all.
+     */
+    public int heardRecently() {
+        Instant since = clock.instant().minus(WARN_AGAIN_AFTER);
+        synchronized (servers) {
+            return (int) servers.values().stream().filter(s -> s.lastHeard().isAfter(since)).count();
+        }
+    }
+
     /** How many servers are remembered. */
     public int size() {
         synchronized (servers) {

@@ -95,11 +95,15 @@ class ForeignDhcpServersTest {
 
         assertThat(recorded).containsExactly(first);
 
+        assertThat(registry.heardRecently()).isEqualTo(1);
         now.set(now.get().plus(ForeignDhcpServers.WARN_AGAIN_AFTER));
+        assertThat(registry.heardRecently()).as("silent for an hour: no longer counted, still listed").isZero();
+        assertThat(registry.size()).isEqualTo(1);
         ForeignReply afterSilence = reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.51");
         registry.accept(afterSilence);
         assertThat(lines.list).hasSize(2);
         assertThat(recorded).containsExactly(first, afterSilence);
+        assertThat(registry.heardRecently()).isEqualTo(1);
     }
 
     @Test

@@ -8,10 +8,14 @@ import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.SubnetId;
+import io.leaseledger.groupcommit.MutableClock;
 import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.store.AxonStore;
+import io.leaseledger.wire.foreign.ForeignDhcpListener;
 import io.leaseledger.wire.foreign.ForeignReply;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +107,27 @@ class ForeignServerReporterTest {
         assertThat(reporter.counted(ForeignServerReporter.Outcome.NOT_SERVED)).isEqualTo(1);
         assertThat(reporter.counted(ForeignServerReporter.Outcome.UNREADABLE_CLIENT)).isEqualTo(1);
         assertThat(reporter.counted(ForeignServerReporter.Outcome.FAILED)).isZero();
+    }
+
+    @Test
+    void theMetricsCountTheServersHeardThisHourAndTheRecords() throws Exception {
+        var clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        var servers = new ForeignDhcpServers(clock, reporter);
+        var metrics = new DhcpMetrics();
+        try (ForeignDhcpListener listener = ForeignDhcpListener.start(List.of(), servers)) { // no link: no socket
+            metrics.watchForeignDhcp(listener, servers, reporter);
+            servers.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50", CLIENT.toString()));
+            awaitRecorded(1);
+            for (int i = 0; i < 100 && reporter.counted(ForeignServerReporter.Outcome.RECORDED) == 0; i++) {
+                Thread.sleep(20); // the count follows the commit, on the mailbox's thread
+            }
+
+            assertThat(metrics.scrape()).contains("leaseledger_foreign_dhcp_servers 1.0",
+                    "leaseledger_foreign_dhcp_records_total{outcome=\"recorded\"} 1.0",
+                    "leaseledger_foreign_dhcp_records_total{outcome=\"failed\"} 0.0");
+            clock.advance(ForeignDhcpServers.WARN_AGAIN_AFTER);
+            assertThat(metrics.scrape()).as("an hour of silence ends the alert").contains("leaseledger_foreign_dhcp_servers 0.0");
+        }
     }
 
     /** The ForeignDhcpServerObserved events in the store, once there are {@code count} (bounded wait). */
