@@ -75,9 +75,10 @@ public final class SettingsView {
 
     /**
      * The events {@link #on} ignores: the lease events (nearly all of a rack's log), pool
-     * exhaustion, addresses seen in use and other DHCP servers heard. A start rebuilds the view from the other events only
-     * ({@code AxonStore.replayExcept}); derived from the sealed hierarchy, so a new kind of lease
-     * event is skipped and a new kind of configuration event is read without a change here.
+     * exhaustion, addresses seen in use and other DHCP servers heard. A start rebuilds the view
+     * from the other events only ({@code AxonStore.replayExcept}); derived from the sealed
+     * hierarchy, so a new kind of lease event is skipped and a new kind of configuration event is
+     * read without a change here.
      */
     public static final List<Class<?>> IGNORED_EVENTS = ignoredEvents();
 
