@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,7 +212,7 @@ public final class AxonStore implements AutoCloseable {
                 + " ORDER BY " + schema.globalIndexColumn() + " ASC";
         java.util.Map<String, java.util.Optional<com.fasterxml.jackson.databind.ObjectReader>> readers = new java.util.HashMap<>();
         try (Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+             PreparedStatement query = connection.prepareStatement(sql)) {
             int i = 1;
             for (Class<?> type : skipped) {
                 query.setString(i++, type.getName());
@@ -219,7 +221,7 @@ public final class AxonStore implements AutoCloseable {
                 query.setString(1, "");
             }
             query.setFetchSize(1_000);
-            try (java.sql.ResultSet rows = query.executeQuery()) {
+            try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String type = rows.getString(1);
                     String revision = rows.getString(2);
@@ -263,8 +265,8 @@ public final class AxonStore implements AutoCloseable {
         String sql = "SELECT " + schema.timestampColumn() + " FROM " + schema.domainEventTable()
                 + " ORDER BY " + schema.globalIndexColumn() + " DESC LIMIT 1";
         try (Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement query = connection.prepareStatement(sql);
-             java.sql.ResultSet row = query.executeQuery()) {
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet row = query.executeQuery()) {
             return row.next() ? Optional.of(DateTimeUtils.parseInstant(row.getString(1))) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the newest event's time: " + e.getMessage(), e);
