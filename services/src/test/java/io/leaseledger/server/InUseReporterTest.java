@@ -89,10 +89,14 @@ class InUseReporterTest {
         assertThat(awaitObserved(InUseReporter.BURST + 1)).hasSize(InUseReporter.BURST + 1);
     }
 
-    /** The addresses of the AddressInUseObserved events in the store, once there are {@code count} (bounded wait). */
+    /**
+     * The addresses of the AddressInUseObserved events in the store, once there are {@code count}
+     * (bounded wait: generous, since a loaded two-core machine took more than 5 s to commit 51).
+     */
     private List<Ipv4Address> awaitObserved(int count) throws InterruptedException {
         List<Ipv4Address> found = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
             found.clear();
             store.replayAll(payload -> {
                 if (payload instanceof AddressInUseObserved e) {
