@@ -11,11 +11,13 @@ import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.ChangeSubnet;
 import io.leaseledger.events.subnet.DefineSubnet;
 import io.leaseledger.events.subnet.OptionScope;
+import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.RemoveOptionSnippet;
 import io.leaseledger.events.subnet.RemoveRange;
 import io.leaseledger.events.subnet.RemoveSubnet;
 import io.leaseledger.events.subnet.ReserveHost;
 import io.leaseledger.events.subnet.SetOptionSnippet;
+import io.leaseledger.events.subnet.SetPxeSettings;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.subnet.UnreserveHost;
@@ -219,6 +221,32 @@ public final class ConfigurationController {
             throw ApiException.notFound("host " + hardware + " on " + current.id() + " has no option " + option);
         }
         send(new RemoveOptionSnippet(current.id(), OptionScope.HOST, hardware, option, clock.instant()));
+        return HttpResponse.noContent();
+    }
+
+    /**
+     * Replaces the subnet's PXE settings with the body, a whole {@code pxe} block of the file
+     * (keys not given are not set; {@code {}} clears them as DELETE does).
+     */
+    @Put("/{subnet}/pxe")
+    public SubnetView setPxe(@PathVariable String subnet, @Body @Nullable String body) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        JsonNode json = RequestBodies.parse(body);
+        PxeSettings pxe;
+        try {
+            pxe = ApiInputs.pxe(json);
+        } catch (ConfigurationException e) {
+            throw RequestBodies.invalid(e, json);
+        }
+        send(new SetPxeSettings(current.id(), pxe, clock.instant()));
+        return view(current.id());
+    }
+
+    /** Clears the subnet's PXE settings: its replies carry no next server and no boot file. */
+    @Delete("/{subnet}/pxe")
+    public HttpResponse<Void> clearPxe(@PathVariable String subnet) throws ApiException {
+        ConfiguredSubnet current = served(subnet);
+        send(new SetPxeSettings(current.id(), PxeSettings.NONE, clock.instant()));
         return HttpResponse.noContent();
     }
 

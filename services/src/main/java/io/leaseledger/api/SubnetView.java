@@ -2,6 +2,7 @@ package io.leaseledger.api;
 
 import io.leaseledger.config.ConfiguredSubnet;
 import io.leaseledger.config.SnippetKey;
+import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.AddressRange;
@@ -18,9 +19,10 @@ import java.util.Map;
  * @param id       the subnet's CIDR; in URLs written with {@code -} for {@code /} ({@link SubnetPaths})
  * @param settings lease settings (times in seconds)
  * @param options  option snippets, values as hex of the wire payload
+ * @param pxe      the PXE settings in force (the file's global block laid under the subnet's)
  */
 public record SubnetView(String id, String cidr, Settings settings, List<Range> ranges, List<Host> hosts,
-                         List<Option> options) {
+                         List<Option> options, Pxe pxe) {
 
     public record Settings(boolean managed, boolean authoritative, long leaseTime, long minLeaseTime,
                            long maxLeaseTime, long offerHoldTime, long probationTime, long inUseHoldTime) {
@@ -39,12 +41,23 @@ public record SubnetView(String id, String cidr, Settings settings, List<Range> 
     /** @param scope {@code global}, {@code subnet} or {@code host}; @param host the MAC for host scope */
     public record Option(String scope, String host, int code, String value) {}
 
+    /** The file's {@code pxe} keys in camel case; null where unset. */
+    public record Pxe(String nextServer, String serverName, String bios, String uefiX64, String uefiArm64,
+                      String httpUefiX64, String httpUefiArm64, String ipxeScript) {
+        static Pxe of(PxeSettings p) {
+            return new Pxe(p.nextServer() == null ? null : p.nextServer().toString(), p.serverName(),
+                    p.biosBootFile(), p.uefiX64BootFile(), p.uefiArm64BootFile(), p.httpBootX64Url(),
+                    p.httpBootArm64Url(), p.ipxeScriptUrl());
+        }
+    }
+
     public static SubnetView of(ConfiguredSubnet s) {
         return new SubnetView(s.id().value(), s.cidr().toString(), Settings.of(s.settings()),
                 s.ranges().entrySet().stream().map(SubnetView::range).toList(),
                 s.hosts().values().stream().map(h -> new Host(h.mac().toString(), h.address().toString(),
                         h.hostname().map(Object::toString).orElse(null))).toList(),
-                s.snippets().entrySet().stream().map(SubnetView::option).toList());
+                s.snippets().entrySet().stream().map(SubnetView::option).toList(),
+                Pxe.of(s.pxe().orElse(PxeSettings.NONE)));
     }
 
     private static Range range(Map.Entry<AddressRange, RangeKind> e) {

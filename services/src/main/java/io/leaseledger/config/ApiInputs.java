@@ -1,6 +1,7 @@
 package io.leaseledger.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.AddressRange;
@@ -84,6 +85,14 @@ public final class ApiInputs {
     /** An option snippet as in the file ({@code name} or {@code code}; {@code value}, {@code hex} or {@code text}). */
     public static OptionSnippet snippet(JsonNode body) throws ConfigurationException {
         return read(body, n -> SnippetReader.read(n).orElse(null));
+    }
+
+    /**
+     * A subnet's whole PXE block, as the file writes one ({@code next-server}, {@code bios},
+     * {@code ipxe-script}, ...); keys not given are not set.
+     */
+    public static PxeSettings pxe(JsonNode body) throws ConfigurationException {
+        return read(body, n -> PxeConversion.settings(ConfigurationReader.pxe(n)));
     }
 
     /** A duration as the file writes it ({@code 600}, {@code 30s}, {@code 10m}, {@code 1h}, {@code 1d}). */

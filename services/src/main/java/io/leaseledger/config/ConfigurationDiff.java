@@ -1,6 +1,7 @@
 package io.leaseledger.config;
 
 import io.leaseledger.events.subnet.AddRange;
+import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.ChangeSubnet;
 import io.leaseledger.events.subnet.DefineSubnet;
 import io.leaseledger.events.subnet.RangeKind;
@@ -9,6 +10,7 @@ import io.leaseledger.events.subnet.RemoveRange;
 import io.leaseledger.events.subnet.RemoveSubnet;
 import io.leaseledger.events.subnet.ReserveHost;
 import io.leaseledger.events.subnet.SetOptionSnippet;
+import io.leaseledger.events.subnet.SetPxeSettings;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.UnreserveHost;
 import io.leaseledger.events.types.AddressRange;
@@ -30,10 +32,10 @@ import java.util.Optional;
  *
  * <p>Per subnet, removals come before additions, so that a range or reservation that moved never
  * collides with its own former self: change settings; remove ranges; remove snippets; unreserve
- * hosts that are gone or moved to another address; add ranges; reserve hosts; set snippets. A
- * subnet missing from the file is removed (its history stays in the log). Given the file as the
- * previous start applied it, only the subnets the file changed since are touched (three-way: the
- * HTTP API's changes to the others survive a restart).
+ * hosts that are gone or moved to another address; add ranges; reserve hosts; set snippets; set
+ * the PXE settings. A subnet missing from the file is removed (its history stays in the log).
+ * Given the file as the previous start applied it, only the subnets the file changed since are
+ * touched (three-way: the HTTP API's changes to the others survive a restart).
  */
 public final class ConfigurationDiff {
 
@@ -72,6 +74,9 @@ public final class ConfigurationDiff {
             boolean unchangedInFile = fileBefore.map(f -> want.equals(f.get(want.id()))).orElse(false);
             if (!unchangedInFile) {
                 subnet(have, want, at, out);
+            } else if (have != null && have.served() && have.pxe().isEmpty()) {
+                // A store from before PXE settings were events: the file's stood in for them until now.
+                pxe(have, want, at, out);
             }
         }
         before.values().stream()
@@ -99,7 +104,8 @@ public final class ConfigurationDiff {
         if (have == null || !have.served()) {
             out.add(new DefineSubnet(id, want.cidr(), want.settings(), at));
             if (have == null) {
-                have = new ConfiguredSubnet(id, want.cidr(), want.settings(), Map.of(), Map.of(), Map.of(), true);
+                have = new ConfiguredSubnet(id, want.cidr(), want.settings(), Map.of(), Map.of(), Map.of(),
+                        Optional.empty(), true);
             }
         } else if (!have.settings().equals(want.settings())) {
             out.add(new ChangeSubnet(id, want.settings(), at));
@@ -136,6 +142,15 @@ public final class ConfigurationDiff {
                 SnippetKey k = s.getKey();
                 out.add(new SetOptionSnippet(id, k.scope(), k.hostOrNull(), k.code(), s.getValue(), at));
             }
+        }
+        pxe(have, want, at, out);
+    }
+
+    /** The PXE settings, when the file's differ from the log's (never said in the log: none). */
+    private static void pxe(ConfiguredSubnet have, ConfiguredSubnet want, Instant at, List<SubnetCommand> out) {
+        PxeSettings wanted = want.pxe().orElse(PxeSettings.NONE);
+        if (!wanted.equals(have.pxe().orElse(PxeSettings.NONE))) {
+            out.add(new SetPxeSettings(want.id(), wanted, at));
         }
     }
 

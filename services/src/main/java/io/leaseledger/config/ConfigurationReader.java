@@ -1,5 +1,6 @@
 package io.leaseledger.config;
 
+import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.Cidr;
@@ -67,7 +68,7 @@ final class ConfigurationReader {
         ProjectionsConfiguration projections = root.object("projections").map(n -> ProjectionsConfiguration.read(n, store))
                 .orElseGet(() -> ProjectionsConfiguration.defaults(store));
         List<OptionSnippet> options = snippets(root, "options");
-        PxeBoot pxe = root.object("pxe").map(this::pxe).orElse(PxeBoot.NONE);
+        PxeBoot pxe = root.object("pxe").map(ConfigurationReader::pxe).orElse(PxeBoot.NONE);
         List<SubnetConfiguration> subnets = new ArrayList<>();
         for (YamlNode s : root.objects("subnets")) {
             subnet(s, pxe).ifPresent(subnets::add);
@@ -131,7 +132,8 @@ final class ConfigurationReader {
         return name;
     }
 
-    private PxeBoot pxe(YamlNode n) {
+    /** A {@code pxe} block: the global one, a subnet's, or an API request's body. */
+    static PxeBoot pxe(YamlNode n) {
         PxeBoot p = new PxeBoot(
                 n.parsed("next-server", ADDRESS, Ipv4Address::parse),
                 n.parsed("server-name", "a server name of at most 63 characters", s -> bounded(s, 63)),
@@ -147,24 +149,18 @@ final class ConfigurationReader {
 
     /** The {@code file} and {@code sname} fields are NUL-terminated within 128 and 64 bytes. */
     private static String bounded(String s, int max) {
-        if (s.isEmpty() || s.length() > max || s.chars().anyMatch(c -> c == 0 || c > 0xFF)) {
-            throw new IllegalArgumentException("1 to " + max + " single-byte characters");
-        }
-        return s;
+        return refusedIf(PxeSettings.nameProblem(s, max), s);
     }
 
     private static String url(String s) {
-        java.net.URI uri;
-        try {
-            uri = new java.net.URI(s);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException(e.getReason());
+        return refusedIf(PxeSettings.urlProblem(s), s);
+    }
+
+    private static String refusedIf(String problem, String value) {
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("http", "https", "tftp").contains(scheme) || uri.getHost() == null) {
-            throw new IllegalArgumentException("needs a scheme (http, https or tftp) and a host");
-        }
-        return s;
+        return value;
     }
 
     private Optional<SubnetConfiguration> subnet(YamlNode n, PxeBoot pxeDefaults) {
@@ -182,7 +178,7 @@ final class ConfigurationReader {
             host(h).ifPresent(hosts::add);
         }
         List<OptionSnippet> options = snippets(n, "options");
-        PxeBoot pxe = n.object("pxe").map(this::pxe).orElse(PxeBoot.NONE).over(pxeDefaults);
+        PxeBoot pxe = n.object("pxe").map(ConfigurationReader::pxe).orElse(PxeBoot.NONE).over(pxeDefaults);
         n.finish();
         return cidr.map(c -> located(n, new SubnetConfiguration(c, settings, gateway, dns, domain, ranges, hosts,
                 options, pxe)));

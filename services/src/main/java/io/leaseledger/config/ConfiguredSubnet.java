@@ -4,6 +4,8 @@ import io.leaseledger.events.subnet.HostReserved;
 import io.leaseledger.events.subnet.HostUnreserved;
 import io.leaseledger.events.subnet.OptionSnippetRemoved;
 import io.leaseledger.events.subnet.OptionSnippetSet;
+import io.leaseledger.events.subnet.PxeSettings;
+import io.leaseledger.events.subnet.PxeSettingsSet;
 import io.leaseledger.events.subnet.RangeAdded;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.RangeRemoved;
@@ -38,6 +40,9 @@ import java.util.Optional;
  * @param hosts    reservations by MAC
  * @param snippets option payloads by scope, host and code (gateway, DNS servers and domain are
  *                 subnet snippets 3, 6 and 15)
+ * @param pxe      the PXE settings in force, the global block laid under the subnet's; empty when
+ *                 none were ever said (a file without any; a log without a {@code PxeSettingsSet},
+ *                 such as a store written before PXE settings were events)
  * @param served   false once removed: like the aggregate, the subnet keeps its ranges, hosts and
  *                 snippets, and gets them back if it is defined again
  */
@@ -48,6 +53,7 @@ public record ConfiguredSubnet(
         Map<AddressRange, RangeKind> ranges,
         Map<MacAddress, Reservation> hosts,
         Map<SnippetKey, Octets> snippets,
+        Optional<PxeSettings> pxe,
         boolean served) {
 
     /** A host reservation. */
@@ -77,12 +83,14 @@ public record ConfiguredSubnet(
             hosts.put(h.mac(), new Reservation(h.mac(), h.address(), h.hostname()));
             h.options().forEach(o -> snippets.put(SnippetKey.host(h.mac(), o.code()), new Octets(o.value())));
         }
-        return new ConfiguredSubnet(subnet.id(), subnet.cidr(), subnet.settings(), ranges, hosts, snippets, true);
+        return new ConfiguredSubnet(subnet.id(), subnet.cidr(), subnet.settings(), ranges, hosts, snippets,
+                Optional.of(PxeConversion.settings(subnet.pxe())).filter(p -> !p.isEmpty()), true);
     }
 
     /** A subnet defined for the first time, with nothing else yet. */
     public static ConfiguredSubnet defined(SubnetDefined e) {
-        return new ConfiguredSubnet(e.subnetId(), e.cidr(), e.settings(), Map.of(), Map.of(), Map.of(), true);
+        return new ConfiguredSubnet(e.subnetId(), e.cidr(), e.settings(), Map.of(), Map.of(), Map.of(),
+                Optional.empty(), true);
     }
 
     /** The state after {@code event}; lease events and events of other subnets leave it as it is. */
@@ -91,15 +99,17 @@ public record ConfiguredSubnet(
             return this;
         }
         return switch (event) {
-            case SubnetDefined e -> new ConfiguredSubnet(id, e.cidr(), e.settings(), ranges, hosts, snippets, true);
-            case SubnetRemoved e -> new ConfiguredSubnet(id, cidr, settings, ranges, hosts, snippets, false);
-            case SubnetChanged e -> new ConfiguredSubnet(id, cidr, e.settings(), ranges, hosts, snippets, served);
+            case SubnetDefined e -> new ConfiguredSubnet(id, e.cidr(), e.settings(), ranges, hosts, snippets, pxe, true);
+            case SubnetRemoved e -> new ConfiguredSubnet(id, cidr, settings, ranges, hosts, snippets, pxe, false);
+            case SubnetChanged e -> new ConfiguredSubnet(id, cidr, e.settings(), ranges, hosts, snippets, pxe, served);
             case RangeAdded e -> withRanges(m -> m.put(e.range(), e.kind()));
             case RangeRemoved e -> withRanges(m -> m.remove(e.range()));
             case HostReserved e -> withHosts(m -> m.put(e.mac(), new Reservation(e.mac(), e.address(), Optional.ofNullable(e.hostname()))));
             case HostUnreserved e -> withHosts(m -> m.remove(e.mac()));
             case OptionSnippetSet e -> withSnippets(m -> m.put(key(e.scope(), e.host(), e.code()), e.value()));
             case OptionSnippetRemoved e -> withSnippets(m -> m.remove(key(e.scope(), e.host(), e.code())));
+            case PxeSettingsSet e -> new ConfiguredSubnet(id, cidr, settings, ranges, hosts, snippets,
+                    Optional.of(e.pxe()), served);
             default -> this;
         };
     }
@@ -111,18 +121,18 @@ public record ConfiguredSubnet(
     private ConfiguredSubnet withRanges(java.util.function.Consumer<Map<AddressRange, RangeKind>> change) {
         Map<AddressRange, RangeKind> m = new LinkedHashMap<>(ranges);
         change.accept(m);
-        return new ConfiguredSubnet(id, cidr, settings, m, hosts, snippets, served);
+        return new ConfiguredSubnet(id, cidr, settings, m, hosts, snippets, pxe, served);
     }
 
     private ConfiguredSubnet withHosts(java.util.function.Consumer<Map<MacAddress, Reservation>> change) {
         Map<MacAddress, Reservation> m = new LinkedHashMap<>(hosts);
         change.accept(m);
-        return new ConfiguredSubnet(id, cidr, settings, ranges, m, snippets, served);
+        return new ConfiguredSubnet(id, cidr, settings, ranges, m, snippets, pxe, served);
     }
 
     private ConfiguredSubnet withSnippets(java.util.function.Consumer<Map<SnippetKey, Octets>> change) {
         Map<SnippetKey, Octets> m = new LinkedHashMap<>(snippets);
         change.accept(m);
-        return new ConfiguredSubnet(id, cidr, settings, ranges, hosts, m, served);
+        return new ConfiguredSubnet(id, cidr, settings, ranges, hosts, m, pxe, served);
     }
 }

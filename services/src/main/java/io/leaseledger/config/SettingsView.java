@@ -40,15 +40,17 @@ public final class SettingsView {
 
     /**
      * A subnet with its snippets merged for replies: global and subnet level by code, host level
-     * by MAC; and the last profile made for a client with neither host snippets nor a reservation
-     * (what nearly every reply carries), kept for the next such client.
+     * by MAC; its PXE settings in the replies' form; and the last profile made for a client with
+     * neither host snippets nor a reservation (what nearly every reply carries), kept for the next
+     * such client.
      */
     private record Prepared(ConfiguredSubnet subnet, Map<Integer, OptionSnippet> base,
-                            Map<MacAddress, Map<Integer, OptionSnippet>> hosts,
+                            Map<MacAddress, Map<Integer, OptionSnippet>> hosts, PxeBoot pxe,
                             AtomicReference<Optional<ReplyProfile>> common) {
 
         Prepared(ConfiguredSubnet subnet, Map<Integer, OptionSnippet> base, Map<MacAddress, Map<Integer, OptionSnippet>> hosts) {
-            this(subnet, base, hosts, new AtomicReference<>(Optional.empty()));
+            this(subnet, base, hosts, subnet.pxe().map(PxeConversion::boot).orElse(PxeBoot.NONE),
+                    new AtomicReference<>(Optional.empty()));
         }
 
         static Prepared of(ConfiguredSubnet s, ReplyExtras x) {
@@ -116,7 +118,7 @@ public final class SettingsView {
         events.forEach(this::on);
     }
 
-    /** PXE and always-send marks from the configuration file as loaded at start. */
+    /** The always-send marks of the configuration file as loaded at start. */
     public void useReplyExtras(ReplyExtras extras) {
         this.extras = extras;
         subnets.replaceAll((id, p) -> Prepared.of(p.subnet(), extras));
@@ -159,11 +161,10 @@ public final class SettingsView {
         }
         Map<Integer, OptionSnippet> host = p.hosts().get(client);
         ConfiguredSubnet.Reservation reservation = p.subnet().hosts().get(client);
-        PxeBoot pxe = extras.pxeFor(subnet);
+        PxeBoot pxe = p.pxe();
         if (host == null && reservation == null) {
             Optional<ReplyProfile> common = p.common().get();
-            if (common.isPresent() && common.get().serverIdentifier().equals(serverIdentifier)
-                    && common.get().pxe().equals(pxe)) {
+            if (common.isPresent() && common.get().serverIdentifier().equals(serverIdentifier)) {
                 return common;
             }
             common = Optional.of(new ReplyProfile(serverIdentifier, p.subnet().cidr(), List.copyOf(p.base().values()),

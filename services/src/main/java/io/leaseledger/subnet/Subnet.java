@@ -23,6 +23,7 @@ import io.leaseledger.events.subnet.LeaseReleased;
 import io.leaseledger.events.subnet.OfferWithdrawn;
 import io.leaseledger.events.subnet.OptionSnippetRemoved;
 import io.leaseledger.events.subnet.OptionSnippetSet;
+import io.leaseledger.events.subnet.PxeSettingsSet;
 import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.ProbationEnded;
 import io.leaseledger.events.subnet.RangeAdded;
@@ -35,6 +36,7 @@ import io.leaseledger.events.subnet.RemoveSubnet;
 import io.leaseledger.events.subnet.RequestRefused;
 import io.leaseledger.events.subnet.ReserveHost;
 import io.leaseledger.events.subnet.SetOptionSnippet;
+import io.leaseledger.events.subnet.SetPxeSettings;
 import io.leaseledger.events.subnet.SubnetChanged;
 import io.leaseledger.events.subnet.SubnetDefined;
 import io.leaseledger.events.subnet.SubnetEvent;
@@ -153,6 +155,14 @@ public class Subnet implements SnapshotSized {
         }
     }
 
+    @CommandHandler
+    public void handle(SetPxeSettings command) {
+        requireServed();
+        if (!command.pxe().equals(state.pxe())) {
+            apply(new PxeSettingsSet(subnetId, command.pxe(), command.at()));
+        }
+    }
+
     // ---- packets and time --------------------------------------------------------------------
 
     /**
@@ -240,6 +250,7 @@ public class Subnet implements SnapshotSized {
             case HostUnreserved e -> state.onHostUnreserved(e.mac());
             case OptionSnippetSet e -> state.onOptionSnippetSet(snippetKey(e.scope(), e.host(), e.code()), e.value());
             case OptionSnippetRemoved e -> state.onOptionSnippetRemoved(snippetKey(e.scope(), e.host(), e.code()));
+            case PxeSettingsSet e -> state.onPxeSettingsSet(e.pxe());
             case LeaseOffered e -> state.onOffered(e.address(), e.client(), e.transactionId(), e.leaseTime(), e.heldUntil());
             case OfferWithdrawn e -> state.onOfferWithdrawn(e.address());
             case LeaseGranted e -> state.onGranted(e.address(), e.client(), e.transactionId(), e.at(), e.leaseTime(),

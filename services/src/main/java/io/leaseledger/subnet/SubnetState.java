@@ -1,5 +1,6 @@
 package io.leaseledger.subnet;
 
+import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.AddressRange;
@@ -51,6 +52,8 @@ final class SubnetState {
     /** Address → the client that last held it (released or expired), for automatic allocation. */
     private final Map<Integer, ClientKey> rememberedClients = new HashMap<>();
     private final Map<String, Octets> optionSnippets = new HashMap<>();
+    /** Absent from snapshots taken before PXE settings were events: none then, as the log says. */
+    private PxeSettings pxe = PxeSettings.NONE;
     /**
      * Address → the hardware address of the client remembered for it (the one in
      * {@link #rememberedClients}): that device still answering ARP for a moment after its RELEASE
@@ -220,6 +223,10 @@ final class SubnetState {
         return address == null ? null : Ipv4Address.of(address);
     }
 
+    PxeSettings pxe() {
+        return pxe;
+    }
+
     Octets optionSnippet(String key) {
         return optionSnippets.get(key);
     }
@@ -378,6 +385,10 @@ final class SubnetState {
 
     void onOptionSnippetRemoved(String key) {
         optionSnippets.remove(key);
+    }
+
+    void onPxeSettingsSet(PxeSettings settings) {
+        pxe = settings;
     }
 
     void onOffered(Ipv4Address address, ClientIdentity client, TransactionId xid, LeaseTime leaseTime,

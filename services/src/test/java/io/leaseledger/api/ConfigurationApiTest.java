@@ -185,6 +185,34 @@ class ConfigurationApiTest extends RunningApi {
     }
 
     @Test
+    void pxeSettingsAreReplacedAsAWholeShownAndCleared() throws Exception {
+        String subnet = "/api/v1/subnets/198.18.0.0-24";
+        ApiNode.Reply set = op("PUT", subnet + "/pxe",
+                "{\"next-server\": \"198.18.0.2\", \"bios\": \"lpxelinux.0\", \"ipxe-script\": \"http://198.18.0.2/boot.ipxe\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        JsonNode pxe = set.json().get("pxe");
+        assertThat(pxe.get("nextServer").asText()).isEqualTo("198.18.0.2");
+        assertThat(pxe.get("bios").asText()).isEqualTo("lpxelinux.0");
+        assertThat(pxe.get("ipxeScript").asText()).isEqualTo("http://198.18.0.2/boot.ipxe");
+
+        // A PUT is the whole block: what it leaves out is no longer set.
+        JsonNode replaced = op("PUT", subnet + "/pxe", "{\"uefi-x64\": \"bootx64.efi\"}").json().get("pxe");
+        assertThat(replaced.get("uefiX64").asText()).isEqualTo("bootx64.efi");
+        assertThat(replaced.path("bios").isMissingNode() || replaced.get("bios").isNull()).isTrue();
+        assertThat(api.get(subnet, api.readOnly).json().get("pxe").get("uefiX64").asText()).isEqualTo("bootx64.efi");
+
+        ApiNode.Reply wrong = op("PUT", subnet + "/pxe", "{\"bios\": \"\", \"ipxe-script\": \"ftp://x/boot\", \"next-sever\": \"198.18.0.2\"}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(fields(wrong)).containsExactlyInAnyOrder("bios", "ipxe-script", "next-sever");
+
+        assertThat(op("DELETE", subnet + "/pxe", null).status()).isEqualTo(204);
+        JsonNode cleared = api.get(subnet, api.readOnly).json().get("pxe");
+        assertThat(cleared.path("uefiX64").isMissingNode() || cleared.get("uefiX64").isNull()).isTrue();
+        assertThat(op("PUT", "/api/v1/subnets/198.30.0.0-24/pxe", "{}").status()).isEqualTo(404);
+        assertThat(api.send("PUT", subnet + "/pxe", api.readOnly, "{}").status()).isEqualTo(403);
+    }
+
+    @Test
     void aRemovedSubnetIsNoLongerServed() throws Exception {
         assertThat(op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.9.0/24\"}").status()).isEqualTo(201);
         assertThat(op("DELETE", "/api/v1/subnets/198.19.9.0-24", null).status()).isEqualTo(204);

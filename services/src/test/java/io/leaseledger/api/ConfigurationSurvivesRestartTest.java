@@ -40,6 +40,8 @@ class ConfigurationSurvivesRestartTest {
             assertThat(api.send("POST", "/api/v1/subnets/198.18.0.0-24/ranges", api.operator,
                     "{\"start\": \"198.18.0.10\", \"end\": \"198.18.0.19\", \"kind\": \"reserved\"}").status())
                     .isEqualTo(201);
+            assertThat(api.send("PUT", "/api/v1/subnets/198.18.0.0-24/pxe", api.operator,
+                    "{\"next-server\": \"198.18.0.2\", \"uefi-x64\": \"bootx64.efi\"}").status()).isEqualTo(200);
         }
 
         try (LeaseLedgerNode node = start(file)) {
@@ -48,6 +50,8 @@ class ConfigurationSurvivesRestartTest {
                     .contains("198.19.7.0/24", "198.18.0.0/24");
             assertThat(node.settings().subnets().stream().filter(s -> s.id().toString().equals("198.18.0.0/24"))
                     .findFirst().orElseThrow().ranges().keySet().toString()).contains("198.18.0.10-198.18.0.19");
+            assertThat(node.settings().subnet(io.leaseledger.events.types.SubnetId.parse("198.18.0.0/24")).orElseThrow()
+                    .pxe().orElseThrow().uefiX64BootFile()).isEqualTo("bootx64.efi");
         }
 
         // The operator edits the file's subnet: that subnet becomes what the file says; the API's own subnet stays.
@@ -58,6 +62,8 @@ class ConfigurationSurvivesRestartTest {
                     .findFirst().orElseThrow();
             assertThat(fileSubnet.settings().leaseTime().jsonValue()).isEqualTo(1200);
             assertThat(fileSubnet.ranges().keySet().toString()).doesNotContain("198.18.0.10-198.18.0.19");
+            assertThat(fileSubnet.pxe()).as("the file sets no PXE: its word on the subnet is none")
+                    .contains(io.leaseledger.events.subnet.PxeSettings.NONE);
             assertThat(node.settings().subnets()).extracting(s -> s.id().toString()).contains("198.19.7.0/24");
         }
     }

@@ -62,8 +62,25 @@ class ConfigurationDiffTest {
             case io.leaseledger.events.subnet.SetOptionSnippet d -> "SetOptionSnippet(" + d.scope() + " " + d.code()
                     + (d.host() == null ? "" : " " + d.host()) + " " + d.value() + ")";
             case io.leaseledger.events.subnet.RemoveOptionSnippet d -> "RemoveOptionSnippet(" + d.scope() + " " + d.code() + ")";
+            case io.leaseledger.events.subnet.SetPxeSettings d -> "SetPxeSettings(" + pxe(d.pxe()) + ")";
             default -> c.toString();
         };
+    }
+
+    /** The keys set, as {@code key=value} in the record's order. */
+    static String pxe(io.leaseledger.events.subnet.PxeSettings p) {
+        List<String> set = new java.util.ArrayList<>();
+        for (var c : p.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(p);
+                if (v != null) {
+                    set.add(c.getName() + "=" + v);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return String.join(" ", set);
     }
 
     @Test
@@ -191,5 +208,53 @@ class ConfigurationDiffTest {
                 .stream().map(ConfigurationDiffTest::describe).toList()).containsExactly(
                 "RemoveRange(198.18.1.10-198.18.1.19)",
                 "RemoveSubnet(198.18.9.0/24)");
+    }
+
+    // PXE settings: events since 2026-12-02; the global block laid under the subnet's, key by key.
+
+    static final String WITH_PXE = BASE.replace("options: [{code: 42, value: [198.18.0.2]}]\n",
+            "options: [{code: 42, value: [198.18.0.2]}]\npxe: {next-server: 198.18.0.5, bios: lpxelinux.0}\n")
+            .replace("    gateway: 198.18.0.1\n", "    gateway: 198.18.0.1\n    pxe: {uefi-x64: bootx64.efi}\n");
+
+    @Test
+    void theFilesPxeSettingsComeLastMergedWithTheGlobalBlock() throws Exception {
+        assertThat(diff(List.of(), WITH_PXE)).last()
+                .isEqualTo("SetPxeSettings(nextServer=198.18.0.5 biosBootFile=lpxelinux.0 uefiX64BootFile=bootx64.efi)");
+        assertThat(diff(logAfter(WITH_PXE), WITH_PXE)).isEmpty();
+    }
+
+    @Test
+    void aChangeToTheGlobalOrTheSubnetsPxeBlockSetsTheWholeSettingsAgain() throws Exception {
+        assertThat(diff(logAfter(WITH_PXE), WITH_PXE.replace("bios: lpxelinux.0", "bios: pxelinux.0"))).containsExactly(
+                "SetPxeSettings(nextServer=198.18.0.5 biosBootFile=pxelinux.0 uefiX64BootFile=bootx64.efi)");
+        assertThat(diff(logAfter(WITH_PXE), WITH_PXE.replace("    pxe: {uefi-x64: bootx64.efi}\n", ""))).containsExactly(
+                "SetPxeSettings(nextServer=198.18.0.5 biosBootFile=lpxelinux.0)");
+        assertThat(diff(logAfter(WITH_PXE), BASE)).containsExactly("SetPxeSettings()");
+    }
+
+    @Test
+    void aSubnetWithoutPxeNeverSetsAny() throws Exception {
+        assertThat(diff(List.of(), BASE)).noneMatch(c -> c.startsWith("SetPxeSettings"));
+    }
+
+    /** The log of a store written before PXE settings were events: the same subnets, no PXE said. */
+    static List<ConfiguredSubnet> logWithoutPxe(String yaml) throws ConfigurationException {
+        return logAfter(yaml).stream().map(s -> new ConfiguredSubnet(s.id(), s.cidr(), s.settings(), s.ranges(),
+                s.hosts(), s.snippets(), java.util.Optional.empty(), s.served())).toList();
+    }
+
+    @Test
+    void anUnchangedFileStillBringsItsPxeIntoALogThatNeverHadAny() throws Exception {
+        assertThat(threeWay(logWithoutPxe(WITH_PXE), WITH_PXE, WITH_PXE)).containsExactly(
+                "SetPxeSettings(nextServer=198.18.0.5 biosBootFile=lpxelinux.0 uefiX64BootFile=bootx64.efi)");
+        assertThat(threeWay(logWithoutPxe(BASE), BASE, BASE)).isEmpty();
+    }
+
+    @Test
+    void pxeSetThroughTheApiSurvivesARestartWithTheSameFile() throws Exception {
+        List<ConfiguredSubnet> log = new java.util.ArrayList<>(logAfter(WITH_PXE));
+        log.set(0, log.get(0).apply(new io.leaseledger.events.subnet.PxeSettingsSet(log.get(0).id(),
+                io.leaseledger.events.subnet.PxeSettings.NONE, AT)));
+        assertThat(threeWay(log, WITH_PXE, WITH_PXE)).isEmpty();
     }
 }

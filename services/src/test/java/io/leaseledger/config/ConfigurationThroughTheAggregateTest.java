@@ -124,6 +124,25 @@ class ConfigurationThroughTheAggregateTest {
         assertThat(other.option(io.leaseledger.wire.dhcp4.OptionCode.valueOf(224))).hasValueSatisfying(v -> assertThat(v).containsExactly(0xaa));
     }
 
+    @Test
+    void pxeSettingsAreEventsAReplayedViewAnswersWith() throws Exception {
+        String file = ConfigurationDiffTest.WITH_PXE;
+        assertThat(start(file)).isNotEmpty();
+        SubnetId subnet = SubnetId.parse("198.18.0.0/24");
+        var pxe = replayedView().profile(subnet, MacAddress.parse("52:54:00:00:00:05"), Ipv4Address.parse("198.18.0.1"))
+                .orElseThrow().pxe();
+        assertThat(pxe.nextServer()).contains(Ipv4Address.parse("198.18.0.5"));
+        assertThat(pxe.biosBootFile()).contains("lpxelinux.0");
+        assertThat(pxe.uefiX64BootFile()).contains("bootx64.efi");
+        assertThat(start(file)).isEmpty();
+
+        start(file.replace("    pxe: {uefi-x64: bootx64.efi}\n", ""));
+        pxe = replayedView().profile(subnet, MacAddress.parse("52:54:00:00:00:05"), Ipv4Address.parse("198.18.0.1"))
+                .orElseThrow().pxe();
+        assertThat(pxe.uefiX64BootFile()).isEmpty();
+        assertThat(pxe.biosBootFile()).contains("lpxelinux.0");
+    }
+
     /** The ACK a client with {@code mac} asking for NTP servers and its host name decodes. */
     private static Dhcp4Message ack(ReplyProfile profile, String mac) {
         Dhcp4Message request = Dhcp4Message.builder().xid(7).ethernet(HexFormat.of().parseHex(mac))

@@ -4,6 +4,8 @@ import io.leaseledger.events.subnet.HostReserved;
 import io.leaseledger.events.subnet.OptionScope;
 import io.leaseledger.events.subnet.OptionSnippetRemoved;
 import io.leaseledger.events.subnet.OptionSnippetSet;
+import io.leaseledger.events.subnet.PxeSettings;
+import io.leaseledger.events.subnet.PxeSettingsSet;
 import io.leaseledger.events.subnet.RangeAdded;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.SubnetDefined;
@@ -17,6 +19,7 @@ import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.Octets;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.wire.reply.OptionSnippet;
+import io.leaseledger.wire.reply.PxeBoot;
 import io.leaseledger.wire.reply.ReplyProfile;
 import org.junit.jupiter.api.Test;
 
@@ -115,14 +118,12 @@ class SettingsViewTest {
     }
 
     @Test
-    void alwaysSendMarksAndPxeComeFromTheFileAsLoaded() throws Exception {
+    void alwaysSendMarksComeFromTheFileAsLoaded() throws Exception {
         LeaseLedgerConfiguration c = ConfigurationDiffTest.load("""
                 server: {bind: [127.0.0.1]}
-                pxe: {next-server: 198.18.0.5, bios: lpxelinux.0}
                 subnets:
                   - cidr: 198.18.0.0/24
                     options: [{code: 224, hex: "01", always-send: true}]
-                    pxe: {bios: pxelinux.0}
                 """);
         SettingsView view = new SettingsView();
         view.useReplyExtras(ReplyExtras.from(c));
@@ -130,8 +131,27 @@ class SettingsViewTest {
         view.on(snippet(OptionScope.SUBNET, null, 224, "01"));
         ReplyProfile p = view.profile(ID, A, SERVER).orElseThrow();
         assertThat(p.options()).singleElement().extracting(OptionSnippet::alwaysSend).isEqualTo(true);
-        assertThat(p.pxe().biosBootFile()).contains("pxelinux.0");
-        assertThat(p.pxe().nextServer()).contains(Ipv4Address.parse("198.18.0.5"));
+    }
+
+    @Test
+    void pxeComesFromTheLogAndReplacesWhatWasThereAsAWhole() {
+        SettingsView view = new SettingsView();
+        view.on(new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT));
+        assertThat(view.profile(ID, A, SERVER).orElseThrow().pxe()).isEqualTo(PxeBoot.NONE);
+        assertThat(view.subnet(ID).orElseThrow().pxe()).isEmpty();
+
+        view.on(new PxeSettingsSet(ID, new PxeSettings(Ipv4Address.parse("198.18.0.5"), null, "pxelinux.0", null,
+                null, null, null, "http://198.18.0.5/boot.ipxe"), AT));
+        PxeBoot pxe = view.profile(ID, A, SERVER).orElseThrow().pxe();
+        assertThat(pxe.biosBootFile()).contains("pxelinux.0");
+        assertThat(pxe.nextServer()).contains(Ipv4Address.parse("198.18.0.5"));
+        assertThat(pxe.ipxeScriptUrl()).contains("http://198.18.0.5/boot.ipxe");
+
+        view.on(new PxeSettingsSet(ID, new PxeSettings(null, null, null, "bootx64.efi", null, null, null, null), AT));
+        pxe = view.profile(ID, A, SERVER).orElseThrow().pxe();
+        assertThat(pxe.uefiX64BootFile()).contains("bootx64.efi");
+        assertThat(pxe.biosBootFile()).isEmpty();
+        assertThat(pxe.nextServer()).isEmpty();
     }
 
     @Test

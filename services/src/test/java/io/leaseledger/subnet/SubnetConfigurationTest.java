@@ -17,7 +17,10 @@ import io.leaseledger.events.subnet.RemoveOptionSnippet;
 import io.leaseledger.events.subnet.RemoveRange;
 import io.leaseledger.events.subnet.RemoveSubnet;
 import io.leaseledger.events.subnet.ReserveHost;
+import io.leaseledger.events.subnet.PxeSettings;
+import io.leaseledger.events.subnet.PxeSettingsSet;
 import io.leaseledger.events.subnet.SetOptionSnippet;
+import io.leaseledger.events.subnet.SetPxeSettings;
 import io.leaseledger.events.subnet.SilentReason;
 import io.leaseledger.events.subnet.SubnetChanged;
 import io.leaseledger.events.subnet.SubnetRemoved;
@@ -185,6 +188,27 @@ class SubnetConfigurationTest {
         fixture().given(defined())
                 .when(new RemoveOptionSnippet(SUBNET, OptionScope.GLOBAL, null, 6, t(1)))
                 .expectNoEvents();
+    }
+
+    @Test
+    void pxeSettingsAreSetAsAWholeAndOnlyWhenTheyChange() {
+        PxeSettings bios = new PxeSettings(null, null, "lpxelinux.0", null, null, null, null, null);
+        PxeSettings uefi = new PxeSettings(null, null, null, "bootx64.efi", null, null, null, null);
+        fixture().given(defined())
+                .when(new SetPxeSettings(SUBNET, bios, t(1)))
+                .expectEvents(new PxeSettingsSet(SUBNET, bios, t(1)));
+        fixture().given(defined(), new PxeSettingsSet(SUBNET, bios, T0))
+                .when(new SetPxeSettings(SUBNET, bios, t(1)))
+                .expectNoEvents();
+        fixture().given(defined(), new PxeSettingsSet(SUBNET, bios, T0))
+                .when(new SetPxeSettings(SUBNET, uefi, t(1)))
+                .expectEvents(new PxeSettingsSet(SUBNET, uefi, t(1)));
+        fixture().given(defined())
+                .when(new SetPxeSettings(SUBNET, PxeSettings.NONE, t(1)))
+                .expectNoEvents();
+        fixture().given(defined(), new SubnetRemoved(SUBNET, t(1)))
+                .when(new SetPxeSettings(SUBNET, bios, t(2)))
+                .expectException(rejectedFor(SubnetCommandRejected.Reason.REMOVED));
     }
 
     @Test

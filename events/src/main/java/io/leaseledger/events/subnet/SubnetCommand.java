@@ -10,8 +10,8 @@ import java.time.Instant;
  */
 public sealed interface SubnetCommand
         permits DefineSubnet, ChangeSubnet, RemoveSubnet, AddRange, RemoveRange, ReserveHost, UnreserveHost,
-        SetOptionSnippet, RemoveOptionSnippet, DecideClientMessages, ReclaimExpiredLeases, ReportAddressInUse,
-        ReportForeignDhcpServer {
+        SetOptionSnippet, RemoveOptionSnippet, SetPxeSettings, DecideClientMessages, ReclaimExpiredLeases,
+        ReportAddressInUse, ReportForeignDhcpServer {
 
     SubnetId subnetId();
 

@@ -11,8 +11,8 @@ import java.time.Instant;
  */
 public sealed interface SubnetEvent
         permits SubnetDefined, SubnetChanged, SubnetRemoved, RangeAdded, RangeRemoved, HostReserved,
-        HostUnreserved, OptionSnippetSet, OptionSnippetRemoved, PoolExhausted, AddressInUseObserved,
-        ForeignDhcpServerObserved, LeaseEvent {
+        HostUnreserved, OptionSnippetSet, OptionSnippetRemoved, PxeSettingsSet, PoolExhausted,
+        AddressInUseObserved, ForeignDhcpServerObserved, LeaseEvent {
 
     SubnetId subnetId();
 

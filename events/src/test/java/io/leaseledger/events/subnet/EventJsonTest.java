@@ -1,6 +1,7 @@
 package io.leaseledger.events.subnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -54,6 +55,10 @@ class EventJsonTest {
                 new OptionSnippetSet(SUBNET, OptionScope.HOST, MAC, 66, Octets.ascii("198.18.0.1"), AT),
                 new OptionSnippetSet(SUBNET, OptionScope.GLOBAL, null, 15, Octets.ascii("maas"), AT),
                 new OptionSnippetRemoved(SUBNET, OptionScope.SUBNET, null, 15, AT),
+                new PxeSettingsSet(SUBNET, new PxeSettings(Ipv4Address.parse("198.18.0.2"), "tftp.lab", "lpxelinux.0",
+                        "bootx64.efi", "bootaa64.efi", "http://198.18.0.2/x64.efi", "https://boot.lab/aa64.efi",
+                        "tftp://198.18.0.2/boot.ipxe"), AT),
+                new PxeSettingsSet(SUBNET, PxeSettings.NONE, AT),
                 new PoolExhausted(SUBNET, BARE, XID, 254, AT),
                 new AddressInUseObserved(SUBNET, ADDRESS, MAC, AT, InUseStanding.FREE, AT.plusSeconds(3600)),
                 new ForeignDhcpServerObserved(SUBNET, "br0", Ipv4Address.parse("198.18.0.9"), Ipv4Address.parse("198.18.0.9"),
@@ -122,6 +127,23 @@ class EventJsonTest {
             assertThat(mapper.readValue(old, SubnetSettings.class)).isEqualTo(SubnetSettings.defaults());
         }
         assertThat(SubnetSettings.defaults().inUseHold()).isEqualTo(java.time.Duration.ofHours(1));
+    }
+
+    @Test
+    void pxeSettingsLeaveUnsetKeysOutAndRefuseWhatNoReplyCouldCarry() throws Exception {
+        var mapper = mappers().get(1);
+        assertThat(mapper.writeValueAsString(new PxeSettingsSet(SUBNET, PxeSettings.NONE, AT)))
+                .isEqualTo("{\"subnetId\":\"198.18.0.0/16\",\"pxe\":{},\"at\":\"2026-11-22T08:00:00Z\"}");
+        assertThat(PxeSettings.NONE.isEmpty()).isTrue();
+        assertThatThrownBy(
+                        () -> new PxeSettings(null, null, "x".repeat(128), null, null, null, null, null))
+                .hasMessageContaining("biosBootFile").hasMessageContaining("1 to 127 single-byte characters");
+        assertThatThrownBy(
+                        () -> new PxeSettings(null, "", null, null, null, null, null, null))
+                .hasMessageContaining("serverName");
+        assertThatThrownBy(
+                        () -> new PxeSettings(null, null, null, null, null, null, null, "ftp://198.18.0.2/boot.ipxe"))
+                .hasMessageContaining("ipxeScriptUrl").hasMessageContaining("http, https or tftp");
     }
 
     @Test
