@@ -1,10 +1,8 @@
 package io.leaseledger.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.leaseledger.api.auth.RequiresRole;
 import io.leaseledger.api.auth.Role;
 import io.leaseledger.config.ApiInputs;
-import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.ConfiguredSubnet;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.AddRange;
@@ -80,13 +78,7 @@ public final class ConfigurationController {
     /** Defines a subnet (cidr and lease settings); 409 if it is served or overlaps one that is. */
     @Post
     public HttpResponse<SubnetView> define(@Body @Nullable String body) throws ApiException {
-        JsonNode json = RequestBodies.parse(body);
-        ApiInputs.SubnetInput input;
-        try {
-            input = ApiInputs.subnet(json);
-        } catch (ConfigurationException e) {
-            throw RequestBodies.invalid(e, json);
-        }
+        ApiInputs.SubnetInput input = RequestBodies.read(body, ApiInputs::subnet);
         SubnetId id = SubnetId.of(input.cidr());
         for (ConfiguredSubnet other : settings.subnets()) {
             if (other.id().equals(id)) {
@@ -105,13 +97,7 @@ public final class ConfigurationController {
     @Put("/{subnet}")
     public SubnetView change(@PathVariable String subnet, @Body @Nullable String body) throws ApiException {
         ConfiguredSubnet current = served(subnet);
-        JsonNode json = RequestBodies.parse(body);
-        SubnetSettings next;
-        try {
-            next = ApiInputs.settingsChange(json, current.settings());
-        } catch (ConfigurationException e) {
-            throw RequestBodies.invalid(e, json);
-        }
+        SubnetSettings next = RequestBodies.read(body, json -> ApiInputs.settingsChange(json, current.settings()));
         send(new ChangeSubnet(current.id(), next, clock.instant()));
         return view(current.id());
     }
@@ -127,13 +113,7 @@ public final class ConfigurationController {
     @Post("/{subnet}/ranges")
     public HttpResponse<SubnetView> addRange(@PathVariable String subnet, @Body @Nullable String body) throws ApiException {
         ConfiguredSubnet current = served(subnet);
-        JsonNode json = RequestBodies.parse(body);
-        ApiInputs.RangeInput input;
-        try {
-            input = ApiInputs.range(json);
-        } catch (ConfigurationException e) {
-            throw RequestBodies.invalid(e, json);
-        }
+        ApiInputs.RangeInput input = RequestBodies.read(body, ApiInputs::range);
         send(new AddRange(current.id(), input.range(), input.kind(), clock.instant()));
         return HttpResponse.created(view(current.id()));
     }
@@ -155,13 +135,7 @@ public final class ConfigurationController {
             throws ApiException {
         ConfiguredSubnet current = served(subnet);
         MacAddress hardware = mac(mac);
-        JsonNode json = RequestBodies.parse(body);
-        ApiInputs.HostInput input;
-        try {
-            input = ApiInputs.host(json);
-        } catch (ConfigurationException e) {
-            throw RequestBodies.invalid(e, json);
-        }
+        ApiInputs.HostInput input = RequestBodies.read(body, ApiInputs::host);
         send(new ReserveHost(current.id(), hardware, input.address(), input.hostname().orElse(null), clock.instant()));
         return view(current.id());
     }
@@ -231,13 +205,7 @@ public final class ConfigurationController {
     @Put("/{subnet}/pxe")
     public SubnetView setPxe(@PathVariable String subnet, @Body @Nullable String body) throws ApiException {
         ConfiguredSubnet current = served(subnet);
-        JsonNode json = RequestBodies.parse(body);
-        PxeSettings pxe;
-        try {
-            pxe = ApiInputs.pxe(json);
-        } catch (ConfigurationException e) {
-            throw RequestBodies.invalid(e, json);
-        }
+        PxeSettings pxe = RequestBodies.read(body, ApiInputs::pxe);
         send(new SetPxeSettings(current.id(), pxe, clock.instant()));
         return view(current.id());
     }
@@ -298,12 +266,7 @@ public final class ConfigurationController {
     }
 
     private static OptionSnippet snippet(String body) throws ApiException {
-        JsonNode json = RequestBodies.parse(body);
-        try {
-            return ApiInputs.snippet(json);
-        } catch (ConfigurationException e) {
-            throw RequestBodies.invalid(e, json);
-        }
+        return RequestBodies.read(body, ApiInputs::snippet);
     }
 
     private static MacAddress mac(String text) throws ApiException {

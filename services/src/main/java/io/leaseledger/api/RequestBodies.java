@@ -26,6 +26,22 @@ final class RequestBodies {
         }
     }
 
+    /** A reader of the configuration's rules ({@code ApiInputs}): the value, or every field it refuses. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(JsonNode body) throws ConfigurationException;
+    }
+
+    /** The body read by {@code reader}: 400 for a body that is not JSON, or naming each field it refuses. */
+    static <T> T read(String body, Reader<T> reader) throws ApiException {
+        JsonNode json = parse(body);
+        try {
+            return reader.read(json);
+        } catch (ConfigurationException e) {
+            throw invalid(e, json);
+        }
+    }
+
     /** Each error of the reader, with the value the client sent at its path. */
     static ApiException invalid(ConfigurationException e, JsonNode body) {
         List<ApiError.FieldError> fields = e.errors().stream()
