@@ -157,7 +157,7 @@ public final class ConfigurationController {
         ConfiguredSubnet current = served(subnet);
         OptionSnippet snippet = snippet(body);
         send(new SetOptionSnippet(current.id(), OptionScope.SUBNET, null, snippet.code(), new Octets(snippet.value()),
-                clock.instant()));
+                snippet.alwaysSend(), clock.instant()));
         return view(current.id());
     }
 
@@ -180,7 +180,7 @@ public final class ConfigurationController {
         MacAddress hardware = mac(mac);
         OptionSnippet snippet = snippet(body);
         send(new SetOptionSnippet(current.id(), OptionScope.HOST, hardware, snippet.code(), new Octets(snippet.value()),
-                clock.instant()));
+                snippet.alwaysSend(), clock.instant()));
         return view(current.id());
     }
 

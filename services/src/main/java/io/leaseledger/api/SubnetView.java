@@ -6,7 +6,6 @@ import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.AddressRange;
-import io.leaseledger.events.types.Octets;
 
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Map;
  *
  * @param id       the subnet's CIDR; in URLs written with {@code -} for {@code /} ({@link SubnetPaths})
  * @param settings lease settings (times in seconds)
- * @param options  option snippets, values as hex of the wire payload
+ * @param options  option snippets, values as hex of the wire payload, with their always-send marks
  * @param pxe      the PXE settings in force (the file's global block laid under the subnet's)
  */
 public record SubnetView(String id, String cidr, Settings settings, List<Range> ranges, List<Host> hosts,
@@ -38,8 +37,12 @@ public record SubnetView(String id, String cidr, Settings settings, List<Range> 
 
     public record Host(String mac, String address, String hostname) {}
 
-    /** @param scope {@code global}, {@code subnet} or {@code host}; @param host the MAC for host scope */
-    public record Option(String scope, String host, int code, String value) {}
+    /**
+     * @param scope      {@code global}, {@code subnet} or {@code host}
+     * @param host       the MAC for host scope
+     * @param alwaysSend sent even when the client's parameter request list does not ask for it
+     */
+    public record Option(String scope, String host, int code, String value, boolean alwaysSend) {}
 
     /** The file's {@code pxe} keys in camel case; null where unset. */
     public record Pxe(String nextServer, String serverName, String bios, String uefiX64, String uefiArm64,
@@ -68,9 +71,9 @@ public record SubnetView(String id, String cidr, Settings settings, List<Range> 
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
-    private static Option option(Map.Entry<SnippetKey, Octets> e) {
+    private static Option option(Map.Entry<SnippetKey, ConfiguredSubnet.Snippet> e) {
         SnippetKey k = e.getKey();
         return new Option(k.scope().name().toLowerCase(Locale.ROOT), k.host().map(Object::toString).orElse(null),
-                k.code(), HexFormat.of().formatHex(e.getValue().bytes()));
+                k.code(), HexFormat.of().formatHex(e.getValue().value().bytes()), e.getValue().sentUnasked());
     }
 }

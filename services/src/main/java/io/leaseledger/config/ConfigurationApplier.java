@@ -46,7 +46,6 @@ public final class ConfigurationApplier {
     public static List<SubnetCommand> apply(SettingsView view, LeaseLedgerConfiguration config,
             Optional<LeaseLedgerConfiguration> lastApplied, CommandGateway commands, Instant at)
             throws ConfigurationException {
-        view.useReplyExtras(ReplyExtras.from(config));
         List<SubnetCommand> diff = ConfigurationDiff.between(view.known(), config, lastApplied, at);
         for (SubnetCommand command : diff) {
             try {

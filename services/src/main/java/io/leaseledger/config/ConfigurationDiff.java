@@ -74,9 +74,8 @@ public final class ConfigurationDiff {
             boolean unchangedInFile = fileBefore.map(f -> want.equals(f.get(want.id()))).orElse(false);
             if (!unchangedInFile) {
                 subnet(have, want, at, out);
-            } else if (have != null && have.served() && have.pxe().isEmpty()) {
-                // A store from before PXE settings were events: the file's stood in for them until now.
-                pxe(have, want, at, out);
+            } else if (have != null && have.served()) {
+                unsaidUntilNow(have, want, at, out);
             }
         }
         before.values().stream()
@@ -137,13 +136,37 @@ public final class ConfigurationDiff {
                 out.add(new ReserveHost(id, w.mac(), w.address(), w.hostname().orElse(null), at));
             }
         }
-        for (Map.Entry<SnippetKey, Octets> s : want.snippets().entrySet()) {
-            if (!s.getValue().equals(have.snippets().get(s.getKey()))) {
-                SnippetKey k = s.getKey();
-                out.add(new SetOptionSnippet(id, k.scope(), k.hostOrNull(), k.code(), s.getValue(), at));
+        for (Map.Entry<SnippetKey, ConfiguredSubnet.Snippet> s : want.snippets().entrySet()) {
+            ConfiguredSubnet.Snippet had = have.snippets().get(s.getKey());
+            if (had == null || !had.value().equals(s.getValue().value())
+                    || had.sentUnasked() != s.getValue().sentUnasked()) {
+                out.add(setSnippet(id, s.getKey(), s.getValue(), at));
             }
         }
         pxe(have, want, at, out);
+    }
+
+    /**
+     * For a subnet whose block the file did not change: what a log written before 2026-12-02 could
+     * not say and the file's reply settings stood in for until then — the PXE settings, and the
+     * always-send marks of snippets the log has with the file's value — recorded from the file.
+     * Nothing for a log that has said them, whatever it said (the API's word stands).
+     */
+    private static void unsaidUntilNow(ConfiguredSubnet have, ConfiguredSubnet want, Instant at, List<SubnetCommand> out) {
+        for (Map.Entry<SnippetKey, ConfiguredSubnet.Snippet> s : want.snippets().entrySet()) {
+            ConfiguredSubnet.Snippet had = have.snippets().get(s.getKey());
+            if (had != null && had.alwaysSend() == null && s.getValue().sentUnasked()
+                    && had.value().equals(s.getValue().value())) {
+                out.add(setSnippet(want.id(), s.getKey(), s.getValue(), at));
+            }
+        }
+        if (have.pxe().isEmpty()) {
+            pxe(have, want, at, out);
+        }
+    }
+
+    private static SetOptionSnippet setSnippet(SubnetId id, SnippetKey k, ConfiguredSubnet.Snippet s, Instant at) {
+        return new SetOptionSnippet(id, k.scope(), k.hostOrNull(), k.code(), s.value(), s.sentUnasked(), at);
     }
 
     /** The PXE settings, when the file's differ from the log's (never said in the log: none). */

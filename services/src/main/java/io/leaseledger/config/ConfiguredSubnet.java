@@ -38,8 +38,8 @@ import java.util.Optional;
  *
  * @param ranges   each range with its kind, in the order added
  * @param hosts    reservations by MAC
- * @param snippets option payloads by scope, host and code (gateway, DNS servers and domain are
- *                 subnet snippets 3, 6 and 15)
+ * @param snippets option payloads and always-send marks by scope, host and code (gateway, DNS
+ *                 servers and domain are subnet snippets 3, 6 and 15)
  * @param pxe      the PXE settings in force, the global block laid under the subnet's; empty when
  *                 none were ever said (a file without any; a log without a {@code PxeSettingsSet},
  *                 such as a store written before PXE settings were events)
@@ -52,12 +52,27 @@ public record ConfiguredSubnet(
         SubnetSettings settings,
         Map<AddressRange, RangeKind> ranges,
         Map<MacAddress, Reservation> hosts,
-        Map<SnippetKey, Octets> snippets,
+        Map<SnippetKey, Snippet> snippets,
         Optional<PxeSettings> pxe,
         boolean served) {
 
     /** A host reservation. */
     public record Reservation(MacAddress mac, Ipv4Address address, Optional<Hostname> hostname) {}
+
+    /**
+     * An option snippet's payload and its always-send mark: null when never said (an event
+     * written before the mark was recorded), which replies read as not sent unasked.
+     */
+    public record Snippet(Octets value, Boolean alwaysSend) {
+        static Snippet of(OptionSnippet o) {
+            return new Snippet(new Octets(o.value()), o.alwaysSend());
+        }
+
+        /** Whether replies send it unasked. */
+        public boolean sentUnasked() {
+            return Boolean.TRUE.equals(alwaysSend);
+        }
+    }
 
     public ConfiguredSubnet {
         ranges = Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
@@ -70,18 +85,20 @@ public record ConfiguredSubnet(
         Map<AddressRange, RangeKind> ranges = new LinkedHashMap<>();
         subnet.ranges().forEach(r -> ranges.put(r.range(), r.kind()));
         Map<MacAddress, Reservation> hosts = new LinkedHashMap<>();
-        Map<SnippetKey, Octets> snippets = new LinkedHashMap<>();
-        globalOptions.forEach(o -> snippets.put(SnippetKey.global(o.code()), new Octets(o.value())));
+        Map<SnippetKey, Snippet> snippets = new LinkedHashMap<>();
+        globalOptions.forEach(o -> snippets.put(SnippetKey.global(o.code()), Snippet.of(o)));
         subnet.gateway().ifPresent(g -> snippets.put(SnippetKey.subnet(3),
-                new Octets(OptionCatalog.ROUTERS.encode(List.of(g)))));
+                new Snippet(new Octets(OptionCatalog.ROUTERS.encode(List.of(g))), false)));
         if (!subnet.dnsServers().isEmpty()) {
-            snippets.put(SnippetKey.subnet(6), new Octets(OptionCatalog.DOMAIN_NAME_SERVERS.encode(subnet.dnsServers())));
+            snippets.put(SnippetKey.subnet(6),
+                    new Snippet(new Octets(OptionCatalog.DOMAIN_NAME_SERVERS.encode(subnet.dnsServers())), false));
         }
-        subnet.domain().ifPresent(d -> snippets.put(SnippetKey.subnet(15), new Octets(OptionCatalog.DOMAIN_NAME.encode(d))));
-        subnet.options().forEach(o -> snippets.put(SnippetKey.subnet(o.code()), new Octets(o.value())));
+        subnet.domain().ifPresent(d -> snippets.put(SnippetKey.subnet(15),
+                new Snippet(new Octets(OptionCatalog.DOMAIN_NAME.encode(d)), false)));
+        subnet.options().forEach(o -> snippets.put(SnippetKey.subnet(o.code()), Snippet.of(o)));
         for (HostConfiguration h : subnet.hosts()) {
             hosts.put(h.mac(), new Reservation(h.mac(), h.address(), h.hostname()));
-            h.options().forEach(o -> snippets.put(SnippetKey.host(h.mac(), o.code()), new Octets(o.value())));
+            h.options().forEach(o -> snippets.put(SnippetKey.host(h.mac(), o.code()), Snippet.of(o)));
         }
         return new ConfiguredSubnet(subnet.id(), subnet.cidr(), subnet.settings(), ranges, hosts, snippets,
                 Optional.of(PxeConversion.settings(subnet.pxe())).filter(p -> !p.isEmpty()), true);
@@ -106,7 +123,8 @@ public record ConfiguredSubnet(
             case RangeRemoved e -> withRanges(m -> m.remove(e.range()));
             case HostReserved e -> withHosts(m -> m.put(e.mac(), new Reservation(e.mac(), e.address(), Optional.ofNullable(e.hostname()))));
             case HostUnreserved e -> withHosts(m -> m.remove(e.mac()));
-            case OptionSnippetSet e -> withSnippets(m -> m.put(key(e.scope(), e.host(), e.code()), e.value()));
+            case OptionSnippetSet e -> withSnippets(m -> m.put(key(e.scope(), e.host(), e.code()),
+                    new Snippet(e.value(), e.alwaysSend())));
             case OptionSnippetRemoved e -> withSnippets(m -> m.remove(key(e.scope(), e.host(), e.code())));
             case PxeSettingsSet e -> new ConfiguredSubnet(id, cidr, settings, ranges, hosts, snippets,
                     Optional.of(e.pxe()), served);
@@ -130,8 +148,8 @@ public record ConfiguredSubnet(
         return new ConfiguredSubnet(id, cidr, settings, ranges, m, snippets, pxe, served);
     }
 
-    private ConfiguredSubnet withSnippets(java.util.function.Consumer<Map<SnippetKey, Octets>> change) {
-        Map<SnippetKey, Octets> m = new LinkedHashMap<>(snippets);
+    private ConfiguredSubnet withSnippets(java.util.function.Consumer<Map<SnippetKey, Snippet>> change) {
+        Map<SnippetKey, Snippet> m = new LinkedHashMap<>(snippets);
         change.accept(m);
         return new ConfiguredSubnet(id, cidr, settings, ranges, hosts, m, pxe, served);
     }

@@ -53,17 +53,17 @@ public final class SettingsView {
                     new AtomicReference<>(Optional.empty()));
         }
 
-        static Prepared of(ConfiguredSubnet s, ReplyExtras x) {
+        static Prepared of(ConfiguredSubnet s) {
             Map<Integer, OptionSnippet> base = new LinkedHashMap<>();
             Map<MacAddress, Map<Integer, OptionSnippet>> hosts = new HashMap<>();
             // Most specific last, so it overwrites: global < subnet; host snippets overlay per client.
             for (OptionScope scope : List.of(OptionScope.GLOBAL, OptionScope.SUBNET, OptionScope.HOST)) {
-                for (Map.Entry<SnippetKey, Octets> e : s.snippets().entrySet()) {
+                for (Map.Entry<SnippetKey, ConfiguredSubnet.Snippet> e : s.snippets().entrySet()) {
                     SnippetKey k = e.getKey();
                     if (k.scope() != scope) {
                         continue;
                     }
-                    OptionSnippet o = new OptionSnippet(k.code(), e.getValue().bytes(), x.alwaysSend(s.id(), k));
+                    OptionSnippet o = new OptionSnippet(k.code(), e.getValue().value().bytes(), e.getValue().sentUnasked());
                     if (scope == OptionScope.HOST) {
                         hosts.computeIfAbsent(k.host().orElseThrow(), m -> new LinkedHashMap<>()).put(k.code(), o);
                     } else {
@@ -93,7 +93,6 @@ public final class SettingsView {
     }
 
     private final Map<SubnetId, Prepared> subnets = new ConcurrentHashMap<>();
-    private volatile ReplyExtras extras = ReplyExtras.NONE;
 
     /** Applies one event; lease events are ignored at once (they are nearly all of the stream). */
     @EventHandler
@@ -105,23 +104,17 @@ public final class SettingsView {
         subnets.compute(event.subnetId(), (id, p) -> {
             if (p == null) {
                 // Only a definition starts a subnet; anything else for an unknown subnet is not ours to invent.
-                return event instanceof SubnetDefined e ? Prepared.of(ConfiguredSubnet.defined(e), extras) : null;
+                return event instanceof SubnetDefined e ? Prepared.of(ConfiguredSubnet.defined(e)) : null;
             }
             // Defined again after a removal: the aggregate kept ranges, hosts and snippets, and so does the view.
             ConfiguredSubnet next = p.subnet().apply(event);
-            return next == p.subnet() ? p : Prepared.of(next, extras);
+            return next == p.subnet() ? p : Prepared.of(next);
         });
     }
 
     /** Rebuilds from the log, oldest first. */
     public void replay(Iterable<? extends SubnetEvent> events) {
         events.forEach(this::on);
-    }
-
-    /** The always-send marks of the configuration file as loaded at start. */
-    public void useReplyExtras(ReplyExtras extras) {
-        this.extras = extras;
-        subnets.replaceAll((id, p) -> Prepared.of(p.subnet(), extras));
     }
 
     /** The subnets served now. */

@@ -8,7 +8,6 @@ import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.ConfigurationLoader;
 import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
-import io.leaseledger.config.ReplyExtras;
 import io.leaseledger.config.ServerConfiguration;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.SubnetCommand;
@@ -128,7 +127,6 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 LOG.warn("the configuration file is too long to be remembered: the next start will apply all of it again");
             }
             replayInto(store, settings);
-            settings.useReplyExtras(ReplyExtras.from(config));
             LOG.info("{} subnet(s) served", settings.subnets().size());
             context.findBean(ReadSide.class).ifPresent(readSide -> {
                 context.registerSingleton(ReadSideHealth.class, readSide.tail()); // GET /health

@@ -3,7 +3,6 @@ package io.leaseledger.server;
 import io.leaseledger.config.ConfigurationApplier;
 import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.LeaseLedgerConfiguration;
-import io.leaseledger.config.ReplyExtras;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.groupcommit.SubnetGateway;
@@ -173,7 +172,6 @@ public final class Warmup {
                     view.on(event);
                 }
             });
-            view.useReplyExtras(ReplyExtras.from(config));
             PacketPipeline pipeline = new PacketPipeline(gateway, view, Optional.empty(), ReplyPorts.STANDARD,
                     new DhcpMetrics());
             try (WarmupClients clients = new WarmupClients(

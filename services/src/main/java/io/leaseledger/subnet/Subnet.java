@@ -141,9 +141,9 @@ public class Subnet implements SnapshotSized {
     public void handle(SetOptionSnippet command) {
         requireServed();
         String key = snippetKey(command.scope(), command.host(), command.code());
-        if (!command.value().equals(state.optionSnippet(key))) {
+        if (!command.value().equals(state.optionSnippet(key)) || command.alwaysSend() != state.alwaysSent(key)) {
             apply(new OptionSnippetSet(subnetId, command.scope(), command.host(), command.code(), command.value(),
-                    command.at()));
+                    command.alwaysSend(), command.at()));
         }
     }
 
@@ -248,7 +248,8 @@ public class Subnet implements SnapshotSized {
             case RangeRemoved e -> state.onRangeRemoved(e.range());
             case HostReserved e -> state.onHostReserved(e.mac(), e.address(), e.hostname());
             case HostUnreserved e -> state.onHostUnreserved(e.mac());
-            case OptionSnippetSet e -> state.onOptionSnippetSet(snippetKey(e.scope(), e.host(), e.code()), e.value());
+            case OptionSnippetSet e -> state.onOptionSnippetSet(snippetKey(e.scope(), e.host(), e.code()), e.value(),
+                    Boolean.TRUE.equals(e.alwaysSend()));
             case OptionSnippetRemoved e -> state.onOptionSnippetRemoved(snippetKey(e.scope(), e.host(), e.code()));
             case PxeSettingsSet e -> state.onPxeSettingsSet(e.pxe());
             case LeaseOffered e -> state.onOffered(e.address(), e.client(), e.transactionId(), e.leaseTime(), e.heldUntil());

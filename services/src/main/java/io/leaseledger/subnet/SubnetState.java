@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The state of one subnet. Mutated only by the {@code on...} methods, which the aggregate's
@@ -52,6 +54,8 @@ final class SubnetState {
     /** Address → the client that last held it (released or expired), for automatic allocation. */
     private final Map<Integer, ClientKey> rememberedClients = new HashMap<>();
     private final Map<String, Octets> optionSnippets = new HashMap<>();
+    /** Keys of the snippets marked always-send; absent from snapshots taken before it existed: none then. */
+    private final Set<String> alwaysSentSnippets = new HashSet<>();
     /** Absent from snapshots taken before PXE settings were events: none then, as the log says. */
     private PxeSettings pxe = PxeSettings.NONE;
     /**
@@ -231,6 +235,10 @@ final class SubnetState {
         return optionSnippets.get(key);
     }
 
+    boolean alwaysSent(String key) {
+        return alwaysSentSnippets.contains(key);
+    }
+
     int leaseCount() {
         return leases.size();
     }
@@ -379,12 +387,18 @@ final class SubnetState {
         }
     }
 
-    void onOptionSnippetSet(String key, Octets value) {
+    void onOptionSnippetSet(String key, Octets value, boolean alwaysSend) {
         optionSnippets.put(key, value);
+        if (alwaysSend) {
+            alwaysSentSnippets.add(key);
+        } else {
+            alwaysSentSnippets.remove(key);
+        }
     }
 
     void onOptionSnippetRemoved(String key) {
         optionSnippets.remove(key);
+        alwaysSentSnippets.remove(key);
     }
 
     void onPxeSettingsSet(PxeSettings settings) {

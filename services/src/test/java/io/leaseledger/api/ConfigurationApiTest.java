@@ -38,6 +38,9 @@ class ConfigurationApiTest extends RunningApi {
                 "{\"start\": \"198.19.0.100\", \"end\": \"198.19.0.110\", \"kind\": \"dynamic\"}").status()).isEqualTo(201);
         assertThat(op("PUT", "/api/v1/subnets/198.19.0.0-24/options", "{\"name\": \"domain-name\", \"value\": \"api.test\"}")
                 .json().get("options").toString()).contains("\"code\":15");
+        // An option the probe does not ask for, marked always-send: in the reply all the same.
+        assertThat(op("PUT", "/api/v1/subnets/198.19.0.0-24/options", "{\"code\": 224, \"hex\": \"aa\", \"always-send\": true}")
+                .json().get("options").toString()).contains("\"code\":224,\"value\":\"aa\",\"alwaysSend\":true");
 
         // A client on that link gets an address from the new range, with the new option.
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
@@ -47,6 +50,8 @@ class ConfigurationApiTest extends RunningApi {
             Dhcp4Message ack = probe.run().orElseThrow(() -> new AssertionError("no reply"));
             assertThat(ack.messageType()).isEqualTo(MessageType.ACK);
             assertThat(Ipv4Address.format(ack.yiaddr())).startsWith("198.19.0.1");
+            assertThat(ack.option(io.leaseledger.wire.dhcp4.OptionCode.valueOf(224)))
+                    .hasValueSatisfying(v -> assertThat(v).containsExactly(0xaa));
         }
 
         ApiNode.Reply again = op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.0.0/24\"}");
@@ -93,9 +98,9 @@ class ConfigurationApiTest extends RunningApi {
                 json("{\"mac\": \"52:54:00:00:03:08\", \"address\": \"198.19.3.80\", \"hostname\": null}"));
         // Values as hex of the wire payload: 198.19.3.1; 198.19.3.2 and .3; "host.test".
         assertThat(view.get("options")).containsExactlyInAnyOrder(
-                json("{\"scope\": \"subnet\", \"host\": null, \"code\": 3, \"value\": \"c6130301\"}"),
-                json("{\"scope\": \"subnet\", \"host\": null, \"code\": 6, \"value\": \"c6130302c6130303\"}"),
-                json("{\"scope\": \"host\", \"host\": \"52:54:00:00:03:07\", \"code\": 15, \"value\": \"686f73742e74657374\"}"));
+                json("{\"scope\": \"subnet\", \"host\": null, \"code\": 3, \"value\": \"c6130301\", \"alwaysSend\": false}"),
+                json("{\"scope\": \"subnet\", \"host\": null, \"code\": 6, \"value\": \"c6130302c6130303\", \"alwaysSend\": false}"),
+                json("{\"scope\": \"host\", \"host\": \"52:54:00:00:03:07\", \"code\": 15, \"value\": \"686f73742e74657374\", \"alwaysSend\": false}"));
 
         // The listing: every served subnet by network, this one as the single read shows it.
         ApiNode.Reply all = api.get("/api/v1/subnets", api.readOnly);

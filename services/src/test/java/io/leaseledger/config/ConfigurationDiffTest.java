@@ -60,7 +60,7 @@ class ConfigurationDiffTest {
             case io.leaseledger.events.subnet.ReserveHost d -> "ReserveHost(" + d.mac() + " " + d.address() + " " + d.hostname() + ")";
             case io.leaseledger.events.subnet.UnreserveHost d -> "UnreserveHost(" + d.mac() + ")";
             case io.leaseledger.events.subnet.SetOptionSnippet d -> "SetOptionSnippet(" + d.scope() + " " + d.code()
-                    + (d.host() == null ? "" : " " + d.host()) + " " + d.value() + ")";
+                    + (d.host() == null ? "" : " " + d.host()) + " " + d.value() + (d.alwaysSend() ? " always" : "") + ")";
             case io.leaseledger.events.subnet.RemoveOptionSnippet d -> "RemoveOptionSnippet(" + d.scope() + " " + d.code() + ")";
             case io.leaseledger.events.subnet.SetPxeSettings d -> "SetPxeSettings(" + pxe(d.pxe()) + ")";
             default -> c.toString();
@@ -256,5 +256,41 @@ class ConfigurationDiffTest {
         log.set(0, log.get(0).apply(new io.leaseledger.events.subnet.PxeSettingsSet(log.get(0).id(),
                 io.leaseledger.events.subnet.PxeSettings.NONE, AT)));
         assertThat(threeWay(log, WITH_PXE, WITH_PXE)).isEmpty();
+    }
+
+    // Always-send marks: in OptionSnippetSet since 2026-12-02 (absent, null, in older events).
+
+    static final String ALWAYS = BASE.replace("options: [{code: 42, value: [198.18.0.2]}]",
+            "options: [{code: 42, value: [198.18.0.2], always-send: true}]");
+
+    @Test
+    void anAlwaysSendMarkIsPartOfTheSnippetAndAChangeOfItsOwn() throws Exception {
+        assertThat(diff(List.of(), ALWAYS)).contains("SetOptionSnippet(GLOBAL 42 c6:12:00:02 always)");
+        assertThat(diff(logAfter(ALWAYS), ALWAYS)).isEmpty();
+        assertThat(diff(logAfter(BASE), ALWAYS)).containsExactly("SetOptionSnippet(GLOBAL 42 c6:12:00:02 always)");
+        assertThat(diff(logAfter(ALWAYS), BASE)).containsExactly("SetOptionSnippet(GLOBAL 42 c6:12:00:02)");
+    }
+
+    /** The log of a store written before the marks were recorded: the same snippets, no mark said. */
+    static List<ConfiguredSubnet> logWithoutMarks(String yaml) throws ConfigurationException {
+        return logAfter(yaml).stream().map(s -> {
+            var snippets = new java.util.LinkedHashMap<SnippetKey, ConfiguredSubnet.Snippet>();
+            s.snippets().forEach((k, v) -> snippets.put(k, new ConfiguredSubnet.Snippet(v.value(), null)));
+            return new ConfiguredSubnet(s.id(), s.cidr(), s.settings(), s.ranges(), s.hosts(), snippets, s.pxe(),
+                    s.served());
+        }).toList();
+    }
+
+    @Test
+    void anUnchangedFileStillMarksWhatALogWithoutMarksHas() throws Exception {
+        assertThat(threeWay(logWithoutMarks(ALWAYS), ALWAYS, ALWAYS))
+                .containsExactly("SetOptionSnippet(GLOBAL 42 c6:12:00:02 always)");
+        assertThat(threeWay(logWithoutMarks(BASE), BASE, BASE)).isEmpty();
+        // A log that said "not always" (the API's word since) keeps it.
+        List<ConfiguredSubnet> log = new java.util.ArrayList<>(logAfter(ALWAYS));
+        log.set(0, log.get(0).apply(new io.leaseledger.events.subnet.OptionSnippetSet(log.get(0).id(),
+                io.leaseledger.events.subnet.OptionScope.GLOBAL, null, 42, log.get(0).snippets()
+                        .get(SnippetKey.global(42)).value(), false, AT)));
+        assertThat(threeWay(log, ALWAYS, ALWAYS)).isEmpty();
     }
 }

@@ -109,7 +109,6 @@ class ConfigurationThroughTheAggregateTest {
                 """;
         start(file);
         SettingsView view = replayedView();
-        view.useReplyExtras(ReplyExtras.from(ConfigurationDiffTest.load(file)));
         SubnetId subnet = SubnetId.parse("198.18.0.0/24");
         Ipv4Address server = Ipv4Address.parse("198.18.0.1");
 

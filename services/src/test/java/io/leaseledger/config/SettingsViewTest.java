@@ -38,7 +38,7 @@ class SettingsViewTest {
     private static final Ipv4Address SERVER = Ipv4Address.parse("198.18.0.1");
 
     private static OptionSnippetSet snippet(OptionScope scope, MacAddress host, int code, String hex) {
-        return new OptionSnippetSet(ID, scope, host, code, Octets.parse(hex), AT);
+        return new OptionSnippetSet(ID, scope, host, code, Octets.parse(hex), false, AT);
     }
 
     @Test
@@ -118,19 +118,16 @@ class SettingsViewTest {
     }
 
     @Test
-    void alwaysSendMarksComeFromTheFileAsLoaded() throws Exception {
-        LeaseLedgerConfiguration c = ConfigurationDiffTest.load("""
-                server: {bind: [127.0.0.1]}
-                subnets:
-                  - cidr: 198.18.0.0/24
-                    options: [{code: 224, hex: "01", always-send: true}]
-                """);
+    void alwaysSendMarksComeFromTheLog() {
         SettingsView view = new SettingsView();
-        view.useReplyExtras(ReplyExtras.from(c));
         view.on(new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT));
-        view.on(snippet(OptionScope.SUBNET, null, 224, "01"));
-        ReplyProfile p = view.profile(ID, A, SERVER).orElseThrow();
-        assertThat(p.options()).singleElement().extracting(OptionSnippet::alwaysSend).isEqualTo(true);
+        view.on(new OptionSnippetSet(ID, OptionScope.SUBNET, null, 224, Octets.parse("01"), true, AT));
+        view.on(new OptionSnippetSet(ID, OptionScope.SUBNET, null, 225, Octets.parse("02"), null, AT));
+        assertThat(view.profile(ID, A, SERVER).orElseThrow().options())
+                .extracting(OptionSnippet::code, OptionSnippet::alwaysSend)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(224, true), org.assertj.core.groups.Tuple.tuple(225, false));
+        view.on(new OptionSnippetSet(ID, OptionScope.SUBNET, null, 224, Octets.parse("01"), false, AT));
+        assertThat(view.profile(ID, A, SERVER).orElseThrow().options().getFirst().alwaysSend()).isFalse();
     }
 
     @Test

@@ -177,17 +177,37 @@ class SubnetConfigurationTest {
     void optionSnippetsAreSetChangedAndRemovedOnlyWhenTheyDiffer() {
         var value = Octets.ascii("maas");
         fixture().given(defined())
-                .when(new SetOptionSnippet(SUBNET, OptionScope.SUBNET, null, 15, value, t(1)))
-                .expectEvents(new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, t(1)));
-        fixture().given(defined(), new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, T0))
-                .when(new SetOptionSnippet(SUBNET, OptionScope.SUBNET, null, 15, value, t(1)))
+                .when(new SetOptionSnippet(SUBNET, OptionScope.SUBNET, null, 15, value, false, t(1)))
+                .expectEvents(new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, false, t(1)));
+        fixture().given(defined(), new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, false, T0))
+                .when(new SetOptionSnippet(SUBNET, OptionScope.SUBNET, null, 15, value, false, t(1)))
                 .expectNoEvents();
-        fixture().given(defined(), new OptionSnippetSet(SUBNET, OptionScope.HOST, ALICE.chaddr(), 67, value, T0))
+        fixture().given(defined(), new OptionSnippetSet(SUBNET, OptionScope.HOST, ALICE.chaddr(), 67, value, false, T0))
                 .when(new RemoveOptionSnippet(SUBNET, OptionScope.HOST, ALICE.chaddr(), 67, t(1)))
                 .expectEvents(new OptionSnippetRemoved(SUBNET, OptionScope.HOST, ALICE.chaddr(), 67, t(1)));
         fixture().given(defined())
                 .when(new RemoveOptionSnippet(SUBNET, OptionScope.GLOBAL, null, 6, t(1)))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anAlwaysSendMarkIsAChangeOfItsOwn() {
+        var value = Octets.ascii("maas");
+        fixture().given(defined(), new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, false, T0))
+                .when(new SetOptionSnippet(SUBNET, OptionScope.SUBNET, null, 15, value, true, t(1)))
+                .expectEvents(new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, true, t(1)));
+        fixture().given(defined(), new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, true, T0))
+                .when(new SetOptionSnippet(SUBNET, OptionScope.SUBNET, null, 15, value, false, t(1)))
+                .expectEvents(new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, false, t(1)));
+        // An event from before the mark was recorded: not sent unasked, so "false" changes nothing.
+        fixture().given(defined(), new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, null, T0))
+                .when(new SetOptionSnippet(SUBNET, OptionScope.SUBNET, null, 15, value, false, t(1)))
+                .expectNoEvents();
+        // Removed and set again: the mark went with the snippet.
+        fixture().given(defined(), new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, true, T0),
+                        new OptionSnippetRemoved(SUBNET, OptionScope.SUBNET, null, 15, t(1)))
+                .when(new SetOptionSnippet(SUBNET, OptionScope.SUBNET, null, 15, value, false, t(2)))
+                .expectEvents(new OptionSnippetSet(SUBNET, OptionScope.SUBNET, null, 15, value, false, t(2)));
     }
 
     @Test

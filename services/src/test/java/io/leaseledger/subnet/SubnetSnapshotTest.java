@@ -33,7 +33,7 @@ class SubnetSnapshotTest {
         original.on(dynamic("198.18.0.10-198.18.0.20"));
         original.on(reserved("198.18.0.2-198.18.0.9"));
         original.on(new HostReserved(SUBNET, CAROL.chaddr(), ip("198.18.0.100"), Hostname.of("carol"), T0));
-        original.on(new OptionSnippetSet(SUBNET, OptionScope.HOST, CAROL.chaddr(), 67, Octets.ascii("ipxe.efi"), T0));
+        original.on(new OptionSnippetSet(SUBNET, OptionScope.HOST, CAROL.chaddr(), 67, Octets.ascii("ipxe.efi"), true, T0));
         PxeSettings pxe = new PxeSettings(ip("198.18.0.2"), null, "lpxelinux.0", "bootx64.efi", null, null, null, null);
         original.on(new PxeSettingsSet(SUBNET, pxe, T0));
         original.on(offered("198.18.0.10", ALICE, T0));
@@ -64,6 +64,7 @@ class SubnetSnapshotTest {
                 .isEqualTo(new LeaseRules(SUBNET, original.state()).nextReclaim(t(4000)));
         assertThat(restored.state().optionSnippet("HOST/" + CAROL.chaddr() + "/67")).isEqualTo(Octets.ascii("ipxe.efi"));
         assertThat(restored.state().pxe()).isEqualTo(pxe);
+        assertThat(restored.state().alwaysSent("HOST/" + CAROL.chaddr() + "/67")).isTrue();
     }
 
     /** A snapshot taken before PXE settings were events has no such field: none then, as its log says. */

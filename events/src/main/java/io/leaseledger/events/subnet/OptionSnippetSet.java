@@ -11,13 +11,16 @@ import org.axonframework.serialization.Revision;
 /**
  * Replies of this subnet carry option {@code code} with payload {@code value} at this scope.
  *
- * @param host the host of a HOST snippet; null for GLOBAL and SUBNET
+ * @param host       the host of a HOST snippet; null for GLOBAL and SUBNET
+ * @param alwaysSend true: sent whether or not the client's parameter request list asks for it.
+ *                   Null only in events written before the mark was recorded (2026-12-02): not
+ *                   sent unasked then, and the configuration file's mark is recorded at the next start
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptionSnippetSet(SubnetId subnetId, OptionScope scope,
                                @PersonalData("hardware address") MacAddress host, int code, Octets value,
-                               Instant at) implements SubnetEvent {
+                               Boolean alwaysSend, Instant at) implements SubnetEvent {
 
     /** Option codes 1..254: 0 (pad) and 255 (end) carry no value. */
     static void checkScope(OptionScope scope, MacAddress host, int code) {
