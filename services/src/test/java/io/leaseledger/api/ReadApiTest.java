@@ -182,7 +182,7 @@ class ReadApiTest extends RunningApi {
                 "{\"mac\": \"52:54:00:00:00:01\", \"address\": \"198.18.0.50\", \"hostname\": \"probe-host\"}"));
         // The gateway is option 3 (routers), its value the wire payload in hex: 198.18.0.1.
         assertThat(subnet.get("options")).containsExactly(ApiNode.JSON.readTree(
-                "{\"scope\": \"subnet\", \"host\": null, \"code\": 3, \"value\": \"c6120001\"}"));
+                "{\"scope\": \"subnet\", \"host\": null, \"code\": 3, \"value\": \"c6120001\", \"alwaysSend\": false}"));
 
         ApiNode.Reply one = get("/api/v1/subnets/198.18.0.0-24");
         assertThat(one.status()).as(one.body()).isEqualTo(200);
