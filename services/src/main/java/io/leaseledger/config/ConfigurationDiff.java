@@ -14,7 +14,6 @@ import io.leaseledger.events.subnet.SetPxeSettings;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.UnreserveHost;
 import io.leaseledger.events.types.AddressRange;
-import io.leaseledger.events.types.Octets;
 import io.leaseledger.events.types.SubnetId;
 
 import java.time.Instant;

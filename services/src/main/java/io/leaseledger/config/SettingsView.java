@@ -9,7 +9,6 @@ import io.leaseledger.events.subnet.SubnetDefined;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
-import io.leaseledger.events.types.Octets;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.wire.reply.OptionSnippet;
 import io.leaseledger.wire.reply.PxeBoot;
