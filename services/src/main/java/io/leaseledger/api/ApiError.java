@@ -7,7 +7,7 @@ import java.util.List;
  * per offending field.
  *
  * @param error   {@code unauthorized}, {@code forbidden}, {@code invalid}, {@code not-found},
- *                {@code conflict}, {@code refused}, {@code unavailable} (the enum of openapi.yaml's Error)
+ *                {@code conflict}, {@code refused}, {@code unavailable}, {@code incomplete} (the enum of openapi.yaml's Error)
  * @param message what went wrong, naming the value
  * @param fields  for {@code invalid}: each field, the value sent and what is wrong with it
  */

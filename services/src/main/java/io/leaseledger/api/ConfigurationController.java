@@ -4,6 +4,7 @@ import io.leaseledger.api.auth.RequiresRole;
 import io.leaseledger.api.auth.Role;
 import io.leaseledger.config.ApiInputs;
 import io.leaseledger.config.ConfiguredSubnet;
+import io.leaseledger.config.GlobalOptions;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.ChangeSubnet;
@@ -24,10 +25,7 @@ import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.Octets;
 import io.leaseledger.events.types.SubnetId;
-import io.leaseledger.store.ServedSubnets;
-import io.leaseledger.subnet.SubnetCommandRejected;
 import io.leaseledger.wire.reply.OptionSnippet;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -38,10 +36,9 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -57,25 +54,20 @@ import java.util.Optional;
 @RequiresRole(Role.OPERATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ConfigurationController {
-    private final BeanProvider<CommandGateway> commands;
-    private final BeanProvider<ServedSubnets> served;
+    private final SubnetCommands commands;
     private final SettingsView settings;
     private final Clock clock;
 
-    /**
-     * @param served present on a node that serves DHCP (registered by {@code LeaseLedgerNode});
-     *               absent on a region, which has no subnets and no event store: writes answer 503
-     *               there, and the command gateway (whose factory would open a store) is never asked for
-     */
-    public ConfigurationController(BeanProvider<CommandGateway> commands, BeanProvider<ServedSubnets> served,
-                                   SettingsView settings, Clock clock) {
-        this.served = served;
+    public ConfigurationController(SubnetCommands commands, SettingsView settings, Clock clock) {
         this.commands = commands;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Defines a subnet (cidr and lease settings); 409 if it is served or overlaps one that is. */
+    /**
+     * Defines a subnet (cidr and lease settings) with the global option snippets in force; 409 if it
+     * is served or overlaps one that is.
+     */
     @Post
     public HttpResponse<SubnetView> define(@Body @Nullable String body) throws ApiException {
         ApiInputs.SubnetInput input = RequestBodies.read(body, ApiInputs::subnet);
@@ -89,7 +81,12 @@ public final class ConfigurationController {
                 throw ApiException.conflict("subnet " + id + " overlaps the served subnet " + other.id());
             }
         }
-        send(DefineSubnet.of(input.cidr(), input.settings(), clock.instant()));
+        Instant at = clock.instant();
+        send(DefineSubnet.of(input.cidr(), input.settings(), at));
+        // Global snippets are carried by every subnet's stream: this one's starts with those in force.
+        for (SubnetCommand command : GlobalOptions.toward(settings.subnet(id).orElseThrow(), settings.globalSnippets(), at)) {
+            send(command);
+        }
         return HttpResponse.created(view(id));
     }
 
@@ -221,34 +218,7 @@ public final class ConfigurationController {
     // ------------------------------------------------------------------ helpers
 
     private void send(SubnetCommand command) throws ApiException {
-        if (!served.isPresent()) {
-            throw new ApiException(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE, new ApiError("unavailable",
-                    "this node serves no subnets (a region): change the configuration on the rack that serves "
-                            + command.subnetId(), java.util.List.of()));
-        }
-        try {
-            commands.get().sendAndWait(command);
-        } catch (RuntimeException e) {
-            throw refusal(e, command).orElseThrow(() -> e);
-        }
-    }
-
-    /** What the aggregate said, as the client should hear it; empty for a failure that is ours (500). */
-    static Optional<ApiException> refusal(Throwable failure, SubnetCommand command) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SubnetCommandRejected rejected) {
-                return Optional.of(rejected.reason() == SubnetCommandRejected.Reason.CONFLICT
-                        ? ApiException.conflict(rejected.getMessage()) : ApiException.refused(rejected.getMessage()));
-            }
-            if (t instanceof AggregateNotFoundException) {
-                return Optional.of(ApiException.notFound("subnet " + command.subnetId() + " was never defined"));
-            }
-            if (t instanceof IllegalArgumentException invalid) {
-                // A value type refused the value (a range not on the subnet's addresses, ...).
-                return Optional.of(ApiException.refused(invalid.getMessage()));
-            }
-        }
-        return Optional.empty();
+        commands.send(command);
     }
 
     private ConfiguredSubnet served(String subnet) throws ApiException {
@@ -265,7 +235,7 @@ public final class ConfigurationController {
         return other.cidr().contains(input.cidr().network()) || input.cidr().contains(other.cidr().network());
     }
 
-    private static OptionSnippet snippet(String body) throws ApiException {
+    static OptionSnippet snippet(String body) throws ApiException {
         return RequestBodies.read(body, ApiInputs::snippet);
     }
 
@@ -285,7 +255,7 @@ public final class ConfigurationController {
         }
     }
 
-    private static int code(String text) throws ApiException {
+    static int code(String text) throws ApiException {
         try {
             int code = Integer.parseInt(text);
             if (code >= 1 && code <= 254) {

@@ -86,7 +86,7 @@ public final class InUseController {
         try {
             outcome = commands.get().sendAndWait(command);
         } catch (RuntimeException e) {
-            throw ConfigurationController.refusal(e, command).orElseThrow(() -> e);
+            throw SubnetCommands.refusal(e, command).orElseThrow(() -> e);
         }
         return new Report(current.id().value(), address.toString(), mac.toString(), outcome.name());
     }

@@ -46,7 +46,7 @@ public final class ConfigurationApplier {
     public static List<SubnetCommand> apply(SettingsView view, LeaseLedgerConfiguration config,
             Optional<LeaseLedgerConfiguration> lastApplied, CommandGateway commands, Instant at)
             throws ConfigurationException {
-        List<SubnetCommand> diff = ConfigurationDiff.between(view.known(), config, lastApplied, at);
+        List<SubnetCommand> diff = ConfigurationDiff.between(view.known(), config, lastApplied, view.globalWord(), at);
         for (SubnetCommand command : diff) {
             try {
                 commands.sendAndWait(command);

@@ -4,6 +4,7 @@ import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.ChangeSubnet;
 import io.leaseledger.events.subnet.DefineSubnet;
+import io.leaseledger.events.subnet.OptionScope;
 import io.leaseledger.events.subnet.RangeKind;
 import io.leaseledger.events.subnet.RemoveOptionSnippet;
 import io.leaseledger.events.subnet.RemoveRange;
@@ -34,7 +35,8 @@ import java.util.Optional;
  * hosts that are gone or moved to another address; add ranges; reserve hosts; set snippets; set
  * the PXE settings. A subnet missing from the file is removed (its history stays in the log).
  * Given the file as the previous start applied it, only the subnets the file changed since are
- * touched (three-way: the HTTP API's changes to the others survive a restart).
+ * touched (three-way: the HTTP API's changes to the others survive a restart); the file's global
+ * options are a block of their own, which every served subnet carries ({@link GlobalOptions}).
  */
 public final class ConfigurationDiff {
 
@@ -63,32 +65,57 @@ public final class ConfigurationDiff {
      */
     public static List<SubnetCommand> between(Collection<ConfiguredSubnet> previous, LeaseLedgerConfiguration desired,
             Optional<LeaseLedgerConfiguration> lastApplied, Instant at) {
+        return between(previous, desired, lastApplied, Map.of(), at);
+    }
+
+    /**
+     * As {@link #between(Collection, LeaseLedgerConfiguration, Optional, Instant)}, with the file's
+     * global {@code options} as a block of their own ({@link GlobalOptions#inForce}): unchanged in
+     * the file, the log's latest word on each code stands ({@code globalWord},
+     * {@link SettingsView#globalWord()}); changed, the file's list is set. Either way every served
+     * subnet — one only the API defined included — ends with exactly the global snippets in force,
+     * and a change of them alone leaves the rest of each subnet as the log has it.
+     */
+    public static List<SubnetCommand> between(Collection<ConfiguredSubnet> previous, LeaseLedgerConfiguration desired,
+            Optional<LeaseLedgerConfiguration> lastApplied,
+            Map<Integer, Optional<ConfiguredSubnet.Snippet>> globalWord, Instant at) {
+        Map<Integer, ConfiguredSubnet.Snippet> globals = GlobalOptions.inForce(desired, lastApplied, globalWord);
         Map<SubnetId, ConfiguredSubnet> before = new LinkedHashMap<>();
         previous.forEach(s -> before.put(s.id(), s));
-        Optional<Map<SubnetId, ConfiguredSubnet>> fileBefore = lastApplied.map(ConfigurationDiff::desiredSubnets);
-        Map<SubnetId, ConfiguredSubnet> fileNow = desiredSubnets(desired);
+        // Blocks compared without the global snippets: those are a block of their own, above.
+        Optional<Map<SubnetId, ConfiguredSubnet>> blocksBefore = lastApplied.map(ConfigurationDiff::blocks);
+        Map<SubnetId, ConfiguredSubnet> blocksNow = blocks(desired);
         List<SubnetCommand> out = new ArrayList<>();
-        for (ConfiguredSubnet want : fileNow.values()) {
+        for (SubnetConfiguration subnet : desired.subnets()) {
+            ConfiguredSubnet want = ConfiguredSubnet.desired(subnet, globals);
             ConfiguredSubnet have = before.remove(want.id());
-            boolean unchangedInFile = fileBefore.map(f -> want.equals(f.get(want.id()))).orElse(false);
+            boolean unchangedInFile = blocksBefore.map(f -> blocksNow.get(want.id()).equals(f.get(want.id())))
+                    .orElse(false);
             if (!unchangedInFile) {
                 subnet(have, want, at, out);
             } else if (have != null && have.served()) {
                 unsaidUntilNow(have, want, at, out);
+                out.addAll(GlobalOptions.toward(have, globals, at));
             }
         }
-        before.values().stream()
-                .filter(ConfiguredSubnet::served)
-                .filter(s -> fileBefore.map(f -> f.containsKey(s.id())).orElse(true))
-                .forEach(s -> out.add(new RemoveSubnet(s.id(), at)));
+        for (ConfiguredSubnet s : before.values()) {
+            if (!s.served()) {
+                continue;
+            }
+            if (blocksBefore.map(f -> f.containsKey(s.id())).orElse(true)) {
+                out.add(new RemoveSubnet(s.id(), at));
+            } else {
+                out.addAll(GlobalOptions.toward(s, globals, at)); // only the API defined it: global is every subnet
+            }
+        }
         return out;
     }
 
-    private static Map<SubnetId, ConfiguredSubnet> desiredSubnets(LeaseLedgerConfiguration config) {
+    private static Map<SubnetId, ConfiguredSubnet> blocks(LeaseLedgerConfiguration config) {
         Map<SubnetId, ConfiguredSubnet> out = new LinkedHashMap<>();
         for (SubnetConfiguration s : config.subnets()) {
-            ConfiguredSubnet want = ConfiguredSubnet.desired(s, config.options());
-            out.put(want.id(), want);
+            ConfiguredSubnet block = ConfiguredSubnet.desired(s, Map.of());
+            out.put(block.id(), block);
         }
         return out;
     }
@@ -148,13 +175,14 @@ public final class ConfigurationDiff {
     /**
      * For a subnet whose block the file did not change: what a log written before 2026-12-02 could
      * not say and the file's reply settings stood in for until then — the PXE settings, and the
-     * always-send marks of snippets the log has with the file's value — recorded from the file.
+     * always-send marks of snippets the log has with the file's value — recorded from the file
+     * (global snippets' marks are {@link GlobalOptions#toward}'s, as they are the global block's).
      * Nothing for a log that has said them, whatever it said (the API's word stands).
      */
     private static void unsaidUntilNow(ConfiguredSubnet have, ConfiguredSubnet want, Instant at, List<SubnetCommand> out) {
         for (Map.Entry<SnippetKey, ConfiguredSubnet.Snippet> s : want.snippets().entrySet()) {
             ConfiguredSubnet.Snippet had = have.snippets().get(s.getKey());
-            if (had != null && had.alwaysSend() == null && s.getValue().sentUnasked()
+            if (s.getKey().scope() != OptionScope.GLOBAL && had != null && had.alwaysSend() == null && s.getValue().sentUnasked()
                     && had.value().equals(s.getValue().value())) {
                 out.add(setSnippet(want.id(), s.getKey(), s.getValue(), at));
             }

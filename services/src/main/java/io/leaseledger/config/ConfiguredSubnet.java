@@ -82,11 +82,16 @@ public record ConfiguredSubnet(
 
     /** What {@code subnet} of a validated file wants, global snippets included (every subnet's stream carries them). */
     public static ConfiguredSubnet desired(SubnetConfiguration subnet, List<OptionSnippet> globalOptions) {
+        return desired(subnet, GlobalOptions.of(globalOptions));
+    }
+
+    /** What {@code subnet} of a validated file wants, with {@code globals} as the global snippets in force. */
+    public static ConfiguredSubnet desired(SubnetConfiguration subnet, Map<Integer, Snippet> globals) {
         Map<AddressRange, RangeKind> ranges = new LinkedHashMap<>();
         subnet.ranges().forEach(r -> ranges.put(r.range(), r.kind()));
         Map<MacAddress, Reservation> hosts = new LinkedHashMap<>();
         Map<SnippetKey, Snippet> snippets = new LinkedHashMap<>();
-        globalOptions.forEach(o -> snippets.put(SnippetKey.global(o.code()), Snippet.of(o)));
+        globals.forEach((code, s) -> snippets.put(SnippetKey.global(code), s));
         subnet.gateway().ifPresent(g -> snippets.put(SnippetKey.subnet(3),
                 new Snippet(new Octets(OptionCatalog.ROUTERS.encode(List.of(g))), false)));
         if (!subnet.dnsServers().isEmpty()) {

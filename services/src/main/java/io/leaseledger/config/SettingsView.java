@@ -4,6 +4,8 @@ import io.leaseledger.events.subnet.AddressInUseObserved;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.OptionScope;
+import io.leaseledger.events.subnet.OptionSnippetRemoved;
+import io.leaseledger.events.subnet.OptionSnippetSet;
 import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.SubnetDefined;
 import io.leaseledger.events.subnet.SubnetEvent;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -92,6 +96,10 @@ public final class SettingsView {
     }
 
     private final Map<SubnetId, Prepared> subnets = new ConcurrentHashMap<>();
+    /** Per option code, the log's latest global snippet, or empty where it was last removed. */
+    private final Map<Integer, Optional<ConfiguredSubnet.Snippet>> globalWord = new ConcurrentHashMap<>();
+    /** The global snippets in force where the log has no word (a file's, applied to no subnet yet). */
+    private volatile Map<Integer, ConfiguredSubnet.Snippet> globalDefaults = Map.of();
 
     /** Applies one event; lease events are ignored at once (they are nearly all of the stream). */
     @EventHandler
@@ -100,6 +108,7 @@ public final class SettingsView {
                 || event instanceof ForeignDhcpServerObserved) {
             return;
         }
+        noteGlobalWord(event);
         subnets.compute(event.subnetId(), (id, p) -> {
             if (p == null) {
                 // Only a definition starts a subnet; anything else for an unknown subnet is not ours to invent.
@@ -109,6 +118,42 @@ public final class SettingsView {
             ConfiguredSubnet next = p.subnet().apply(event);
             return next == p.subnet() ? p : Prepared.of(next);
         });
+    }
+
+    private void noteGlobalWord(SubnetEvent event) {
+        if (event instanceof OptionSnippetSet e && e.scope() == OptionScope.GLOBAL) {
+            globalWord.put(e.code(), Optional.of(new ConfiguredSubnet.Snippet(e.value(), e.alwaysSend())));
+        } else if (event instanceof OptionSnippetRemoved e && e.scope() == OptionScope.GLOBAL) {
+            globalWord.put(e.code(), Optional.empty());
+        }
+    }
+
+    /**
+     * Per option code, the log's latest word on the global snippet: what the last global-scope
+     * {@code OptionSnippetSet} of any subnet set, or empty where an {@code OptionSnippetRemoved}
+     * came last. Codes the log never named are absent.
+     */
+    public SortedMap<Integer, Optional<ConfiguredSubnet.Snippet>> globalWord() {
+        return new TreeMap<>(globalWord);
+    }
+
+    /**
+     * The global snippets in force ({@link GlobalOptions}): the log's latest word per code, over
+     * the defaults a start noted for codes the log never named.
+     */
+    public SortedMap<Integer, ConfiguredSubnet.Snippet> globalSnippets() {
+        SortedMap<Integer, ConfiguredSubnet.Snippet> out = new TreeMap<>(globalDefaults);
+        globalWord.forEach((code, word) -> word.ifPresentOrElse(s -> out.put(code, s), () -> out.remove(code)));
+        return out;
+    }
+
+    /**
+     * Notes what a start applied as the global snippets in force, for the codes the log has no word
+     * on: a file's global options when no subnet carried them yet, so that the first subnet the
+     * API defines gets them, as the next start would give it.
+     */
+    public void globalDefaults(Map<Integer, ConfiguredSubnet.Snippet> inForce) {
+        globalDefaults = Map.copyOf(inForce);
     }
 
     /** Rebuilds from the log, oldest first. */

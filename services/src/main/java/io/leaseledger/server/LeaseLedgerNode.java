@@ -1,11 +1,10 @@
 package io.leaseledger.server;
 
-import io.leaseledger.events.types.Ipv4Address;
-
 import io.leaseledger.config.ConfiguredSubnet;
 import io.leaseledger.config.ConfigurationApplier;
 import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.ConfigurationLoader;
+import io.leaseledger.config.GlobalOptions;
 import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.ServerConfiguration;
@@ -121,12 +120,14 @@ public final class LeaseLedgerNode implements AutoCloseable {
             AxonStore store = context.getBean(AxonStore.class);
             store.newestEventTime().ifPresent(clock::noteNewestStored);
             AppliedConfigurationFile appliedFile = new AppliedConfigurationFile(store.dataSource());
-            List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config,
-                    appliedFile.read().flatMap(LeaseLedgerNode::lastApplied), store.commandGateway(), clock.instant());
+            Optional<LeaseLedgerConfiguration> lastApplied = appliedFile.read().flatMap(LeaseLedgerNode::lastApplied);
+            List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config, lastApplied,
+                    store.commandGateway(), clock.instant());
             if (!config.text().isEmpty() && !appliedFile.record(config.text(), clock.instant())) {
                 LOG.warn("the configuration file is too long to be remembered: the next start will apply all of it again");
             }
             replayInto(store, settings);
+            settings.globalDefaults(GlobalOptions.inForce(config, lastApplied, settings.globalWord()));
             LOG.info("{} subnet(s) served", settings.subnets().size());
             context.findBean(ReadSide.class).ifPresent(readSide -> {
                 context.registerSingleton(ReadSideHealth.class, readSide.tail()); // GET /health

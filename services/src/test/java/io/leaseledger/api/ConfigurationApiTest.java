@@ -218,6 +218,45 @@ class ConfigurationApiTest extends RunningApi {
     }
 
     @Test
+    void globalOptionsReachEveryServedSubnetAndTheOnesDefinedLater() throws Exception {
+        assertThat(api.get("/api/v1/options", api.readOnly).json()).isEmpty();
+        ApiNode.Reply set = op("PUT", "/api/v1/options", "{\"code\": 225, \"hex\": \"bb\", \"always-send\": true}");
+        try {
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            String global225 = "{\"scope\":\"global\",\"host\":null,\"code\":225,\"value\":\"bb\",\"alwaysSend\":true}";
+            assertThat(set.body()).isEqualTo("[" + global225 + "]");
+            assertThat(api.get("/api/v1/subnets/198.18.0.0-24", api.readOnly).json().get("options").toString())
+                    .contains(global225);
+            assertThat(op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.12.0/24\"}").json().get("options").toString())
+                    .as("a subnet defined later starts with the global options in force").contains(global225);
+
+            // In the reply, though the probe does not ask for it (always-send).
+            InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
+            try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    new RelayProbe.ProbeOptions(new byte[] {0x52, 0x54, 0, 0, 0x0c, 1}, Ipv4Address.parse("198.18.0.1"),
+                            Duration.ofSeconds(5), false, null))) {
+                Dhcp4Message ack = probe.run().orElseThrow(() -> new AssertionError("no reply"));
+                assertThat(ack.option(io.leaseledger.wire.dhcp4.OptionCode.valueOf(225)))
+                        .hasValueSatisfying(v -> assertThat(v).containsExactly(0xbb));
+            }
+
+            assertThat(api.send("PUT", "/api/v1/options", api.readOnly, "{\"code\": 225, \"hex\": \"cc\"}").status())
+                    .isEqualTo(403);
+            assertThat(api.send("PUT", "/api/v1/options", null, "{\"code\": 225, \"hex\": \"cc\"}").status()).isEqualTo(401);
+            ApiNode.Reply wrong = op("PUT", "/api/v1/options", "{\"code\": 300, \"hex\": \"zz\"}");
+            assertThat(wrong.status()).isEqualTo(400);
+            assertThat(fields(wrong)).contains("code");
+            assertThat(op("DELETE", "/api/v1/options/x", null).status()).isEqualTo(400);
+            assertThat(api.send("DELETE", "/api/v1/options/225", api.readOnly, null).status()).isEqualTo(403);
+        } finally {
+            assertThat(op("DELETE", "/api/v1/options/225", null).status()).isEqualTo(204);
+        }
+        assertThat(op("DELETE", "/api/v1/options/225", null).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/options", api.readOnly).json()).isEmpty();
+        assertThat(api.get("/api/v1/subnets", api.readOnly).body()).doesNotContain("\"code\":225");
+    }
+
+    @Test
     void aRemovedSubnetIsNoLongerServed() throws Exception {
         assertThat(op("POST", "/api/v1/subnets", "{\"cidr\": \"198.19.9.0/24\"}").status()).isEqualTo(201);
         assertThat(op("DELETE", "/api/v1/subnets/198.19.9.0-24", null).status()).isEqualTo(204);

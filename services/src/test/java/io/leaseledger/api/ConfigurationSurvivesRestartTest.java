@@ -42,6 +42,8 @@ class ConfigurationSurvivesRestartTest {
                     .isEqualTo(201);
             assertThat(api.send("PUT", "/api/v1/subnets/198.18.0.0-24/pxe", api.operator,
                     "{\"next-server\": \"198.18.0.2\", \"uefi-x64\": \"bootx64.efi\"}").status()).isEqualTo(200);
+            assertThat(api.send("PUT", "/api/v1/options", api.operator, "{\"code\": 225, \"hex\": \"bb\"}").status())
+                    .isEqualTo(200);
         }
 
         try (LeaseLedgerNode node = start(file)) {
@@ -52,6 +54,8 @@ class ConfigurationSurvivesRestartTest {
                     .findFirst().orElseThrow().ranges().keySet().toString()).contains("198.18.0.10-198.18.0.19");
             assertThat(node.settings().subnet(io.leaseledger.events.types.SubnetId.parse("198.18.0.0/24")).orElseThrow()
                     .pxe().orElseThrow().uefiX64BootFile()).isEqualTo("bootx64.efi");
+            assertThat(node.settings().globalSnippets()).containsOnlyKeys(225);
+            assertThat(globalCodes(node)).containsOnly(java.util.List.of(225));
         }
 
         // The operator edits the file's subnet: that subnet becomes what the file says; the API's own subnet stays.
@@ -65,7 +69,22 @@ class ConfigurationSurvivesRestartTest {
             assertThat(fileSubnet.pxe()).as("the file sets no PXE: its word on the subnet is none")
                     .contains(io.leaseledger.events.subnet.PxeSettings.NONE);
             assertThat(node.settings().subnets()).extracting(s -> s.id().toString()).contains("198.19.7.0/24");
+            assertThat(globalCodes(node)).as("the file's global options did not change: the API's word stands")
+                    .containsOnly(java.util.List.of(225));
         }
+
+        // The operator edits the file's global options: every subnet gets them, the API's own subnet too.
+        try (LeaseLedgerNode node = start(edited.replace("subnets:\n", "options: [{code: 226, hex: cc}]\nsubnets:\n"))) {
+            assertThat(node.settings().globalSnippets()).containsOnlyKeys(226);
+            assertThat(globalCodes(node)).hasSize(2).containsOnly(java.util.List.of(226));
+        }
+    }
+
+    /** Per served subnet, the codes of its global-scope snippets. */
+    private static java.util.List<java.util.List<Integer>> globalCodes(LeaseLedgerNode node) {
+        return node.settings().subnets().stream().map(s -> s.snippets().keySet().stream()
+                .filter(k -> k.scope() == io.leaseledger.events.subnet.OptionScope.GLOBAL)
+                .map(io.leaseledger.config.SnippetKey::code).toList()).toList();
     }
 
     private static LeaseLedgerNode start(String yaml) throws Exception {

@@ -47,6 +47,7 @@ class OpenApiResponsesTest extends RunningApi {
     String keptAddress;
     String releasedAddress;
     ApiNode.Reply inUseReport;
+    ApiNode.Reply globalOptionSet;
     List<ApiNode.Reply> rangesAdded;
 
     @BeforeAll
@@ -65,6 +66,7 @@ class OpenApiResponsesTest extends RunningApi {
         releasedAddress = dora(RELEASED, true);
         inUseReport = api.send("POST", SUBNET + "/in-use", api.operator,
                 "{\"address\": \"198.18.0.150\", \"mac\": \"" + STRANGER + "\"}");
+        globalOptionSet = api.send("PUT", "/api/v1/options", api.operator, "{\"code\": 225, \"hex\": \"bb\"}");
         ForeignDhcpApiTest.hearTwoServers(api);
         awaitProjected("release");
         awaitProjected("observed-in-use");
@@ -101,6 +103,7 @@ class OpenApiResponsesTest extends RunningApi {
         calls.put("/api/v1/tokens", List.of("/api/v1/tokens"));
         calls.put("/api/v1/subnets", List.of("/api/v1/subnets"));
         calls.put("/api/v1/subnets/{subnet}", List.of(SUBNET));
+        calls.put("/api/v1/options", List.of("/api/v1/options"));
         calls.put("/api/v1/foreign-dhcp-servers", List.of("/api/v1/foreign-dhcp-servers"));
         calls.put("/api/v1/leases", List.of("/api/v1/leases", "/api/v1/leases?limit=1"));
         calls.put("/api/v1/leases/{address}", List.of("/api/v1/leases/" + keptAddress, "/api/v1/leases/" + releasedAddress));
@@ -261,6 +264,9 @@ class OpenApiResponsesTest extends RunningApi {
         assertThat(inUseReport.status()).as(inUseReport.body()).isEqualTo(200);
         document.problems(document.response("POST", "/api/v1/subnets/{subnet}/in-use", 200), inUseReport)
                 .forEach(p -> problems.add("POST in-use " + p));
+        assertThat(globalOptionSet.status()).as(globalOptionSet.body()).isEqualTo(200);
+        document.problems(document.response("PUT", "/api/v1/options", 200), globalOptionSet)
+                .forEach(p -> problems.add("PUT options " + p));
 
         ApiNode.Reply created = api.send("POST", "/api/v1/subnets", api.operator, "{\"cidr\": \"198.19.7.0/24\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);

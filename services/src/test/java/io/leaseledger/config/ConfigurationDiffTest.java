@@ -174,13 +174,17 @@ class ConfigurationDiffTest {
         log.set(1, second.apply(new io.leaseledger.events.subnet.RangeAdded(second.id(),
                 io.leaseledger.events.types.AddressRange.parse("198.18.1.10-198.18.1.19"),
                 io.leaseledger.events.subnet.RangeKind.RESERVED, AT)));
-        log.addAll(logAfter("""
-                server: {bind: [127.0.0.1]}
-                subnets:
-                  - cidr: 198.18.9.0/24
-                """));
+        log.addAll(logAfter(API_SUBNET));
         return log;
     }
+
+    /** A subnet the API defined, with the global snippets in force (as the API's define gives it). */
+    static final String API_SUBNET = """
+            server: {bind: [127.0.0.1]}
+            options: [{code: 42, value: [198.18.0.2]}]
+            subnets:
+              - cidr: 198.18.9.0/24
+            """;
 
     @Test
     void aRestartWithTheSameFileKeepsWhatTheApiChanged() throws Exception {
@@ -208,6 +212,95 @@ class ConfigurationDiffTest {
                 .stream().map(ConfigurationDiffTest::describe).toList()).containsExactly(
                 "RemoveRange(198.18.1.10-198.18.1.19)",
                 "RemoveSubnet(198.18.9.0/24)");
+    }
+
+    // Global snippets: a block of their own, carried by every served subnet; the log's latest word per code.
+
+    static List<String> threeWay(List<ConfiguredSubnet> log, java.util.Map<Integer, java.util.Optional<ConfiguredSubnet.Snippet>> globalWord,
+            String lastApplied, String now) throws ConfigurationException {
+        return ConfigurationDiff.between(log, load(now), java.util.Optional.of(load(lastApplied)), globalWord, AT).stream()
+                .map(ConfigurationDiffTest::describe).toList();
+    }
+
+    /** The events of a global write through the API on every subnet of {@code log}, and the word they leave. */
+    static List<ConfiguredSubnet> everySubnet(List<ConfiguredSubnet> log, io.leaseledger.events.subnet.SubnetEvent... perSubnet) {
+        return log.stream().map(s -> {
+            ConfiguredSubnet out = s;
+            for (var e : perSubnet) {
+                out = out.apply(retarget(e, s.id()));
+            }
+            return out;
+        }).toList();
+    }
+
+    private static io.leaseledger.events.subnet.SubnetEvent retarget(io.leaseledger.events.subnet.SubnetEvent e,
+            io.leaseledger.events.types.SubnetId id) {
+        return switch (e) {
+            case io.leaseledger.events.subnet.OptionSnippetSet o -> new io.leaseledger.events.subnet.OptionSnippetSet(
+                    id, o.scope(), o.host(), o.code(), o.value(), o.alwaysSend(), o.at());
+            case io.leaseledger.events.subnet.OptionSnippetRemoved o -> new io.leaseledger.events.subnet.OptionSnippetRemoved(
+                    id, o.scope(), o.host(), o.code(), o.at());
+            default -> throw new IllegalArgumentException(e.toString());
+        };
+    }
+
+    static final io.leaseledger.events.types.SubnetId ANY = io.leaseledger.events.types.SubnetId.parse("198.18.0.0/24");
+    static final io.leaseledger.events.types.Octets TEXT_X = new io.leaseledger.events.types.Octets(new byte[] {'x'});
+
+    /** Through the API: global 42 removed, global 43 set to "x" (sent unasked), on every subnet. */
+    static final io.leaseledger.events.subnet.SubnetEvent[] API_GLOBALS = {
+            new io.leaseledger.events.subnet.OptionSnippetRemoved(ANY, io.leaseledger.events.subnet.OptionScope.GLOBAL, null, 42, AT),
+            new io.leaseledger.events.subnet.OptionSnippetSet(ANY, io.leaseledger.events.subnet.OptionScope.GLOBAL, null, 43,
+                    TEXT_X, true, AT)};
+    static final java.util.Map<Integer, java.util.Optional<ConfiguredSubnet.Snippet>> API_WORD = java.util.Map.of(
+            42, java.util.Optional.empty(), 43, java.util.Optional.of(new ConfiguredSubnet.Snippet(TEXT_X, true)));
+
+    @Test
+    void aSubnetOnlyTheApiDefinedGetsTheGlobalSnippetsInForce() throws Exception {
+        // A log from before global snippets reached API subnets: 198.18.9.0/24 has none.
+        List<ConfiguredSubnet> log = new java.util.ArrayList<>(logAfter(TWO_SUBNETS));
+        log.addAll(logAfter(API_SUBNET.replace("options: [{code: 42, value: [198.18.0.2]}]\n", "")));
+        assertThat(threeWay(log, TWO_SUBNETS, TWO_SUBNETS)).containsExactly("SetOptionSnippet(GLOBAL 42 c6:12:00:02)");
+    }
+
+    @Test
+    void globalSnippetsTheApiChangedSurviveARestartWithTheSameFile() throws Exception {
+        List<ConfiguredSubnet> log = everySubnet(logChangedThroughTheApi(), API_GLOBALS);
+        assertThat(threeWay(log, API_WORD, TWO_SUBNETS, TWO_SUBNETS)).isEmpty();
+        // A subnet the file changes is set to its block, with the global snippets in force (the API's), not the file's.
+        String now = TWO_SUBNETS.replace("198.18.1.100, end: 198.18.1.199", "198.18.1.100, end: 198.18.1.149");
+        assertThat(threeWay(log, API_WORD, TWO_SUBNETS, now)).containsExactly(
+                "RemoveRange(198.18.1.100-198.18.1.199)",
+                "RemoveRange(198.18.1.10-198.18.1.19)",
+                "AddRange(198.18.1.100-198.18.1.149 DYNAMIC)");
+    }
+
+    @Test
+    void aChangeOfTheFilesGlobalOptionsReachesEverySubnetAndNothingElse() throws Exception {
+        List<ConfiguredSubnet> log = everySubnet(logChangedThroughTheApi(), API_GLOBALS);
+        String now = TWO_SUBNETS.replace("options: [{code: 42, value: [198.18.0.2]}]", "options: [{code: 42, value: [198.18.0.3]}]");
+        // The file's list is the word now: the API's 43 goes, 42 is set; the API's range and subnet stay.
+        assertThat(threeWay(log, API_WORD, TWO_SUBNETS, now)).containsExactly(
+                "RemoveOptionSnippet(GLOBAL 43)", "SetOptionSnippet(GLOBAL 42 c6:12:00:03)",
+                "RemoveOptionSnippet(GLOBAL 43)", "SetOptionSnippet(GLOBAL 42 c6:12:00:03)",
+                "RemoveOptionSnippet(GLOBAL 43)", "SetOptionSnippet(GLOBAL 42 c6:12:00:03)");
+    }
+
+    @Test
+    void aSubnetAGlobalWriteDidNotReachIsBroughtToTheWordAtTheNextStart() throws Exception {
+        List<ConfiguredSubnet> log = new java.util.ArrayList<>(everySubnet(logChangedThroughTheApi(), API_GLOBALS));
+        log.set(1, logChangedThroughTheApi().get(1)); // the write failed on 198.18.1.0/24
+        assertThat(threeWay(log, API_WORD, TWO_SUBNETS, TWO_SUBNETS)).containsExactly(
+                "RemoveOptionSnippet(GLOBAL 42)", "SetOptionSnippet(GLOBAL 43 78 always)");
+    }
+
+    @Test
+    void theWordInForceIsTheFilesListOverlaidByTheLogOnlyWhileTheListIsUnchanged() throws Exception {
+        assertThat(GlobalOptions.inForce(load(TWO_SUBNETS), java.util.Optional.of(load(TWO_SUBNETS)), API_WORD))
+                .containsOnlyKeys(43);
+        assertThat(GlobalOptions.inForce(load(TWO_SUBNETS), java.util.Optional.empty(), API_WORD)).containsOnlyKeys(42);
+        assertThat(GlobalOptions.inForce(load(BASE.replace("{code: 42, value: [198.18.0.2]}", "{code: 44, text: y}")), java.util.Optional.of(load(BASE)),
+                API_WORD)).containsOnlyKeys(44);
     }
 
     // PXE settings: events since 2026-12-02; the global block laid under the subnet's, key by key.
@@ -288,9 +381,10 @@ class ConfigurationDiffTest {
         assertThat(threeWay(logWithoutMarks(BASE), BASE, BASE)).isEmpty();
         // A log that said "not always" (the API's word since) keeps it.
         List<ConfiguredSubnet> log = new java.util.ArrayList<>(logAfter(ALWAYS));
+        var value = log.get(0).snippets().get(SnippetKey.global(42)).value();
         log.set(0, log.get(0).apply(new io.leaseledger.events.subnet.OptionSnippetSet(log.get(0).id(),
-                io.leaseledger.events.subnet.OptionScope.GLOBAL, null, 42, log.get(0).snippets()
-                        .get(SnippetKey.global(42)).value(), false, AT)));
-        assertThat(threeWay(log, ALWAYS, ALWAYS)).isEmpty();
+                io.leaseledger.events.subnet.OptionScope.GLOBAL, null, 42, value, false, AT)));
+        assertThat(threeWay(log, java.util.Map.of(42, java.util.Optional.of(new ConfiguredSubnet.Snippet(value, false))),
+                ALWAYS, ALWAYS)).isEmpty();
     }
 }

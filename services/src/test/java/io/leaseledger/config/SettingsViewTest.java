@@ -62,6 +62,27 @@ class SettingsViewTest {
     }
 
     @Test
+    void theGlobalSnippetsInForceAreTheLogsLatestWordPerCodeOverTheNotedDefaults() {
+        SubnetId other = SubnetId.parse("198.18.1.0/24");
+        SettingsView view = new SettingsView();
+        view.globalDefaults(java.util.Map.of(44, new ConfiguredSubnet.Snippet(Octets.parse("01"), false),
+                45, new ConfiguredSubnet.Snippet(Octets.parse("02"), false)));
+        view.on(new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT));
+        view.on(snippet(OptionScope.GLOBAL, null, 42, "aa"));
+        view.on(new OptionSnippetSet(other, OptionScope.GLOBAL, null, 42, Octets.parse("bb"), true, AT));
+        view.on(snippet(OptionScope.GLOBAL, null, 43, "cc"));
+        view.on(new OptionSnippetRemoved(other, OptionScope.GLOBAL, null, 43, AT));
+        view.on(new OptionSnippetRemoved(ID, OptionScope.GLOBAL, null, 45, AT));
+        view.on(snippet(OptionScope.SUBNET, null, 46, "dd")); // not global: no word
+
+        assertThat(view.globalWord()).containsOnlyKeys(42, 43, 45);
+        assertThat(view.globalWord().get(43)).isEmpty();
+        // 42 as the other subnet's stream said last; 43 and 45 removed last; 44 from the defaults.
+        assertThat(view.globalSnippets()).containsOnlyKeys(42, 44);
+        assertThat(view.globalSnippets().get(42)).isEqualTo(new ConfiguredSubnet.Snippet(Octets.parse("bb"), true));
+    }
+
+    @Test
     void aRemovedSubnetIsGoneAndARemovedSnippetIsNoLongerSent() {
         SettingsView view = new SettingsView();
         view.on(new SubnetDefined(ID, CIDR, SubnetSettings.defaults(), AT));
