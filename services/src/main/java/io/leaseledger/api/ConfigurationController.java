@@ -65,8 +65,8 @@ public final class ConfigurationController {
     }
 
     /**
-     * Defines a subnet (cidr and lease settings) with the global option snippets in force; 409 if it
-     * is served or overlaps one that is.
+     * Defines a subnet (cidr and lease settings) with the global option snippets in force and the
+     * file's global PXE settings; 409 if it is served or overlaps one that is.
      */
     @Post
     public HttpResponse<SubnetView> define(@Body @Nullable String body) throws ApiException {
@@ -84,8 +84,13 @@ public final class ConfigurationController {
         Instant at = clock.instant();
         send(DefineSubnet.of(input.cidr(), input.settings(), at));
         // Global snippets are carried by every subnet's stream: this one's starts with those in force.
-        for (SubnetCommand command : GlobalOptions.toward(settings.subnet(id).orElseThrow(), settings.globalSnippets(), at)) {
+        ConfiguredSubnet defined = settings.subnet(id).orElseThrow();
+        for (SubnetCommand command : GlobalOptions.toward(defined, settings.globalSnippets(), at)) {
             send(command);
+        }
+        // As a file subnet without a pxe block of its own; one defined again keeps the settings it had.
+        if (defined.pxe().isEmpty() && !settings.globalPxe().isEmpty()) {
+            send(new SetPxeSettings(id, settings.globalPxe(), at));
         }
         return HttpResponse.created(view(id));
     }

@@ -7,6 +7,7 @@ import io.leaseledger.events.subnet.OptionScope;
 import io.leaseledger.events.subnet.OptionSnippetRemoved;
 import io.leaseledger.events.subnet.OptionSnippetSet;
 import io.leaseledger.events.subnet.PoolExhausted;
+import io.leaseledger.events.subnet.PxeSettings;
 import io.leaseledger.events.subnet.SubnetDefined;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.events.types.Ipv4Address;
@@ -100,6 +101,8 @@ public final class SettingsView {
     private final Map<Integer, Optional<ConfiguredSubnet.Snippet>> globalWord = new ConcurrentHashMap<>();
     /** The global snippets in force where the log has no word (a file's, applied to no subnet yet). */
     private volatile Map<Integer, ConfiguredSubnet.Snippet> globalDefaults = Map.of();
+    /** The file's global {@code pxe} block, which a subnet the API defines starts with. */
+    private volatile PxeSettings globalPxe = PxeSettings.NONE;
 
     /** Applies one event; lease events are ignored at once (they are nearly all of the stream). */
     @EventHandler
@@ -154,6 +157,19 @@ public final class SettingsView {
      */
     public void globalDefaults(Map<Integer, ConfiguredSubnet.Snippet> inForce) {
         globalDefaults = Map.copyOf(inForce);
+    }
+
+    /**
+     * Notes the configuration file's global {@code pxe} block: a file subnet has it laid under its
+     * own in its {@code PxeSettingsSet}; a subnet the API defines starts with it.
+     */
+    public void globalPxe(PxeBoot fileBlock) {
+        globalPxe = PxeConversion.settings(fileBlock);
+    }
+
+    /** The file's global {@code pxe} block ({@link PxeSettings#NONE} without one). */
+    public PxeSettings globalPxe() {
+        return globalPxe;
     }
 
     /** Rebuilds from the log, oldest first. */

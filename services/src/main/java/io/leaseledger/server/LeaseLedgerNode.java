@@ -128,6 +128,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             }
             replayInto(store, settings);
             settings.globalDefaults(GlobalOptions.inForce(config, lastApplied, settings.globalWord()));
+            settings.globalPxe(config.pxe());
             LOG.info("{} subnet(s) served", settings.subnets().size());
             context.findBean(ReadSide.class).ifPresent(readSide -> {
                 context.registerSingleton(ReadSideHealth.class, readSide.tail()); // GET /health

@@ -32,6 +32,28 @@ class ConfigurationSurvivesRestartTest {
         }
     }
 
+    @Test
+    void aSubnetTheApiDefinesStartsWithTheFilesGlobalPxeBlockAndKeepsItsOwnAcrossARestart() throws Exception {
+        try (NodeDatabases databases = databases()) {
+            String file = ApiNode.yaml(dir, databases)
+                    .replace("subnets:\n", "pxe: {next-server: 198.18.0.2, bios: lpxelinux.0}\nsubnets:\n");
+            try (ApiNode api = ApiNode.start(file, Clock.systemUTC())) {
+                var defined = api.send("POST", "/api/v1/subnets", api.operator, "{\"cidr\": \"198.19.8.0/24\"}");
+                assertThat(defined.status()).as(defined.body()).isEqualTo(201);
+                assertThat(defined.json().get("pxe").get("nextServer").asText()).isEqualTo("198.18.0.2");
+                assertThat(defined.json().get("pxe").get("bios").asText()).isEqualTo("lpxelinux.0");
+                assertThat(api.send("PUT", "/api/v1/subnets/198.19.8.0-24/pxe", api.operator,
+                        "{\"uefi-x64\": \"bootx64.efi\"}").status()).isEqualTo(200);
+            }
+            try (LeaseLedgerNode node = start(file)) {
+                assertThat(node.configurationChanges()).isZero();
+                assertThat(node.settings().subnet(io.leaseledger.events.types.SubnetId.parse("198.19.8.0/24"))
+                        .orElseThrow().pxe().orElseThrow()).isEqualTo(new io.leaseledger.events.subnet.PxeSettings(
+                        null, null, null, "bootx64.efi", null, null, null, null));
+            }
+        }
+    }
+
     private void changeThroughTheApiThenRestartTwice(NodeDatabases databases) throws Exception {
         String file = ApiNode.yaml(dir, databases);
         try (ApiNode api = ApiNode.start(dir, databases)) {
