@@ -1,5 +1,6 @@
 package io.leaseledger.server;
 
+import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.wire.foreign.ForeignReply;
@@ -84,6 +85,28 @@ public final class ForeignDhcpServers implements Consumer<ForeignReply> {
                     reply.sourceAddress(), reply.sourceMac().map(m -> " " + m).orElse(""), reply.messageType(),
                     reply.client(), reply.offered().map(a -> " offering " + a).orElse(""));
             recorder.accept(reply); // after the warning: a recorder that fails must not cost the line
+        }
+    }
+
+    /**
+     * A server the event log recorded before this start ({@code ForeignDhcpServerObserved}, given
+     * oldest first): listed with its first record's time as first heard, its last record's as last
+     * heard and no replies heard yet, so that a restart neither forgets it (the list, the
+     * {@link #heardRecently()} alert) nor warns of it and records it again within the hour of its
+     * last record. Beyond {@link #CAPACITY} servers, the least recently recorded make room.
+     */
+    public void remember(ForeignDhcpServerObserved recorded) {
+        Key key = new Key(recorded.iface(), recorded.server());
+        synchronized (servers) {
+            Server before = servers.get(key);
+            if (before == null && servers.size() >= CAPACITY) {
+                servers.values().stream().min(Comparator.comparing(Server::lastHeard))
+                        .ifPresent(oldest -> servers.remove(new Key(oldest.iface(), oldest.server())));
+            }
+            servers.put(key, new Server(recorded.iface(), recorded.server(), recorded.sourceAddress(),
+                    Optional.ofNullable(recorded.sourceMac()), before == null ? recorded.at() : before.firstHeard(),
+                    recorded.at(), before == null ? 0 : before.replies(), recorded.messageType(),
+                    recorded.client().toString(), Optional.ofNullable(recorded.offered())));
         }
     }
 

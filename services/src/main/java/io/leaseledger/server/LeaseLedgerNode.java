@@ -9,6 +9,7 @@ import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.ServerConfiguration;
 import io.leaseledger.config.SettingsView;
+import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.groupcommit.ReclaimScheduler;
@@ -44,10 +45,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One running LeaseLedger node, single-node shape: the Micronaut context (event store, mailboxes,
@@ -126,7 +129,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
             if (!config.text().isEmpty() && !appliedFile.record(config.text(), clock.instant())) {
                 LOG.warn("the configuration file is too long to be remembered: the next start will apply all of it again");
             }
-            replayInto(store, settings);
+            List<ForeignDhcpServerObserved> heardBefore = new ArrayList<>();
+            replayInto(store, settings, heardBefore::add);
             settings.globalDefaults(GlobalOptions.inForce(config, lastApplied, settings.globalWord()));
             settings.globalPxe(config.pxe());
             LOG.info("{} subnet(s) served", settings.subnets().size());
@@ -173,7 +177,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             LOG.info("serving DHCPv4 on {}", transport.bindings());
             Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
-                    new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf));
+                    new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore);
             Optional<EmbeddedServer> api;
             try {
                 api = ApiServer.start(context, config.api());
@@ -215,13 +219,18 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     private static SettingsView replayed(AxonStore store) {
         SettingsView view = new SettingsView();
-        replayInto(store, view);
+        replayInto(store, view, heard -> { });
         return view;
     }
 
-    private static void replayInto(AxonStore store, SettingsView view) {
-        store.replayExcept(SettingsView.IGNORED_EVENTS, payload -> {
-            if (payload instanceof SubnetEvent event) {
+    /** The configuration events into {@code view}; the other DHCP servers recorded, to {@code foreignServers}. */
+    private static void replayInto(AxonStore store, SettingsView view, Consumer<ForeignDhcpServerObserved> foreignServers) {
+        List<Class<?>> skipped = SettingsView.IGNORED_EVENTS.stream()
+                .filter(type -> type != ForeignDhcpServerObserved.class).toList();
+        store.replayExcept(skipped, payload -> {
+            if (payload instanceof ForeignDhcpServerObserved heard) {
+                foreignServers.accept(heard);
+            } else if (payload instanceof SubnetEvent event) {
                 view.on(event);
             }
         });
@@ -245,13 +254,19 @@ public final class LeaseLedgerNode implements AutoCloseable {
     /**
      * Hears the replies of other DHCP servers on the served interfaces (never on bind addresses)
      * into the {@link ForeignDhcpServers} list the API shows and, through {@code reporter}, the
-     * event log, and probes for them at the configured interval; the list exists, empty, when the
-     * listener does not.
+     * event log, and probes for them at the configured interval; the list exists, with what the log
+     * recorded before ({@code heardBefore}, oldest first), when the listener does not.
      */
     private static Optional<ForeignDhcpWatch> foreignDhcpWatch(ServerConfiguration server, ApplicationContext context,
                                                                      Clock clock, DhcpMetrics metrics,
-                                                                     ForeignServerReporter reporter) {
+                                                                     ForeignServerReporter reporter,
+                                                                     List<ForeignDhcpServerObserved> heardBefore) {
         ForeignDhcpServers servers = new ForeignDhcpServers(clock, reporter);
+        heardBefore.forEach(servers::remember);
+        if (servers.size() > 0) {
+            LOG.info("{} other DHCP server(s) known from the event log, {} of them recorded within the last hour",
+                    servers.size(), servers.heardRecently());
+        }
         context.registerSingleton(servers);
         if (!server.foreignDhcpListener() || server.interfaces().isEmpty()) {
             return Optional.empty();

@@ -120,4 +120,51 @@ class ForeignDhcpServersTest {
         assertThat(registry.servers()).filteredOn(s -> s.server().equals(Ipv4Address.parse("10.0.0.0")))
                 .singleElement().extracting(ForeignDhcpServers.Server::replies).isEqualTo(2L);
     }
+    private static io.leaseledger.events.subnet.ForeignDhcpServerObserved record(String server, String type, Instant at) {
+        return new io.leaseledger.events.subnet.ForeignDhcpServerObserved(
+                io.leaseledger.events.types.SubnetId.parse("192.168.1.0/24"), "eth1", Ipv4Address.parse(server),
+                Ipv4Address.parse(server), ROGUE_MAC.orElseThrow(), type, MacAddress.parse("52:54:00:aa:bb:cc"),
+                Ipv4Address.parse("192.168.1.50"), at);
+    }
+
+    @Test
+    void whatTheLogRecordedBeforeAStartIsListedAndNotWarnedAboutOrRecordedAgainWithinTheHour() {
+        var registry = new ForeignDhcpServers(clock, recorded::add);
+        registry.remember(record("192.168.1.1", "DHCPOFFER", T0.minus(Duration.ofHours(3))));
+        registry.remember(record("192.168.1.1", "DHCPACK", T0.minus(Duration.ofMinutes(20))));
+        registry.remember(record("10.9.9.9", "DHCPOFFER", T0.minus(Duration.ofDays(2))));
+
+        assertThat(registry.servers()).containsExactly(
+                new ForeignDhcpServers.Server("eth1", Ipv4Address.parse("192.168.1.1"), Ipv4Address.parse("192.168.1.1"),
+                        ROGUE_MAC, T0.minus(Duration.ofHours(3)), T0.minus(Duration.ofMinutes(20)), 0, "DHCPACK",
+                        "52:54:00:aa:bb:cc", Optional.of(Ipv4Address.parse("192.168.1.50"))),
+                new ForeignDhcpServers.Server("eth1", Ipv4Address.parse("10.9.9.9"), Ipv4Address.parse("10.9.9.9"),
+                        ROGUE_MAC, T0.minus(Duration.ofDays(2)), T0.minus(Duration.ofDays(2)), 0, "DHCPOFFER",
+                        "52:54:00:aa:bb:cc", Optional.of(Ipv4Address.parse("192.168.1.50"))));
+        assertThat(registry.heardRecently()).as("the alert goes on across the restart").isEqualTo(1);
+        assertThat(lines.list).isEmpty();
+
+        // Heard again within the hour of its last record: counted, neither warned about nor recorded again.
+        registry.accept(reply("eth1", "192.168.1.1", "DHCPOFFER", "192.168.1.50"));
+        assertThat(lines.list).isEmpty();
+        assertThat(recorded).isEmpty();
+        // The one recorded two days ago is news again.
+        registry.accept(reply("eth1", "10.9.9.9", "DHCPOFFER", null));
+        assertThat(lines.list).hasSize(1);
+        assertThat(recorded).hasSize(1);
+        assertThat(registry.servers()).extracting(ForeignDhcpServers.Server::replies).containsExactly(1L, 1L);
+    }
+
+    @Test
+    void beyondItsCapacityTheMostRecentlyRecordedAreRemembered() {
+        var registry = new ForeignDhcpServers(clock, recorded::add);
+        int records = ForeignDhcpServers.CAPACITY + 10;
+        for (int i = 0; i < records; i++) {
+            registry.remember(record(Ipv4Address.of(0x0a000000 + i).toString(), "DHCPOFFER",
+                    T0.minusSeconds(records - i)));
+        }
+        assertThat(registry.size()).isEqualTo(ForeignDhcpServers.CAPACITY);
+        assertThat(registry.servers()).extracting(ForeignDhcpServers.Server::server)
+                .doesNotContain(Ipv4Address.of(0x0a000000 + 9)).contains(Ipv4Address.of(0x0a000000 + 10));
+    }
 }
