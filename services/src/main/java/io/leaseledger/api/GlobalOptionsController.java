@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -57,8 +56,7 @@ public final class GlobalOptionsController {
     @RequiresRole(Role.READ_ONLY)
     public List<SubnetView.Option> list() {
         return settings.globalSnippets().entrySet().stream()
-                .map(e -> new SubnetView.Option("global", null, e.getKey(),
-                        HexFormat.of().formatHex(e.getValue().value().bytes()), e.getValue().sentUnasked()))
+                .map(e -> SubnetView.Option.global(e.getKey(), e.getValue()))
                 .toList();
     }
 

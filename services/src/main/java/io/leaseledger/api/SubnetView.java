@@ -42,7 +42,16 @@ public record SubnetView(String id, String cidr, Settings settings, List<Range> 
      * @param host       the MAC for host scope
      * @param alwaysSend sent even when the client's parameter request list does not ask for it
      */
-    public record Option(String scope, String host, int code, String value, boolean alwaysSend) {}
+    public record Option(String scope, String host, int code, String value, boolean alwaysSend) {
+        /** A global snippet, as {@code GET /api/v1/options} lists it. */
+        static Option global(int code, ConfiguredSubnet.Snippet snippet) {
+            return of("global", null, code, snippet);
+        }
+
+        private static Option of(String scope, String host, int code, ConfiguredSubnet.Snippet snippet) {
+            return new Option(scope, host, code, HexFormat.of().formatHex(snippet.value().bytes()), snippet.sentUnasked());
+        }
+    }
 
     /** The file's {@code pxe} keys in camel case; null where unset. */
     public record Pxe(String nextServer, String serverName, String bios, String uefiX64, String uefiArm64,
@@ -73,7 +82,7 @@ public record SubnetView(String id, String cidr, Settings settings, List<Range> 
 
     private static Option option(Map.Entry<SnippetKey, ConfiguredSubnet.Snippet> e) {
         SnippetKey k = e.getKey();
-        return new Option(k.scope().name().toLowerCase(Locale.ROOT), k.host().map(Object::toString).orElse(null),
-                k.code(), HexFormat.of().formatHex(e.getValue().value().bytes()), e.getValue().sentUnasked());
+        return Option.of(k.scope().name().toLowerCase(Locale.ROOT), k.host().map(Object::toString).orElse(null),
+                k.code(), e.getValue());
     }
 }
