@@ -1,6 +1,7 @@
 package io.leaseledger.config;
 
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.OptionScope;
@@ -81,7 +82,7 @@ public final class SettingsView {
 
     /**
      * The events {@link #on} ignores: the lease events (nearly all of a rack's log), pool
-     * exhaustion, addresses seen in use and other DHCP servers heard. A start rebuilds the view
+     * exhaustion, addresses seen in use, other DHCP servers and devices heard. A start rebuilds the view
      * from the other events only ({@code AxonStore.replayExcept}); derived from the sealed
      * hierarchy, so a new kind of lease event is skipped and a new kind of configuration event is
      * read without a change here.
@@ -93,6 +94,7 @@ public final class SettingsView {
         ignored.add(PoolExhausted.class);
         ignored.add(AddressInUseObserved.class);
         ignored.add(ForeignDhcpServerObserved.class);
+        ignored.add(DeviceSeen.class);
         return List.copyOf(ignored);
     }
 
@@ -108,7 +110,7 @@ public final class SettingsView {
     @EventHandler
     public void on(SubnetEvent event) {
         if (event instanceof LeaseEvent || event instanceof PoolExhausted || event instanceof AddressInUseObserved
-                || event instanceof ForeignDhcpServerObserved) {
+                || event instanceof ForeignDhcpServerObserved || event instanceof DeviceSeen) {
             return;
         }
         noteGlobalWord(event);

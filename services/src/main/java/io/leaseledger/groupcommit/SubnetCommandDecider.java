@@ -7,6 +7,7 @@ import io.leaseledger.events.subnet.InUseOutcome;
 import io.leaseledger.events.subnet.MessageKind;
 import io.leaseledger.events.subnet.ReclaimExpiredLeases;
 import io.leaseledger.events.subnet.ReportAddressInUse;
+import io.leaseledger.events.subnet.ReportDeviceSeen;
 import io.leaseledger.events.subnet.ReportForeignDhcpServer;
 import io.leaseledger.events.subnet.ReclaimOutcome;
 import io.leaseledger.events.types.SubnetId;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * Turns a batch of one subnet's mailbox into one Axon command: the packets into one
  * {@link DecideClientMessages}, a reclaim into one {@link ReclaimExpiredLeases}, a sighting into one
- * {@link ReportAddressInUse}, another server heard into one {@link ReportForeignDhcpServer}. The time of
+ * {@link ReportAddressInUse}, another server heard into one {@link ReportForeignDhcpServer}, a device
+ * heard on the link into one {@link ReportDeviceSeen}. The time of
  * the command is one reading of the injected clock, taken when the batch is decided.
  *
  * <p>{@code sendAndWait} on Axon's {@code SimpleCommandBus} runs the command on this thread
@@ -53,7 +55,12 @@ final class SubnetCommandDecider implements BatchDecider<SubnetWork, SubnetWork.
             Boolean recorded = commands.sendAndWait(new ReportForeignDhcpServer(subnet, heard.iface(), heard.server(),
                     heard.sourceAddress(), heard.sourceMac(), heard.messageType(), heard.client(), heard.offered(),
                     clock.instant()));
-            return List.of(new SubnetWork.ForeignServerRecorded(Boolean.TRUE.equals(recorded)));
+            return List.of(new SubnetWork.Recorded(Boolean.TRUE.equals(recorded)));
+        }
+        if (batch.getFirst() instanceof SubnetWork.Device heard) {
+            Boolean recorded = commands.sendAndWait(
+                    new ReportDeviceSeen(subnet, heard.iface(), heard.address(), heard.mac(), clock.instant()));
+            return List.of(new SubnetWork.Recorded(Boolean.TRUE.equals(recorded)));
         }
         List<ClientMessage> messages = new ArrayList<>(batch.size());
         for (SubnetWork work : batch) {

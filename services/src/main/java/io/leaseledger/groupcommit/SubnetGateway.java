@@ -68,7 +68,16 @@ public final class SubnetGateway implements AutoCloseable {
      */
     public CompletableFuture<Boolean> reportForeignServer(SubnetId subnet, SubnetWork.ForeignServer heard) {
         return committer.submit(subnet, heard)
-                .thenApply(result -> ((SubnetWork.ForeignServerRecorded) result).recorded());
+                .thenApply(result -> ((SubnetWork.Recorded) result).recorded());
+    }
+
+    /**
+     * Reports a device heard on a link of {@code subnet} (network discovery), through its mailbox
+     * (as {@link #report}); completes with whether the subnet recorded it.
+     */
+    public CompletableFuture<Boolean> reportDevice(SubnetId subnet, SubnetWork.Device heard) {
+        return committer.submit(subnet, heard)
+                .thenApply(result -> ((SubnetWork.Recorded) result).recorded());
     }
 
     /** Packets accepted, dropped, decided; commits (batches) and failed batches, over all subnets. */

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * What waits in a subnet's mailbox: a client packet to decide, a reclaim of expired leases, a device
- * seen using an address, or another DHCP server heard.
+ * seen using an address of the pool, another DHCP server heard, or a device heard on the link.
  */
 public sealed interface SubnetWork {
 
@@ -54,6 +54,15 @@ public sealed interface SubnetWork {
         }
     }
 
+    /** A device heard on a link of the subnet (network discovery): one {@code ReportDeviceSeen}, serialised with the packets. */
+    record Device(String iface, Ipv4Address address, MacAddress mac) implements SubnetWork {
+        public Device {
+            Objects.requireNonNull(iface, "iface");
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(mac, "mac");
+        }
+    }
+
     /** The committed result of one piece of work. */
     sealed interface Result {
     }
@@ -67,7 +76,7 @@ public sealed interface SubnetWork {
     record Observed(InUseOutcome outcome) implements Result {
     }
 
-    /** Whether the subnet recorded another server's sighting (it does while it is served). */
-    record ForeignServerRecorded(boolean recorded) implements Result {
+    /** Whether the subnet recorded another server or a device heard (it does while it is served). */
+    record Recorded(boolean recorded) implements Result {
     }
 }

@@ -12,6 +12,7 @@ import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.server.ForeignDhcpServers;
 import io.leaseledger.server.ForeignServerReporter;
+import io.leaseledger.server.DeviceDiscovery;
 import io.leaseledger.server.InUseReporter;
 import io.leaseledger.server.PacketObserver;
 import io.leaseledger.wire.arp.ArpDrop;
@@ -222,6 +223,23 @@ public final class DhcpMetrics implements PacketObserver {
                     .description("ARP frames heard on served interfaces, by what became of them")
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
         }
+    }
+
+    /**
+     * {@code leaseledger_discovery_claims_total{outcome}}: what became of the ARP claims heard, for
+     * network discovery (reported to be recorded, repeated within the hour, not served, rate
+     * limited; overloaded counts the reported ones that did not reach the log), and
+     * {@code leaseledger_discovery_pairs}: the (address, MAC) pairs remembered as recorded.
+     */
+    public void watchDiscovery(DeviceDiscovery discovery) {
+        for (DeviceDiscovery.Outcome outcome : DeviceDiscovery.Outcome.values()) {
+            FunctionCounter.builder("leaseledger.discovery.claims", discovery, d -> d.counted(outcome))
+                    .description("ARP claims heard on served interfaces, for network discovery, by what became of them")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
+        Gauge.builder("leaseledger.discovery.pairs", discovery, DeviceDiscovery::remembered)
+                .description("(address, MAC) pairs remembered as recorded within the last hour or before")
+                .register(registry);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.ServerConfiguration;
 import io.leaseledger.config.SettingsView;
+import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetEvent;
@@ -130,7 +131,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 LOG.warn("the configuration file is too long to be remembered: the next start will apply all of it again");
             }
             List<ForeignDhcpServerObserved> heardBefore = new ArrayList<>();
-            replayInto(store, settings, heardBefore::add);
+            DeviceDiscovery discovery = new DeviceDiscovery(settings, clock);
+            replayInto(store, settings, heardBefore::add, discovery::remember);
             settings.globalDefaults(GlobalOptions.inForce(config, lastApplied, settings.globalWord()));
             settings.globalPxe(config.pxe());
             LOG.info("{} subnet(s) served", settings.subnets().size());
@@ -157,6 +159,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
             ServerConfiguration server = config.server();
             SubnetGateway gateway = context.getBean(SubnetGateway.class);
             context.registerSingleton(CommitHealth.class, gateway.health()); // GET /health
+            discovery.reportTo(gateway);
+            context.registerSingleton(discovery);
             PacketPipeline pipeline = new PacketPipeline(gateway, settings, server.serverIdentifier(),
                     ports(server.port()), metrics);
             // Reads committed events on its own thread: the packet path never waits for Kafka.
@@ -175,7 +179,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             // expired leases, ended probations and stale offers wait until their address is wanted.
             context.getBean(ReclaimScheduler.class);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
-            Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics);
+            Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics, discovery);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
                     new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore);
             Optional<EmbeddedServer> api;
@@ -219,17 +223,23 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     private static SettingsView replayed(AxonStore store) {
         SettingsView view = new SettingsView();
-        replayInto(store, view, heard -> { });
+        replayInto(store, view, heard -> { }, seen -> { });
         return view;
     }
 
-    /** The configuration events into {@code view}; the other DHCP servers recorded, to {@code foreignServers}. */
-    private static void replayInto(AxonStore store, SettingsView view, Consumer<ForeignDhcpServerObserved> foreignServers) {
+    /**
+     * The configuration events into {@code view}; the other DHCP servers and the devices recorded,
+     * oldest first, to {@code foreignServers} and {@code devices}.
+     */
+    private static void replayInto(AxonStore store, SettingsView view, Consumer<ForeignDhcpServerObserved> foreignServers,
+                                   Consumer<DeviceSeen> devices) {
         List<Class<?>> skipped = SettingsView.IGNORED_EVENTS.stream()
-                .filter(type -> type != ForeignDhcpServerObserved.class).toList();
+                .filter(type -> type != ForeignDhcpServerObserved.class && type != DeviceSeen.class).toList();
         store.replayExcept(skipped, payload -> {
             if (payload instanceof ForeignDhcpServerObserved heard) {
                 foreignServers.accept(heard);
+            } else if (payload instanceof DeviceSeen seen) {
+                devices.accept(seen);
             } else if (payload instanceof SubnetEvent event) {
                 view.on(event);
             }
@@ -238,16 +248,19 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     /**
      * Hears ARP on the served interfaces (never on bind addresses: a loopback or relay-only node
-     * has no link to hear), so addresses in use by other devices are kept from the pool.
+     * has no link to hear), so addresses in use by other devices are kept from the pool and every
+     * device heard is recorded ({@link DeviceDiscovery}).
      */
     private static Optional<ArpListener> arpListener(ServerConfiguration server, SubnetGateway gateway,
-                                                     SettingsView settings, DhcpMetrics metrics) {
+                                                     SettingsView settings, DhcpMetrics metrics,
+                                                     DeviceDiscovery discovery) {
         if (!server.arpListener() || server.interfaces().isEmpty()) {
             return Optional.empty();
         }
         InUseReporter reporter = new InUseReporter(gateway, settings, System::nanoTime);
-        ArpListener listener = ArpListener.start(server.interfaces(), reporter);
+        ArpListener listener = ArpListener.start(server.interfaces(), reporter.andThen(discovery));
         metrics.watchArp(listener, reporter);
+        metrics.watchDiscovery(discovery);
         return Optional.of(listener);
     }
 

@@ -1,6 +1,7 @@
 package io.leaseledger.streaming;
 
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.PoolExhausted;
@@ -45,7 +46,7 @@ public final class EventTypes {
     }
 
     /**
-     * Lease lifecycle, pool, in-use and foreign-server events (what happened on the wire) go to the
+     * Lease lifecycle, pool, in-use, foreign-server and device-seen events (what happened on the wire) go to the
      * leases topic; the subnet's configuration to the other.
      */
     public static boolean isLeaseTopicEvent(SubnetEvent event) {
@@ -56,6 +57,7 @@ public final class EventTypes {
     public static boolean isLeaseTopicEvent(Class<?> eventType) {
         return LeaseEvent.class.isAssignableFrom(eventType) || PoolExhausted.class.isAssignableFrom(eventType)
                 || AddressInUseObserved.class.isAssignableFrom(eventType)
-                || ForeignDhcpServerObserved.class.isAssignableFrom(eventType);
+                || ForeignDhcpServerObserved.class.isAssignableFrom(eventType)
+                || DeviceSeen.class.isAssignableFrom(eventType);
     }
 }

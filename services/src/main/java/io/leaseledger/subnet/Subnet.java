@@ -5,9 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.AddressDeclined;
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.InUseOutcome;
 import io.leaseledger.events.subnet.ReportAddressInUse;
+import io.leaseledger.events.subnet.ReportDeviceSeen;
 import io.leaseledger.events.subnet.ReportForeignDhcpServer;
 import io.leaseledger.events.subnet.ChangeSubnet;
 import io.leaseledger.events.subnet.ClientMessage;
@@ -227,6 +229,20 @@ public class Subnet implements SnapshotSized {
         return true;
     }
 
+    /**
+     * Records a device heard on a link of this subnet ({@link DeviceSeen}) while the subnet is served;
+     * {@code false} otherwise. Nothing the subnet decides changes; how often is the node's to decide
+     * (a pair's first claim, or its first after an hour).
+     */
+    @CommandHandler
+    public boolean handle(ReportDeviceSeen command) {
+        if (!state.defined() || state.removed()) {
+            return false;
+        }
+        apply(new DeviceSeen(subnetId, command.iface(), command.address(), command.mac(), command.at()));
+        return true;
+    }
+
     // ---- event sourcing: assignments only ----------------------------------------------------
 
     /**
@@ -262,10 +278,12 @@ public class Subnet implements SnapshotSized {
             case ProbationEnded e -> state.onProbationEnded(e.address());
             case PoolExhausted e -> state.onPoolExhausted();
             case AddressInUseObserved e -> state.onInUseObserved(e.address(), e.mac(), e.at(), e.heldUntil());
-            // A NAK records a refusal, another server's reply a sighting: neither is a state.
+            // A NAK records a refusal, another server's reply or a device heard a sighting: none is a state.
             case RequestRefused e -> {
             }
             case ForeignDhcpServerObserved e -> {
+            }
+            case DeviceSeen e -> {
             }
         }
     }

@@ -1,9 +1,11 @@
 package io.leaseledger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.InUseStanding;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
 class ArpConflictIT extends ScapyLan {
     private static final Duration LISTEN = Duration.ofSeconds(10);
     private static final String SQUATTED = "198.18.0.100";
+    private static final String FIXED = "198.18.0.20";
 
     /** A datagram to the server: the host's kernel resolves 198.18.0.1 by ARP first, claiming its own address. */
     private static final String TALK_TO_SERVER = """
@@ -52,6 +55,9 @@ class ArpConflictIT extends ScapyLan {
         assumeTrue(lan.server().isLeaseLedger(), "the ARP listener is LeaseLedger's own");
         VethLink.End squatter = lan.client("q").address(SQUATTED + "/24");
         squatter.namespace().execOk(Requirements.DEBIAN_PYTHON, "-c", TALK_TO_SERVER);
+        // A host outside the pool (a BMC, a switch): nothing to keep from clients, but a device on the link.
+        VethLink.End fixed = lan.client("s").address(FIXED + "/24");
+        fixed.namespace().execOk(Requirements.DEBIAN_PYTHON, "-c", TALK_TO_SERVER);
         // ARP → listener → the subnet's mailbox → commit takes milliseconds; room for a loaded machine.
         Thread.sleep(3_000);
 
@@ -77,15 +83,25 @@ class ArpConflictIT extends ScapyLan {
         assertThat(observed.getFirst().address()).isEqualTo(Ipv4Address.parse(SQUATTED));
         assertThat(observed.getFirst().mac()).isEqualTo(MacAddress.parse(squatter.mac()));
         assertThat(observed.getFirst().standing()).isEqualTo(InUseStanding.FREE);
+        // Network discovery: both hosts heard, each (address, MAC) recorded once however often it ARPed.
+        assertThat(recorded(server, DeviceSeen.class)).extracting(DeviceSeen::address, DeviceSeen::mac)
+                .containsExactlyInAnyOrder(
+                        tuple(Ipv4Address.parse(SQUATTED), MacAddress.parse(squatter.mac())),
+                        tuple(Ipv4Address.parse(FIXED), MacAddress.parse(fixed.mac())));
     }
 
     /** The sightings in the stopped server's event store. */
     private static List<AddressInUseObserved> observed(LeaseLedgerServer server) {
-        List<AddressInUseObserved> found = new ArrayList<>();
+        return recorded(server, AddressInUseObserved.class);
+    }
+
+    /** The events of {@code type} in the stopped server's event store. */
+    private static <T> List<T> recorded(LeaseLedgerServer server, Class<T> type) {
+        List<T> found = new ArrayList<>();
         try (AxonStore store = AxonStore.start(StoreSettings.h2(server.storeDir()), List.of(Subnet.class))) {
             store.replayAll(payload -> {
-                if (payload instanceof AddressInUseObserved e) {
-                    found.add(e);
+                if (type.isInstance(payload)) {
+                    found.add(type.cast(payload));
                 }
             });
         }

@@ -80,7 +80,8 @@ class CloudEventRecordsTest {
             assertThat(record.key()).isEqualTo(event.subnetId().toString());
             assertThat(record.topic()).isEqualTo(event instanceof LeaseEvent || event instanceof io.leaseledger.events.subnet.PoolExhausted
                     || event instanceof io.leaseledger.events.subnet.AddressInUseObserved
-                    || event instanceof io.leaseledger.events.subnet.ForeignDhcpServerObserved ? "leases" : "configuration");
+                    || event instanceof io.leaseledger.events.subnet.ForeignDhcpServerObserved
+                    || event instanceof io.leaseledger.events.subnet.DeviceSeen ? "leases" : "configuration");
             assertThat(headers).containsEntry("ce_id", message.getIdentifier())
                     .containsEntry("ce_source", "leaseledger://node/rack-1")
                     .containsEntry("ce_type", "io.leaseledger." + event.getClass().getSimpleName() + ".v1")

@@ -66,6 +66,7 @@ class EventJsonTest {
                         MacAddress.parse("02:dd:00:00:00:01"), "DHCPOFFER", MAC, ADDRESS, AT),
                 new ForeignDhcpServerObserved(SUBNET, "br0", Ipv4Address.parse("198.18.0.9"), Ipv4Address.parse("198.18.0.254"),
                         null, "DHCPNAK", MAC, null, AT),
+                new DeviceSeen(SUBNET, "br0", Ipv4Address.parse("198.18.0.30"), MAC, AT),
                 new LeaseOffered(SUBNET, ADDRESS, CLIENT, XID, AT, lease, AT.plusSeconds(30)),
                 new OfferWithdrawn(SUBNET, ADDRESS, BARE, XID, AT, OfferWithdrawn.Reason.CLIENT_SELECTED_ANOTHER_SERVER),
                 new LeaseGranted(SUBNET, ADDRESS, CLIENT, XID, AT, GrantKind.NEW, lease, AT.plusSeconds(600)),

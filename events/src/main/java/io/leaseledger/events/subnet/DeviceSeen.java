@@ -1,0 +1,21 @@
+package io.leaseledger.events.subnet;
+
+import io.leaseledger.events.PersonalData;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.SubnetId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A device claimed {@code address} by ARP on {@code iface}, a link of this subnet (MAAS's network
+ * discovery: every device heard on an attached subnet, whoever gave it its address). Recorded for
+ * an (address, MAC) pair's first claim heard and again for its first after an hour, never for
+ * every ARP, in managed and unmanaged subnets alike. Changes nothing the subnet decides (an
+ * address in use inside the pool is {@link AddressInUseObserved}'s business); the record of which
+ * devices were on the link, and when, for the discovered devices list and the stream.
+ */
+@Revision("1")
+public record DeviceSeen(SubnetId subnetId, String iface, Ipv4Address address,
+                         @PersonalData("hardware address") MacAddress mac, Instant at) implements SubnetEvent {
+}

@@ -1,0 +1,173 @@
+package io.leaseledger.server;
+
+import io.leaseledger.config.ConfiguredSubnet;
+import io.leaseledger.config.SettingsView;
+import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.groupcommit.MailboxFullException;
+import io.leaseledger.groupcommit.SubnetGateway;
+import io.leaseledger.groupcommit.SubnetWork;
+import io.leaseledger.wire.arp.ArpSighting;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Network discovery (MAAS: "MAAS constantly listens to the network and reports any discovered
+ * devices"): every device the ARP listener hears claiming an address of a served subnet, managed
+ * or not, is recorded in that subnet's stream as a {@link DeviceSeen} — an (address, MAC) pair's
+ * first claim, and again its first after {@link #RECORD_AGAIN_AFTER}, so a device that stays on
+ * the link costs one event an hour, not one per ARP. The projection {@code discoveries} lists them.
+ *
+ * <p>The pairs recorded are remembered ({@link #REMEMBERED}, least recently recorded forgotten
+ * first), refilled at start from the log ({@link #remember}) so that a restart does not record
+ * every device again. At most {@value #PER_SECOND} new records a second over all links (bursts of
+ * {@value #BURST}): forged ARP with random MACs cannot flood the mailboxes or the log. Called by the
+ * listener's reader threads; never blocks them (the report is queued in the subnet's mailbox).
+ */
+public final class DeviceDiscovery implements Consumer<ArpSighting> {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceDiscovery.class);
+
+    static final Duration RECORD_AGAIN_AFTER = Duration.ofHours(1);
+    static final int REMEMBERED = 65_536;
+    static final int PER_SECOND = 20;
+    static final int BURST = 100;
+
+    /** What became of a claim heard. */
+    public enum Outcome {
+        /** Sent to its subnet to be recorded. */
+        REPORTED,
+        /** The pair was recorded less than an hour ago. */
+        REPEATED,
+        /** The address is in no served subnet. */
+        NOT_SERVED,
+        /** Over the record rate: dropped (the pair's next claim is news again). */
+        RATE_LIMITED,
+        /** Of the reported: the subnet's mailbox was full or the record failed (the next claim tries again). */
+        OVERLOADED
+    }
+
+    private record Pair(Ipv4Address address, MacAddress mac) {
+    }
+
+    private final SettingsView settings;
+    private final Clock clock;
+    private SubnetGateway gateway;
+    private final Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
+    private final LinkedHashMap<Pair, Instant> recorded = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Pair, Instant> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    private double tokens = BURST;
+    private long refilledAtMillis;
+
+    /** Remembers (through {@link #remember}) before it hears: {@link #reportTo} once the mailboxes exist. */
+    public DeviceDiscovery(SettingsView settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.refilledAtMillis = clock.millis();
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome, new LongAdder());
+        }
+    }
+
+    /** Where the records go: the subnets' mailboxes. Until it is called, claims heard are counted and dropped as overloaded. */
+    public synchronized void reportTo(SubnetGateway subnets) {
+        this.gateway = subnets;
+    }
+
+    /** A pair the event log recorded before this start: not news again until an hour after {@code seen.at()}. */
+    public synchronized void remember(DeviceSeen seen) {
+        Pair pair = new Pair(seen.address(), seen.mac());
+        Instant before = recorded.get(pair);
+        if (before == null || seen.at().isAfter(before)) {
+            recorded.put(pair, seen.at());
+        }
+    }
+
+    @Override
+    public void accept(ArpSighting sighting) {
+        Optional<ConfiguredSubnet> subnet = settings.subnetContaining(sighting.address());
+        if (subnet.isEmpty()) {
+            count(Outcome.NOT_SERVED);
+            return;
+        }
+        Pair pair = new Pair(sighting.address(), sighting.mac());
+        Instant now = clock.instant();
+        SubnetGateway to;
+        synchronized (this) {
+            Outcome admitted = admit(pair, now);
+            if (admitted != Outcome.REPORTED) {
+                count(admitted);
+                return;
+            }
+            to = gateway;
+        }
+        count(Outcome.REPORTED);
+        if (to == null) {
+            failed(pair, now);
+            return;
+        }
+        to.reportDevice(subnet.get().id(), new SubnetWork.Device(sighting.iface(), sighting.address(), sighting.mac()))
+                .whenComplete((subnetRecorded, failure) -> {
+                    if (failure != null) {
+                        failed(pair, now);
+                        if (!(failure instanceof MailboxFullException || failure.getCause() instanceof MailboxFullException)) {
+                            LOG.debug("recording {} on {} failed", sighting.mac(), sighting.address(), failure);
+                        }
+                    } else {
+                        LOG.debug("device {} on {} ({}) recorded: {}", sighting.mac(), sighting.address(),
+                                sighting.iface(), subnetRecorded);
+                    }
+                });
+    }
+
+    private Outcome admit(Pair pair, Instant now) {
+        Instant last = recorded.get(pair);
+        if (last != null && Duration.between(last, now).compareTo(RECORD_AGAIN_AFTER) < 0) {
+            return Outcome.REPEATED;
+        }
+        long millis = now.toEpochMilli();
+        tokens = Math.min(BURST, tokens + Math.max(0, millis - refilledAtMillis) * PER_SECOND / 1e3);
+        refilledAtMillis = millis;
+        if (tokens < 1) {
+            return Outcome.RATE_LIMITED;
+        }
+        tokens -= 1;
+        recorded.put(pair, now);
+        return Outcome.REPORTED;
+    }
+
+    /** A record that did not reach the log: the pair's next claim is news again. */
+    private void failed(Pair pair, Instant markedAt) {
+        count(Outcome.OVERLOADED);
+        synchronized (this) {
+            recorded.remove(pair, markedAt);
+        }
+    }
+
+    private void count(Outcome outcome) {
+        counts.get(outcome).increment();
+    }
+
+    /** Claims that ended as {@code outcome} (of the REPORTED ones, the OVERLOADED did not reach the log). */
+    public long counted(Outcome outcome) {
+        return counts.get(outcome).sum();
+    }
+
+    /** How many (address, MAC) pairs are remembered as recorded. */
+    public synchronized int remembered() {
+        return recorded.size();
+    }
+}

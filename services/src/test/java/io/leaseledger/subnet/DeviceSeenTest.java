@@ -1,0 +1,60 @@
+package io.leaseledger.subnet;
+
+import static io.leaseledger.subnet.Given.*;
+
+import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.subnet.ReportDeviceSeen;
+import io.leaseledger.events.subnet.SubnetRemoved;
+import io.leaseledger.events.types.MacAddress;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A device heard on the subnet's link (network discovery) is recorded while the subnet is served,
+ * in the pool or outside it, managed or not, and changes nothing the subnet decides: an address in
+ * use is the in-use rule's business, not discovery's.
+ */
+class DeviceSeenTest {
+    private static final MacAddress DEVICE = MacAddress.parse("52:54:00:00:09:99");
+
+    private static ReportDeviceSeen heard(String address, Instant at) {
+        return new ReportDeviceSeen(SUBNET, "eth1", ip(address), DEVICE, at);
+    }
+
+    private static DeviceSeen seen(String address, Instant at) {
+        return new DeviceSeen(SUBNET, "eth1", ip(address), DEVICE, at);
+    }
+
+    @Test
+    void aServedSubnetRecordsADeviceOutsideItsPool() {
+        fixture().given(defined(), dynamic("198.18.0.10-198.18.0.20"))
+                .when(heard("198.18.0.2", T0))
+                .expectEvents(seen("198.18.0.2", T0))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void anUnmanagedSubnetRecordsItToo() {
+        fixture().given(defined(SETTINGS.withManaged(false)))
+                .when(heard("198.18.0.15", T0))
+                .expectEvents(seen("198.18.0.15", T0))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aRemovedSubnetRecordsNothing() {
+        fixture().given(defined(), new SubnetRemoved(SUBNET, t(1)))
+                .when(heard("198.18.0.2", t(2)))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aDeviceSeenInThePoolDoesNotKeepItsAddressFromAClient() {
+        fixture().given(defined(), dynamic("198.18.0.10-198.18.0.20"), seen("198.18.0.10", T0))
+                .when(decide(t(1), discover(ALICE)))
+                .expectEvents(offered("198.18.0.10", ALICE, t(1)))
+                .expectResultMessagePayload(List.of(offer("198.18.0.10")));
+    }
+}
