@@ -1,6 +1,7 @@
 package io.leaseledger.projections;
 
 import io.leaseledger.events.subnet.AddressDeclined;
+import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.HostReserved;
 import io.leaseledger.events.subnet.HostUnreserved;
 import io.leaseledger.events.subnet.LeaseEvent;
@@ -21,6 +22,7 @@ import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.ClientIdentity;
 import io.leaseledger.projections.tables.tables.records.AddressRangeRecord;
 import io.leaseledger.projections.tables.tables.records.CurrentLeaseRecord;
+import io.leaseledger.projections.tables.tables.records.DiscoveredDeviceRecord;
 import io.leaseledger.projections.tables.tables.records.HostReservationRecord;
 import io.leaseledger.projections.tables.tables.records.PoolUsageRecord;
 import io.leaseledger.projections.tables.tables.records.SubnetRecord;
@@ -38,6 +40,7 @@ import java.util.Map;
 
 import static io.leaseledger.projections.tables.Tables.ADDRESS_RANGE;
 import static io.leaseledger.projections.tables.Tables.CURRENT_LEASE;
+import static io.leaseledger.projections.tables.Tables.DISCOVERED_DEVICE;
 import static io.leaseledger.projections.tables.Tables.HOST_RESERVATION;
 import static io.leaseledger.projections.tables.Tables.POOL_USAGE;
 import static io.leaseledger.projections.tables.Tables.SUBNET;
@@ -45,8 +48,9 @@ import static io.leaseledger.projections.tables.Tables.SUBNET;
 /**
  * Projection {@value #NAME}: what is true now. The subnets with their ranges and host
  * reservations ({@code subnet}, {@code address_range}, {@code host_reservation}), the state of
- * every address a client has touched ({@code current_lease}), and the dynamic pool's use per
- * minute ({@code pool_usage}).
+ * every address a client has touched ({@code current_lease}), the dynamic pool's use per
+ * minute ({@code pool_usage}), and every device heard on a served link ({@code discovered_device},
+ * network discovery: read beside the leases and reservations it is compared with).
  *
  * <p>The whole current state is kept in memory (one row per address a client touched, one per
  * range): a batch of events changes it there, and {@link #flush} writes only the rows the batch
@@ -65,6 +69,11 @@ public final class LeasesProjection implements Projection {
         long poolSize;
         long inUse;
         PoolUsageRecord minute;
+        final Map<DeviceId, DiscoveredDeviceRecord> devices = new HashMap<>();
+    }
+
+    /** A discovered device's key within its subnet. */
+    private record DeviceId(long addressNum, String mac) {
     }
 
     private final Map<String, SubnetBook> books = new HashMap<>();
@@ -84,7 +93,7 @@ public final class LeasesProjection implements Projection {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(SUBNET, ADDRESS_RANGE, HOST_RESERVATION, CURRENT_LEASE, POOL_USAGE);
+        return List.of(SUBNET, ADDRESS_RANGE, HOST_RESERVATION, CURRENT_LEASE, POOL_USAGE, DISCOVERED_DEVICE);
     }
 
     @Override
@@ -127,6 +136,10 @@ public final class LeasesProjection implements Projection {
         }
         for (HostReservationRecord h : tx.selectFrom(HOST_RESERVATION).fetch()) {
             inTables.add(key(h));
+        }
+        for (DiscoveredDeviceRecord d : tx.selectFrom(DISCOVERED_DEVICE).fetch()) {
+            book(d.getSubnet()).devices.put(new DeviceId(d.getAddressNum(), d.getMac()), d);
+            inTables.add(key(d));
         }
         loaded = true;
     }
@@ -182,10 +195,33 @@ public final class LeasesProjection implements Projection {
                 delete(r);
             }
             case LeaseEvent e -> lease(b, subnet, e);
+            case DeviceSeen e -> seen(b, subnet, e);
             default -> {
                 // Option snippets and pool exhaustion change nothing here (the log keeps the latter).
             }
         }
+    }
+
+    /** A device heard: its row made, or its last sighting (and interface) moved on and counted. */
+    private void seen(SubnetBook b, String subnet, DeviceSeen e) {
+        DeviceId id = new DeviceId(e.address().toUnsigned(), e.mac().toString());
+        var at = Times.sql(e.at());
+        DiscoveredDeviceRecord d = b.devices.get(id);
+        if (d == null) {
+            d = Rows.attached(new DiscoveredDeviceRecord(subnet, e.address().toString(), id.addressNum(), id.mac(),
+                    e.iface(), at, at, 1L));
+            b.devices.put(id, d);
+        } else {
+            if (!at.isBefore(d.getLastSeen())) {
+                d.setLastSeen(at);
+                d.setIface(e.iface());
+            }
+            if (at.isBefore(d.getFirstSeen())) {
+                d.setFirstSeen(at);
+            }
+            d.setRecords(d.getRecords() + 1);
+        }
+        write(d);
     }
 
     private void lease(SubnetBook b, String subnet, LeaseEvent event) {
@@ -508,6 +544,8 @@ public final class LeasesProjection implements Projection {
             case SubnetRecord r -> new Key("subnet", r.getSubnet(), "");
             case AddressRangeRecord r -> new Key("address_range", r.getSubnet(), rangeKey(r));
             case HostReservationRecord r -> new Key("host_reservation", r.getSubnet(), r.getMac());
+            case DiscoveredDeviceRecord r -> new Key("discovered_device", r.getSubnet(),
+                    new DeviceId(r.getAddressNum(), r.getMac()));
             default -> throw new IllegalArgumentException("not a row of this projection: " + record);
         };
     }

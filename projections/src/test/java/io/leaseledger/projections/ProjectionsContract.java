@@ -1,5 +1,6 @@
 package io.leaseledger.projections;
 
+import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.GrantKind;
 import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.RangeKind;
@@ -11,6 +12,9 @@ import io.leaseledger.events.types.Octets;
 import io.leaseledger.events.types.RelayAgent;
 import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.events.types.TransactionId;
+import io.leaseledger.projections.query.Discovery;
+import io.leaseledger.projections.query.DiscoveryFilter;
+import io.leaseledger.projections.query.DiscoveryQueries;
 import io.leaseledger.projections.query.Holding;
 import io.leaseledger.projections.query.Lease;
 import io.leaseledger.projections.query.LeaseFilter;
@@ -344,6 +348,74 @@ abstract class ProjectionsContract {
         withSighting.remove(TransactionLogProjection.NAME);
         withoutSighting.remove(TransactionLogProjection.NAME);
         assertThat(withSighting).isEqualTo(withoutSighting);
+    }
+
+    private static DeviceSeen seen(String address, String mac, String iface, long second) {
+        return new DeviceSeen(new SubnetId(NET), iface, Ipv4Address.parse(address), MacAddress.parse(mac), t(second));
+    }
+
+    /**
+     * .7 leased to A and B in turn (history), A's reservation at .40; heard: A on .7 (leased to B now),
+     * B on .7 twice, A on .40, a stranger on .99 three times, across two interfaces, one record late.
+     */
+    private List<StoredEvent> historyWithDevicesHeard() {
+        var log = new EventLog();
+        history().forEach(e -> log.add((io.leaseledger.events.subnet.SubnetEvent) e.payload()));
+        log.add(new io.leaseledger.events.subnet.HostReserved(new SubnetId(NET), A.chaddr(), Ipv4Address.parse("198.18.3.40"),
+                Hostname.of("anna-bmc"), t(2050)));
+        log.add(seen(ADDRESS, "02:00:00:00:00:0b", "eth1", 2100));
+        log.add(seen("198.18.3.99", "52:54:00:00:00:99", "eth1", 2200));
+        log.add(seen(ADDRESS, "02:00:00:00:00:0a", "eth1", 2300));
+        log.add(seen("198.18.3.40", "02:00:00:00:00:0a", "eth1", 2400));
+        log.add(seen("198.18.3.99", "52:54:00:00:00:99", "eth2", 9000));
+        log.add(seen(ADDRESS, "02:00:00:00:00:0b", "eth1", 5700));
+        log.add(seen("198.18.3.99", "52:54:00:00:00:99", "eth1", 1000)); // recorded late: only the first sighting moves
+        return log.events();
+    }
+
+    @Test
+    void devicesHeardAreListedOncePerAddressAndMacWithWhatTheServerKnowsOfThem() {
+        applyAll(history(), 1_000);
+        var withoutDevices = contents();
+        runners.forEach(ProjectionRunner::reset);
+        applyAll(historyWithDevicesHeard(), 3);
+
+        var q = new DiscoveryQueries(db());
+        Page<Discovery> all = q.devices(DiscoveryFilter.any(), PageRequest.firstPage());
+        assertThat(all.items()).extracting(Discovery::address, Discovery::mac, Discovery::iface, Discovery::firstSeen,
+                        Discovery::lastSeen, Discovery::records, Discovery::known, Discovery::hostname)
+                .containsExactly(
+                        tuple(ADDRESS, "02:00:00:00:00:0a", "eth1", t(2300), t(2300), 1L, Discovery.Known.RESERVATION, "anna-bmc"),
+                        tuple(ADDRESS, "02:00:00:00:00:0b", "eth1", t(2100), t(5700), 2L, Discovery.Known.LEASE, "bert"),
+                        tuple("198.18.3.40", "02:00:00:00:00:0a", "eth1", t(2400), t(2400), 1L, Discovery.Known.RESERVATION, "anna-bmc"),
+                        tuple("198.18.3.99", "52:54:00:00:00:99", "eth2", t(1000), t(9000), 3L, null, null));
+        assertThat(all.hasNext()).isFalse();
+        assertThat(q.devices(new DiscoveryFilter(null, null, true), PageRequest.firstPage()).items())
+                .extracting(Discovery::address).containsExactly("198.18.3.99");
+        assertThat(q.devices(new DiscoveryFilter(NET, "02:00:00:00:00:0A", false), PageRequest.firstPage()).items())
+                .extracting(Discovery::address).containsExactly(ADDRESS, "198.18.3.40");
+        assertThat(q.devices(new DiscoveryFilter("198.18.4.0/24", null, false), PageRequest.firstPage()).items()).isEmpty();
+
+        List<Discovery> paged = new ArrayList<>();
+        Page<Discovery> page = q.devices(DiscoveryFilter.any(), PageRequest.first(1));
+        paged.addAll(page.items());
+        while (page.hasNext()) {
+            page = q.devices(DiscoveryFilter.any(), new PageRequest(1, page.nextCursor()));
+            paged.addAll(page.items());
+        }
+        assertThat(paged).isEqualTo(all.items());
+        assertThatThrownBy(() -> q.devices(DiscoveryFilter.any(), new PageRequest(1, "bm90IGEgY3Vyc29y")))
+                .isInstanceOf(io.leaseledger.projections.query.InvalidCursorException.class);
+        assertThatThrownBy(() -> q.devices(new DiscoveryFilter(null, "not-a-mac", false), PageRequest.firstPage()))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        // Nothing else changes: the leases' other tables, the history, the log.
+        var withDevices = contents();
+        for (var tables : List.of(withDevices, withoutDevices)) {
+            tables.get(LeasesProjection.NAME).remove("discovered_device");
+            tables.get(LeasesProjection.NAME).remove("host_reservation");
+        }
+        assertThat(withDevices).isEqualTo(withoutDevices);
     }
 
     @Test

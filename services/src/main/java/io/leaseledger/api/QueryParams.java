@@ -89,6 +89,18 @@ final class QueryParams {
         throw ApiException.invalid(new ApiError.FieldError(field, text, "one of " + names));
     }
 
+    /** {@code true} or {@code false}; absent is false. */
+    static boolean flag(String field, String text) throws ApiException {
+        if (text == null) {
+            return false;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalid(new ApiError.FieldError(field, text, "true or false"));
+        };
+    }
+
     static PageRequest page(Integer limit, String cursor) throws ApiException {
         int n = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
         if (n < 1 || n > PageRequest.MAX_LIMIT) {

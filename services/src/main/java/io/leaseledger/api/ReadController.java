@@ -4,6 +4,8 @@ import io.leaseledger.api.auth.RequiresRole;
 import io.leaseledger.api.auth.Role;
 import io.leaseledger.projections.Decision;
 import io.leaseledger.projections.LeaseState;
+import io.leaseledger.projections.query.Discovery;
+import io.leaseledger.projections.query.DiscoveryFilter;
 import io.leaseledger.projections.query.Holding;
 import io.leaseledger.projections.query.InvalidCursorException;
 import io.leaseledger.projections.query.Lease;
@@ -28,7 +30,7 @@ import java.util.List;
 
 /**
  * The read side (read-only role): current leases, the history of addresses and clients (at a
- * point in time too), utilisation, the transaction log — all answered by the projections
+ * point in time too), utilisation, the transaction log, the devices heard on the links — all answered by the projections
  * ({@link LeaseQueries}), so as fresh as they are (they follow the event log within a poll
  * interval). A node without projections answers 503.
  */
@@ -113,6 +115,20 @@ public final class ReadController {
                 QueryParams.instant("from", from), QueryParams.instant("to", to));
         var page = QueryParams.page(limit, cursor);
         return ask(() -> queries().transactionLog(filter, page));
+    }
+
+    /**
+     * Devices heard on the served links (network discovery), by subnet, address and MAC, with what
+     * the server knows of each; {@code unknown=true} keeps those neither reserved nor leased.
+     */
+    @Get("/discoveries{?subnet,mac,unknown,limit,cursor}")
+    public Page<Discovery> discoveries(@Nullable @QueryValue String subnet, @Nullable @QueryValue String mac,
+                                       @Nullable @QueryValue String unknown, @Nullable @QueryValue Integer limit,
+                                       @Nullable @QueryValue String cursor) throws ApiException {
+        DiscoveryFilter filter = new DiscoveryFilter(QueryParams.subnet("subnet", subnet), QueryParams.mac("mac", mac),
+                QueryParams.flag("unknown", unknown));
+        var page = QueryParams.page(limit, cursor);
+        return ask(() -> queries().discoveredDevices(filter, page));
     }
 
     private LeaseQueries queries() throws Unavailable {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A DHCP server whose lease database is an event log.",
         subcommands = {ServeCommand.class, ProbeCommand.class, TokenCommand.class, ProjectionsCommand.class,
-                LeasesCommand.class, HistoryCommand.class, UtilisationCommand.class, LogCommand.class,
+                LeasesCommand.class, HistoryCommand.class, UtilisationCommand.class, LogCommand.class, DiscoveriesCommand.class,
                 TailCommand.class})
 public final class RootCommand implements Runnable {
     @Override

@@ -68,8 +68,13 @@ class OpenApiResponsesTest extends RunningApi {
                 "{\"address\": \"198.18.0.150\", \"mac\": \"" + STRANGER + "\"}");
         globalOptionSet = api.send("PUT", "/api/v1/options", api.operator, "{\"code\": 225, \"hex\": \"bb\"}");
         ForeignDhcpApiTest.hearTwoServers(api);
+        api.node.context().getBean(io.leaseledger.server.DeviceDiscovery.class).accept(new io.leaseledger.wire.arp.ArpSighting(
+                "eth1", Ipv4Address.parse("198.18.0.7"), io.leaseledger.events.types.MacAddress.parse(STRANGER)));
         awaitProjected("release");
         awaitProjected("observed-in-use");
+        for (int i = 0; i < 200 && api.get("/api/v1/discoveries", api.readOnly).json().get("items").isEmpty(); i++) {
+            Thread.sleep(50);
+        }
     }
 
     private String dora(String mac, boolean release) throws Exception {
@@ -115,6 +120,7 @@ class OpenApiResponsesTest extends RunningApi {
         calls.put("/api/v1/utilisation/{subnet}/pool", List.of("/api/v1/utilisation/198.18.0.0-24/pool?bucket=1m&from="
                 + now.minusSeconds(600) + "&to=" + now.plusSeconds(60)));
         calls.put("/api/v1/log", List.of("/api/v1/log", "/api/v1/log?limit=2"));
+        calls.put("/api/v1/discoveries", List.of("/api/v1/discoveries", "/api/v1/discoveries?unknown=true&limit=1"));
         return calls;
     }
 
@@ -169,6 +175,7 @@ class OpenApiResponsesTest extends RunningApi {
                 new Call("GET", "/api/v1/history/clients/{mac}", "/api/v1/history/clients/xx", api.readOnly, null, 400),
                 new Call("GET", "/api/v1/utilisation/{subnet}/pool", "/api/v1/utilisation/198.18.0.0-24/pool?bucket=30s", api.readOnly, null, 400),
                 new Call("GET", "/api/v1/log", "/api/v1/log?decision=maybe", api.readOnly, null, 400),
+                new Call("GET", "/api/v1/discoveries", "/api/v1/discoveries?unknown=maybe", api.readOnly, null, 400),
                 new Call("POST", "/api/v1/subnets", "/api/v1/subnets", api.operator, bad, 400),
                 new Call("POST", "/api/v1/subnets", "/api/v1/subnets", api.operator, "not json", 400),
                 new Call("GET", "/api/v1/subnets", "/api/v1/subnets", null, null, 401),

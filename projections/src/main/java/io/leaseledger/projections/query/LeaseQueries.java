@@ -295,6 +295,13 @@ public final class LeaseQueries {
         return new Page<>(items, next);
     }
 
+    // ---------------------------------------------------------------- network discovery
+
+    /** Devices heard on the served links ({@link DiscoveryQueries#devices}). */
+    public Page<Discovery> discoveredDevices(DiscoveryFilter filter, PageRequest page) {
+        return new DiscoveryQueries(db).devices(filter, page);
+    }
+
     // ---------------------------------------------------------------- mapping and checks
 
     private static Lease lease(CurrentLeaseRecord r) {
@@ -321,24 +328,24 @@ public final class LeaseQueries {
         return whole == 0 ? 0.0 : Math.round(10_000.0 * part / whole) / 100.0;
     }
 
-    private static long addressNum(String address) {
+    static long addressNum(String address) {
         return Ipv4Address.parse(address).toUnsigned();
     }
 
-    private static String mac(String mac) {
+    static String mac(String mac) {
         return MacAddress.parse(mac).toString();
     }
 
-    private static String subnet(String subnet) {
+    static String subnet(String subnet) {
         return Cidr.parse(subnet).toString();
     }
 
-    private static String cursor(String listing, String... parts) {
+    static String cursor(String listing, String... parts) {
         String text = listing + "\n" + String.join("\n", parts);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String[] decodeCursor(String cursor, String listing, int parts) {
+    static String[] decodeCursor(String cursor, String listing, int parts) {
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -352,7 +359,7 @@ public final class LeaseQueries {
         return java.util.Arrays.copyOfRange(all, 1, all.length);
     }
 
-    private static long parseLong(String text, String cursor) {
+    static long parseLong(String text, String cursor) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

@@ -1,0 +1,46 @@
+package io.leaseledger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code leaseledger discoveries}: the devices heard on the served links (network discovery), from the node's projections. */
+@Command(name = "discoveries", mixinStandardHelpOptions = true,
+        description = {"Lists the devices heard by ARP on the served links, by subnet and address, with what the server "
+                + "knows of each (a reservation, a lease, or nothing: --unknown).",
+                "Exit code 0, 2 on bad arguments or a refused token, 3 when the API cannot be reached."})
+final class DiscoveriesCommand extends ReadCommand {
+    @Option(names = "--subnet", paramLabel = "CIDR") String subnet;
+    @Option(names = "--mac", paramLabel = "MAC") String mac;
+    @Option(names = "--unknown", description = "Only devices neither reserved nor leased.") boolean unknown;
+    @Option(names = "--limit", defaultValue = "100", description = "Rows per page (default ${DEFAULT-VALUE}).") int limit;
+    @Option(names = "--all", description = "Follow every page.") boolean all;
+
+    @Override
+    int run() throws ApiClient.Failure {
+        ArrayNode items = ApiClient.JSON.createArrayNode();
+        String cursor = null;
+        String more;
+        do {
+            JsonNode page = api.get("/api/v1/discoveries", ApiClient.query("subnet", subnet, "mac", mac,
+                    "unknown", unknown ? "true" : null, "limit", limit, "cursor", cursor));
+            items.addAll((ArrayNode) page.get("items"));
+            more = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = more;
+        } while (all && more != null);
+        if (!printedJson(items)) {
+            Table table = new Table("SUBNET", "ADDRESS", "MAC", "KNOWN", "HOSTNAME", "FIRST SEEN", "LAST SEEN", "IFACE");
+            items.forEach(d -> table.row(ApiClient.text(d, "subnet"), ApiClient.text(d, "address"), ApiClient.text(d, "mac"),
+                    d.get("known").isNull() ? "unknown" : d.get("known").asText().toLowerCase(Locale.ROOT),
+                    ApiClient.text(d, "hostname"), ApiClient.text(d, "firstSeen"), ApiClient.text(d, "lastSeen"),
+                    ApiClient.text(d, "iface")));
+            print(table);
+        }
+        if (more != null) {
+            err().println("(more devices: --all, or a larger --limit)");
+        }
+        return 0;
+    }
+}
