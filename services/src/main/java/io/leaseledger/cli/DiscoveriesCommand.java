@@ -1,6 +1,5 @@
 package io.leaseledger.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -20,16 +19,8 @@ final class DiscoveriesCommand extends ReadCommand {
 
     @Override
     int run() throws ApiClient.Failure {
-        ArrayNode items = ApiClient.JSON.createArrayNode();
-        String cursor = null;
-        String more;
-        do {
-            JsonNode page = api.get("/api/v1/discoveries", ApiClient.query("subnet", subnet, "mac", mac,
-                    "unknown", unknown ? "true" : null, "limit", limit, "cursor", cursor));
-            items.addAll((ArrayNode) page.get("items"));
-            more = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-            cursor = more;
-        } while (all && more != null);
+        Listing listing = listing("/api/v1/discoveries", ApiClient.query("subnet", subnet, "mac", mac, "unknown", unknown ? "true" : null), limit, all);
+        ArrayNode items = listing.items();
         if (!printedJson(items)) {
             Table table = new Table("SUBNET", "ADDRESS", "MAC", "KNOWN", "HOSTNAME", "FIRST SEEN", "LAST SEEN", "IFACE");
             items.forEach(d -> table.row(ApiClient.text(d, "subnet"), ApiClient.text(d, "address"), ApiClient.text(d, "mac"),
@@ -38,7 +29,7 @@ final class DiscoveriesCommand extends ReadCommand {
                     ApiClient.text(d, "iface")));
             print(table);
         }
-        if (more != null) {
+        if (listing.more()) {
             err().println("(more devices: --all, or a larger --limit)");
         }
         return 0;

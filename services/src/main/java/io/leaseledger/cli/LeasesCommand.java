@@ -1,6 +1,5 @@
 package io.leaseledger.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,16 +18,9 @@ final class LeasesCommand extends ReadCommand {
 
     @Override
     int run() throws ApiClient.Failure {
-        ArrayNode items = ApiClient.JSON.createArrayNode();
-        String cursor = null;
-        String more;
-        do {
-            JsonNode page = api.get("/api/v1/leases", ApiClient.query("subnet", subnet, "mac", mac, "hostname", hostname,
-                    "state", state, "limit", limit, "cursor", cursor));
-            items.addAll((ArrayNode) page.get("items"));
-            more = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-            cursor = more;
-        } while (all && more != null);
+        Listing listing = listing("/api/v1/leases", ApiClient.query("subnet", subnet, "mac", mac, "hostname", hostname,
+                "state", state), limit, all);
+        ArrayNode items = listing.items();
         if (!printedJson(items)) {
             Table table = new Table("SUBNET", "ADDRESS", "STATE", "MAC", "HOSTNAME", "EXPIRES", "RELAY");
             items.forEach(l -> table.row(ApiClient.text(l, "subnet"), ApiClient.text(l, "address"),
@@ -36,7 +28,7 @@ final class LeasesCommand extends ReadCommand {
                     ApiClient.text(l, "hostname"), ApiClient.text(l, "expiresAt"), ApiClient.text(l, "relay")));
             print(table);
         }
-        if (more != null) {
+        if (listing.more()) {
             err().println("(more leases: --all, or a larger --limit)");
         }
         return 0;

@@ -1,11 +1,14 @@
 package io.leaseledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -53,5 +56,27 @@ abstract class ReadCommand implements Callable<Integer> {
 
     void print(Table table) {
         table.print(out());
+    }
+
+    /** A listing's items, and whether pages were left unread. */
+    record Listing(ArrayNode items, boolean more) {
+    }
+
+    /**
+     * The listing at {@code path} with {@code query}: its first page of {@code limit} items, or with
+     * {@code all} every page, following the API's cursors.
+     */
+    Listing listing(String path, Map<String, Object> query, int limit, boolean all) throws ApiClient.Failure {
+        ArrayNode items = ApiClient.JSON.createArrayNode();
+        Map<String, Object> page = new LinkedHashMap<>(query);
+        page.put("limit", limit);
+        String next;
+        do {
+            JsonNode answer = api.get(path, page);
+            items.addAll((ArrayNode) answer.get("items"));
+            next = answer.get("nextCursor").isNull() ? null : answer.get("nextCursor").asText();
+            page.put("cursor", next);
+        } while (all && next != null);
+        return new Listing(items, next != null);
     }
 }
