@@ -25,10 +25,14 @@ import java.util.Optional;
  *                         keep a list of those servers (needs CAP_NET_RAW; never on bind addresses)
  * @param foreignDhcpProbe how often the node broadcasts a DISCOVER of its own on each listened
  *                         interface, so that servers are heard even while no client asks; zero: never
+ * @param activeMapping    how often the node sends an ARP request to every address of each served
+ *                         subnet it has an address on, so that silent hosts are discovered too (MAAS's
+ *                         "active mapping"); zero: never (the default, as in MAAS)
  */
 public record ServerConfiguration(
         int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier,
-        Duration warmUp, boolean arpListener, boolean foreignDhcpListener, Duration foreignDhcpProbe) {
+        Duration warmUp, boolean arpListener, boolean foreignDhcpListener, Duration foreignDhcpProbe,
+        Duration activeMapping) {
 
     public static final int DEFAULT_PORT = 67;
     /**
@@ -39,6 +43,10 @@ public record ServerConfiguration(
     public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(30);
     /** MAAS's rack controllers probe for other DHCP servers every ten minutes. */
     public static final Duration DEFAULT_FOREIGN_DHCP_PROBE = Duration.ofMinutes(10);
+    /** MAAS's active mapping scans every three hours, when a subnet turns it on. */
+    public static final Duration MAAS_ACTIVE_MAPPING = Duration.ofHours(3);
+    /** A scan asks every address of a subnet: not more often than this. */
+    public static final Duration MIN_ACTIVE_MAPPING = Duration.ofMinutes(1);
 
     public ServerConfiguration {
         interfaces = List.copyOf(interfaces);
@@ -48,6 +56,11 @@ public record ServerConfiguration(
         }
         if (foreignDhcpProbe == null || foreignDhcpProbe.isNegative()) {
             throw new IllegalArgumentException("foreign-dhcp-probe must be zero (off) or more, got " + foreignDhcpProbe);
+        }
+        if (activeMapping == null || activeMapping.isNegative()
+                || (!activeMapping.isZero() && activeMapping.compareTo(MIN_ACTIVE_MAPPING) < 0)) {
+            throw new IllegalArgumentException("active-mapping must be zero (off) or at least " + MIN_ACTIVE_MAPPING
+                    + ", got " + activeMapping);
         }
     }
 }

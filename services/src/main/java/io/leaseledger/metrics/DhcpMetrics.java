@@ -13,6 +13,7 @@ import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.server.ForeignDhcpServers;
 import io.leaseledger.server.ForeignServerReporter;
 import io.leaseledger.server.DeviceDiscovery;
+import io.leaseledger.wire.arp.ActiveMapper;
 import io.leaseledger.server.InUseReporter;
 import io.leaseledger.server.PacketObserver;
 import io.leaseledger.wire.arp.ArpDrop;
@@ -276,6 +277,21 @@ public final class DhcpMetrics implements PacketObserver {
         FunctionCounter.builder("leaseledger.foreign.dhcp.probes", prober, ForeignDhcpProber::sent)
                 .description(help).tag("outcome", "sent").register(registry);
         FunctionCounter.builder("leaseledger.foreign.dhcp.probes", prober, ForeignDhcpProber::failed)
+                .description(help).tag("outcome", "failed").register(registry);
+    }
+
+    /**
+     * {@code leaseledger_active_mapping_requests_total}: the ARP requests active mapping sent;
+     * {@code leaseledger_active_mapping_scans_total{outcome}}: its scans of a subnet, by whether
+     * they reached the last address ({@code completed}) or stopped on a failure ({@code failed}).
+     */
+    public void watchActiveMapping(ActiveMapper mapper) {
+        function("leaseledger.active.mapping.requests", "ARP requests active mapping sent to the addresses of served subnets",
+                mapper, ActiveMapper::sent);
+        String help = "active mapping scans of a served subnet, by whether they completed";
+        FunctionCounter.builder("leaseledger.active.mapping.scans", mapper, ActiveMapper::completed)
+                .description(help).tag("outcome", "completed").register(registry);
+        FunctionCounter.builder("leaseledger.active.mapping.scans", mapper, ActiveMapper::failed)
                 .description(help).tag("outcome", "failed").register(registry);
     }
 

@@ -39,8 +39,8 @@ public final class DeviceDiscovery implements Consumer<ArpSighting> {
 
     static final Duration RECORD_AGAIN_AFTER = Duration.ofHours(1);
     static final int REMEMBERED = 65_536;
-    static final int PER_SECOND = 20;
-    static final int BURST = 100;
+    static final int PER_SECOND = 50;
+    static final int BURST = 200;
 
     /** What became of a claim heard. */
     public enum Outcome {

@@ -25,6 +25,7 @@ import io.leaseledger.store.StoreSettings;
 import io.leaseledger.streaming.KafkaPublisher;
 import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
+import io.leaseledger.wire.arp.ActiveMapper;
 import io.leaseledger.wire.arp.ArpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpProber;
@@ -69,8 +70,17 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseLedgerNode.class);
     /** The first probe for other DHCP servers, once the node serves. */
     private static final Duration FIRST_PROBE_AFTER = Duration.ofSeconds(5);
+    /** The first active mapping scan, once the ARP listener hears. */
+    private static final Duration FIRST_SCAN_AFTER = Duration.ofSeconds(5);
 
     /** The foreign DHCP listener and, when configured, its prober; closed together, the prober first. */
+    private record ArpWatch(ArpListener listener, Optional<ActiveMapper> mapper) {
+        void close() {
+            mapper.ifPresent(ActiveMapper::close);
+            listener.close();
+        }
+    }
+
     private record ForeignDhcpWatch(ForeignDhcpListener listener, Optional<ForeignDhcpProber> prober) {
         void close() {
             prober.ifPresent(ForeignDhcpProber::close);
@@ -80,14 +90,14 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     private final ApplicationContext context;
     private final DhcpTransport transport;
-    private final Optional<ArpListener> arp;
+    private final Optional<ArpWatch> arp;
     private final Optional<ForeignDhcpWatch> foreignDhcp;
     private final SettingsView settings;
     private final int configurationChanges;
     private final Optional<EmbeddedServer> api;
     private final Optional<KafkaPublisher> publisher;
 
-    private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpListener> arp,
+    private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpWatch> arp,
                             Optional<ForeignDhcpWatch> foreignDhcp, SettingsView settings, int configurationChanges,
                             Optional<EmbeddedServer> api, Optional<KafkaPublisher> publisher) {
         this.arp = arp;
@@ -179,14 +189,14 @@ public final class LeaseLedgerNode implements AutoCloseable {
             // expired leases, ended probations and stale offers wait until their address is wanted.
             context.getBean(ReclaimScheduler.class);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
-            Optional<ArpListener> arp = arpListener(server, gateway, settings, metrics, discovery);
+            Optional<ArpWatch> arp = arpListener(server, gateway, settings, metrics, discovery);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
                     new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore);
             Optional<EmbeddedServer> api;
             try {
                 api = ApiServer.start(context, config.api());
             } catch (RuntimeException e) {
-                arp.ifPresent(ArpListener::close);
+                arp.ifPresent(ArpWatch::close);
                 foreignDhcp.ifPresent(ForeignDhcpWatch::close);
                 transport.close();
                 throw e;
@@ -249,9 +259,10 @@ public final class LeaseLedgerNode implements AutoCloseable {
     /**
      * Hears ARP on the served interfaces (never on bind addresses: a loopback or relay-only node
      * has no link to hear), so addresses in use by other devices are kept from the pool and every
-     * device heard is recorded ({@link DeviceDiscovery}).
+     * device heard is recorded ({@link DeviceDiscovery}); with {@code server.active-mapping}, every
+     * address of the served subnets on those links is asked at that interval ({@link ActiveMapping}).
      */
-    private static Optional<ArpListener> arpListener(ServerConfiguration server, SubnetGateway gateway,
+    private static Optional<ArpWatch> arpListener(ServerConfiguration server, SubnetGateway gateway,
                                                      SettingsView settings, DhcpMetrics metrics,
                                                      DeviceDiscovery discovery) {
         if (!server.arpListener() || server.interfaces().isEmpty()) {
@@ -261,7 +272,13 @@ public final class LeaseLedgerNode implements AutoCloseable {
         ArpListener listener = ArpListener.start(server.interfaces(), reporter.andThen(discovery));
         metrics.watchArp(listener, reporter);
         metrics.watchDiscovery(discovery);
-        return Optional.of(listener);
+        if (server.activeMapping().isZero() || listener.interfaces().isEmpty()) {
+            return Optional.of(new ArpWatch(listener, Optional.empty()));
+        }
+        ActiveMapper mapper = ActiveMapper.start(new ActiveMapping(listener.interfaces(), settings,
+                ForeignServerReporter::addressesOf), FIRST_SCAN_AFTER, server.activeMapping());
+        metrics.watchActiveMapping(mapper);
+        return Optional.of(new ArpWatch(listener, Optional.of(mapper)));
     }
 
     /**
@@ -317,7 +334,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     /** The interfaces whose ARP this node hears (empty: no served interface, turned off, or no CAP_NET_RAW). */
     public List<String> arpInterfaces() {
-        return arp.map(ArpListener::interfaces).orElse(List.of());
+        return arp.map(watch -> watch.listener().interfaces()).orElse(List.of());
     }
 
     /** Commands the configuration file caused at this start (0 when the log already agreed). */
@@ -361,7 +378,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
     @Override
     public void close() {
         try {
-            arp.ifPresent(ArpListener::close);
+            arp.ifPresent(ArpWatch::close);
             foreignDhcp.ifPresent(ForeignDhcpWatch::close);
             transport.stopReceiving();
             // Nothing else queues work either while the mailboxes drain: the closing count of

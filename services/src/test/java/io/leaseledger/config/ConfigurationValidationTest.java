@@ -217,6 +217,22 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void activeMappingIsOffUnlessAnIntervalOfAMinuteOrMoreAndNeedsTheArpListener() throws Exception {
+        ConfigurationLoader loader = new ConfigurationLoader(FakeHost.INSTANCE);
+        assertThat(loader.parse(SERVER, "test.yaml").server().activeMapping()).isZero();
+        assertThat(loader.parse("server: {bind: [127.0.0.1], active-mapping: 3h}", "test.yaml").server().activeMapping())
+                .isEqualTo(java.time.Duration.ofHours(3));
+        assertThat(loader.parse("server: {bind: [127.0.0.1], active-mapping: false}", "test.yaml").server().activeMapping())
+                .isZero();
+        assertSingleError("server: {bind: [127.0.0.1], active-mapping: 30s}",
+                "server.active-mapping: a scan sends an ARP request to every address of each served subnet: at least "
+                        + "1m between scans (MAAS scans every 3h), or false");
+        assertSingleError("server: {bind: [127.0.0.1], arp-listener: false, active-mapping: 3h}",
+                "server.active-mapping: the hosts answer to the ARP listener, which arp-listener: false turns off: "
+                        + "turn the listener on, or active mapping off (false)");
+    }
+
+    @Test
     void unknownKeysFailTheStartWithASuggestion() {
         ConfigurationException e = errorsOf(subnet("lease_time: 10m"));
         assertThat(e.errors()).hasSize(1);

@@ -12,12 +12,19 @@ public interface DhcpServer extends AutoCloseable {
     String SERVER_PROPERTY = "leaseledger.it.server";
 
     /** Everything the server needs to start: where, on which interfaces, what it serves. */
+    /** @param serverOptions further keys of LeaseLedger's {@code server:} block, as YAML values (other servers ignore them) */
     record Setup(NetworkNamespace namespace, List<String> interfaces, String serverAddress,
-                 List<ServedSubnet> subnets, Path dir) {
+                 List<ServedSubnet> subnets, Path dir, java.util.Map<String, String> serverOptions) {
         public Setup {
             interfaces = List.copyOf(interfaces);
             subnets = List.copyOf(subnets);
+            serverOptions = java.util.Map.copyOf(serverOptions);
             TestNetwork.requireTestAddress(serverAddress);
+        }
+
+        public Setup(NetworkNamespace namespace, List<String> interfaces, String serverAddress,
+                     List<ServedSubnet> subnets, Path dir) {
+            this(namespace, interfaces, serverAddress, subnets, dir, java.util.Map.of());
         }
     }
 

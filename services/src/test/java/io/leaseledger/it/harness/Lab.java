@@ -88,6 +88,16 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
         return leaseLedger(ns, interfaces, serverAddress, durability, ServerDatabases.h2(), subnets);
     }
 
+    /** LeaseLedger with further keys of its {@code server:} block ({@code active-mapping: 1m}), its store in H2. */
+    public LeaseLedgerServer leaseLedger(NetworkNamespace ns, List<String> interfaces, String serverAddress,
+                                         java.util.Map<String, String> serverOptions, ServedSubnet... subnets) {
+        Path serverDir = subdir("server");
+        LeaseLedgerServer server = own(LeaseLedgerServer.start(
+                new DhcpServer.Setup(ns, interfaces, serverAddress, List.of(subnets), serverDir, serverOptions)));
+        children.add(server.process());
+        return server;
+    }
+
     /** The same, with its event store and projections in {@code databases}. */
     public LeaseLedgerServer leaseLedger(NetworkNamespace ns, List<String> interfaces, String serverAddress,
                                          String durability, ServerDatabases databases, ServedSubnet... subnets) {

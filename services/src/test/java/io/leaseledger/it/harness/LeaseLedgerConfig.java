@@ -14,7 +14,7 @@ final class LeaseLedgerConfig {
 
     static String render(DhcpServer.Setup setup, Path storeDir, java.util.Optional<String> durability,
                          ServerDatabases databases) {
-        return render(setup.interfaces(), setup.subnets(), storeDir, durability, databases);
+        return render(setup.interfaces(), setup.subnets(), storeDir, durability, databases, setup.serverOptions());
     }
 
     static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir) {
@@ -30,6 +30,13 @@ final class LeaseLedgerConfig {
     /** With the event store and projections in {@code databases} ({@code storeDir} keeps the node's own files). */
     static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir,
                          java.util.Optional<String> durability, ServerDatabases databases) {
+        return render(interfaces, subnets, storeDir, durability, databases, java.util.Map.of());
+    }
+
+    /** With further keys of the {@code server:} block, in key order. */
+    static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir,
+                         java.util.Optional<String> durability, ServerDatabases databases,
+                         java.util.Map<String, String> serverOptions) {
         StringBuilder y = new StringBuilder("# Written by the real-client test harness (io.leaseledger.it.harness).\n");
         y.append("server:\n");
         y.append("  interfaces: [").append(String.join(", ", interfaces)).append("]\n");
@@ -37,6 +44,7 @@ final class LeaseLedgerConfig {
         // The warm-up's own tests are WarmupTest and LeaseLedgerNodeTest; here it is a cost on every
         // server start (up to its rounds, 5-19 s, instead of the 5 s the ITs have always run with).
         y.append("  warm-up: 5s\n");
+        new java.util.TreeMap<>(serverOptions).forEach((key, value) -> y.append("  ").append(key).append(": ").append(value).append('\n'));
         y.append("store:\n");
         y.append("  path: ").append(quote(storeDir.toString())).append('\n');
         durability.ifPresent(d -> y.append("  durability: ").append(d).append('\n'));

@@ -67,6 +67,27 @@ public final class ArpFrames {
         return new Claimed(address, MacAddress.ethernet(mac));
     }
 
+    /**
+     * An ARP request (operation 1) from {@code senderMac} at {@code senderIp} asking who has
+     * {@code target}: the 28 bytes a {@code SOCK_DGRAM} packet socket sends (the kernel adds the
+     * Ethernet header). The target hardware address is zero, as RFC 826 leaves it in a request.
+     */
+    public static byte[] request(byte[] senderMac, Ipv4Address senderIp, Ipv4Address target) {
+        if (senderMac.length != 6) {
+            throw new IllegalArgumentException("an Ethernet address has 6 bytes, got " + senderMac.length);
+        }
+        byte[] frame = new byte[LENGTH];
+        frame[1] = HTYPE_ETHERNET;
+        frame[2] = (byte) (PTYPE_IPV4 >>> 8);
+        frame[4] = 6;
+        frame[5] = 4;
+        frame[7] = OP_REQUEST;
+        System.arraycopy(senderMac, 0, frame, 8, 6);
+        System.arraycopy(senderIp.toBytes(), 0, frame, 14, 4);
+        System.arraycopy(target.toBytes(), 0, frame, 24, 4);
+        return frame;
+    }
+
     private static int u16(byte[] b, int at) {
         return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }

@@ -5,9 +5,9 @@ import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import io.leaseledger.wire.dhcp4.OptionCode;
+import io.leaseledger.wire.link.EthernetInterface;
 import io.leaseledger.wire.link.PacketSocket;
 import java.io.IOException;
-import java.net.NetworkInterface;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -36,15 +36,8 @@ public final class DhcpProbe {
 
     /** Broadcasts one probe DISCOVER (transaction id {@code xid}) out of {@code iface}. */
     public static void send(String iface, int xid) throws IOException, PacketSocket.NativeFailure {
-        NetworkInterface nic = NetworkInterface.getByName(iface);
-        if (nic == null) {
-            throw new IOException("no interface " + iface);
-        }
-        byte[] mac = nic.getHardwareAddress();
-        if (mac == null || mac.length != 6) {
-            throw new IOException(iface + " has no Ethernet address");
-        }
-        PacketSocket.sendOnce(nic.getIndex(), PacketSocket.ETH_P_IP, BROADCAST_MAC, datagram(clientAddress(mac), xid));
+        EthernetInterface nic = EthernetInterface.named(iface);
+        PacketSocket.sendOnce(nic.index(), PacketSocket.ETH_P_IP, BROADCAST_MAC, datagram(clientAddress(nic.mac()), xid));
     }
 
     /** The DISCOVER as an IPv4/UDP datagram from 0.0.0.0:68 to 255.255.255.255:67. */
