@@ -202,19 +202,22 @@ public final class LeasesProjection implements Projection {
         }
     }
 
-    /** A device heard: its row made, or its last sighting (and interface) moved on and counted. */
+    /** A device heard: its row made, or its last sighting (and interface) moved on and counted; a name announced kept. */
     private void seen(SubnetBook b, String subnet, DeviceSeen e) {
         DeviceId id = new DeviceId(e.address().toUnsigned(), e.mac().toString());
         var at = Times.sql(e.at());
         DiscoveredDeviceRecord d = b.devices.get(id);
         if (d == null) {
             d = Rows.attached(new DiscoveredDeviceRecord(subnet, e.address().toString(), id.addressNum(), id.mac(),
-                    e.iface(), at, at, 1L));
+                    e.iface(), at, at, 1L, e.hostname() == null ? null : e.hostname().value()));
             b.devices.put(id, d);
         } else {
             if (!at.isBefore(d.getLastSeen())) {
                 d.setLastSeen(at);
                 d.setIface(e.iface());
+            }
+            if (e.hostname() != null && (d.getMdnsHostname() == null || !at.isBefore(d.getLastSeen()))) {
+                d.setMdnsHostname(e.hostname().value());
             }
             if (at.isBefore(d.getFirstSeen())) {
                 d.setFirstSeen(at);

@@ -351,12 +351,13 @@ abstract class ProjectionsContract {
     }
 
     private static DeviceSeen seen(String address, String mac, String iface, long second) {
-        return new DeviceSeen(new SubnetId(NET), iface, Ipv4Address.parse(address), MacAddress.parse(mac), t(second));
+        return new DeviceSeen(new SubnetId(NET), iface, Ipv4Address.parse(address), MacAddress.parse(mac), null, t(second));
     }
 
     /**
      * .7 leased to A and B in turn (history), A's reservation at .40; heard: A on .7 (leased to B now),
-     * B on .7 twice, A on .40, a stranger on .99 three times, across two interfaces, one record late.
+     * B on .7 twice, A on .40, a stranger on .99 five times, across two interfaces, two records late,
+     * twice with the name it announced by mDNS.
      */
     private List<StoredEvent> historyWithDevicesHeard() {
         var log = new EventLog();
@@ -370,6 +371,10 @@ abstract class ProjectionsContract {
         log.add(seen("198.18.3.99", "52:54:00:00:00:99", "eth2", 9000));
         log.add(seen(ADDRESS, "02:00:00:00:00:0b", "eth1", 5700));
         log.add(seen("198.18.3.99", "52:54:00:00:00:99", "eth1", 1000)); // recorded late: only the first sighting moves
+        log.add(new DeviceSeen(new SubnetId(NET), "eth2", Ipv4Address.parse("198.18.3.99"),
+                MacAddress.parse("52:54:00:00:00:99"), Hostname.of("printer-2"), t(8000))); // by mDNS
+        log.add(new DeviceSeen(new SubnetId(NET), "eth2", Ipv4Address.parse("198.18.3.99"),
+                MacAddress.parse("52:54:00:00:00:99"), Hostname.of("printer-1"), t(7000))); // an older name, late
         return log.events();
     }
 
@@ -383,12 +388,12 @@ abstract class ProjectionsContract {
         var q = new DiscoveryQueries(db());
         Page<Discovery> all = q.devices(DiscoveryFilter.any(), PageRequest.firstPage());
         assertThat(all.items()).extracting(Discovery::address, Discovery::mac, Discovery::iface, Discovery::firstSeen,
-                        Discovery::lastSeen, Discovery::records, Discovery::known, Discovery::hostname)
+                        Discovery::lastSeen, Discovery::records, Discovery::known, Discovery::hostname, Discovery::mdnsHostname)
                 .containsExactly(
-                        tuple(ADDRESS, "02:00:00:00:00:0a", "eth1", t(2300), t(2300), 1L, Discovery.Known.RESERVATION, "anna-bmc"),
-                        tuple(ADDRESS, "02:00:00:00:00:0b", "eth1", t(2100), t(5700), 2L, Discovery.Known.LEASE, "bert"),
-                        tuple("198.18.3.40", "02:00:00:00:00:0a", "eth1", t(2400), t(2400), 1L, Discovery.Known.RESERVATION, "anna-bmc"),
-                        tuple("198.18.3.99", "52:54:00:00:00:99", "eth2", t(1000), t(9000), 3L, null, null));
+                        tuple(ADDRESS, "02:00:00:00:00:0a", "eth1", t(2300), t(2300), 1L, Discovery.Known.RESERVATION, "anna-bmc", null),
+                        tuple(ADDRESS, "02:00:00:00:00:0b", "eth1", t(2100), t(5700), 2L, Discovery.Known.LEASE, "bert", null),
+                        tuple("198.18.3.40", "02:00:00:00:00:0a", "eth1", t(2400), t(2400), 1L, Discovery.Known.RESERVATION, "anna-bmc", null),
+                        tuple("198.18.3.99", "52:54:00:00:00:99", "eth2", t(1000), t(9000), 5L, null, null, "printer-2"));
         assertThat(all.hasNext()).isFalse();
         assertThat(q.devices(new DiscoveryFilter(null, null, true), PageRequest.firstPage()).items())
                 .extracting(Discovery::address).containsExactly("198.18.3.99");

@@ -22,11 +22,12 @@ final class DiscoveriesCommand extends ReadCommand {
         Listing listing = listing("/api/v1/discoveries", ApiClient.query("subnet", subnet, "mac", mac, "unknown", unknown ? "true" : null), limit, all);
         ArrayNode items = listing.items();
         if (!printedJson(items)) {
-            Table table = new Table("SUBNET", "ADDRESS", "MAC", "KNOWN", "HOSTNAME", "FIRST SEEN", "LAST SEEN", "IFACE");
+            Table table = new Table("SUBNET", "ADDRESS", "MAC", "KNOWN", "HOSTNAME", "MDNS NAME", "FIRST SEEN", "LAST SEEN",
+                    "IFACE");
             items.forEach(d -> table.row(ApiClient.text(d, "subnet"), ApiClient.text(d, "address"), ApiClient.text(d, "mac"),
                     d.get("known").isNull() ? "unknown" : d.get("known").asText().toLowerCase(Locale.ROOT),
-                    ApiClient.text(d, "hostname"), ApiClient.text(d, "firstSeen"), ApiClient.text(d, "lastSeen"),
-                    ApiClient.text(d, "iface")));
+                    ApiClient.text(d, "hostname"), ApiClient.text(d, "mdnsHostname"), ApiClient.text(d, "firstSeen"),
+                    ApiClient.text(d, "lastSeen"), ApiClient.text(d, "iface")));
             print(table);
         }
         if (listing.more()) {

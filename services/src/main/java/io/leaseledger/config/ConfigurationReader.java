@@ -60,7 +60,7 @@ final class ConfigurationReader {
                         root.error("server", "is required: name the interfaces or addresses to serve");
                     }
                     return new ServerConfiguration(ServerConfiguration.DEFAULT_PORT, List.of(), List.of(), Optional.empty(),
-                            ServerConfiguration.DEFAULT_WARM_UP, false, false, Duration.ZERO, Duration.ZERO);
+                            ServerConfiguration.DEFAULT_WARM_UP, false, false, Duration.ZERO, false, Duration.ZERO);
                 });
         StoreConfiguration store = root.object("store").map(StoreConfiguration::read).orElse(StoreConfiguration.DEFAULT);
         ApiConfiguration api = root.object("api").map(n -> ApiConfiguration.read(n, store))
@@ -95,6 +95,7 @@ final class ConfigurationReader {
             n.error("foreign-dhcp-probe", "probes are answered to the foreign DHCP listener, which foreign-dhcp-listener: false"
                     + " turns off: turn the listener on, or the probe off (false)");
         }
+        boolean mdnsListener = n.bool("mdns-listener").orElse(true);
         Duration activeMapping = n.durationOrOff("active-mapping").orElse(Duration.ZERO);
         if (!activeMapping.isZero() && activeMapping.compareTo(ServerConfiguration.MIN_ACTIVE_MAPPING) < 0) {
             n.error("active-mapping", "a scan sends an ARP request to every address of each served subnet: at least "
@@ -130,7 +131,7 @@ final class ConfigurationReader {
         }
         n.finish();
         return new ServerConfiguration(port, interfaces, bind, serverId, warmUp, arpListener, foreignDhcpListener,
-                foreignDhcpProbe, activeMapping);
+                foreignDhcpProbe, mdnsListener, activeMapping);
     }
 
     private static String interfaceName(String name) {

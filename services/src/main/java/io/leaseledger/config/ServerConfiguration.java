@@ -25,6 +25,8 @@ import java.util.Optional;
  *                         keep a list of those servers (needs CAP_NET_RAW; never on bind addresses)
  * @param foreignDhcpProbe how often the node broadcasts a DISCOVER of its own on each listened
  *                         interface, so that servers are heard even while no client asks; zero: never
+ * @param mdnsListener     hear the mDNS announcements on the served interfaces, for the host names
+ *                         devices give themselves (needs CAP_NET_RAW; never on bind addresses)
  * @param activeMapping    how often the node sends an ARP request to every address of each served
  *                         subnet it has an address on, so that silent hosts are discovered too (MAAS's
  *                         "active mapping"); zero: never (the default, as in MAAS)
@@ -32,7 +34,7 @@ import java.util.Optional;
 public record ServerConfiguration(
         int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier,
         Duration warmUp, boolean arpListener, boolean foreignDhcpListener, Duration foreignDhcpProbe,
-        Duration activeMapping) {
+        boolean mdnsListener, Duration activeMapping) {
 
     public static final int DEFAULT_PORT = 67;
     /**

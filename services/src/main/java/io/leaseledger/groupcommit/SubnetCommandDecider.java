@@ -59,7 +59,7 @@ final class SubnetCommandDecider implements BatchDecider<SubnetWork, SubnetWork.
         }
         if (batch.getFirst() instanceof SubnetWork.Device heard) {
             Boolean recorded = commands.sendAndWait(
-                    new ReportDeviceSeen(subnet, heard.iface(), heard.address(), heard.mac(), clock.instant()));
+                    new ReportDeviceSeen(subnet, heard.iface(), heard.address(), heard.mac(), heard.hostname(), clock.instant()));
             return List.of(new SubnetWork.Recorded(Boolean.TRUE.equals(recorded)));
         }
         List<ClientMessage> messages = new ArrayList<>(batch.size());

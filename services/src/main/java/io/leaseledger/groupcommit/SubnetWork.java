@@ -4,6 +4,7 @@ import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Decision;
 import io.leaseledger.events.subnet.InUseOutcome;
 import io.leaseledger.events.subnet.ReclaimOutcome;
+import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 
@@ -54,8 +55,11 @@ public sealed interface SubnetWork {
         }
     }
 
-    /** A device heard on a link of the subnet (network discovery): one {@code ReportDeviceSeen}, serialised with the packets. */
-    record Device(String iface, Ipv4Address address, MacAddress mac) implements SubnetWork {
+    /**
+     * A device heard on a link of the subnet (network discovery): one {@code ReportDeviceSeen}, serialised
+     * with the packets; {@code hostname} the name it announced by mDNS, null when heard by ARP.
+     */
+    record Device(String iface, Ipv4Address address, MacAddress mac, Hostname hostname) implements SubnetWork {
         public Device {
             Objects.requireNonNull(iface, "iface");
             Objects.requireNonNull(address, "address");

@@ -14,6 +14,8 @@ import io.leaseledger.server.ForeignDhcpServers;
 import io.leaseledger.server.ForeignServerReporter;
 import io.leaseledger.server.DeviceDiscovery;
 import io.leaseledger.wire.arp.ActiveMapper;
+import io.leaseledger.wire.mdns.MdnsDrop;
+import io.leaseledger.wire.mdns.MdnsListener;
 import io.leaseledger.server.InUseReporter;
 import io.leaseledger.server.PacketObserver;
 import io.leaseledger.wire.arp.ArpDrop;
@@ -278,6 +280,20 @@ public final class DhcpMetrics implements PacketObserver {
                 .description(help).tag("outcome", "sent").register(registry);
         FunctionCounter.builder("leaseledger.foreign.dhcp.probes", prober, ForeignDhcpProber::failed)
                 .description(help).tag("outcome", "failed").register(registry);
+    }
+
+    /**
+     * {@code leaseledger_mdns_frames_total{outcome}}: the mDNS listener's frames, by what became of
+     * them ({@code named}: a name a device gave its own address, handed to discovery; else why not).
+     */
+    public void watchMdns(MdnsListener listener) {
+        String help = "mDNS frames heard on served interfaces, by what became of them";
+        FunctionCounter.builder("leaseledger.mdns.frames", listener, MdnsListener::named)
+                .description(help).tag("outcome", "named").register(registry);
+        for (MdnsDrop reason : MdnsDrop.values()) {
+            FunctionCounter.builder("leaseledger.mdns.frames", listener, l -> l.dropped(reason))
+                    .description(help).tag("outcome", reason.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
     }
 
     /**

@@ -3,12 +3,14 @@ package io.leaseledger.server;
 import io.leaseledger.config.ConfiguredSubnet;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.groupcommit.MailboxFullException;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.groupcommit.SubnetWork;
 import io.leaseledger.wire.arp.ArpSighting;
+import io.leaseledger.wire.mdns.MdnsName;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * devices"): every device the ARP listener hears claiming an address of a served subnet, managed
  * or not, is recorded in that subnet's stream as a {@link DeviceSeen} — an (address, MAC) pair's
  * first claim, and again its first after {@link #RECORD_AGAIN_AFTER}, so a device that stays on
- * the link costs one event an hour, not one per ARP. The projection {@code discoveries} lists them.
+ * the link costs one event an hour, not one per ARP. A name the mDNS listener hears a device
+ * announce for its address ({@link #heardName}) is recorded with the pair when it is new for it.
+ * The projection {@code leases} lists them ({@code discovered_device}).
  *
  * <p>The pairs recorded are remembered ({@link #REMEMBERED}, least recently recorded forgotten
  * first), refilled at start from the log ({@link #remember}) so that a restart does not record
@@ -46,7 +50,7 @@ public final class DeviceDiscovery implements Consumer<ArpSighting> {
     public enum Outcome {
         /** Sent to its subnet to be recorded. */
         REPORTED,
-        /** The pair was recorded less than an hour ago. */
+        /** The pair was recorded less than an hour ago (and its name, if one was heard, is the one recorded). */
         REPEATED,
         /** The address is in no served subnet. */
         NOT_SERVED,
@@ -59,13 +63,17 @@ public final class DeviceDiscovery implements Consumer<ArpSighting> {
     private record Pair(Ipv4Address address, MacAddress mac) {
     }
 
+    /** When a pair was last recorded, and the last name recorded for it (null: none announced). */
+    private record Recorded(Instant at, Hostname hostname) {
+    }
+
     private final SettingsView settings;
     private final Clock clock;
     private SubnetGateway gateway;
     private final Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
-    private final LinkedHashMap<Pair, Instant> recorded = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final LinkedHashMap<Pair, Recorded> recorded = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Pair, Instant> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Pair, Recorded> eldest) {
             return size() > REMEMBERED;
         }
     };
@@ -87,73 +95,91 @@ public final class DeviceDiscovery implements Consumer<ArpSighting> {
         this.gateway = subnets;
     }
 
-    /** A pair the event log recorded before this start: not news again until an hour after {@code seen.at()}. */
+    /**
+     * A pair the event log recorded before this start (given oldest first): not news again until an
+     * hour after {@code seen.at()}, nor its name until it changes.
+     */
     public synchronized void remember(DeviceSeen seen) {
         Pair pair = new Pair(seen.address(), seen.mac());
-        Instant before = recorded.get(pair);
-        if (before == null || seen.at().isAfter(before)) {
-            recorded.put(pair, seen.at());
-        }
+        Recorded before = recorded.get(pair);
+        Instant at = before == null || seen.at().isAfter(before.at()) ? seen.at() : before.at();
+        Hostname name = seen.hostname() != null || before == null ? seen.hostname() : before.hostname();
+        recorded.put(pair, new Recorded(at, name));
     }
 
+    /** A claim the ARP listener heard. */
     @Override
     public void accept(ArpSighting sighting) {
-        Optional<ConfiguredSubnet> subnet = settings.subnetContaining(sighting.address());
+        heard(sighting.iface(), sighting.address(), sighting.mac(), null);
+    }
+
+    /** A name the mDNS listener heard a device announce for its own address. */
+    public void heardName(MdnsName name) {
+        heard(name.iface(), name.address(), name.mac(), Hostname.of(name.hostname()));
+    }
+
+    private void heard(String iface, Ipv4Address address, MacAddress mac, Hostname name) {
+        Optional<ConfiguredSubnet> subnet = settings.subnetContaining(address);
         if (subnet.isEmpty()) {
             count(Outcome.NOT_SERVED);
             return;
         }
-        Pair pair = new Pair(sighting.address(), sighting.mac());
+        Pair pair = new Pair(address, mac);
         Instant now = clock.instant();
         SubnetGateway to;
+        Recorded marked;
         synchronized (this) {
-            Outcome admitted = admit(pair, now);
-            if (admitted != Outcome.REPORTED) {
-                count(admitted);
+            marked = admit(pair, name, now);
+            if (marked == null) {
                 return;
             }
             to = gateway;
         }
         count(Outcome.REPORTED);
         if (to == null) {
-            failed(pair, now);
+            failed(pair, marked);
             return;
         }
-        to.reportDevice(subnet.get().id(), new SubnetWork.Device(sighting.iface(), sighting.address(), sighting.mac()))
+        to.reportDevice(subnet.get().id(), new SubnetWork.Device(iface, address, mac, name))
                 .whenComplete((subnetRecorded, failure) -> {
                     if (failure != null) {
-                        failed(pair, now);
+                        failed(pair, marked);
                         if (!(failure instanceof MailboxFullException || failure.getCause() instanceof MailboxFullException)) {
-                            LOG.debug("recording {} on {} failed", sighting.mac(), sighting.address(), failure);
+                            LOG.debug("recording {} on {} failed", mac, address, failure);
                         }
                     } else {
-                        LOG.debug("device {} on {} ({}) recorded: {}", sighting.mac(), sighting.address(),
-                                sighting.iface(), subnetRecorded);
+                        LOG.debug("device {} on {} ({}{}) recorded: {}", mac, address, iface,
+                                name == null ? "" : ", " + name.value(), subnetRecorded);
                     }
                 });
     }
 
-    private Outcome admit(Pair pair, Instant now) {
-        Instant last = recorded.get(pair);
-        if (last != null && Duration.between(last, now).compareTo(RECORD_AGAIN_AFTER) < 0) {
-            return Outcome.REPEATED;
+    /** What is now remembered for the pair when the claim is news (counted otherwise, and null). */
+    private Recorded admit(Pair pair, Hostname name, Instant now) {
+        Recorded last = recorded.get(pair);
+        boolean newName = name != null && (last == null || !name.equals(last.hostname()));
+        if (last != null && !newName && Duration.between(last.at(), now).compareTo(RECORD_AGAIN_AFTER) < 0) {
+            count(Outcome.REPEATED);
+            return null;
         }
         long millis = now.toEpochMilli();
         tokens = Math.min(BURST, tokens + Math.max(0, millis - refilledAtMillis) * PER_SECOND / 1e3);
         refilledAtMillis = millis;
         if (tokens < 1) {
-            return Outcome.RATE_LIMITED;
+            count(Outcome.RATE_LIMITED);
+            return null;
         }
         tokens -= 1;
-        recorded.put(pair, now);
-        return Outcome.REPORTED;
+        Recorded marked = new Recorded(now, name != null || last == null ? name : last.hostname());
+        recorded.put(pair, marked);
+        return marked;
     }
 
     /** A record that did not reach the log: the pair's next claim is news again. */
-    private void failed(Pair pair, Instant markedAt) {
+    private void failed(Pair pair, Recorded marked) {
         count(Outcome.OVERLOADED);
         synchronized (this) {
-            recorded.remove(pair, markedAt);
+            recorded.remove(pair, marked);
         }
     }
 

@@ -27,6 +27,7 @@ import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
 import io.leaseledger.wire.arp.ActiveMapper;
 import io.leaseledger.wire.arp.ArpListener;
+import io.leaseledger.wire.mdns.MdnsListener;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpProber;
 import io.leaseledger.wire.transport.DecodingHandler;
@@ -92,16 +93,19 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private final DhcpTransport transport;
     private final Optional<ArpWatch> arp;
     private final Optional<ForeignDhcpWatch> foreignDhcp;
+    private final Optional<MdnsListener> mdns;
     private final SettingsView settings;
     private final int configurationChanges;
     private final Optional<EmbeddedServer> api;
     private final Optional<KafkaPublisher> publisher;
 
     private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpWatch> arp,
-                            Optional<ForeignDhcpWatch> foreignDhcp, SettingsView settings, int configurationChanges,
+                            Optional<ForeignDhcpWatch> foreignDhcp, Optional<MdnsListener> mdns, SettingsView settings,
+                            int configurationChanges,
                             Optional<EmbeddedServer> api, Optional<KafkaPublisher> publisher) {
         this.arp = arp;
         this.foreignDhcp = foreignDhcp;
+        this.mdns = mdns;
         this.api = api;
         this.publisher = publisher;
         this.configurationChanges = configurationChanges;
@@ -192,17 +196,19 @@ public final class LeaseLedgerNode implements AutoCloseable {
             Optional<ArpWatch> arp = arpListener(server, gateway, settings, metrics, discovery);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
                     new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore);
+            Optional<MdnsListener> mdns = mdnsListener(server, metrics, discovery);
             Optional<EmbeddedServer> api;
             try {
                 api = ApiServer.start(context, config.api());
             } catch (RuntimeException e) {
                 arp.ifPresent(ArpWatch::close);
                 foreignDhcp.ifPresent(ForeignDhcpWatch::close);
+                mdns.ifPresent(MdnsListener::close);
                 transport.close();
                 throw e;
             }
             api.ifPresent(http -> LOG.info("HTTP API on {}", http.getURL()));
-            return new LeaseLedgerNode(context, transport, arp, foreignDhcp, settings, changes.size(), api, publisher);
+            return new LeaseLedgerNode(context, transport, arp, foreignDhcp, mdns, settings, changes.size(), api, publisher);
         } catch (RuntimeException e) {
             publisher.ifPresent(KafkaPublisher::close);
             context.close();
@@ -279,6 +285,17 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 ForeignServerReporter::addressesOf), FIRST_SCAN_AFTER, server.activeMapping());
         metrics.watchActiveMapping(mapper);
         return Optional.of(new ArpWatch(listener, Optional.of(mapper)));
+    }
+
+    /** Hears mDNS on the served interfaces (never on bind addresses): the names devices give their addresses, to discovery. */
+    private static Optional<MdnsListener> mdnsListener(ServerConfiguration server, DhcpMetrics metrics,
+                                                       DeviceDiscovery discovery) {
+        if (!server.mdnsListener() || server.interfaces().isEmpty()) {
+            return Optional.empty();
+        }
+        MdnsListener listener = MdnsListener.start(server.interfaces(), discovery::heardName);
+        metrics.watchMdns(listener);
+        return Optional.of(listener);
     }
 
     /**
@@ -380,6 +397,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
         try {
             arp.ifPresent(ArpWatch::close);
             foreignDhcp.ifPresent(ForeignDhcpWatch::close);
+            mdns.ifPresent(MdnsListener::close);
             transport.stopReceiving();
             // Nothing else queues work either while the mailboxes drain: the closing count of
             // accepted and decided messages is then the whole story.

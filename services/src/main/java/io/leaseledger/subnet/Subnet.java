@@ -239,7 +239,8 @@ public class Subnet implements SnapshotSized {
         if (!state.defined() || state.removed()) {
             return false;
         }
-        apply(new DeviceSeen(subnetId, command.iface(), command.address(), command.mac(), command.at()));
+        apply(new DeviceSeen(subnetId, command.iface(), command.address(), command.mac(), command.hostname(),
+                command.at()));
         return true;
     }
 

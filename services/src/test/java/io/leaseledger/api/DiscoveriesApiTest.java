@@ -9,6 +9,7 @@ import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.server.DeviceDiscovery;
 import io.leaseledger.wire.arp.ArpSighting;
+import io.leaseledger.wire.mdns.MdnsName;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.MessageType;
 import java.io.PrintWriter;
@@ -40,7 +41,7 @@ class DiscoveriesApiTest extends RunningApi {
 
     /**
      * Heard: the reserved host on its address, a client on the address it just leased, a stranger
-     * on 198.18.0.7 (twice), and a device outside every served subnet.
+     * on 198.18.0.7 (twice, then its mDNS name), and a device outside every served subnet.
      */
     static String hearThreeDevices(ApiNode api) throws Exception {
         String leased = dora(api, CLIENT);
@@ -50,7 +51,8 @@ class DiscoveriesApiTest extends RunningApi {
         discovery.accept(new ArpSighting("eth1", Ipv4Address.parse("198.18.0.7"), MacAddress.parse(STRANGER)));
         discovery.accept(new ArpSighting("eth2", Ipv4Address.parse("198.18.0.7"), MacAddress.parse(STRANGER)));
         discovery.accept(new ArpSighting("eth1", Ipv4Address.parse("10.1.1.1"), MacAddress.parse(STRANGER)));
-        for (int i = 0; i < 200 && api.get(PATH, api.readOnly).json().get("items").size() < 3; i++) {
+        discovery.heardName(new MdnsName("eth1", Ipv4Address.parse("198.18.0.7"), MacAddress.parse(STRANGER), "printer-7"));
+        for (int i = 0; i < 200 && !api.get(PATH, api.readOnly).body().contains("printer-7"); i++) {
             Thread.sleep(50);
         }
         return leased;
@@ -84,10 +86,11 @@ class DiscoveriesApiTest extends RunningApi {
         assertThat(stranger.get("subnet").asText()).isEqualTo("198.18.0.0/24");
         assertThat(stranger.get("mac").asText()).isEqualTo(STRANGER);
         assertThat(stranger.get("iface").asText()).as("heard again within the hour: not recorded again").isEqualTo("eth1");
-        assertThat(stranger.get("records").asLong()).isEqualTo(1);
+        assertThat(stranger.get("records").asLong()).as("its ARP once, then the name it announced").isEqualTo(2);
         assertThat(stranger.get("known").isNull()).isTrue();
         assertThat(stranger.get("hostname").isNull()).isTrue();
-        assertThat(stranger.get("firstSeen").asText()).isEqualTo(stranger.get("lastSeen").asText());
+        assertThat(stranger.get("mdnsHostname").asText()).isEqualTo("printer-7");
+        assertThat(items.get(1).get("mdnsHostname").isNull()).isTrue();
 
         JsonNode reserved = items.get(1);
         assertThat(reserved.get("known").asText()).isEqualTo("RESERVATION");
@@ -118,7 +121,7 @@ class DiscoveriesApiTest extends RunningApi {
     @Test
     void whatTheDiscoveryDidIsCounted() {
         DeviceDiscovery discovery = api.node.context().getBean(DeviceDiscovery.class);
-        assertThat(discovery.counted(DeviceDiscovery.Outcome.REPORTED)).isEqualTo(3);
+        assertThat(discovery.counted(DeviceDiscovery.Outcome.REPORTED)).isEqualTo(4);
         assertThat(discovery.counted(DeviceDiscovery.Outcome.REPEATED)).isEqualTo(1);
         assertThat(discovery.counted(DeviceDiscovery.Outcome.NOT_SERVED)).isEqualTo(1);
         assertThat(discovery.counted(DeviceDiscovery.Outcome.OVERLOADED)).isZero();
@@ -134,7 +137,7 @@ class DiscoveriesApiTest extends RunningApi {
         assertThat(code).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.getFirst()).startsWith("SUBNET").contains("ADDRESS", "MAC", "KNOWN", "LAST SEEN");
-        assertThat(lines.get(1)).contains("198.18.0.7", STRANGER, "unknown", "eth1");
+        assertThat(lines.get(1)).contains("198.18.0.7", STRANGER, "unknown", "printer-7", "eth1");
         assertThat(lines.get(2)).contains("198.18.0.50", RESERVED, "reservation", "probe-host");
         assertThat(lines.get(3)).contains(leased, CLIENT, "lease");
 

@@ -220,6 +220,9 @@ class ConfigurationValidationTest {
     void activeMappingIsOffUnlessAnIntervalOfAMinuteOrMoreAndNeedsTheArpListener() throws Exception {
         ConfigurationLoader loader = new ConfigurationLoader(FakeHost.INSTANCE);
         assertThat(loader.parse(SERVER, "test.yaml").server().activeMapping()).isZero();
+        assertThat(loader.parse(SERVER, "test.yaml").server().mdnsListener()).isTrue();
+        assertThat(loader.parse("server: {bind: [127.0.0.1], mdns-listener: false}", "test.yaml").server().mdnsListener())
+                .isFalse();
         assertThat(loader.parse("server: {bind: [127.0.0.1], active-mapping: 3h}", "test.yaml").server().activeMapping())
                 .isEqualTo(java.time.Duration.ofHours(3));
         assertThat(loader.parse("server: {bind: [127.0.0.1], active-mapping: false}", "test.yaml").server().activeMapping())

@@ -11,7 +11,9 @@ import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.MutableClock;
 import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.store.AxonStore;
+import io.leaseledger.events.types.Hostname;
 import io.leaseledger.wire.arp.ArpSighting;
+import io.leaseledger.wire.mdns.MdnsName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,10 +78,35 @@ class DeviceDiscoveryTest {
     }
 
     @Test
-    void whatTheLogRecordedBeforeAStartIsNotRecordedAgainWithinItsHour() throws Exception {
+    void aNameAnnouncedByMdnsIsRecordedWhenItIsNewForThePair() throws Exception {
+        discovery.accept(claim("198.18.7.2", DEVICE));
+        discovery.heardName(new MdnsName("eth1", Ipv4Address.parse("198.18.7.2"), DEVICE, "bmc7"));   // new: recorded
+        discovery.heardName(new MdnsName("eth1", Ipv4Address.parse("198.18.7.2"), DEVICE, "bmc7"));   // the same: repeated
+        discovery.accept(claim("198.18.7.2", DEVICE));                                                 // within the hour
+        discovery.heardName(new MdnsName("eth1", Ipv4Address.parse("198.18.7.2"), DEVICE, "bmc7-new")); // renamed: recorded
+
+        assertThat(awaitRecorded(3)).hasSize(3).extracting(e -> e.hostname() == null ? null : e.hostname().value())
+                .containsExactly(null, "bmc7", "bmc7-new");
+        assertThat(discovery.counted(DeviceDiscovery.Outcome.REPORTED)).isEqualTo(3);
+        assertThat(discovery.counted(DeviceDiscovery.Outcome.REPEATED)).isEqualTo(2);
+    }
+
+    @Test
+    void aNameRememberedFromTheLogIsNotRecordedAgain() throws Exception {
         discovery.remember(new DeviceSeen(SUBNET, "eth1", Ipv4Address.parse("198.18.7.2"), DEVICE,
+                Hostname.of("bmc7"), clock.instant().minus(Duration.ofMinutes(30))));
+        discovery.remember(new DeviceSeen(SUBNET, "eth1", Ipv4Address.parse("198.18.7.2"), DEVICE, null,
+                clock.instant().minus(Duration.ofMinutes(10)))); // a later ARP record keeps the name
+        discovery.heardName(new MdnsName("eth1", Ipv4Address.parse("198.18.7.2"), DEVICE, "bmc7"));
+        assertThat(discovery.counted(DeviceDiscovery.Outcome.REPEATED)).isEqualTo(1);
+        assertThat(discovery.counted(DeviceDiscovery.Outcome.REPORTED)).isZero();
+    }
+
+    @Test
+    void whatTheLogRecordedBeforeAStartIsNotRecordedAgainWithinItsHour() throws Exception {
+        discovery.remember(new DeviceSeen(SUBNET, "eth1", Ipv4Address.parse("198.18.7.2"), DEVICE, null,
                 clock.instant().minus(Duration.ofMinutes(59))));
-        discovery.remember(new DeviceSeen(SUBNET, "eth1", Ipv4Address.parse("198.18.7.3"), DEVICE,
+        discovery.remember(new DeviceSeen(SUBNET, "eth1", Ipv4Address.parse("198.18.7.3"), DEVICE, null,
                 clock.instant().minus(Duration.ofMinutes(61))));
         discovery.accept(claim("198.18.7.2", DEVICE));
         discovery.accept(claim("198.18.7.3", DEVICE));

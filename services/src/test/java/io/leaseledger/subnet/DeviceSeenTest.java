@@ -19,11 +19,11 @@ class DeviceSeenTest {
     private static final MacAddress DEVICE = MacAddress.parse("52:54:00:00:09:99");
 
     private static ReportDeviceSeen heard(String address, Instant at) {
-        return new ReportDeviceSeen(SUBNET, "eth1", ip(address), DEVICE, at);
+        return new ReportDeviceSeen(SUBNET, "eth1", ip(address), DEVICE, null, at);
     }
 
     private static DeviceSeen seen(String address, Instant at) {
-        return new DeviceSeen(SUBNET, "eth1", ip(address), DEVICE, at);
+        return new DeviceSeen(SUBNET, "eth1", ip(address), DEVICE, null, at);
     }
 
     @Test
@@ -39,6 +39,15 @@ class DeviceSeenTest {
         fixture().given(defined(SETTINGS.withManaged(false)))
                 .when(heard("198.18.0.15", T0))
                 .expectEvents(seen("198.18.0.15", T0))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void theNameADeviceAnnouncedIsRecordedWithIt() {
+        var named = io.leaseledger.events.types.Hostname.of("bmc7");
+        fixture().given(defined())
+                .when(new ReportDeviceSeen(SUBNET, "eth1", ip("198.18.0.2"), DEVICE, named, T0))
+                .expectEvents(new DeviceSeen(SUBNET, "eth1", ip("198.18.0.2"), DEVICE, named, T0))
                 .expectResultMessagePayload(true);
     }
 

@@ -1,6 +1,7 @@
 package io.leaseledger.events.subnet;
 
 import io.leaseledger.events.PersonalData;
+import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.events.types.SubnetId;
@@ -14,8 +15,12 @@ import org.axonframework.serialization.Revision;
  * every ARP, in managed and unmanaged subnets alike. Changes nothing the subnet decides (an
  * address in use inside the pool is {@link AddressInUseObserved}'s business); the record of which
  * devices were on the link, and when, for the discovered devices list and the stream.
+ *
+ * @param hostname the name the device announced for this address by mDNS ({@code hostname.local});
+ *                 null when it was heard by ARP
  */
 @Revision("1")
 public record DeviceSeen(SubnetId subnetId, String iface, Ipv4Address address,
-                         @PersonalData("hardware address") MacAddress mac, Instant at) implements SubnetEvent {
+                         @PersonalData("hardware address") MacAddress mac,
+                         @PersonalData("host name") Hostname hostname, Instant at) implements SubnetEvent {
 }

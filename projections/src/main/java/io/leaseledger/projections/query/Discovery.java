@@ -15,9 +15,11 @@ import java.time.Instant;
  *                  the address's current lease row names its MAC (a client of this server, now or
  *                  before); null: neither — a device this server knows nothing of
  * @param hostname  the reservation's host name, else the one its lease carries; null without
+ * @param mdnsHostname the name it announced for this address by mDNS ({@code bmc7} of {@code bmc7.local}),
+ *                  the latest heard; null when none was
  */
 public record Discovery(String subnet, String address, String mac, String iface, Instant firstSeen, Instant lastSeen,
-                        long records, Known known, String hostname) {
+                        long records, Known known, String hostname, String mdnsHostname) {
 
     /** Why a discovered device is not unknown. */
     public enum Known {

@@ -77,6 +77,7 @@ public final class DiscoveryQueries {
                 : r.get(CURRENT_LEASE.HOSTNAME);
         return new Discovery(r.get(DISCOVERED_DEVICE.SUBNET), r.get(DISCOVERED_DEVICE.ADDRESS), r.get(DISCOVERED_DEVICE.MAC),
                 r.get(DISCOVERED_DEVICE.IFACE), Times.instant(r.get(DISCOVERED_DEVICE.FIRST_SEEN)),
-                Times.instant(r.get(DISCOVERED_DEVICE.LAST_SEEN)), r.get(DISCOVERED_DEVICE.RECORDS), known, hostname);
+                Times.instant(r.get(DISCOVERED_DEVICE.LAST_SEEN)), r.get(DISCOVERED_DEVICE.RECORDS), known, hostname,
+                r.get(DISCOVERED_DEVICE.MDNS_HOSTNAME));
     }
 }

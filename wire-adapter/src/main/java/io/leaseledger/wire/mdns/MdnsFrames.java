@@ -1,0 +1,108 @@
+package io.leaseledger.wire.mdns;
+
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+
+/**
+ * Reads one IPv4 datagram as an {@code AF_PACKET}/{@code SOCK_DGRAM} socket delivers it (from the
+ * IP header on) and, when it is an mDNS response (RFC 6762: UDP to port 5353, QR set) in which the
+ * sender names its own address — an A record under {@code .local} whose address is the datagram's
+ * source — says which name. A record for any other address is passed over: a device may announce
+ * others (a proxy, a sleep proxy), but only what it says of itself is taken, so one host cannot
+ * rename the rest of the link. The DNS message is read by dnsjava. Never throws on bad input.
+ */
+public final class MdnsFrames {
+    private static final int PROTOCOL_UDP = 17;
+    static final int MDNS_PORT = 5353;
+    private static final int UDP_HEADER = 8;
+    private static final Name LOCAL = Name.fromConstantString("local.");
+    /** A host name: one label of letters, digits, '-' and '_', at most 63 characters. */
+    private static final int MAX_LABEL = 63;
+
+    private MdnsFrames() {
+    }
+
+    /** What a frame turned out to be. */
+    public sealed interface Verdict {
+    }
+
+    /** The names the sender gave its own address (usually one). */
+    public record Named(List<MdnsName> names) implements Verdict {
+    }
+
+    /** No name; {@code reason} says why. */
+    public record Dropped(MdnsDrop reason) implements Verdict {
+    }
+
+    /** Reads {@code length} bytes of {@code packet}, heard on {@code iface} from the link address {@code sender}. */
+    public static Verdict read(String iface, byte[] packet, int length, byte[] sender) {
+        length = Math.min(length, packet.length);
+        if (length < 20 || (packet[0] & 0xf0) != 0x40 || sender.length != 6) {
+            return new Dropped(MdnsDrop.MALFORMED);
+        }
+        int headerLength = (packet[0] & 0x0f) * 4;
+        int totalLength = u16(packet, 2);
+        boolean fragment = (u16(packet, 6) & 0x3fff) != 0;
+        if (headerLength < 20 || totalLength < headerLength + UDP_HEADER || totalLength > length
+                || fragment || (packet[9] & 0xff) != PROTOCOL_UDP) {
+            return new Dropped(MdnsDrop.MALFORMED);
+        }
+        int udp = headerLength;
+        int udpLength = u16(packet, udp + 4);
+        if (u16(packet, udp + 2) != MDNS_PORT || udpLength < UDP_HEADER || udp + udpLength > totalLength) {
+            return new Dropped(MdnsDrop.MALFORMED);
+        }
+        Message message;
+        try {
+            byte[] payload = java.util.Arrays.copyOfRange(packet, udp + UDP_HEADER, udp + udpLength);
+            message = new Message(payload);
+        } catch (IOException | RuntimeException e) {
+            return new Dropped(MdnsDrop.UNDECODABLE);
+        }
+        if (!message.getHeader().getFlag(Flags.QR)) {
+            return new Dropped(MdnsDrop.NO_OWN_NAME);
+        }
+        Ipv4Address source = Ipv4Address.of(i32(packet, 12));
+        MacAddress mac = MacAddress.ethernet(sender);
+        List<MdnsName> names = new ArrayList<>();
+        for (int section : new int[] {Section.ANSWER, Section.ADDITIONAL}) {
+            for (Record record : message.getSection(section)) {
+                if (record instanceof ARecord a && Ipv4Address.of(a.getAddress()).equals(source)) {
+                    hostname(a.getName()).map(h -> new MdnsName(iface, source, mac, h))
+                            .filter(n -> !names.contains(n)).ifPresent(names::add);
+                }
+            }
+        }
+        return names.isEmpty() ? new Dropped(MdnsDrop.NO_OWN_NAME) : new Named(names);
+    }
+
+    /** {@code bmc7} of {@code bmc7.local.}; empty for any other shape of name. */
+    static java.util.Optional<String> hostname(Name name) {
+        if (name.labels() != 3 || !name.subdomain(LOCAL)) {
+            return java.util.Optional.empty();
+        }
+        String label = name.getLabelString(0);
+        if (label.isEmpty() || label.length() > MAX_LABEL
+                || !label.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '_')) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(label.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static int u16(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
+
+    private static int i32(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+}
