@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leaseledger.wire.arp.ArpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
+import io.leaseledger.wire.mdns.MdnsListener;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Without CAP_NET_RAW the kernel refuses the packet socket: each listener on one (ARP, foreign
- * DHCP) says so and listens to nothing, and starting it does not fail. Capabilities belong to a thread (capset(2)), so the test
+ * DHCP, mDNS) says so and listens to nothing, and starting it does not fail. Capabilities belong to a thread (capset(2)), so the test
  * drops CAP_NET_RAW on a thread of its own and starts the listener there; the rest of the JVM
  * keeps its capabilities.
  */
@@ -41,6 +42,15 @@ class ListenersWithoutCapabilityTest {
     void theForeignDhcpListenerHearsNothingAndNothingFails() throws Exception {
         assertThat(withoutCapNetRaw(() -> {
             try (ForeignDhcpListener listener = ForeignDhcpListener.start(List.of("lo", "lo"), reply -> { })) {
+                return listener.interfaces();
+            }
+        })).isEmpty();
+    }
+
+    @Test
+    void theMdnsListenerHearsNothingAndNothingFails() throws Exception {
+        assertThat(withoutCapNetRaw(() -> {
+            try (MdnsListener listener = MdnsListener.start(List.of("lo", "lo"), name -> { })) {
                 return listener.interfaces();
             }
         })).isEmpty();
