@@ -400,6 +400,8 @@ abstract class ProjectionsContract {
         assertThat(q.devices(new DiscoveryFilter(NET, "02:00:00:00:00:0A", false), PageRequest.firstPage()).items())
                 .extracting(Discovery::address).containsExactly(ADDRESS, "198.18.3.40");
         assertThat(q.devices(new DiscoveryFilter("198.18.4.0/24", null, false), PageRequest.firstPage()).items()).isEmpty();
+        assertThat(q.unknownSince(t(9000))).containsExactly(Map.entry(NET, 1L));
+        assertThat(q.unknownSince(t(9001))).as("the stranger last recorded before").isEmpty();
 
         List<Discovery> paged = new ArrayList<>();
         Page<Discovery> page = q.devices(DiscoveryFilter.any(), PageRequest.first(1));

@@ -10,12 +10,14 @@ import io.micronaut.http.annotation.Produces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * {@code GET /metrics}: Prometheus text exposition, open like {@code /health} (counters, no client
- * data). On a node with projections, each scrape first reads the pools' use from them.
+ * data). On a node with projections, each scrape first reads the pools' use and the unknown devices
+ * on the links from them.
  */
 @Controller("/metrics")
 public final class MetricsController {
@@ -26,10 +28,12 @@ public final class MetricsController {
 
     private final DhcpMetrics metrics;
     private final BeanProvider<LeaseQueries> queries;
+    private final Clock clock;
 
-    public MetricsController(DhcpMetrics metrics, BeanProvider<LeaseQueries> queries) {
+    public MetricsController(DhcpMetrics metrics, BeanProvider<LeaseQueries> queries, Clock clock) {
         this.metrics = metrics;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @Get
@@ -42,9 +46,11 @@ public final class MetricsController {
                     pools.put(s.subnet(), new long[] {s.poolInUse(), s.poolSize()});
                 }
                 metrics.updatePools(pools);
+                metrics.updateUnknownDevices(queries.get().unknownDevicesSince(
+                        clock.instant().minus(DhcpMetrics.UNKNOWN_DEVICES_WINDOW)));
             } catch (RuntimeException e) {
                 // The projection database is down: the counters are still worth scraping.
-                LOG.warn("pool gauges not updated: {}", e.toString());
+                LOG.warn("pool and discovery gauges not updated: {}", e.toString());
             }
         }
         return metrics.scrape();

@@ -82,6 +82,9 @@ public final class DhcpMetrics implements PacketObserver {
     private volatile TransportCounters transport;
     /** Per subnet: [addresses leased in the dynamic pool, size of the pool], as the projections last said. */
     private final Map<String, long[]> pools = new ConcurrentHashMap<>();
+    private final Map<String, long[]> unknownDevices = new ConcurrentHashMap<>();
+    /** How recent a device's last record must be to count as still on the link: it is recorded once an hour. */
+    public static final java.time.Duration UNKNOWN_DEVICES_WINDOW = java.time.Duration.ofHours(2);
     private final Map<String, BatchMeters> batchMeters = new ConcurrentHashMap<>();
 
     /** The group commit's histograms of one subnet. */
@@ -340,6 +343,23 @@ public final class DhcpMetrics implements PacketObserver {
             cell[1] = values[1];
             return cell;
         }));
+    }
+
+    /**
+     * {@code leaseledger_discovery_unknown_devices{subnet}}: the devices heard on a subnet's links
+     * that are neither reserved nor leased, last recorded within {@link #UNKNOWN_DEVICES_WINDOW}
+     * (from the projections, at each scrape); a subnet that had some and has none now reads 0.
+     */
+    public void updateUnknownDevices(Map<String, Long> bySubnet) {
+        unknownDevices.forEach((subnet, cell) -> cell[0] = bySubnet.getOrDefault(subnet, 0L));
+        bySubnet.forEach((subnet, count) -> unknownDevices.computeIfAbsent(subnet, s -> {
+            long[] cell = new long[1];
+            io.micrometer.core.instrument.Gauge.builder("leaseledger.discovery.unknown.devices", cell, c -> c[0])
+                    .description("Devices heard on the subnet's links, neither reserved nor leased, last recorded within "
+                            + "two hours (from the projections)")
+                    .tag("subnet", s).register(registry);
+            return cell;
+        })[0] = count);
     }
 
     /**

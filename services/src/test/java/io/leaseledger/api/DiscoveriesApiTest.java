@@ -119,6 +119,13 @@ class DiscoveriesApiTest extends RunningApi {
     }
 
     @Test
+    void theStrangersOnTheLinkAreAGaugePerSubnet() throws Exception {
+        ApiNode.Reply scrape = api.get("/metrics", null);
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("leaseledger_discovery_unknown_devices{subnet=\"198.18.0.0/24\"} 1.0");
+    }
+
+    @Test
     void whatTheDiscoveryDidIsCounted() {
         DeviceDiscovery discovery = api.node.context().getBean(DeviceDiscovery.class);
         assertThat(discovery.counted(DeviceDiscovery.Outcome.REPORTED)).isEqualTo(4);

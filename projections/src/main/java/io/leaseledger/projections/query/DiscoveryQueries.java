@@ -7,7 +7,10 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.leaseledger.projections.tables.Tables.CURRENT_LEASE;
 import static io.leaseledger.projections.tables.Tables.DISCOVERED_DEVICE;
@@ -29,13 +32,16 @@ public final class DiscoveryQueries {
         this.db = db;
     }
 
+    // At most one of each per device: host_reservation is keyed by (subnet, mac), current_lease by (subnet, address).
+    private static final Condition RESERVED = HOST_RESERVATION.SUBNET.eq(DISCOVERED_DEVICE.SUBNET)
+            .and(HOST_RESERVATION.MAC.eq(DISCOVERED_DEVICE.MAC));
+    private static final Condition LEASED = CURRENT_LEASE.SUBNET.eq(DISCOVERED_DEVICE.SUBNET)
+            .and(CURRENT_LEASE.ADDRESS_NUM.eq(DISCOVERED_DEVICE.ADDRESS_NUM))
+            .and(CURRENT_LEASE.MAC.eq(DISCOVERED_DEVICE.MAC));
+    private static final Condition UNKNOWN = HOST_RESERVATION.MAC.isNull().and(CURRENT_LEASE.MAC.isNull());
+
     /** The devices matching {@code filter}, ordered by subnet, address and MAC, one page at a time. */
     public Page<Discovery> devices(DiscoveryFilter filter, PageRequest page) {
-        // At most one of each: host_reservation is keyed by (subnet, mac), current_lease by (subnet, address).
-        var reserved = HOST_RESERVATION.SUBNET.eq(DISCOVERED_DEVICE.SUBNET).and(HOST_RESERVATION.MAC.eq(DISCOVERED_DEVICE.MAC));
-        var leased = CURRENT_LEASE.SUBNET.eq(DISCOVERED_DEVICE.SUBNET)
-                .and(CURRENT_LEASE.ADDRESS_NUM.eq(DISCOVERED_DEVICE.ADDRESS_NUM))
-                .and(CURRENT_LEASE.MAC.eq(DISCOVERED_DEVICE.MAC));
         Condition where = DSL.trueCondition();
         if (filter.subnet() != null) {
             where = where.and(DISCOVERED_DEVICE.SUBNET.eq(LeaseQueries.subnet(filter.subnet())));
@@ -44,7 +50,7 @@ public final class DiscoveryQueries {
             where = where.and(DISCOVERED_DEVICE.MAC.eq(LeaseQueries.mac(filter.mac())));
         }
         if (filter.unknownOnly()) {
-            where = where.and(HOST_RESERVATION.MAC.isNull()).and(CURRENT_LEASE.MAC.isNull());
+            where = where.and(UNKNOWN);
         }
         if (page.cursor() != null) {
             String[] at = LeaseQueries.decodeCursor(page.cursor(), LISTING, 3);
@@ -54,8 +60,8 @@ public final class DiscoveryQueries {
         List<Discovery> rows = db.select(DISCOVERED_DEVICE.fields())
                 .select(HOST_RESERVATION.MAC, HOST_RESERVATION.HOSTNAME, CURRENT_LEASE.MAC, CURRENT_LEASE.HOSTNAME)
                 .from(DISCOVERED_DEVICE)
-                .leftJoin(HOST_RESERVATION).on(reserved)
-                .leftJoin(CURRENT_LEASE).on(leased)
+                .leftJoin(HOST_RESERVATION).on(RESERVED)
+                .leftJoin(CURRENT_LEASE).on(LEASED)
                 .where(where)
                 .orderBy(DISCOVERED_DEVICE.SUBNET, DISCOVERED_DEVICE.ADDRESS_NUM, DISCOVERED_DEVICE.MAC)
                 .limit(page.limit() + 1)
@@ -68,6 +74,23 @@ public final class DiscoveryQueries {
                     Long.toString(Ipv4Address.parse(last.address()).toUnsigned()), last.mac());
         }
         return new Page<>(items, next);
+    }
+
+    /**
+     * Per subnet, the devices neither reserved nor leased last recorded at or after {@code since}:
+     * the strangers still on the links (subnets without any are absent).
+     */
+    public Map<String, Long> unknownSince(Instant since) {
+        Map<String, Long> counts = new TreeMap<>();
+        db.select(DISCOVERED_DEVICE.SUBNET, DSL.count())
+                .from(DISCOVERED_DEVICE)
+                .leftJoin(HOST_RESERVATION).on(RESERVED)
+                .leftJoin(CURRENT_LEASE).on(LEASED)
+                .where(UNKNOWN).and(DISCOVERED_DEVICE.LAST_SEEN.ge(Times.sql(since)))
+                .groupBy(DISCOVERED_DEVICE.SUBNET)
+                .fetch()
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
     }
 
     private static Discovery discovery(Record r) {

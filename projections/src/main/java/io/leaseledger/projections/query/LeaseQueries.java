@@ -302,6 +302,11 @@ public final class LeaseQueries {
         return new DiscoveryQueries(db).devices(filter, page);
     }
 
+    /** Per subnet, the unknown devices last recorded at or after {@code since} ({@link DiscoveryQueries#unknownSince}). */
+    public Map<String, Long> unknownDevicesSince(Instant since) {
+        return new DiscoveryQueries(db).unknownSince(since);
+    }
+
     // ---------------------------------------------------------------- mapping and checks
 
     private static Lease lease(CurrentLeaseRecord r) {
