@@ -27,9 +27,9 @@ import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
 import io.leaseledger.wire.arp.ActiveMapper;
 import io.leaseledger.wire.arp.ArpListener;
-import io.leaseledger.wire.mdns.MdnsListener;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpProber;
+import io.leaseledger.wire.mdns.MdnsListener;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
@@ -48,6 +48,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
     /** The first active mapping scan, once the ARP listener hears. */
     private static final Duration FIRST_SCAN_AFTER = Duration.ofSeconds(5);
 
-    /** The foreign DHCP listener and, when configured, its prober; closed together, the prober first. */
+    /** The ARP listener and, when configured, active mapping; closed together, the scans first. */
     private record ArpWatch(ArpListener listener, Optional<ActiveMapper> mapper) {
         void close() {
             mapper.ifPresent(ActiveMapper::close);
@@ -82,6 +83,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
         }
     }
 
+    /** The foreign DHCP listener and, when configured, its prober; closed together, the prober first. */
     private record ForeignDhcpWatch(ForeignDhcpListener listener, Optional<ForeignDhcpProber> prober) {
         void close() {
             prober.ifPresent(ForeignDhcpProber::close);
@@ -100,9 +102,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private final Optional<KafkaPublisher> publisher;
 
     private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpWatch> arp,
-                            Optional<ForeignDhcpWatch> foreignDhcp, Optional<MdnsListener> mdns, SettingsView settings,
-                            int configurationChanges,
-                            Optional<EmbeddedServer> api, Optional<KafkaPublisher> publisher) {
+                            Optional<ForeignDhcpWatch> foreignDhcp, Optional<MdnsListener> mdns,
+                            SettingsView settings, int configurationChanges, Optional<EmbeddedServer> api,
+                            Optional<KafkaPublisher> publisher) {
         this.arp = arp;
         this.foreignDhcp = foreignDhcp;
         this.mdns = mdns;
@@ -146,7 +148,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
             }
             List<ForeignDhcpServerObserved> heardBefore = new ArrayList<>();
             DeviceDiscovery discovery = new DeviceDiscovery(settings, clock);
-            replayInto(store, settings, heardBefore::add, discovery::remember);
+            // Only a device's records of the last hour decide what is news; the years before are not read.
+            replayInto(store, settings, heardBefore::add, discovery::remember,
+                    Optional.of(clock.instant().minus(DeviceDiscovery.RECORD_AGAIN_AFTER)));
             settings.globalDefaults(GlobalOptions.inForce(config, lastApplied, settings.globalWord()));
             settings.globalPxe(config.pxe());
             LOG.info("{} subnet(s) served", settings.subnets().size());
@@ -239,19 +243,21 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     private static SettingsView replayed(AxonStore store) {
         SettingsView view = new SettingsView();
-        replayInto(store, view, heard -> { }, seen -> { });
+        replayInto(store, view, heard -> { }, seen -> { }, Optional.empty());
         return view;
     }
 
     /**
-     * The configuration events into {@code view}; the other DHCP servers and the devices recorded,
-     * oldest first, to {@code foreignServers} and {@code devices}.
+     * The configuration events into {@code view}; the other DHCP servers recorded, and the devices
+     * recorded since {@code devicesSince} (none without), oldest first, to {@code foreignServers}
+     * and {@code devices}.
      */
     private static void replayInto(AxonStore store, SettingsView view, Consumer<ForeignDhcpServerObserved> foreignServers,
-                                   Consumer<DeviceSeen> devices) {
+                                   Consumer<DeviceSeen> devices, Optional<Instant> devicesSince) {
         List<Class<?>> skipped = SettingsView.IGNORED_EVENTS.stream()
-                .filter(type -> type != ForeignDhcpServerObserved.class && type != DeviceSeen.class).toList();
-        store.replayExcept(skipped, payload -> {
+                .filter(type -> type != ForeignDhcpServerObserved.class && (type != DeviceSeen.class || devicesSince.isEmpty()))
+                .toList();
+        store.replayExcept(skipped, List.of(DeviceSeen.class), devicesSince.orElse(Instant.EPOCH), payload -> {
             if (payload instanceof ForeignDhcpServerObserved heard) {
                 foreignServers.accept(heard);
             } else if (payload instanceof DeviceSeen seen) {

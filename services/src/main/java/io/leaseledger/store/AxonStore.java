@@ -205,10 +205,24 @@ public final class AxonStore implements AutoCloseable {
      * upcasters, so a payload read here is what Axon would hand over.
      */
     public void replayExcept(java.util.Collection<Class<?>> skipped, java.util.function.Consumer<Object> consumer) {
+        replayExcept(skipped, java.util.List.of(), Instant.EPOCH, consumer);
+    }
+
+    /**
+     * {@link #replayExcept(java.util.Collection, java.util.function.Consumer)}, with the events of
+     * the {@code recentOnly} types read only when stored at or after {@code since} (the stored
+     * time, to the millisecond Axon writes): a start that needs the last hour of a frequent kind of
+     * record does not read the years before it.
+     */
+    public void replayExcept(java.util.Collection<Class<?>> skipped, java.util.Collection<Class<?>> recentOnly,
+                             Instant since, java.util.function.Consumer<Object> consumer) {
         String placeholders = String.join(", ", java.util.Collections.nCopies(Math.max(1, skipped.size()), "?"));
+        String recentPlaceholders = String.join(", ", java.util.Collections.nCopies(Math.max(1, recentOnly.size()), "?"));
         String sql = "SELECT " + schema.payloadTypeColumn() + ", " + schema.payloadRevisionColumn() + ", "
                 + schema.payloadColumn() + " FROM " + schema.domainEventTable()
                 + " WHERE " + schema.payloadTypeColumn() + " NOT IN (" + placeholders + ")"
+                + " AND (" + schema.payloadTypeColumn() + " NOT IN (" + recentPlaceholders + ")"
+                + " OR " + schema.timestampColumn() + " >= ?)"
                 + " ORDER BY " + schema.globalIndexColumn() + " ASC";
         java.util.Map<String, java.util.Optional<com.fasterxml.jackson.databind.ObjectReader>> readers = new java.util.HashMap<>();
         try (Connection connection = dataSource.getConnection();
@@ -218,8 +232,16 @@ public final class AxonStore implements AutoCloseable {
                 query.setString(i++, type.getName());
             }
             if (skipped.isEmpty()) {
-                query.setString(1, "");
+                query.setString(i++, "");
             }
+            for (Class<?> type : recentOnly) {
+                query.setString(i++, type.getName());
+            }
+            if (recentOnly.isEmpty()) {
+                query.setString(i++, "");
+            }
+            // Axon stores the time as ISO-8601 text with milliseconds: in text order, time order.
+            query.setString(i, DateTimeUtils.formatInstant(since));
             query.setFetchSize(1_000);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -2,6 +2,7 @@ package io.leaseledger.store;
 
 import io.leaseledger.store.testing.Databases;
 import io.leaseledger.store.testing.Ledger;
+import io.leaseledger.store.testing.LedgerCommands;
 import io.leaseledger.store.testing.LedgerCommands.Count;
 import io.leaseledger.store.testing.LedgerCommands.Record;
 import org.axonframework.modelling.command.Repository;
@@ -49,6 +50,27 @@ abstract class AxonStoreContract {
             Instant after = Instant.now();
             // Axon dates an event when it is made (its own clock, the system's), not with the command's time.
             assertThat(store.newestEventTime()).hasValueSatisfying(t -> assertThat(t).isBetween(before, after));
+        }
+    }
+
+    @Test
+    void aRecentOnlyTypeIsReadOnlyWhenStoredAtOrAfterTheGivenTime() throws Exception {
+        try (AxonStore store = start(settings())) {
+            Instant before = Instant.now().minusSeconds(60);
+            store.commandGateway().sendAndWait(new Record("l1", List.of("a", "b"), T0));
+            Instant after = Instant.now().plusSeconds(60);
+            List<Class<?>> recent = List.of(LedgerCommands.EntryRecorded.class);
+
+            List<Object> sinceBefore = new java.util.ArrayList<>();
+            store.replayExcept(List.of(), recent, before, sinceBefore::add);
+            List<Object> sinceAfter = new java.util.ArrayList<>();
+            store.replayExcept(List.of(), recent, after, sinceAfter::add);
+            List<Object> notRecentOnly = new java.util.ArrayList<>();
+            store.replayExcept(List.of(), List.of(), after, notRecentOnly::add);
+
+            assertThat(sinceBefore).hasSize(2);
+            assertThat(sinceAfter).as("stored before the time").isEmpty();
+            assertThat(notRecentOnly).as("the time bounds only the recent-only types").hasSize(2);
         }
     }
 
