@@ -2,8 +2,10 @@ package io.leaseledger.projections;
 
 import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.GrantKind;
+import io.leaseledger.events.subnet.HostReserved;
 import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.RangeKind;
+import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.events.types.ClientIdentity;
 import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
@@ -361,8 +363,8 @@ abstract class ProjectionsContract {
      */
     private List<StoredEvent> historyWithDevicesHeard() {
         var log = new EventLog();
-        history().forEach(e -> log.add((io.leaseledger.events.subnet.SubnetEvent) e.payload()));
-        log.add(new io.leaseledger.events.subnet.HostReserved(new SubnetId(NET), A.chaddr(), Ipv4Address.parse("198.18.3.40"),
+        history().forEach(e -> log.add((SubnetEvent) e.payload()));
+        log.add(new HostReserved(new SubnetId(NET), A.chaddr(), Ipv4Address.parse("198.18.3.40"),
                 Hostname.of("anna-bmc"), t(2050)));
         log.add(seen(ADDRESS, "02:00:00:00:00:0b", "eth1", 2100));
         log.add(seen("198.18.3.99", "52:54:00:00:00:99", "eth1", 2200));

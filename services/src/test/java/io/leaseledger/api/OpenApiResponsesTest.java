@@ -3,7 +3,10 @@ package io.leaseledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.probe.RelayProbe;
+import io.leaseledger.server.DeviceDiscovery;
+import io.leaseledger.wire.arp.ArpSighting;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.MessageType;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,8 +71,8 @@ class OpenApiResponsesTest extends RunningApi {
                 "{\"address\": \"198.18.0.150\", \"mac\": \"" + STRANGER + "\"}");
         globalOptionSet = api.send("PUT", "/api/v1/options", api.operator, "{\"code\": 225, \"hex\": \"bb\"}");
         ForeignDhcpApiTest.hearTwoServers(api);
-        api.node.context().getBean(io.leaseledger.server.DeviceDiscovery.class).accept(new io.leaseledger.wire.arp.ArpSighting(
-                "eth1", Ipv4Address.parse("198.18.0.7"), io.leaseledger.events.types.MacAddress.parse(STRANGER)));
+        api.node.context().getBean(DeviceDiscovery.class).accept(
+                new ArpSighting("eth1", Ipv4Address.parse("198.18.0.7"), MacAddress.parse(STRANGER)));
         awaitProjected("release");
         awaitProjected("observed-in-use");
         for (int i = 0; i < 200 && api.get("/api/v1/discoveries", api.readOnly).json().get("items").isEmpty(); i++) {

@@ -5,6 +5,7 @@ import static io.leaseledger.subnet.Given.*;
 import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.ReportDeviceSeen;
 import io.leaseledger.events.subnet.SubnetRemoved;
+import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.MacAddress;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,7 @@ class DeviceSeenTest {
 
     @Test
     void theNameADeviceAnnouncedIsRecordedWithIt() {
-        var named = io.leaseledger.events.types.Hostname.of("bmc7");
+        var named = Hostname.of("bmc7");
         fixture().given(defined())
                 .when(new ReportDeviceSeen(SUBNET, "eth1", ip("198.18.0.2"), DEVICE, named, T0))
                 .expectEvents(new DeviceSeen(SUBNET, "eth1", ip("198.18.0.2"), DEVICE, named, T0))

@@ -4,7 +4,10 @@ import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -63,7 +66,7 @@ public final class MdnsFrames {
         }
         Message message;
         try {
-            byte[] payload = java.util.Arrays.copyOfRange(packet, udp + UDP_HEADER, udp + udpLength);
+            byte[] payload = Arrays.copyOfRange(packet, udp + UDP_HEADER, udp + udpLength);
             message = new Message(payload);
         } catch (IOException | RuntimeException e) {
             return new Dropped(MdnsDrop.UNDECODABLE);
@@ -86,16 +89,16 @@ public final class MdnsFrames {
     }
 
     /** {@code bmc7} of {@code bmc7.local.}; empty for any other shape of name. */
-    static java.util.Optional<String> hostname(Name name) {
+    static Optional<String> hostname(Name name) {
         if (name.labels() != 3 || !name.subdomain(LOCAL)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String label = name.getLabelString(0);
         if (label.isEmpty() || label.length() > MAX_LABEL
                 || !label.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '_')) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(label.toLowerCase(java.util.Locale.ROOT));
+        return Optional.of(label.toLowerCase(Locale.ROOT));
     }
 
     private static int u16(byte[] b, int at) {
