@@ -7,6 +7,7 @@ import io.leaseledger.wire.dhcp4.Dhcp4Decoder;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
 import io.leaseledger.wire.dhcp4.MessageType;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
+import io.leaseledger.wire.link.UdpDatagram;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,8 @@ import java.util.Optional;
  * input: the verdict says what the frame was.
  */
 public final class DhcpReplyFrames {
-    private static final int PROTOCOL_UDP = 17;
     private static final int SERVER_PORT = 67;
     private static final int CLIENT_PORT = 68;
-    private static final int UDP_HEADER = 8;
 
     private DhcpReplyFrames() {
     }
@@ -41,27 +40,16 @@ public final class DhcpReplyFrames {
      * link address {@code sender} (6 bytes on Ethernet; anything else is not reported).
      */
     public static Verdict read(String iface, byte[] packet, int length, byte[] sender) {
-        length = Math.min(length, packet.length);
-        if (length < 20 || (packet[0] & 0xf0) != 0x40) {
+        Optional<UdpDatagram> datagram = UdpDatagram.read(packet, length)
+                .filter(d -> d.sourcePort() == SERVER_PORT && d.destinationPort() == CLIENT_PORT);
+        if (datagram.isEmpty()) {
             return new Dropped(ForeignReplyDrop.MALFORMED);
         }
-        int headerLength = (packet[0] & 0x0f) * 4;
-        int totalLength = u16(packet, 2);
-        boolean fragment = (u16(packet, 6) & 0x3fff) != 0; // more fragments, or an offset
-        if (headerLength < 20 || totalLength < headerLength + UDP_HEADER || totalLength > length
-                || fragment || (packet[9] & 0xff) != PROTOCOL_UDP) {
-            return new Dropped(ForeignReplyDrop.MALFORMED);
-        }
-        int udp = headerLength;
-        int udpLength = u16(packet, udp + 4);
-        if (u16(packet, udp) != SERVER_PORT || u16(packet, udp + 2) != CLIENT_PORT
-                || udpLength < UDP_HEADER || udp + udpLength > totalLength) {
-            return new Dropped(ForeignReplyDrop.MALFORMED);
-        }
+        UdpDatagram udp = datagram.get();
         Dhcp4Message message;
         MessageType type;
         try {
-            message = Dhcp4Decoder.decode(packet, udp + UDP_HEADER, udpLength - UDP_HEADER);
+            message = Dhcp4Decoder.decode(packet, udp.payloadOffset(), udp.payloadLength());
             type = message.messageType();
         } catch (Dhcp4CodecException e) {
             return new Dropped(ForeignReplyDrop.UNDECODABLE);
@@ -70,7 +58,7 @@ public final class DhcpReplyFrames {
                 || !(type.equals(MessageType.OFFER) || type.equals(MessageType.ACK) || type.equals(MessageType.NAK))) {
             return new Dropped(ForeignReplyDrop.NOT_A_REPLY);
         }
-        Ipv4Address source = Ipv4Address.of(i32(packet, 12));
+        Ipv4Address source = udp.source();
         Ipv4Address server;
         try {
             server = message.get(OptionCatalog.SERVER_IDENTIFIER).orElse(source);
@@ -81,13 +69,5 @@ public final class DhcpReplyFrames {
         Optional<Ipv4Address> offered = message.yiaddr() == 0 ? Optional.empty() : Optional.of(Ipv4Address.of(message.yiaddr()));
         return new Heard(new ForeignReply(iface, server, source, mac, type.typeName(),
                 message.hardwareAddressString(), offered));
-    }
-
-    private static int u16(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
-    }
-
-    private static int i32(byte[] b, int at) {
-        return (u16(b, at) << 16) | u16(b, at + 2);
     }
 }

@@ -2,6 +2,7 @@ package io.leaseledger.wire.mdns;
 
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.wire.link.UdpDatagram;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +25,7 @@ import org.xbill.DNS.Section;
  * rename the rest of the link. The DNS message is read by dnsjava. Never throws on bad input.
  */
 public final class MdnsFrames {
-    private static final int PROTOCOL_UDP = 17;
     static final int MDNS_PORT = 5353;
-    private static final int UDP_HEADER = 8;
     private static final Name LOCAL = Name.fromConstantString("local.");
     /** A host name: one label of letters, digits, '-' and '_', at most 63 characters. */
     private static final int MAX_LABEL = 63;
@@ -48,25 +47,14 @@ public final class MdnsFrames {
 
     /** Reads {@code length} bytes of {@code packet}, heard on {@code iface} from the link address {@code sender}. */
     public static Verdict read(String iface, byte[] packet, int length, byte[] sender) {
-        length = Math.min(length, packet.length);
-        if (length < 20 || (packet[0] & 0xf0) != 0x40 || sender.length != 6) {
+        Optional<UdpDatagram> datagram = UdpDatagram.read(packet, length).filter(d -> d.destinationPort() == MDNS_PORT);
+        if (datagram.isEmpty() || sender.length != 6) {
             return new Dropped(MdnsDrop.MALFORMED);
         }
-        int headerLength = (packet[0] & 0x0f) * 4;
-        int totalLength = u16(packet, 2);
-        boolean fragment = (u16(packet, 6) & 0x3fff) != 0;
-        if (headerLength < 20 || totalLength < headerLength + UDP_HEADER || totalLength > length
-                || fragment || (packet[9] & 0xff) != PROTOCOL_UDP) {
-            return new Dropped(MdnsDrop.MALFORMED);
-        }
-        int udp = headerLength;
-        int udpLength = u16(packet, udp + 4);
-        if (u16(packet, udp + 2) != MDNS_PORT || udpLength < UDP_HEADER || udp + udpLength > totalLength) {
-            return new Dropped(MdnsDrop.MALFORMED);
-        }
+        UdpDatagram udp = datagram.get();
         Message message;
         try {
-            byte[] payload = Arrays.copyOfRange(packet, udp + UDP_HEADER, udp + udpLength);
+            byte[] payload = Arrays.copyOfRange(packet, udp.payloadOffset(), udp.payloadOffset() + udp.payloadLength());
             message = new Message(payload);
         } catch (IOException | RuntimeException e) {
             return new Dropped(MdnsDrop.UNDECODABLE);
@@ -74,7 +62,7 @@ public final class MdnsFrames {
         if (!message.getHeader().getFlag(Flags.QR)) {
             return new Dropped(MdnsDrop.NO_OWN_NAME);
         }
-        Ipv4Address source = Ipv4Address.of(i32(packet, 12));
+        Ipv4Address source = udp.source();
         MacAddress mac = MacAddress.ethernet(sender);
         List<MdnsName> names = new ArrayList<>();
         for (int section : new int[] {Section.ANSWER, Section.ADDITIONAL}) {
@@ -99,13 +87,5 @@ public final class MdnsFrames {
             return Optional.empty();
         }
         return Optional.of(label.toLowerCase(Locale.ROOT));
-    }
-
-    private static int u16(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
-    }
-
-    private static int i32(byte[] b, int at) {
-        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
     }
 }
