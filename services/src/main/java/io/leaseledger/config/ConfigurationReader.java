@@ -47,8 +47,13 @@ final class ConfigurationReader {
             root.error("kafka", "is required when node.role is " + node.role().configName()
                     + ": name the brokers (kafka.bootstrap-servers)");
         }
+        Optional<HaConfiguration> ha = root.object("ha").map(n -> HaConfiguration.read(n, node,
+                kafka.map(KafkaConfiguration::leaseTopic).orElse(KafkaConfiguration.DEFAULT_LEASE_TOPIC)));
+        if (ha.isPresent() && kafka.isEmpty()) {
+            root.error("ha", "the partners exchange their events and heartbeats through Kafka: add a kafka: block");
+        }
         if (!node.role().servesDhcp()) {
-            for (String key : List.of("server", "subnets", "options", "pxe")) {
+            for (String key : List.of("server", "subnets", "options", "pxe", "ha")) {
                 if (root.has(key)) {
                     root.error(key, "a region serves no DHCP: leave '" + key + "' to the racks' files");
                 }
@@ -74,7 +79,7 @@ final class ConfigurationReader {
             subnet(s, pxe).ifPresent(subnets::add);
         }
         root.finish();
-        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, "");
+        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, ha, "");
     }
 
     private <T> T located(YamlNode n, T element) {

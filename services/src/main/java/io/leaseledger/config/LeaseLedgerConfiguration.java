@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param subnets the subnets, in file order
  * @param node    this node's name and role
  * @param kafka   where the event stream goes (or, for a region, comes from); empty: no streaming
+ * @param ha      the hot-standby pair this rack is half of; empty: it serves alone
  * @param text    the YAML it was read from (empty when built in code): a start records it as the
  *                file last applied, so that the next start applies only what the file changed
  */
@@ -32,18 +33,19 @@ public record LeaseLedgerConfiguration(
         List<SubnetConfiguration> subnets,
         NodeConfiguration node,
         Optional<KafkaConfiguration> kafka,
+        Optional<HaConfiguration> ha,
         String text) {
 
     /** A single node ({@code role: all}) that streams nowhere. */
     public LeaseLedgerConfiguration(ServerConfiguration server, StoreConfiguration store, ApiConfiguration api,
                                     List<OptionSnippet> options, PxeBoot pxe, List<SubnetConfiguration> subnets) {
         this(server, store, api, ProjectionsConfiguration.defaults(store), options, pxe, subnets,
-                NodeConfiguration.defaults(), Optional.empty(), "");
+                NodeConfiguration.defaults(), Optional.empty(), Optional.empty(), "");
     }
 
     /** The same configuration, remembering the YAML it was read from. */
     public LeaseLedgerConfiguration withText(String yaml) {
-        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, yaml);
+        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, ha, yaml);
     }
 
     public LeaseLedgerConfiguration {
@@ -56,6 +58,7 @@ public record LeaseLedgerConfiguration(
         subnets = List.copyOf(subnets);
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(ha, "ha");
         Objects.requireNonNull(text, "text");
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ public final class ReclaimScheduler implements AutoCloseable {
     private final Supplier<Collection<SubnetId>> subnets;
     private final int batchLimit;
     private final Set<SubnetId> pending = ConcurrentHashMap.newKeySet();
+    private volatile BooleanSupplier active = () -> true;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "leaseledger-reclaim");
         thread.setDaemon(true);
@@ -41,6 +43,14 @@ public final class ReclaimScheduler implements AutoCloseable {
         this.batchLimit = batchLimit;
     }
 
+    /**
+     * Reclaims only while {@code whileTrue} holds (an HA standby leaves expiry to the node that
+     * answers: its reclaims reach this node through its stream). Always, by default.
+     */
+    public void onlyWhile(BooleanSupplier whileTrue) {
+        this.active = whileTrue;
+    }
+
     /** Starts the ticks; the first one after {@code interval}. */
     public void start(Duration interval) {
         long millis = interval.toMillis();
@@ -49,7 +59,7 @@ public final class ReclaimScheduler implements AutoCloseable {
 
     /** Queues one reclaim for each subnet that has none waiting. */
     public void tick() {
-        if (closed) {
+        if (closed || !active.getAsBoolean()) {
             return;
         }
         try {

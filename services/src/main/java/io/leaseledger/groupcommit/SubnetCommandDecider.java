@@ -10,6 +10,7 @@ import io.leaseledger.events.subnet.ReportAddressInUse;
 import io.leaseledger.events.subnet.ReportDeviceSeen;
 import io.leaseledger.events.subnet.ReportForeignDhcpServer;
 import io.leaseledger.events.subnet.ReclaimOutcome;
+import io.leaseledger.events.subnet.ReplicatePartnerEvents;
 import io.leaseledger.events.types.SubnetId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -21,7 +22,8 @@ import java.util.List;
  * Turns a batch of one subnet's mailbox into one Axon command: the packets into one
  * {@link DecideClientMessages}, a reclaim into one {@link ReclaimExpiredLeases}, a sighting into one
  * {@link ReportAddressInUse}, another server heard into one {@link ReportForeignDhcpServer}, a device
- * heard on the link into one {@link ReportDeviceSeen}. The time of
+ * heard on the link into one {@link ReportDeviceSeen}, the HA partner's events into one
+ * {@link ReplicatePartnerEvents}. The time of
  * the command is one reading of the injected clock, taken when the batch is decided.
  *
  * <p>{@code sendAndWait} on Axon's {@code SimpleCommandBus} runs the command on this thread
@@ -61,6 +63,11 @@ final class SubnetCommandDecider implements BatchDecider<SubnetWork, SubnetWork.
             Boolean recorded = commands.sendAndWait(
                     new ReportDeviceSeen(subnet, heard.iface(), heard.address(), heard.mac(), heard.hostname(), clock.instant()));
             return List.of(new SubnetWork.Recorded(Boolean.TRUE.equals(recorded)));
+        }
+        if (batch.getFirst() instanceof SubnetWork.Replicate partnerEvents) {
+            Integer applied = commands.sendAndWait(new ReplicatePartnerEvents(subnet, partnerEvents.partner(),
+                    partnerEvents.events(), clock.instant()));
+            return List.of(new SubnetWork.Replicated(applied == null ? 0 : applied));
         }
         List<ClientMessage> messages = new ArrayList<>(batch.size());
         for (SubnetWork work : batch) {

@@ -80,6 +80,16 @@ public final class SubnetGateway implements AutoCloseable {
                 .thenApply(result -> ((SubnetWork.Recorded) result).recorded());
     }
 
+    /**
+     * The HA partner's events on {@code subnet}, through its mailbox (serialised with its packets);
+     * completes with how many the subnet applied. Refused like a packet when the mailbox is full:
+     * the partner feed then reads the partner's stream again from where it stood.
+     */
+    public CompletableFuture<Integer> replicate(SubnetId subnet, SubnetWork.Replicate partnerEvents) {
+        return committer.submit(subnet, partnerEvents)
+                .thenApply(result -> ((SubnetWork.Replicated) result).applied());
+    }
+
     /** Packets accepted, dropped, decided; commits (batches) and failed batches, over all subnets. */
     public MailboxStats.Snapshot stats() {
         return committer.stats();

@@ -3,16 +3,19 @@ package io.leaseledger.groupcommit;
 import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Decision;
 import io.leaseledger.events.subnet.InUseOutcome;
+import io.leaseledger.events.subnet.PartnerEvent;
 import io.leaseledger.events.subnet.ReclaimOutcome;
 import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What waits in a subnet's mailbox: a client packet to decide, a reclaim of expired leases, a device
- * seen using an address of the pool, another DHCP server heard, or a device heard on the link.
+ * seen using an address of the pool, another DHCP server heard, a device heard on the link, or the HA
+ * partner's events to take in.
  */
 public sealed interface SubnetWork {
 
@@ -67,6 +70,14 @@ public sealed interface SubnetWork {
         }
     }
 
+    /** The HA partner's events on the subnet, in its order: one {@code ReplicatePartnerEvents}, serialised with the packets. */
+    record Replicate(String partner, List<PartnerEvent> events) implements SubnetWork {
+        public Replicate {
+            Objects.requireNonNull(partner, "partner");
+            events = List.copyOf(events);
+        }
+    }
+
     /** The committed result of one piece of work. */
     sealed interface Result {
     }
@@ -78,6 +89,10 @@ public sealed interface SubnetWork {
     }
 
     record Observed(InUseOutcome outcome) implements Result {
+    }
+
+    /** How many of the partner's events the subnet applied. */
+    record Replicated(int applied) implements Result {
     }
 
     /** Whether the subnet recorded another server or a device heard (it does while it is served). */

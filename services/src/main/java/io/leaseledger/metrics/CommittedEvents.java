@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * Follows the events this node's store publishes, each payload handed over only after its
  * transaction committed: a batch that failed to commit is never counted or shown. Runs on the
  * thread that committed (a mailbox worker, or the API's request thread), so consumers must be quick.
+ *
+ * <p>Only what this node decided: the events it took from its HA partner (metadata {@code origin})
+ * are the partner's to count.
  */
 public final class CommittedEvents {
     private static final Logger LOG = LoggerFactory.getLogger(CommittedEvents.class);
@@ -34,6 +37,9 @@ public final class CommittedEvents {
 
     private static void deliver(List<? extends EventMessage<?>> batch, Consumer<Object> consumer) {
         for (EventMessage<?> event : batch) {
+            if (!event.getMetaData().isEmpty() && event.getMetaData().containsKey("origin")) {
+                continue;
+            }
             try {
                 consumer.accept(event.getPayload());
             } catch (RuntimeException e) {

@@ -14,6 +14,8 @@ import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.groupcommit.ReclaimScheduler;
+import io.leaseledger.ha.HaMetrics;
+import io.leaseledger.ha.HighAvailability;
 import io.leaseledger.groupcommit.CommitHealth;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.metrics.CommittedEvents;
@@ -100,11 +102,13 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private final int configurationChanges;
     private final Optional<EmbeddedServer> api;
     private final Optional<KafkaPublisher> publisher;
+    private final Optional<HighAvailability> ha;
 
     private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpWatch> arp,
                             Optional<ForeignDhcpWatch> foreignDhcp, Optional<MdnsListener> mdns,
                             SettingsView settings, int configurationChanges, Optional<EmbeddedServer> api,
-                            Optional<KafkaPublisher> publisher) {
+                            Optional<KafkaPublisher> publisher, Optional<HighAvailability> ha) {
+        this.ha = ha;
         this.arp = arp;
         this.foreignDhcp = foreignDhcp;
         this.mdns = mdns;
@@ -136,6 +140,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
         }
         ApplicationContext context = builder.start();
         Optional<KafkaPublisher> publisher = Optional.empty();
+        Optional<HighAvailability> ha = Optional.empty();
         try {
             AxonStore store = context.getBean(AxonStore.class);
             store.newestEventTime().ifPresent(clock::noteNewestStored);
@@ -185,6 +190,14 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher = Publishing.start(config, store);
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             publisher.ifPresent(p -> PublisherMetrics.bind(p, metrics.registry()));
+            // Half of a hot-standby pair: the partner's leases come in, and this node answers only in its turn.
+            ha = HighAvailability.start(config, store, gateway, publisher, clock);
+            ha.ifPresent(pair -> {
+                pipeline.gate(pair::admits);
+                context.getBean(ReclaimScheduler.class).onlyWhile(pair::answers);
+                HaMetrics.bind(pair, metrics.registry());
+                context.registerSingleton(pair);
+            });
             // The C2 cut-off comes once the warm-up's JIT has settled, and the warm-up goes on until C1 has redone what C2 left.
             Runnable cutC2 = () -> C2Cutoff.apply().ifPresentOrElse(
                     answer -> LOG.info("C2 stopped after the warm-up ({}): C1 compiles from here on", answer),
@@ -205,6 +218,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             try {
                 api = ApiServer.start(context, config.api());
             } catch (RuntimeException e) {
+                ha.ifPresent(HighAvailability::close);
                 arp.ifPresent(ArpWatch::close);
                 foreignDhcp.ifPresent(ForeignDhcpWatch::close);
                 mdns.ifPresent(MdnsListener::close);
@@ -212,8 +226,10 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 throw e;
             }
             api.ifPresent(http -> LOG.info("HTTP API on {}", http.getURL()));
-            return new LeaseLedgerNode(context, transport, arp, foreignDhcp, mdns, settings, changes.size(), api, publisher);
+            return new LeaseLedgerNode(context, transport, arp, foreignDhcp, mdns, settings, changes.size(), api, publisher,
+                    ha);
         } catch (RuntimeException e) {
+            ha.ifPresent(HighAvailability::close);
             publisher.ifPresent(KafkaPublisher::close);
             context.close();
             throw e;
@@ -388,6 +404,11 @@ public final class LeaseLedgerNode implements AutoCloseable {
         return maxWait.isZero() ? Duration.ofSeconds(5) : maxWait.plusSeconds(1);
     }
 
+    /** This node's half of a hot-standby pair, when it is one (docs/ha.md). */
+    public Optional<HighAvailability> ha() {
+        return ha;
+    }
+
     /** The Kafka publisher, when this node publishes (docs/streaming.md). */
     public Optional<KafkaPublisher> publisher() {
         return publisher;
@@ -401,6 +422,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // The partner's events stop coming in before the mailboxes drain.
+            ha.ifPresent(HighAvailability::close);
             arp.ifPresent(ArpWatch::close);
             foreignDhcp.ifPresent(ForeignDhcpWatch::close);
             mdns.ifPresent(MdnsListener::close);

@@ -70,6 +70,18 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
     private final Optional<Ipv4Address> configuredServerId;
     private final ReplyPorts ports;
     private final PacketObserver observer;
+    private volatile ClientGate gate = ClientGate.OPEN;
+
+    /**
+     * Whether this node answers a client now: always alone; in a hot-standby pair, only while it is the
+     * half that answers ({@code HighAvailability}).
+     */
+    @FunctionalInterface
+    public interface ClientGate {
+        ClientGate OPEN = request -> true;
+
+        boolean admits(Dhcp4Message request);
+    }
 
     public PacketPipeline(SubnetGateway gateway, SettingsView settings, Optional<Ipv4Address> configuredServerId,
                           ReplyPorts ports) {
@@ -92,6 +104,11 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
         this.ports = ports;
     }
 
+    /** From now on, only clients {@code gate} admits are answered; the others are counted drops. */
+    public void gate(ClientGate gate) {
+        this.gate = gate;
+    }
+
     @Override
     public void handle(DecodedRequest request, TransportContext transport) {
         Dhcp4Message message = request.message();
@@ -105,6 +122,10 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
         }
         ConfiguredSubnet subnet = selected.get();
         observer.received(subnet.id(), message.messageType());
+        if (!gate.admits(message)) {
+            transport.countDrop(PipelineDrop.HA_NOT_ANSWERING, subnet.id());
+            return;
+        }
         // A relay may stand in for us (RFC 5107): then its address is the identifier the client sees.
         Ipv4Address serverId = ServerIdentifiers.forRequest(message,
                 serverIdentifier(request.ingress(), interfaceAddresses, subnet));

@@ -17,5 +17,7 @@ public enum PipelineDrop implements DropReason {
     /** The command deciding the batch failed (nothing committed): no reply for any of it. */
     DECISION_FAILED,
     /** The decision committed but the reply could not be assembled or encoded. */
-    REPLY_FAILED
+    REPLY_FAILED,
+    /** This node is half of a hot-standby pair and does not answer now (docs/ha.md): its partner does. */
+    HA_NOT_ANSWERING
 }

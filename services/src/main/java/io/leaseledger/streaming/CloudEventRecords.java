@@ -39,7 +39,15 @@ public final class CloudEventRecords {
     public static final String SUBNET = "ce_subnet";
     /** Extension: the event's sequence number in its subnet's stream (0, 1, 2, ... without gaps). */
     public static final String SUBNET_SEQUENCE = "ce_subnetseq";
+    /**
+     * Extension, only on an event this node took from its HA partner ({@code ReplicatePartnerEvents}):
+     * the node that decided it. The partner passes such records over when it reads this stream.
+     */
+    public static final String ORIGIN = "ce_origin";
     public static final String CONTENT_TYPE_HEADER = "content-type";
+
+    /** The metadata key of an event taken from the HA partner (the aggregate's {@code PartnerReplication}). */
+    static final String METADATA_ORIGIN = "origin";
 
     private final String source;
     private final String leaseTopic;
@@ -93,7 +101,9 @@ public final class CloudEventRecords {
         if (body == null) {
             body = json(event, message.getIdentifier());
         }
-        return record(event, message.getIdentifier(), event.subnetId().toString(), message.getSequenceNumber(), body);
+        Object origin = message.getMetaData().get(METADATA_ORIGIN);
+        return record(event, message.getIdentifier(), event.subnetId().toString(), message.getSequenceNumber(), body,
+                origin instanceof String node ? node : null);
     }
 
     /**
@@ -109,24 +119,43 @@ public final class CloudEventRecords {
             return null;
         }
         boolean lease = LeaseEvent.class.isAssignableFrom(type);
+        String origin = origin(row.metaData());
         if (Objects.equals(row.payloadRevision(), EventTypes.revision(type))) {
             String[] fields = topLevelStrings(row.payload(), lease);
             if (fields != null) {
-                return record(type, row.eventId(), row.aggregateId(), row.sequence(), fields[0], fields[1], row.payload());
+                return record(type, row.eventId(), row.aggregateId(), row.sequence(), fields[0], fields[1], row.payload(),
+                        origin);
             }
         }
         // Another revision, or a body that does not read as expected: build the event, as the store would.
         SubnetEvent event = deserialize(row, type);
-        return record(event, row.eventId(), row.aggregateId(), row.sequence(), row.payload());
+        return record(event, row.eventId(), row.aggregateId(), row.sequence(), row.payload(), origin);
     }
 
-    private ProducerRecord<String, byte[]> record(SubnetEvent event, String id, String subnet, long sequence, byte[] body) {
+    private ProducerRecord<String, byte[]> record(SubnetEvent event, String id, String subnet, long sequence, byte[] body,
+                                                  String origin) {
         return record(event.getClass(), id, subnet, sequence, event.at().toString(),
-                event instanceof LeaseEvent lease ? lease.address().toString() : null, body);
+                event instanceof LeaseEvent lease ? lease.address().toString() : null, body, origin);
+    }
+
+    /**
+     * The node an event was taken from, from its stored metadata ({@code {"origin": …}}); null for
+     * the empty metadata of every event decided here (checked by length: nothing is parsed then).
+     */
+    private String origin(byte[] metaData) {
+        if (metaData == null || metaData.length <= 2) {
+            return null;
+        }
+        try {
+            var origin = mapper.readTree(metaData).get(METADATA_ORIGIN);
+            return origin != null && origin.isTextual() ? origin.asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private ProducerRecord<String, byte[]> record(Class<?> type, String id, String subnet, long sequence, String at,
-                                                  String address, byte[] body) {
+                                                  String address, byte[] body, String origin) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, SPECVERSION, SPEC_VERSION);
         header(headers, ID, id);
@@ -139,6 +168,9 @@ public final class CloudEventRecords {
         header(headers, DATASCHEMA, NAMES.get(type)[1]);
         header(headers, SUBNET, subnet);
         header(headers, SUBNET_SEQUENCE, Long.toString(sequence));
+        if (origin != null) {
+            header(headers, ORIGIN, origin);
+        }
         header(headers, CONTENT_TYPE_HEADER, CONTENT_TYPE);
         String topic = EventTypes.isLeaseTopicEvent(type) ? leaseTopic : configurationTopic;
         return new ProducerRecord<>(topic, null, subnet, body, headers);

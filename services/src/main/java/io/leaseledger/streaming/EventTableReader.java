@@ -47,7 +47,7 @@ final class EventTableReader {
     /** The first global index a store hands out (Axon's default lowest global sequence). */
     static final long LOWEST_INDEX = 1;
     private static final String COLUMNS = "globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, "
-            + "payloadType, payloadRevision, timeStamp, payload";
+            + "payloadType, payloadRevision, timeStamp, payload, metaData";
 
     private final DataSource dataSource;
     private final int batchSize;
@@ -72,7 +72,14 @@ final class EventTableReader {
 
     /** One stored event, as the event table keeps it. */
     record Row(long globalIndex, String eventId, String aggregateId, long sequence, String payloadType,
-               String payloadRevision, String timestamp, byte[] payload) {}
+               String payloadRevision, String timestamp, byte[] payload, byte[] metaData) {
+
+        /** A row with empty metadata (an event decided here). */
+        Row(long globalIndex, String eventId, String aggregateId, long sequence, String payloadType,
+            String payloadRevision, String timestamp, byte[] payload) {
+            this(globalIndex, eventId, aggregateId, sequence, payloadType, payloadRevision, timestamp, payload, null);
+        }
+    }
 
     /**
      * What one read found: the events (in global-index order: the gaps that filled first, then the
@@ -211,7 +218,7 @@ final class EventTableReader {
 
     private static Row row(ResultSet r) throws SQLException {
         return new Row(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5), r.getString(6),
-                r.getString(7), r.getBytes(8));
+                r.getString(7), r.getBytes(8), r.getBytes(9));
     }
 
     private static void commitIfNeeded(Connection c) throws SQLException {

@@ -82,6 +82,11 @@ public final class KafkaClients {
      * topics itself, or an operator may have made them.
      */
     public static void ensureTopics(KafkaConfiguration kafka, String nodeName) {
+        ensureTopics(kafka, nodeName, kafka.topics(), kafka.partitions());
+    }
+
+    /** {@link #ensureTopics(KafkaConfiguration, String)} for {@code names}, {@code partitions} each. */
+    public static void ensureTopics(KafkaConfiguration kafka, String nodeName, List<String> names, int partitions) {
         Map<String, Object> a = new HashMap<>();
         a.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServersText());
         a.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId(kafka, nodeName) + "-admin");
@@ -89,8 +94,8 @@ public final class KafkaClients {
         a.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         a.putAll(kafka.properties());
         try (Admin admin = Admin.create(a)) {
-            List<NewTopic> topics = kafka.topics().stream()
-                    .map(t -> new NewTopic(t, Optional.of(kafka.partitions()), kafka.replicationFactor()))
+            List<NewTopic> topics = names.stream()
+                    .map(t -> new NewTopic(t, Optional.of(partitions), kafka.replicationFactor()))
                     .toList();
             for (var result : admin.createTopics(topics).values().entrySet()) {
                 try {
@@ -105,7 +110,7 @@ public final class KafkaClients {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("topics {} not checked: {}", kafka.topics(), e.toString());
+            LOG.warn("topics {} not checked: {}", names, e.toString());
         }
     }
 }

@@ -43,7 +43,6 @@ import static io.leaseledger.projections.tables.Tables.PROJECTION_SUBNET_POSITIO
 public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     public static final String SOURCE = "kafka";
     private static final Logger LOG = LoggerFactory.getLogger(RegionConsumer.class);
-    private static final String EVENT_PACKAGE = "io.leaseledger.events.subnet.";
     /** How long an idle consumer goes without hearing from the broker before it asks. */
     static final long BROKER_CHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
     static final Duration BROKER_CHECK_TIMEOUT = Duration.ofSeconds(10);
@@ -182,14 +181,12 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     private Optional<StoredEvent> event(ConsumerRecord<String, byte[]> r) {
         try {
             StreamRecord record = StreamRecord.of(r, mapper);
-            Class<?> type = Class.forName(EVENT_PACKAGE + record.simpleType());
-            Object payload = mapper.treeToValue(record.data(), type);
+            Object payload = record.payload(mapper);
             long sequence = record.sequence().orElseThrow(() -> new IllegalArgumentException("no ce_subnetseq"));
             String subnet = record.subnet().orElseThrow(() -> new IllegalArgumentException("no ce_subnet"));
             Instant time = Instant.parse(record.attributes().get("time"));
             return Optional.of(new StoredEvent(record.id(), subnet, sequence, time, payload));
-        } catch (StreamRecord.NotAnEvent | ClassNotFoundException | RuntimeException
-                 | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (StreamRecord.NotAnEvent | RuntimeException e) {
             refused.incrementAndGet();
             LOG.debug("record {}/{}@{} skipped: {}", r.topic(), r.partition(), r.offset(), e.toString());
             return Optional.empty();

@@ -18,6 +18,7 @@ import java.util.Optional;
  * is refused with {@link NotAnEvent}.
  */
 public record StreamRecord(String topic, int partition, long offset, Map<String, String> attributes, JsonNode data) {
+    private static final String EVENT_PACKAGE = "io.leaseledger.events.subnet.";
 
     public static StreamRecord of(ConsumerRecord<String, byte[]> record, ObjectMapper mapper) throws NotAnEvent {
         Map<String, String> attributes = new HashMap<>();
@@ -48,6 +49,25 @@ public record StreamRecord(String topic, int partition, long offset, Map<String,
     /** {@code LeaseGranted} of {@code io.leaseledger.LeaseGranted.v1}. */
     public String simpleType() {
         return EventTypes.simpleName(type());
+    }
+
+    /** The node that published the record ({@code leaseledger://node/<name>}). */
+    public Optional<String> source() {
+        return Optional.ofNullable(attributes.get("source"));
+    }
+
+    /** The node that decided the event, when the publishing node took it from its HA partner. */
+    public Optional<String> origin() {
+        return Optional.ofNullable(attributes.get("origin"));
+    }
+
+    /** The event the body holds, read as the store reads it; {@link NotAnEvent} for a type or body we do not know. */
+    public Object payload(ObjectMapper mapper) throws NotAnEvent {
+        try {
+            return mapper.treeToValue(data, Class.forName(EVENT_PACKAGE + simpleType()));
+        } catch (ClassNotFoundException | IOException | RuntimeException e) {
+            throw new NotAnEvent(topic + "/" + partition + "@" + offset + ": " + e);
+        }
     }
 
     public Optional<String> subnet() {

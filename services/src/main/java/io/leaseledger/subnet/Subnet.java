@@ -25,6 +25,7 @@ import io.leaseledger.events.subnet.LeaseReleased;
 import io.leaseledger.events.subnet.OfferWithdrawn;
 import io.leaseledger.events.subnet.OptionSnippetRemoved;
 import io.leaseledger.events.subnet.OptionSnippetSet;
+import io.leaseledger.events.subnet.PartnerEvent;
 import io.leaseledger.events.subnet.PxeSettingsSet;
 import io.leaseledger.events.subnet.PoolExhausted;
 import io.leaseledger.events.subnet.ProbationEnded;
@@ -35,6 +36,7 @@ import io.leaseledger.events.subnet.ReclaimOutcome;
 import io.leaseledger.events.subnet.RemoveOptionSnippet;
 import io.leaseledger.events.subnet.RemoveRange;
 import io.leaseledger.events.subnet.RemoveSubnet;
+import io.leaseledger.events.subnet.ReplicatePartnerEvents;
 import io.leaseledger.events.subnet.RequestRefused;
 import io.leaseledger.events.subnet.ReserveHost;
 import io.leaseledger.events.subnet.SetOptionSnippet;
@@ -50,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -244,6 +247,32 @@ public class Subnet implements SnapshotSized {
         return true;
     }
 
+    /**
+     * The HA partner's decisions on this subnet, taken into this log in the partner's order; those
+     * of its stream already applied (a replay of its topic) are passed over by sequence, and what
+     * applies is {@link PartnerReplication}'s to say. Returns how many were applied. A subnet not
+     * served here takes none.
+     */
+    @CommandHandler
+    public int handle(ReplicatePartnerEvents command) {
+        if (!state.defined() || state.removed()) {
+            return 0;
+        }
+        long known = state.partnerSequence(command.partner());
+        int applied = 0;
+        for (PartnerEvent partnerEvent : command.events()) {
+            if (partnerEvent.sequence() <= known) {
+                continue;
+            }
+            known = partnerEvent.sequence();
+            if (PartnerReplication.applies(subnetId, state, partnerEvent.event())) {
+                apply(partnerEvent.event(), PartnerReplication.origin(command.partner(), partnerEvent.sequence()));
+                applied++;
+            }
+        }
+        return applied;
+    }
+
     // ---- event sourcing: assignments only ----------------------------------------------------
 
     /**
@@ -253,6 +282,15 @@ public class Subnet implements SnapshotSized {
      * type does not compile until it says what it changes.
      */
     @EventSourcingHandler
+    void on(SubnetEvent event, MetaData metaData) {
+        on(event);
+        if (!metaData.isEmpty() && metaData.get(PartnerReplication.ORIGIN) instanceof String partner
+                && metaData.get(PartnerReplication.ORIGIN_SEQUENCE) instanceof Number sequence) {
+            state.onReplicated(partner, sequence.longValue());
+        }
+    }
+
+    /** What {@code event} changes, whoever decided it. */
     void on(SubnetEvent event) {
         switch (event) {
             case SubnetDefined e -> {

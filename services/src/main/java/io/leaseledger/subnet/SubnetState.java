@@ -67,6 +67,12 @@ final class SubnetState {
     /** Address → devices lately seen using it that the server did not give it to (at most a few each). */
     private final Map<Integer, List<Sighting>> sightings = new HashMap<>();
 
+    /**
+     * HA partner → the highest sequence of its stream applied here ({@code ReplicatePartnerEvents}).
+     * Absent from snapshots taken before it existed: empty then, as the log says.
+     */
+    private final Map<String, Long> partnerSequences = new HashMap<>();
+
     /** A handful of devices fighting over one address is already a conflict; more add nothing to it. */
     static final int MAX_SIGHTINGS_PER_ADDRESS = 4;
 
@@ -341,7 +347,17 @@ final class SubnetState {
         return indexes().probationEnd.due(at, true);
     }
 
+    /** The highest sequence of {@code partner}'s stream applied here; -1 when none. */
+    long partnerSequence(String partner) {
+        return partnerSequences.getOrDefault(partner, -1L);
+    }
+
     // ---- mutations (event-sourcing handlers only) -------------------------------------------
+
+    /** An event of the partner's stream was applied here (after its own handler). */
+    void onReplicated(String partner, long sequence) {
+        partnerSequences.merge(partner, sequence, Math::max);
+    }
 
     void onDefined(Cidr definedCidr, SubnetSettings definedSettings) {
         cidr = definedCidr;

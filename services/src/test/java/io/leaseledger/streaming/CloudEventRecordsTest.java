@@ -129,6 +129,35 @@ class CloudEventRecordsTest {
                 "2026-11-22T08:00:00.000Z", "\"text\"".getBytes(StandardCharsets.UTF_8)))).as("not a subnet event").isNull();
     }
 
+    /**
+     * An event this node took from its HA partner carries {@code ce_origin} (its decider), from the
+     * stored metadata and from the message alike; an event decided here has none.
+     */
+    @Test
+    void anEventTakenFromThePartnerNamesItsOrigin() throws Exception {
+        var serializer = StoreSerializers.events();
+        CloudEventRecords fromStore = new CloudEventRecords(CloudEventRecords.sourceOf("rack-a"), "leases", "configuration",
+                MAPPER, serializer);
+        SubnetEvent event = documentedEvents().stream().filter(e -> e instanceof io.leaseledger.events.subnet.LeaseGranted)
+                .findFirst().orElseThrow();
+        var metaData = org.axonframework.messaging.MetaData.from(java.util.Map.of("origin", "rack-b", "originSequence", 7L));
+        var message = new GenericDomainEventMessage<>("Subnet", event.subnetId().toString(), 3, event, metaData);
+        byte[] stored = serializer.serialize(event, byte[].class).getData();
+        byte[] storedMeta = serializer.serialize(metaData, byte[].class).getData();
+        var row = new EventTableReader.Row(4, message.getIdentifier(), event.subnetId().toString(), 3,
+                event.getClass().getName(), "1", "2026-11-22T08:00:00.000Z", stored, storedMeta);
+        for (ProducerRecord<String, byte[]> record : List.of(fromStore.record(row), fromStore.record(message))) {
+            assertThat(new String(record.headers().lastHeader(CloudEventRecords.ORIGIN).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("rack-b");
+            assertThat(new String(record.headers().lastHeader(CloudEventRecords.SOURCE).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("leaseledger://node/rack-a");
+        }
+        byte[] emptyMeta = serializer.serialize(org.axonframework.messaging.MetaData.emptyInstance(), byte[].class).getData();
+        var own = new EventTableReader.Row(5, "own", event.subnetId().toString(), 4, event.getClass().getName(), "1",
+                "2026-11-22T08:00:00.000Z", stored, emptyMeta);
+        assertThat(fromStore.record(own).headers().lastHeader(CloudEventRecords.ORIGIN)).isNull();
+    }
+
     @Test
     void theEventTablesTimestampReadsAsAxonReadsIt() {
         for (String t : List.of("2026-11-22T08:00:00.000Z", "2026-11-30T06:47:50.123Z", "1999-12-31T23:59:59.999Z",

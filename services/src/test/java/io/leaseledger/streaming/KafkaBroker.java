@@ -14,14 +14,14 @@ import java.util.Optional;
  * A real Kafka broker in this JVM (KRaft: one controller, one broker; Kafka's own
  * {@link KafkaClusterTestKit}), which a test can stop and start again on the same port and data.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
     private KafkaBroker(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
     }
 
-    static KafkaBroker start(Path directory) throws Exception {
+    public static KafkaBroker start(Path directory) throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(false)
                 .setNumControllerNodes(1)
@@ -61,7 +61,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 

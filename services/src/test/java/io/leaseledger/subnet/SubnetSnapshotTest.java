@@ -43,13 +43,17 @@ class SubnetSnapshotTest {
         original.on(new LeaseReleased(SUBNET, ip("198.18.0.11"), BOB, XID, t(5)));
         original.on(new AddressDeclined(SUBNET, ip("198.18.0.12"), ALICE, XID, t(6), t(3600)));
         original.on(offered("198.18.0.13", client("02:00:00:00:00:0d"), t(7)));
+        // A lease the HA partner granted, taken into this log: where its stream was left survives too.
+        original.on(granted("198.18.0.14", CAROL, t(8), GrantKind.NEW), PartnerReplication.origin("rack-b", 41));
 
         Serializer serializer = StoreSerializers.snapshots();
         SerializedObject<byte[]> json = serializer.serialize(original, byte[].class);
         Subnet restored = serializer.deserialize(json);
 
-        assertThat(restored.snapshotSize()).isEqualTo(original.snapshotSize()).isEqualTo(5);
-        assertThat(restored.state().leaseCount()).isEqualTo(1);
+        assertThat(restored.snapshotSize()).isEqualTo(original.snapshotSize()).isEqualTo(6);
+        assertThat(restored.state().leaseCount()).isEqualTo(2);
+        assertThat(restored.state().partnerSequence("rack-b")).isEqualTo(41);
+        assertThat(restored.state().partnerSequence("rack-c")).isEqualTo(-1);
         assertThat(restored.state().reservedAddresses()).containsExactly(ip("198.18.0.100"));
         assertThat(restored.state().rememberedAddressOf(BOB.key())).isEqualTo(ip("198.18.0.11"));
         List<ClientMessage> probe = List.of(discover(ALICE), discover(BOB), discover(CAROL),
