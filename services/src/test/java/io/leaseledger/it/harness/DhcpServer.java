@@ -12,14 +12,23 @@ public interface DhcpServer extends AutoCloseable {
     String SERVER_PROPERTY = "leaseledger.it.server";
 
     /** Everything the server needs to start: where, on which interfaces, what it serves. */
-    /** @param serverOptions further keys of LeaseLedger's {@code server:} block, as YAML values (other servers ignore them) */
+    /**
+     * @param serverOptions further keys of LeaseLedger's {@code server:} block, as YAML values (other servers ignore them)
+     * @param extraYaml     further top-level blocks of LeaseLedger's file ({@code node:}, {@code kafka:}, {@code ha:})
+     */
     record Setup(NetworkNamespace namespace, List<String> interfaces, String serverAddress,
-                 List<ServedSubnet> subnets, Path dir, java.util.Map<String, String> serverOptions) {
+                 List<ServedSubnet> subnets, Path dir, java.util.Map<String, String> serverOptions, String extraYaml) {
         public Setup {
             interfaces = List.copyOf(interfaces);
             subnets = List.copyOf(subnets);
             serverOptions = java.util.Map.copyOf(serverOptions);
+            java.util.Objects.requireNonNull(extraYaml, "extraYaml");
             TestNetwork.requireTestAddress(serverAddress);
+        }
+
+        public Setup(NetworkNamespace namespace, List<String> interfaces, String serverAddress,
+                     List<ServedSubnet> subnets, Path dir, java.util.Map<String, String> serverOptions) {
+            this(namespace, interfaces, serverAddress, subnets, dir, serverOptions, "");
         }
 
         public Setup(NetworkNamespace namespace, List<String> interfaces, String serverAddress,

@@ -98,6 +98,19 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
         return server;
     }
 
+    /**
+     * LeaseLedger in {@code <dir>/<name>} (so that two run side by side, and the same name restarts
+     * on the same store), its file ending with {@code extraYaml} (top-level blocks: {@code node},
+     * {@code kafka}, {@code ha}).
+     */
+    public LeaseLedgerServer leaseLedger(NetworkNamespace ns, String name, List<String> interfaces, String serverAddress,
+                                         String extraYaml, ServedSubnet... subnets) {
+        LeaseLedgerServer server = own(LeaseLedgerServer.start(new DhcpServer.Setup(ns, interfaces, serverAddress,
+                List.of(subnets), subdir(name), java.util.Map.of(), extraYaml)));
+        children.add(server.process());
+        return server;
+    }
+
     /** The same, with its event store and projections in {@code databases}. */
     public LeaseLedgerServer leaseLedger(NetworkNamespace ns, List<String> interfaces, String serverAddress,
                                          String durability, ServerDatabases databases, ServedSubnet... subnets) {
@@ -193,6 +206,26 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A TCP service of this host's loopback (a Kafka broker in the test's JVM) reachable at
+     * 127.0.0.1:{@code port} inside {@code ns} too, as PostgreSQL is ({@link PostgresDatabases}):
+     * a socat in this host's namespace from a Unix socket in the lab's directory to the port, started
+     * once per port, and one in {@code ns} from the port to that socket. Both stopped after the test.
+     */
+    public void forwardTcp(NetworkNamespace ns, int port) {
+        Requirements.assumeRootAndTools("socat");
+        Path socket = dir.resolve("tcp-" + port + ".sock");
+        if (!Files.exists(socket)) {
+            Path workDir = subdir("tcp-forwarder-" + port);
+            ChildProcess host = track(ChildProcess.start("tcp-forwarder-" + port, workDir.resolve("socat.log"), workDir,
+                    List.of(Requirements.path("socat"), "UNIX-LISTEN:" + socket + ",fork", "TCP:127.0.0.1:" + port)));
+            host.awaitOrFail("socket " + socket, java.time.Duration.ofSeconds(20), () -> Files.exists(socket));
+        }
+        ChildProcess inside = start(ns, "tcp-forwarder-" + port, List.of(Requirements.path("socat"),
+                "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork", "UNIX-CONNECT:" + socket));
+        Readiness.awaitTcpListener(ns, inside, port, java.time.Duration.ofSeconds(20));
     }
 
     private Path sandbox(NetworkNamespace ns) {

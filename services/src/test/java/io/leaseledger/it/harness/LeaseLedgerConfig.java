@@ -14,7 +14,8 @@ final class LeaseLedgerConfig {
 
     static String render(DhcpServer.Setup setup, Path storeDir, java.util.Optional<String> durability,
                          ServerDatabases databases) {
-        return render(setup.interfaces(), setup.subnets(), storeDir, durability, databases, setup.serverOptions());
+        return render(setup.interfaces(), setup.subnets(), storeDir, durability, databases, setup.serverOptions())
+                + setup.extraYaml();
     }
 
     static String render(java.util.List<String> interfaces, java.util.List<ServedSubnet> subnets, Path storeDir) {
