@@ -77,14 +77,13 @@ public final class DeviceDiscovery implements Consumer<ArpSighting> {
             return size() > REMEMBERED;
         }
     };
-    private double tokens = BURST;
-    private long refilledAtMillis;
+    private final TokenBucket records;
 
     /** Remembers (through {@link #remember}) before it hears: {@link #reportTo} once the mailboxes exist. */
     public DeviceDiscovery(SettingsView settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.refilledAtMillis = clock.millis();
+        this.records = new TokenBucket(PER_SECOND, BURST, clock.millis() * 1_000_000);
         for (Outcome outcome : Outcome.values()) {
             counts.put(outcome, new LongAdder());
         }
@@ -162,14 +161,10 @@ public final class DeviceDiscovery implements Consumer<ArpSighting> {
             count(Outcome.REPEATED);
             return null;
         }
-        long millis = now.toEpochMilli();
-        tokens = Math.min(BURST, tokens + Math.max(0, millis - refilledAtMillis) * PER_SECOND / 1e3);
-        refilledAtMillis = millis;
-        if (tokens < 1) {
+        if (!records.take(now.toEpochMilli() * 1_000_000)) {
             count(Outcome.RATE_LIMITED);
             return null;
         }
-        tokens -= 1;
         Recorded marked = new Recorded(now, name != null || last == null ? name : last.hostname());
         recorded.put(pair, marked);
         return marked;

@@ -65,14 +65,13 @@ public final class InUseReporter implements Consumer<ArpSighting> {
             return size() > REMEMBERED;
         }
     };
-    private double tokens = BURST;
-    private long refilledAt;
+    private final TokenBucket reports;
 
     public InUseReporter(SubnetGateway gateway, SettingsView settings, LongSupplier nanoTime) {
         this.gateway = gateway;
         this.settings = settings;
         this.nanoTime = nanoTime;
-        this.refilledAt = nanoTime.getAsLong();
+        this.reports = new TokenBucket(PER_SECOND, BURST, nanoTime.getAsLong());
         for (Outcome outcome : Outcome.values()) {
             counts.put(outcome, new LongAdder());
         }
@@ -110,12 +109,9 @@ public final class InUseReporter implements Consumer<ArpSighting> {
         if (last != null && now - last < REPEAT_NANOS) {
             return Outcome.REPEATED;
         }
-        tokens = Math.min(BURST, tokens + (now - refilledAt) * PER_SECOND / 1e9);
-        refilledAt = now;
-        if (tokens < 1) {
+        if (!reports.take(now)) {
             return Outcome.RATE_LIMITED;
         }
-        tokens -= 1;
         recent.put(pair, now);
         return Outcome.REPORTED;
     }
