@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leaseledger.config.HaConfiguration;
 import io.leaseledger.config.KafkaConfiguration;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.streaming.KafkaClients;
+import io.leaseledger.streaming.SessionLoop;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,14 +23,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The pair's heartbeats on their own topic, keyed by node name: every {@code heartbeat-interval}
  * this node's state and whether everything it committed is published; the partner's, as they
  * arrive, to the {@link HaStateMachine}. Only heartbeats sent after this node started are read.
  *
- * <pre>{"node":"rack-a","partner":"rack-b","role":"primary","state":"serving","published":true,"time":"…"}</pre>
+ * <pre>{"node":"rack-a","partner":"rack-b","role":"primary","state":"serving","published":true,
+ *  "addresses":["198.18.0.1"],"time":"…"}</pre>
+ *
+ * {@code addresses} are the node's own (its server identifier, its served interfaces' and bind
+ * addresses): the partner does not take this node's replies for another DHCP server's.
  *
  * A broker that cannot be reached stops the heartbeats both ways: the partner stops hearing this
  * node, and this node its partner (the state machine decides what that means).
@@ -42,41 +51,35 @@ final class Heartbeats implements AutoCloseable {
     private final HaConfiguration ha;
     private final HaStateMachine machine;
     private final BooleanSupplier published;
+    private final Supplier<List<Ipv4Address>> addresses;
     private final Clock clock;
+    private volatile Set<Ipv4Address> partnerAddresses = Set.of();
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Thread thread;
+    private Thread thread;
     private volatile boolean closed;
 
+    /** @param addresses this node's addresses a client sees its replies come from (announced to the partner) */
     Heartbeats(KafkaConfiguration kafka, String node, HaConfiguration ha, HaStateMachine machine,
-               BooleanSupplier published, Clock clock) {
+               BooleanSupplier published, Supplier<List<Ipv4Address>> addresses, Clock clock) {
+        this.addresses = addresses;
         this.kafka = kafka;
         this.node = node;
         this.ha = ha;
         this.machine = machine;
         this.published = published;
         this.clock = clock;
-        this.thread = new Thread(this::run, "leaseledger-ha-heartbeats");
-        this.thread.setDaemon(true);
     }
 
+    /** The addresses the partner's latest heartbeat announced (its replies come from them); empty before one. */
+    Set<Ipv4Address> partnerAddresses() {
+        return partnerAddresses;
+    }
+
+    /** Sends and hears; after a failure (Kafka unreachable), again after a pause growing to 5 s. */
     Heartbeats start() {
-        thread.start();
+        thread = SessionLoop.start("leaseledger-ha-heartbeats", "HA heartbeats", Duration.ofMillis(250),
+                Duration.ofSeconds(5), () -> closed, this::session, failure -> { });
         return this;
-    }
-
-    private void run() {
-        int failures = 0;
-        while (!closed) {
-            try {
-                session();
-                failures = 0;
-            } catch (RuntimeException e) {
-                failures++;
-                long pause = Math.min(5_000, 250L << Math.min(5, failures - 1));
-                LOG.warn("HA heartbeats stopped ({}); again in {} ms", e.toString(), pause);
-                sleep(pause);
-            }
-        }
     }
 
     private void session() {
@@ -116,6 +119,7 @@ final class Heartbeats implements AutoCloseable {
         try {
             return mapper.writeValueAsBytes(Map.of("node", node, "partner", ha.partner(), "role", ha.role().configName(),
                     "state", machine.state().wireName(), "published", published.getAsBoolean(),
+                    "addresses", addresses.get().stream().map(Ipv4Address::toString).toList(),
                     "time", clock.instant().toString()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -126,6 +130,16 @@ final class Heartbeats implements AutoCloseable {
         try {
             JsonNode beat = mapper.readTree(value);
             HaState state = HaState.fromWireName(beat.path("state").asText());
+            Set<Ipv4Address> announced = new HashSet<>();
+            for (JsonNode address : beat.path("addresses")) {
+                announced.add(Ipv4Address.parse(address.asText()));
+            }
+            boolean wasSilent = machine.partner().map(p -> Duration.between(p.receivedAt(), clock.instant())
+                    .compareTo(ha.maxResponseDelay()) >= 0).orElse(true);
+            if (wasSilent) {
+                LOG.info("HA: partner {} heard ({}, addresses {})", ha.partner(), state.wireName(), announced);
+            }
+            partnerAddresses = Set.copyOf(announced);
             machine.heartbeat(new HaStateMachine.PartnerHeartbeat(state, beat.path("published").asBoolean(false),
                     clock.instant()));
         } catch (IOException | RuntimeException e) {
@@ -133,18 +147,12 @@ final class Heartbeats implements AutoCloseable {
         }
     }
 
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join(15_000);
         } catch (InterruptedException e) {

@@ -2,10 +2,13 @@ package io.leaseledger.ha;
 
 import io.leaseledger.config.HaConfiguration;
 import io.leaseledger.config.LeaseLedgerConfiguration;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.events.types.SubnetId;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.wire.dhcp4.Dhcp4Message;
+import io.leaseledger.wire.foreign.ForeignReply;
 import io.leaseledger.streaming.KafkaPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * This rack's half of a hot-standby pair (the {@code ha:} block, docs/ha.md): the partner's lease
@@ -55,19 +62,21 @@ public final class HighAvailability implements AutoCloseable {
     }
 
     /** Starts the pair's work when the configuration has an {@code ha:} block (which requires {@code kafka:}). */
+    /** @param served whether this node serves a subnet (the settings view: the file and the API's writes) */
     public static Optional<HighAvailability> start(LeaseLedgerConfiguration config, AxonStore store,
-                                                   SubnetGateway gateway, Optional<KafkaPublisher> publisher,
-                                                   Clock clock) {
+                                                   SubnetGateway gateway, Predicate<SubnetId> served,
+                                                   Optional<KafkaPublisher> publisher,
+                                                   Supplier<List<Ipv4Address>> addresses, Clock clock) {
         if (config.ha().isEmpty() || config.kafka().isEmpty()) {
             return Optional.empty();
         }
         HaConfiguration ha = config.ha().get();
         String node = config.node().name();
         HaStateMachine machine = new HaStateMachine(ha, clock.instant());
-        PartnerFeed feed = new PartnerFeed(config.kafka().get(), node, ha, gateway,
+        PartnerFeed feed = new PartnerFeed(config.kafka().get(), node, ha, gateway, served,
                 new PartnerPosition(store.dataSource(), ha.partner()), machine, clock);
         Heartbeats heartbeats = new Heartbeats(config.kafka().get(), node, ha, machine,
-                () -> publisher.map(p -> p.status().backlog() == 0).orElse(true), clock);
+                () -> publisher.map(p -> p.status().backlog() == 0).orElse(true), addresses, clock);
         HighAvailability started = new HighAvailability(ha, machine, feed, heartbeats, clock);
         feed.start();
         heartbeats.start();
@@ -87,6 +96,15 @@ public final class HighAvailability implements AutoCloseable {
         }
         machine.unanswered(new MacAddress(request.htype(), request.hardwareAddress()), request.secs(), clock.instant());
         return false;
+    }
+
+    /**
+     * Whether a reply heard on a served link is the partner's (its source or server identifier is
+     * an address the partner announced): the partner is no foreign DHCP server.
+     */
+    public boolean isPartner(ForeignReply reply) {
+        Set<Ipv4Address> partner = heartbeats.partnerAddresses();
+        return partner.contains(reply.server()) || partner.contains(reply.sourceAddress());
     }
 
     /** Whether this node's own timers (expiry reclaim) should act: only while it answers. */

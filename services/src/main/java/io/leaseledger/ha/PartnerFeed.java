@@ -11,6 +11,7 @@ import io.leaseledger.groupcommit.SubnetWork;
 import io.leaseledger.store.StoreSerializers;
 import io.leaseledger.streaming.CloudEventRecords;
 import io.leaseledger.streaming.KafkaClients;
+import io.leaseledger.streaming.SessionLoop;
 import io.leaseledger.streaming.StreamRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Takes the HA partner's lease events from its stream into this node's subnets: every partition
@@ -56,19 +58,22 @@ final class PartnerFeed implements AutoCloseable {
     private final HaConfiguration ha;
     private final String partnerSource;
     private final SubnetGateway gateway;
+    private final Predicate<SubnetId> served;
     private final PartnerPosition position;
     private final HaStateMachine machine;
     private final Clock clock;
     private final ObjectMapper mapper = StoreSerializers.eventMapper();
-    private final Thread thread;
+    private Thread thread;
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong passedOver = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile Instant lastEventAt;
     private volatile boolean closed;
 
+    /** @param served whether this node serves a subnet: the partner's events of any other are passed over */
     PartnerFeed(KafkaConfiguration kafka, String node, HaConfiguration ha, SubnetGateway gateway,
-                PartnerPosition position, HaStateMachine machine, Clock clock) {
+                Predicate<SubnetId> served, PartnerPosition position, HaStateMachine machine, Clock clock) {
+        this.served = served;
         this.kafka = kafka;
         this.node = node;
         this.ha = ha;
@@ -77,12 +82,12 @@ final class PartnerFeed implements AutoCloseable {
         this.position = position;
         this.machine = machine;
         this.clock = clock;
-        this.thread = new Thread(this::run, "leaseledger-ha-partner-feed");
-        this.thread.setDaemon(true);
     }
 
+    /** Reads from the stored position; after a failure, again from there after a pause growing to 10 s. */
     PartnerFeed start() {
-        thread.start();
+        thread = SessionLoop.start("leaseledger-ha-partner-feed", "reading partner " + ha.partner() + "'s stream",
+                Duration.ofMillis(250), Duration.ofSeconds(10), () -> closed, this::session, failure -> { });
         return this;
     }
 
@@ -104,22 +109,6 @@ final class PartnerFeed implements AutoCloseable {
     /** The decision time of the partner's latest event read: what this node knew of its partner. */
     Optional<Instant> lastEventAt() {
         return Optional.ofNullable(lastEventAt);
-    }
-
-    private void run() {
-        int failures = 0;
-        while (!closed) {
-            try {
-                session();
-                failures = 0;
-            } catch (RuntimeException e) {
-                failures++;
-                long pause = Math.min(10_000, 250L << Math.min(6, failures - 1));
-                LOG.warn("reading partner {}'s stream stopped ({}); again from the stored position in {} ms",
-                        ha.partner(), e.toString(), pause);
-                sleep(pause);
-            }
-        }
     }
 
     private void session() {
@@ -161,11 +150,20 @@ final class PartnerFeed implements AutoCloseable {
     /** Every subnet's share of the records, in stream order, each committed before this returns. */
     private void apply(ConsumerRecords<String, byte[]> records) {
         Map<SubnetId, List<PartnerEvent>> bySubnet = new LinkedHashMap<>();
+        int read = 0;
         for (ConsumerRecord<String, byte[]> r : records) {
-            partnerEvent(r).ifPresent(e -> bySubnet.computeIfAbsent(e.event().subnetId(), s -> new ArrayList<>()).add(e));
+            Optional<PartnerEvent> event = partnerEvent(r);
+            if (event.isEmpty()) {
+                continue;
+            }
+            SubnetId subnet = event.get().event().subnetId();
+            if (served.test(subnet)) {
+                bySubnet.computeIfAbsent(subnet, s -> new ArrayList<>()).add(event.get());
+            } else {
+                read++; // a subnet only the partner serves: nothing here to take it
+            }
         }
         List<CompletableFuture<Integer>> sent = new ArrayList<>();
-        int read = 0;
         for (var e : bySubnet.entrySet()) {
             read += e.getValue().size();
             sent.add(gateway.replicate(e.getKey(), new SubnetWork.Replicate(ha.partner(), e.getValue())));
@@ -235,18 +233,12 @@ final class PartnerFeed implements AutoCloseable {
         return tp.topic() + ":" + tp.partition();
     }
 
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join(15_000);
         } catch (InterruptedException e) {

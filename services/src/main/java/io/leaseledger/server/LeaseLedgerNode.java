@@ -10,6 +10,7 @@ import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.ServerConfiguration;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetEvent;
@@ -31,6 +32,7 @@ import io.leaseledger.wire.arp.ActiveMapper;
 import io.leaseledger.wire.arp.ArpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpProber;
+import io.leaseledger.wire.foreign.ForeignReply;
 import io.leaseledger.wire.mdns.MdnsListener;
 import io.leaseledger.wire.transport.DecodingHandler;
 import io.leaseledger.wire.transport.DhcpTransport;
@@ -57,6 +59,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One running LeaseLedger node, single-node shape: the Micronaut context (event store, mailboxes,
@@ -191,7 +194,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             publisher.ifPresent(p -> PublisherMetrics.bind(p, metrics.registry()));
             // Half of a hot-standby pair: the partner's leases come in, and this node answers only in its turn.
-            ha = HighAvailability.start(config, store, gateway, publisher, clock);
+            ha = HighAvailability.start(config, store, gateway, subnet -> settings.subnet(subnet).isPresent(), publisher,
+                    () -> ownAddresses(server), clock);
             ha.ifPresent(pair -> {
                 pipeline.gate(pair::admits);
                 context.getBean(ReclaimScheduler.class).onlyWhile(pair::answers);
@@ -212,7 +216,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
             LOG.info("serving DHCPv4 on {}", transport.bindings());
             Optional<ArpWatch> arp = arpListener(server, gateway, settings, metrics, discovery);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
-                    new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore);
+                    new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore,
+                    ha.<Predicate<ForeignReply>>map(pair -> pair::isPartner).orElse(reply -> false));
             Optional<MdnsListener> mdns = mdnsListener(server, metrics, discovery);
             Optional<EmbeddedServer> api;
             try {
@@ -247,6 +252,15 @@ public final class LeaseLedgerNode implements AutoCloseable {
             LOG.warn("the configuration as last applied no longer reads ({}): this start applies all of the file", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The addresses clients see this node's replies come from: its server identifier, served interfaces' and bind addresses. */
+    private static List<Ipv4Address> ownAddresses(ServerConfiguration server) {
+        List<Ipv4Address> own = new ArrayList<>();
+        server.serverIdentifier().ifPresent(own::add);
+        server.interfaces().forEach(iface -> own.addAll(ForeignServerReporter.addressesOf(iface)));
+        own.addAll(server.bindAddresses());
+        return own.stream().distinct().toList();
     }
 
     /** Beside the node's own H2 files (same disk, same fsync cost); a temporary directory for PostgreSQL. */
@@ -329,7 +343,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private static Optional<ForeignDhcpWatch> foreignDhcpWatch(ServerConfiguration server, ApplicationContext context,
                                                                      Clock clock, DhcpMetrics metrics,
                                                                      ForeignServerReporter reporter,
-                                                                     List<ForeignDhcpServerObserved> heardBefore) {
+                                                                     List<ForeignDhcpServerObserved> heardBefore,
+                                                                     Predicate<ForeignReply> partner) {
         ForeignDhcpServers servers = new ForeignDhcpServers(clock, reporter);
         heardBefore.forEach(servers::remember);
         if (servers.size() > 0) {
@@ -340,7 +355,12 @@ public final class LeaseLedgerNode implements AutoCloseable {
         if (!server.foreignDhcpListener() || server.interfaces().isEmpty()) {
             return Optional.empty();
         }
-        ForeignDhcpListener listener = ForeignDhcpListener.start(server.interfaces(), servers);
+        // An HA partner's replies are its half of the service, not another server's.
+        ForeignDhcpListener listener = ForeignDhcpListener.start(server.interfaces(), reply -> {
+            if (!partner.test(reply)) {
+                servers.accept(reply);
+            }
+        });
         servers.listeningOn(listener.interfaces());
         metrics.watchForeignDhcp(listener, servers, reporter);
         if (!server.foreignDhcpProbe().isZero() && !listener.interfaces().isEmpty()) {

@@ -52,7 +52,7 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     private final List<ProjectionRunner> runners;
     private final DSLContext db;
     private final ObjectMapper mapper = StoreSerializers.eventMapper();
-    private final Thread thread;
+    private Thread thread;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean closed;
@@ -63,12 +63,12 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
         this.nodeName = nodeName;
         this.runners = List.copyOf(runners);
         this.db = db;
-        this.thread = new Thread(this::run, "leaseledger-region-consumer");
-        this.thread.setDaemon(true);
     }
 
+    /** Reads from the stored position; after a failure, again from there after a pause growing to 30 s. */
     public RegionConsumer start() {
-        thread.start();
+        thread = SessionLoop.start("leaseledger-region-consumer", "region consumer", Duration.ofMillis(500),
+                Duration.ofSeconds(30), () -> closed, this::session, standing::failed);
         return this;
     }
 
@@ -91,26 +91,6 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     @Override
     public Optional<Failing> failing() {
         return standing.failing();
-    }
-
-    private void run() {
-        int failures = 0;
-        while (!closed) {
-            try {
-                session();
-                failures = 0;
-            } catch (RuntimeException e) {
-                failures++;
-                standing.failed(e);
-                long pause = Math.min(30_000, 500L << Math.min(6, failures - 1));
-                LOG.warn("region consumer stopped ({}); again from the stored position in {} ms", e.toString(), pause);
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
     }
 
     private void session() {
@@ -274,6 +254,9 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     @Override
     public void close() {
         closed = true;
+        if (thread == null) {
+            return;
+        }
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

@@ -33,6 +33,7 @@ class HotStandbyPairTest {
     private static final byte[] FIRST = {0x52, 0x54, 0, 0, 0x0a, 0x01};
     private static final byte[] SECOND = {0x52, 0x54, 0, 0, 0x0a, 0x02};
     private static final byte[] THIRD = {0x52, 0x54, 0, 0, 0x0a, 0x03};
+    private static final byte[] ON_THE_OTHER_SUBNET = {0x52, 0x54, 0, 0, 0x0b, 0x01};
 
     @TempDir
     Path dir;
@@ -50,8 +51,9 @@ class HotStandbyPairTest {
         return c;
     }
 
-    private LeaseLedgerConfiguration config(String name, String role, String partner, int port, String kafka)
-            throws Exception {
+    /** @param onlyHere a subnet only this node serves (the other node's configuration lacks it), or "" */
+    private LeaseLedgerConfiguration config(String name, String role, String partner, int port, String kafka,
+                                            String onlyHere) throws Exception {
         String yaml = """
                 node:
                   name: %s
@@ -83,7 +85,7 @@ class HotStandbyPairTest {
                     lease-time: 10m
                     ranges:
                       - {start: 198.18.0.100, end: 198.18.0.199, kind: dynamic}
-                """.formatted(name, kafka, role, partner, port, dir.resolve(name));
+                """.formatted(name, kafka, role, partner, port, dir.resolve(name)) + onlyHere;
         return new ConfigurationLoader(HostInterfaces.system()).parse(yaml, name + ".yaml");
     }
 
@@ -92,8 +94,14 @@ class HotStandbyPairTest {
         KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
         int portA = ThreadLocalRandom.current().nextInt(20_000, 30_000);
         int portB = portA + 1;
-        var configA = config("rack-a", "primary", "rack-b", portA, broker.bootstrapServers());
-        var configB = config("rack-b", "standby", "rack-a", portB, broker.bootstrapServers());
+        // A subnet the standby's file lacks (a configuration drift): its events are passed over there.
+        var configA = config("rack-a", "primary", "rack-b", portA, broker.bootstrapServers(), """
+                  - cidr: 198.18.1.0/24
+                    gateway: 198.18.1.1
+                    ranges:
+                      - {start: 198.18.1.100, end: 198.18.1.199, kind: dynamic}
+                """);
+        var configB = config("rack-b", "standby", "rack-a", portB, broker.bootstrapServers(), "");
         PairRelay relay = opened(new PairRelay(portA, portB));
 
         LeaseLedgerNode a = LeaseLedgerNode.start(configA, Clock.systemUTC());
@@ -107,6 +115,10 @@ class HotStandbyPairTest {
         awaitState(a, HaState.SERVING);
         awaitState(b, HaState.STANDBY);
 
+        List<PairRelay.Reply> elsewhere = relay.dora(ON_THE_OTHER_SUBNET, 0, REPLY_WAIT,
+                Ipv4Address.parse("198.18.1.1"));
+        assertThat(elsewhere).hasSize(1);
+        assertThat(elsewhere.getFirst().serverPort()).isEqualTo(portA);
         // Only the primary answers; the standby counts what it left to its partner.
         List<PairRelay.Reply> first = relay.dora(FIRST, 0, REPLY_WAIT);
         assertThat(first).hasSize(1);
@@ -114,6 +126,7 @@ class HotStandbyPairTest {
         assertThat(first.getFirst().message().messageType()).isEqualTo(MessageType.ACK);
         Ipv4Address firstAddress = Ipv4Address.of(first.getFirst().message().yiaddr());
         await("the standby took the primary's offer and grant", () -> ha(b).status().partnerEventsTaken() >= 2);
+        assertThat(ha(b).status().partnerEventsPassedOver()).as("the other subnet's offer and grant").isEqualTo(2);
         assertThat(metric(b, HaState.STANDBY)).isEqualTo(1.0);
 
         // The primary stops. The first client keeps asking for its address, and has been for 10 s.

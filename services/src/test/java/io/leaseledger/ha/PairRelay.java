@@ -47,13 +47,18 @@ final class PairRelay implements AutoCloseable {
 
     /** DISCOVER then REQUEST of the offer, to both; the replies to the REQUEST (none: nobody answered). */
     List<Reply> dora(byte[] mac, int secs, Duration wait) throws IOException {
+        return dora(mac, secs, wait, LINK);
+    }
+
+    /** {@link #dora(byte[], int, Duration)} on the subnet of {@code link} (link selection). */
+    List<Reply> dora(byte[] mac, int secs, Duration wait, Ipv4Address link) throws IOException {
         int xid = XIDS.incrementAndGet();
-        List<Reply> offers = exchange(message(MessageType.DISCOVER, xid, mac, secs).build(), wait);
+        List<Reply> offers = exchange(message(MessageType.DISCOVER, xid, mac, secs, link).build(), wait);
         if (offers.isEmpty()) {
             return List.of();
         }
         Dhcp4Message offer = offers.getFirst().message();
-        Dhcp4MessageBuilder request = message(MessageType.REQUEST, xid, mac, secs)
+        Dhcp4MessageBuilder request = message(MessageType.REQUEST, xid, mac, secs, link)
                 .put(OptionCatalog.REQUESTED_IP_ADDRESS, Ipv4Address.of(offer.yiaddr()));
         offer.get(OptionCatalog.SERVER_IDENTIFIER).ifPresent(id -> request.put(OptionCatalog.SERVER_IDENTIFIER, id));
         return exchange(request.build(), wait);
@@ -61,10 +66,12 @@ final class PairRelay implements AutoCloseable {
 
     /** A REQUEST renewing {@code address} (ciaddr, no server identifier), to both; the replies. */
     List<Reply> renew(byte[] mac, Ipv4Address address, int secs, Duration wait) throws IOException {
-        return exchange(message(MessageType.REQUEST, XIDS.incrementAndGet(), mac, secs).ciaddr(address).build(), wait);
+        return exchange(message(MessageType.REQUEST, XIDS.incrementAndGet(), mac, secs, LINK).ciaddr(address).build(),
+                wait);
     }
 
-    private Dhcp4MessageBuilder message(MessageType type, int xid, byte[] mac, int secs) throws IOException {
+    private Dhcp4MessageBuilder message(MessageType type, int xid, byte[] mac, int secs, Ipv4Address link)
+            throws IOException {
         InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
         return Dhcp4Message.builder()
                 .xid(xid)
@@ -74,7 +81,7 @@ final class PairRelay implements AutoCloseable {
                 .ethernet(mac)
                 .messageType(type)
                 .put(OptionCatalog.RELAY_AGENT_INFORMATION, new RelayAgentInformation(List.of(
-                        RelayAgentInformation.linkSelection(LINK),
+                        RelayAgentInformation.linkSelection(link),
                         new RelayAgentInformation.SubOption(19, new byte[0]))));
     }
 

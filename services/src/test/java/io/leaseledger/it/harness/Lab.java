@@ -211,13 +211,15 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
     /**
      * A TCP service of this host's loopback (a Kafka broker in the test's JVM) reachable at
      * 127.0.0.1:{@code port} inside {@code ns} too, as PostgreSQL is ({@link PostgresDatabases}):
-     * a socat in this host's namespace from a Unix socket in the lab's directory to the port, started
+     * a socat in this host's namespace from a Unix socket in /tmp to the port, started
      * once per port, and one in {@code ns} from the port to that socket. Both stopped after the test.
      */
     public void forwardTcp(NetworkNamespace ns, int port) {
         Requirements.assumeRootAndTools("socat");
-        Path socket = dir.resolve("tcp-" + port + ".sock");
+        // In /tmp itself: a socket's path has at most 108 bytes, and the lab's directory is named after the test.
+        Path socket = Path.of(System.getProperty("java.io.tmpdir"), "llt-" + ProcessHandle.current().pid() + "-" + port + ".sock");
         if (!Files.exists(socket)) {
+            own(() -> Files.deleteIfExists(socket));
             Path workDir = subdir("tcp-forwarder-" + port);
             ChildProcess host = track(ChildProcess.start("tcp-forwarder-" + port, workDir.resolve("socat.log"), workDir,
                     List.of(Requirements.path("socat"), "UNIX-LISTEN:" + socket + ",fork", "TCP:127.0.0.1:" + port)));
