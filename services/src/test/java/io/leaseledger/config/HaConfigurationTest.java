@@ -31,7 +31,7 @@ class HaConfigurationTest {
     }
 
     @Test
-    void theDefaultsAreKeasAndThePartnerPublishesToTheSharedLeaseTopic() throws Exception {
+    void theDefaultsAndThePartnerPublishingToTheSharedLeaseTopic() throws Exception {
         HaConfiguration ha = parse(RACK + "ha: {mode: hot-standby, role: standby, partner: rack-b}\n").ha().orElseThrow();
         assertThat(ha).isEqualTo(new HaConfiguration(HaConfiguration.Role.STANDBY, "rack-b", Duration.ofSeconds(1),
                 Duration.ofSeconds(10), 10, Duration.ofSeconds(10), Duration.ofSeconds(60), "leaseledger.ha",
