@@ -150,13 +150,6 @@ final class Heartbeats implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join(15_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SessionLoop.join(thread, Duration.ofSeconds(15));
     }
 }

@@ -254,13 +254,6 @@ public final class RegionConsumer implements AutoCloseable, ReadSideHealth {
     @Override
     public void close() {
         closed = true;
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        SessionLoop.join(thread, Duration.ofSeconds(10));
     }
 }

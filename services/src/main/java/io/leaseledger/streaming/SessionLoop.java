@@ -49,4 +49,19 @@ public final class SessionLoop {
         thread.start();
         return thread;
     }
+
+    /**
+     * Waits at most {@code limit} for a loop whose owner has closed it (null: never started); an
+     * interrupt ends the wait and is kept.
+     */
+    public static void join(Thread thread, Duration limit) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
