@@ -27,7 +27,8 @@ import java.util.Optional;
  *       this state); at once when the standby is unheard or still starting.</li>
  * </ul>
  *
- * Thread-safe: the feed, the heartbeat thread and the packet path call it.
+ * Thread-safe: the feed, the heartbeat thread and the packet path call it; the packet path's
+ * {@link #answers} takes no lock.
  */
 public final class HaStateMachine {
     /** At most this many unanswered clients are remembered; more add nothing to the count. */
@@ -38,7 +39,8 @@ public final class HaStateMachine {
 
     private final HaConfiguration config;
     private final Instant startedAt;
-    private HaState state = HaState.WAITING;
+    /** Written under the lock; read without it by {@link #answers}, on the packet path. */
+    private volatile HaState state = HaState.WAITING;
     private Instant since;
     private PartnerHeartbeat partner;
     private Instant caughtUpAt;
@@ -74,7 +76,8 @@ public final class HaStateMachine {
         return syncTimedOut;
     }
 
-    public synchronized boolean answers() {
+    /** A volatile read, no lock: every client packet of a pair's node asks. */
+    public boolean answers() {
         return state.answers();
     }
 
