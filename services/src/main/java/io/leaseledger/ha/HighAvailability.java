@@ -61,8 +61,12 @@ public final class HighAvailability implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts the pair's work when the configuration has an {@code ha:} block (which requires {@code kafka:}). */
-    /** @param served whether this node serves a subnet (the settings view: the file and the API's writes) */
+    /**
+     * Starts the pair's work when the configuration has an {@code ha:} block (which requires {@code kafka:}).
+     *
+     * @param served    whether this node serves a subnet (the settings view: the file and the API's writes)
+     * @param addresses this node's addresses, announced in its heartbeats
+     */
     public static Optional<HighAvailability> start(LeaseLedgerConfiguration config, AxonStore store,
                                                    SubnetGateway gateway, Predicate<SubnetId> served,
                                                    Optional<KafkaPublisher> publisher,

@@ -11,8 +11,9 @@ import java.util.List;
 public interface DhcpServer extends AutoCloseable {
     String SERVER_PROPERTY = "leaseledger.it.server";
 
-    /** Everything the server needs to start: where, on which interfaces, what it serves. */
     /**
+     * Everything the server needs to start: where, on which interfaces, what it serves.
+     *
      * @param serverOptions further keys of LeaseLedger's {@code server:} block, as YAML values (other servers ignore them)
      * @param extraYaml     further top-level blocks of LeaseLedger's file ({@code node:}, {@code kafka:}, {@code ha:})
      */
