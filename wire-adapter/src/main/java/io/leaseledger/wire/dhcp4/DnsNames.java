@@ -13,14 +13,14 @@ import static io.leaseledger.wire.dhcp4.Dhcp4DecodeException.Reason.BAD_OPTION_V
  * Names are dotted strings without the root's trailing dot; labels are ISO-8859-1, 1–63 bytes, a
  * name at most 255 bytes on the wire.
  */
-final class DnsNames {
+public final class DnsNames {
 
     private static final int MAX_NAME = 255;
 
     private DnsNames() {}
 
     /** Throws {@link IllegalArgumentException} when {@code name} cannot be written as labels. */
-    static void validate(String name, boolean allowEmpty) {
+    public static void validate(String name, boolean allowEmpty) {
         if (name.isEmpty()) {
             if (!allowEmpty) {
                 throw new IllegalArgumentException("empty domain name");
@@ -152,7 +152,7 @@ final class DnsNames {
     }
 
     /** RFC 3397 list; with {@code compress}, repeated suffixes become pointers (RFC 1035 §4.1.4). */
-    static byte[] encodeList(List<String> names, boolean compress) {
+    public static byte[] encodeList(List<String> names, boolean compress) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Map<String, Integer> suffixes = new HashMap<>();
         for (String name : names) {

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
  * Runs Wireshark's {@code tshark} over a pcap and returns, per frame, every requested field with
  * all its occurrences in dissection order. Fields are Wireshark 4.x names ({@code dhcp.*}).
  */
-final class Tshark {
+public final class Tshark {
 
     /** Expert info severities as tshark prints them (epan/proto.h PI_*). */
-    static final long SEVERITY_WARN = 0x00600000L;
-    static final long SEVERITY_ERROR = 0x00800000L;
+    public static final long SEVERITY_WARN = 0x00600000L;
+    public static final long SEVERITY_ERROR = 0x00800000L;
 
     private static final String AGGREGATOR = "\u001f";
     private static final long TIMEOUT_SECONDS = 120;
@@ -28,7 +28,7 @@ final class Tshark {
     private Tshark() {}
 
     /** Whether a runnable tshark is on the PATH. */
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -42,7 +42,7 @@ final class Tshark {
     }
 
     /** One map per frame, in frame order: field name to its values (empty list when absent). */
-    static List<Map<String, List<String>>> fields(byte[] pcap, List<String> fields) {
+    public static List<Map<String, List<String>>> fields(byte[] pcap, List<String> fields) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("llt-tshark");
