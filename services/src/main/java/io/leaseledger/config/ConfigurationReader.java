@@ -53,7 +53,7 @@ final class ConfigurationReader {
             root.error("ha", "the partners exchange their events and heartbeats through Kafka: add a kafka: block");
         }
         if (!node.role().servesDhcp()) {
-            for (String key : List.of("server", "subnets", "options", "pxe", "ha")) {
+            for (String key : List.of("server", "subnets", "options", "pxe", "ha", "dhcp6")) {
                 if (root.has(key)) {
                     root.error(key, "a region serves no DHCP: leave '" + key + "' to the racks' files");
                 }
@@ -78,8 +78,10 @@ final class ConfigurationReader {
         for (YamlNode s : root.objects("subnets")) {
             subnet(s, pxe).ifPresent(subnets::add);
         }
+        Optional<Dhcp6Configuration> dhcp6 = root.object("dhcp6").map(n -> Dhcp6Configuration.read(n, node, host));
         root.finish();
-        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, ha, "");
+        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, ha, dhcp6,
+                "");
     }
 
     private <T> T located(YamlNode n, T element) {
@@ -139,7 +141,7 @@ final class ConfigurationReader {
                 foreignDhcpProbe, mdnsListener, activeMapping);
     }
 
-    private static String interfaceName(String name) {
+    static String interfaceName(String name) {
         // Linux: at most 15 bytes (IFNAMSIZ - 1), no '/', no whitespace.
         if (name.isEmpty() || name.length() > 15 || name.chars().anyMatch(c -> c == '/' || Character.isWhitespace(c))) {
             throw new IllegalArgumentException("1 to 15 characters, no '/' or spaces");

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param node    this node's name and role
  * @param kafka   where the event stream goes (or, for a region, comes from); empty: no streaming
  * @param ha      the hot-standby pair this rack is half of; empty: it serves alone
+ * @param dhcp6   stateless DHCPv6 (docs/dhcpv6.md); empty: no DHCPv6
  * @param text    the YAML it was read from (empty when built in code): a start records it as the
  *                file last applied, so that the next start applies only what the file changed
  */
@@ -34,18 +35,20 @@ public record LeaseLedgerConfiguration(
         NodeConfiguration node,
         Optional<KafkaConfiguration> kafka,
         Optional<HaConfiguration> ha,
+        Optional<Dhcp6Configuration> dhcp6,
         String text) {
 
     /** A single node ({@code role: all}) that streams nowhere. */
     public LeaseLedgerConfiguration(ServerConfiguration server, StoreConfiguration store, ApiConfiguration api,
                                     List<OptionSnippet> options, PxeBoot pxe, List<SubnetConfiguration> subnets) {
         this(server, store, api, ProjectionsConfiguration.defaults(store), options, pxe, subnets,
-                NodeConfiguration.defaults(), Optional.empty(), Optional.empty(), "");
+                NodeConfiguration.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), "");
     }
 
     /** The same configuration, remembering the YAML it was read from. */
     public LeaseLedgerConfiguration withText(String yaml) {
-        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, ha, yaml);
+        return new LeaseLedgerConfiguration(server, store, api, projections, options, pxe, subnets, node, kafka, ha, dhcp6,
+                yaml);
     }
 
     public LeaseLedgerConfiguration {
@@ -59,6 +62,7 @@ public record LeaseLedgerConfiguration(
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(ha, "ha");
+        Objects.requireNonNull(dhcp6, "dhcp6");
         Objects.requireNonNull(text, "text");
     }
 }

@@ -26,6 +26,9 @@ import io.leaseledger.wire.foreign.ForeignDhcpProber;
 import io.leaseledger.wire.foreign.ForeignReplyDrop;
 import io.leaseledger.wire.transport.DropReason;
 import io.leaseledger.wire.transport.ReplyPath;
+import io.leaseledger.wire.dhcp6.Dhcp6Drop;
+import io.leaseledger.wire.dhcp6.Dhcp6MessageType;
+import io.leaseledger.wire.transport.Dhcp6Transport;
 import io.leaseledger.wire.transport.TransportCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -283,6 +286,31 @@ public final class DhcpMetrics implements PacketObserver {
                 .description(help).tag("outcome", "sent").register(registry);
         FunctionCounter.builder("leaseledger.foreign.dhcp.probes", prober, ForeignDhcpProber::failed)
                 .description(help).tag("outcome", "failed").register(registry);
+    }
+
+    /**
+     * The DHCPv6 transport's counters (docs/dhcpv6.md "Watching it"):
+     * {@code leaseledger_dhcp6_packets_received_total{type}} (a relayed request by the client message
+     * inside; {@code unknown}: no type RFC 8415 defines, or not decoded that far),
+     * {@code leaseledger_dhcp6_packets_sent_total{type}}, {@code leaseledger_dhcp6_packets_dropped_total{reason}}
+     * and {@code leaseledger_dhcp6_send_failures_total}.
+     */
+    public void watchDhcp6(Dhcp6Transport.Counters counters) {
+        for (Dhcp6MessageType type : Dhcp6MessageType.values()) {
+            String label = type.name().toLowerCase(Locale.ROOT);
+            FunctionCounter.builder("leaseledger.dhcp6.packets.received", counters, c -> c.received(type))
+                    .description("DHCPv6 requests received, by the client message's type").tag("type", label).register(registry);
+            FunctionCounter.builder("leaseledger.dhcp6.packets.sent", counters, c -> c.sent(type))
+                    .description("DHCPv6 answers the kernel accepted, by type").tag("type", label).register(registry);
+        }
+        FunctionCounter.builder("leaseledger.dhcp6.packets.received", counters, Dhcp6Transport.Counters::receivedUnknown)
+                .description("DHCPv6 requests received, by the client message's type").tag("type", "unknown").register(registry);
+        for (Dhcp6Drop reason : Dhcp6Drop.values()) {
+            FunctionCounter.builder("leaseledger.dhcp6.packets.dropped", counters, c -> c.dropped(reason))
+                    .description("DHCPv6 datagrams not answered, by why").tag("reason", reason.label()).register(registry);
+        }
+        function("leaseledger.dhcp6.send.failures", "DHCPv6 answers the transport could not send", counters,
+                Dhcp6Transport.Counters::sendFailures);
     }
 
     /**

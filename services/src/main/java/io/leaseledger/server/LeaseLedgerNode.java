@@ -35,6 +35,8 @@ import io.leaseledger.wire.foreign.ForeignDhcpProber;
 import io.leaseledger.wire.foreign.ForeignReply;
 import io.leaseledger.wire.mdns.MdnsListener;
 import io.leaseledger.wire.transport.DecodingHandler;
+import io.leaseledger.wire.dhcp6.Dhcp6Responder;
+import io.leaseledger.wire.transport.Dhcp6Transport;
 import io.leaseledger.wire.transport.DhcpTransport;
 import io.leaseledger.wire.transport.ReplyPorts;
 import io.leaseledger.wire.transport.TransportConfig;
@@ -106,12 +108,15 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private final Optional<EmbeddedServer> api;
     private final Optional<KafkaPublisher> publisher;
     private final Optional<HighAvailability> ha;
+    private final Optional<Dhcp6Transport> dhcp6;
 
     private LeaseLedgerNode(ApplicationContext context, DhcpTransport transport, Optional<ArpWatch> arp,
                             Optional<ForeignDhcpWatch> foreignDhcp, Optional<MdnsListener> mdns,
                             SettingsView settings, int configurationChanges, Optional<EmbeddedServer> api,
-                            Optional<KafkaPublisher> publisher, Optional<HighAvailability> ha) {
+                            Optional<KafkaPublisher> publisher, Optional<HighAvailability> ha,
+                            Optional<Dhcp6Transport> dhcp6) {
         this.ha = ha;
+        this.dhcp6 = dhcp6;
         this.arp = arp;
         this.foreignDhcp = foreignDhcp;
         this.mdns = mdns;
@@ -219,10 +224,18 @@ public final class LeaseLedgerNode implements AutoCloseable {
                     new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore,
                     ha.<Predicate<ForeignReply>>map(pair -> pair::isPartner).orElse(reply -> false));
             Optional<MdnsListener> mdns = mdnsListener(server, metrics, discovery);
+            Optional<Dhcp6Transport> dhcp6 = Optional.empty();
             Optional<EmbeddedServer> api;
             try {
+                dhcp6 = config.dhcp6().map(v6 -> Dhcp6Transport.start(v6.transport(),
+                        new Dhcp6Responder(v6.serverDuid(), v6.links())));
+                dhcp6.ifPresent(v6 -> {
+                    metrics.watchDhcp6(v6.counters());
+                    LOG.info("serving DHCPv6 (stateless) on {}", v6.bindings());
+                });
                 api = ApiServer.start(context, config.api());
             } catch (RuntimeException e) {
+                dhcp6.ifPresent(Dhcp6Transport::close);
                 ha.ifPresent(HighAvailability::close);
                 arp.ifPresent(ArpWatch::close);
                 foreignDhcp.ifPresent(ForeignDhcpWatch::close);
@@ -232,7 +245,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             }
             api.ifPresent(http -> LOG.info("HTTP API on {}", http.getURL()));
             return new LeaseLedgerNode(context, transport, arp, foreignDhcp, mdns, settings, changes.size(), api, publisher,
-                    ha);
+                    ha, dhcp6);
         } catch (RuntimeException e) {
             ha.ifPresent(HighAvailability::close);
             publisher.ifPresent(KafkaPublisher::close);
@@ -429,6 +442,11 @@ public final class LeaseLedgerNode implements AutoCloseable {
         return ha;
     }
 
+    /** The DHCPv6 transport, when the configuration has a {@code dhcp6:} block (docs/dhcpv6.md). */
+    public Optional<Dhcp6Transport> dhcp6() {
+        return dhcp6;
+    }
+
     /** The Kafka publisher, when this node publishes (docs/streaming.md). */
     public Optional<KafkaPublisher> publisher() {
         return publisher;
@@ -447,6 +465,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             arp.ifPresent(ArpWatch::close);
             foreignDhcp.ifPresent(ForeignDhcpWatch::close);
             mdns.ifPresent(MdnsListener::close);
+            dhcp6.ifPresent(Dhcp6Transport::close);
             transport.stopReceiving();
             // Nothing else queues work either while the mailboxes drain: the closing count of
             // accepted and decided messages is then the whole story.

@@ -16,7 +16,7 @@ public record Ipv6Prefix(Inet6Address network, int length) {
         }
         byte[] bytes = network.getAddress();
         if (!Arrays.equals(bytes, masked(bytes, length))) {
-            throw new IllegalArgumentException("host bits set in " + network.getHostAddress() + "/" + length
+            throw new IllegalArgumentException("host bits set in " + text(network) + "/" + length
                     + ": the network is " + literal(masked(bytes, length)) + "/" + length);
         }
     }
