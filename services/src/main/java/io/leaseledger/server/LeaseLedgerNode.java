@@ -231,7 +231,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
                         new Dhcp6Responder(v6.serverDuid(), v6.links())));
                 dhcp6.ifPresent(v6 -> {
                     metrics.watchDhcp6(v6.counters());
-                    LOG.info("serving DHCPv6 (stateless) on {}", v6.bindings());
+                    LOG.info("serving DHCPv6 (stateless) on {}", v6.served());
                 });
                 api = ApiServer.start(context, config.api());
             } catch (RuntimeException e) {

@@ -59,6 +59,8 @@ public final class Dhcp6Transport implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
+    /** What each channel serves, for the log: an interface's name, or a bound address. */
+    private final List<String> served = new ArrayList<>();
     private final Dhcp6Responder responder;
     private final Counters counters = new Counters();
     private volatile boolean closed;
@@ -165,7 +167,7 @@ public final class Dhcp6Transport implements AutoCloseable {
             transport.close();
             throw e;
         }
-        log.info("DHCPv6 transport serving {}", transport.bindings());
+        log.info("DHCPv6 transport serving {} on port {}", transport.served(), config.port());
         return transport;
     }
 
@@ -218,6 +220,13 @@ public final class Dhcp6Transport implements AutoCloseable {
             throw e;
         }
         channels.add(channel);
+        served.add(ingress instanceof Ingress.Interface i ? i.name()
+                : "[" + ((Ingress.BoundAddress) ingress).address().getAddress().getHostAddress() + "]");
+    }
+
+    /** What the channels serve, in configuration order: interface names, then bound addresses in brackets. */
+    public List<String> served() {
+        return List.copyOf(served);
     }
 
     /** The local addresses the channels are bound to, in configuration order (interfaces first). */
