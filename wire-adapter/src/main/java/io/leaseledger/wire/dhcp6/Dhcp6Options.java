@@ -167,6 +167,44 @@ public final class Dhcp6Options {
         return new Dhcp6Option(DOMAIN_LIST, DnsNames.encodeList(names, false));
     }
 
+    /** The names of a domain search list: uncompressed labels, each name ending with the root label. */
+    public static List<String> domainList(Dhcp6Option option) {
+        byte[] b = option.raw();
+        List<String> names = new ArrayList<>();
+        var name = new StringBuilder();
+        int p = 0;
+        while (p < b.length) {
+            int length = b[p] & 0xFF;
+            if (length == 0) {
+                names.add(name.append('.').toString());
+                name.setLength(0);
+                p++;
+                continue;
+            }
+            if (length > 63 || p + 1 + length > b.length) {
+                throw new Dhcp6DecodeException(BAD_OPTION_VALUE, "domain list label of " + length + " bytes at " + p);
+            }
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            name.append(new String(b, p + 1, length, StandardCharsets.ISO_8859_1));
+            p += 1 + length;
+        }
+        if (!name.isEmpty()) {
+            throw new Dhcp6DecodeException(BAD_OPTION_VALUE, "domain list ends inside a name");
+        }
+        return names;
+    }
+
+    /** A 32-bit value (information refresh time, SOL_MAX_RT, ...). */
+    public static long uint32(Dhcp6Option option) {
+        if (option.length() != 4) {
+            throw new Dhcp6DecodeException(BAD_OPTION_VALUE, "option " + option.code() + " of " + option.length()
+                    + " bytes where 4 are due");
+        }
+        return uint32(option.raw(), 0);
+    }
+
     public static Dhcp6Option uint32(int code, long value) {
         if (value < 0 || value > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("option " + code + " value out of range 0..2^32-1: " + value);

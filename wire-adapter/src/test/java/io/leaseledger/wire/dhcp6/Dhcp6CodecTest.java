@@ -107,6 +107,13 @@ class Dhcp6CodecTest {
 
         assertThat(Dhcp6Options.domainList(List.of("maas.example", "example")).data())
                 .isEqualTo(hex("046d616173 076578616d706c65 00 076578616d706c65 00"));
+        assertThat(Dhcp6Options.domainList(Dhcp6Options.domainList(List.of("maas.example", "example"))))
+                .containsExactly("maas.example.", "example.");
+        assertThatThrownBy(() -> Dhcp6Options.domainList(new Dhcp6Option(Dhcp6Options.DOMAIN_LIST, hex("046d616173"))))
+                .isInstanceOf(Dhcp6DecodeException.class);
+        assertThatThrownBy(() -> Dhcp6Options.domainList(new Dhcp6Option(Dhcp6Options.DOMAIN_LIST, hex("c00c"))))
+                .isInstanceOf(Dhcp6DecodeException.class);
+        assertThat(Dhcp6Options.uint32(Dhcp6Options.uint32(32, 7200))).isEqualTo(7200);
         assertThat(Dhcp6Options.addresses(Dhcp6Options.addresses(Dhcp6Options.DNS_SERVERS,
                 List.of(Ipv6Prefix.address("2001:2::53"))))).containsExactly(Ipv6Prefix.address("2001:2::53"));
     }
