@@ -4,6 +4,7 @@ import io.leaseledger.events.types.Duid;
 import io.leaseledger.probe.Dhcp6Probe;
 import io.leaseledger.wire.dhcp6.Dhcp6Packet;
 import io.leaseledger.wire.dhcp6.Ipv6Prefix;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class Probe6Command implements Callable<Integer> {
     public Integer call() throws Exception {
         InetSocketAddress target = parseServer(server);
         Duid client = duid != null ? Duid.parse(duid) : Duid.uuid(UUID.randomUUID());
-        System.out.println("-> INFORMATION_REQUEST for link " + link + " to [" + target.getAddress().getHostAddress()
+        System.out.println("-> INFORMATION_REQUEST for link " + link + " to [" + Ipv6Prefix.text((Inet6Address) target.getAddress())
                 + "]:" + target.getPort());
         Optional<Dhcp6Packet.Message> reply = Dhcp6Probe.informationRequest(target, Ipv6Prefix.address(link), client,
                 Duration.ofSeconds(timeoutSeconds));

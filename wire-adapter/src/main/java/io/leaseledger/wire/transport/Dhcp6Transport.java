@@ -4,6 +4,7 @@ import io.leaseledger.wire.dhcp6.Dhcp6Codec;
 import io.leaseledger.wire.dhcp6.Dhcp6Drop;
 import io.leaseledger.wire.dhcp6.Dhcp6MessageType;
 import io.leaseledger.wire.dhcp6.Dhcp6Responder;
+import io.leaseledger.wire.dhcp6.Ipv6Prefix;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -128,6 +129,23 @@ public final class Dhcp6Transport implements AutoCloseable {
         public long sendFailures() {
             return sendFailures.sum();
         }
+
+        /** The non-zero counts, for the log line of a stop. */
+        @Override
+        public String toString() {
+            return "received=" + nonZero(received) + " unknown=" + unknownTypes.sum() + " sent=" + nonZero(sent)
+                    + " dropped=" + nonZero(dropped) + " sendFailures=" + sendFailures.sum();
+        }
+
+        private static <K extends Enum<K>> Map<String, Long> nonZero(Map<K, LongAdder> counts) {
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            counts.forEach((k, v) -> {
+                if (v.sum() > 0) {
+                    out.put(k.name().toLowerCase(java.util.Locale.ROOT), v.sum());
+                }
+            });
+            return out;
+        }
     }
 
     private Dhcp6Transport(EventLoopGroup group, Dhcp6Responder responder) {
@@ -221,7 +239,7 @@ public final class Dhcp6Transport implements AutoCloseable {
         }
         channels.add(channel);
         served.add(ingress instanceof Ingress.Interface i ? i.name()
-                : "[" + ((Ingress.BoundAddress) ingress).address().getAddress().getHostAddress() + "]");
+                : "[" + Ipv6Prefix.text((Inet6Address) ((Ingress.BoundAddress) ingress).address().getAddress()) + "]");
     }
 
     /** What the channels serve, in configuration order: interface names, then bound addresses in brackets. */
@@ -246,7 +264,7 @@ public final class Dhcp6Transport implements AutoCloseable {
         closed = true;
         channels.forEach(c -> c.close().awaitUninterruptibly());
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        log.info("DHCPv6 transport closed");
+        log.info("DHCPv6 transport closed ({})", counters);
     }
 
     private final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
