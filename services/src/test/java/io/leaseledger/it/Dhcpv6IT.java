@@ -9,6 +9,7 @@ import io.leaseledger.it.harness.PacketCapture;
 import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.Segment;
 import io.leaseledger.it.harness.ServedSubnet;
+import io.leaseledger.it.harness.TestNetwork;
 import io.leaseledger.it.harness.VethLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -167,12 +168,13 @@ class Dhcpv6IT {
     }
 
     private static void ipv6(NetworkNamespace ns, String iface, String cidr) {
-        if (!cidr.startsWith("2001:2:")) {
-            throw new IllegalArgumentException(cidr + " is outside 2001:2::/48, the tests' IPv6 range");
-        }
-        // nodad: usable at once; no multicast snooping on a bridge, so ff02::1:2 reaches the server however MLD goes.
+        TestNetwork.requireTestIpv6Cidr(cidr);
+        // nodad: usable at once.
         ns.execOk("ip", "-6", "addr", "add", cidr, "dev", iface, "nodad");
-        ns.exec("ip", "link", "set", iface, "type", "bridge", "mcast_snooping", "0");
+        if (iface.endsWith("br")) {
+            // No multicast snooping on the segment's bridge: ff02::1:2 reaches the server however MLD goes.
+            ns.execOk("ip", "link", "set", iface, "type", "bridge", "mcast_snooping", "0");
+        }
     }
 
     /** Waits until the link-local address of {@code iface} has left duplicate address detection. */

@@ -25,6 +25,16 @@ class TestNetworkTest {
     }
 
     @Test
+    void ipv6IsHeldTo2001Colon2Slash48() {
+        TestNetwork.requireTestIpv6Cidr("2001:2:0:1::1/64");
+        TestNetwork.requireTestIpv6Cidr("2001:2:0:ffff::1/64");
+        for (String outside : new String[] {"2001:3::1/64", "2001:db8::1/64", "fd00::1/64", "2001:2:1::1/64", "198.18.0.1/24"}) {
+            assertThatThrownBy(() -> TestNetwork.requireTestIpv6Cidr(outside)).as(outside)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void aSubnetOutsideTheRangeCannotEvenBeDescribed() {
         assertThatThrownBy(() -> new ServedSubnet("10.0.0.0/24", "10.0.0.1", java.util.List.of(), "x", Duration.ofSeconds(60),
                 "10.0.0.100", "10.0.0.101", java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
