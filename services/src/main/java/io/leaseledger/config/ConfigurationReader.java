@@ -65,7 +65,7 @@ final class ConfigurationReader {
                         root.error("server", "is required: name the interfaces or addresses to serve");
                     }
                     return new ServerConfiguration(ServerConfiguration.DEFAULT_PORT, List.of(), List.of(), Optional.empty(),
-                            ServerConfiguration.DEFAULT_WARM_UP, false, false, Duration.ZERO, false, Duration.ZERO);
+                            ServerConfiguration.DEFAULT_WARM_UP, false, false, Duration.ZERO, false, Duration.ZERO, Duration.ZERO);
                 });
         StoreConfiguration store = root.object("store").map(StoreConfiguration::read).orElse(StoreConfiguration.DEFAULT);
         ApiConfiguration api = root.object("api").map(n -> ApiConfiguration.read(n, store))
@@ -112,6 +112,19 @@ final class ConfigurationReader {
             n.error("active-mapping", "the hosts answer to the ARP listener, which arp-listener: false turns off: "
                     + "turn the listener on, or active mapping off (false)");
         }
+        Duration conflictProbe = n.millisOrOff("conflict-probe").orElse(Duration.ZERO);
+        if (!conflictProbe.isZero() && (conflictProbe.compareTo(ServerConfiguration.MIN_CONFLICT_PROBE) < 0
+                || conflictProbe.compareTo(ServerConfiguration.MAX_CONFLICT_PROBE) > 0)) {
+            n.error("conflict-probe", "how long an OFFER waits for an answer to its ARP request: 10ms to 2s (a client"
+                    + " sends its DISCOVER again after about 4s), or false");
+            conflictProbe = Duration.ZERO;
+        } else if (!conflictProbe.isZero() && !arpListener) {
+            n.error("conflict-probe", "the answers are heard by the ARP listener, which arp-listener: false turns off:"
+                    + " turn the listener on, or the probe off (false)");
+        } else if (!conflictProbe.isZero() && interfaces.isEmpty() && n.has("conflict-probe")) {
+            n.error("conflict-probe", "probes go out of served interfaces, and this server serves none (bind only):"
+                    + " turn the probe off (false)");
+        }
         for (int i = 0; i < interfaces.size(); i++) {
             String name = interfaces.get(i);
             if (interfaces.indexOf(name) < i) {
@@ -138,7 +151,7 @@ final class ConfigurationReader {
         }
         n.finish();
         return new ServerConfiguration(port, interfaces, bind, serverId, warmUp, arpListener, foreignDhcpListener,
-                foreignDhcpProbe, mdnsListener, activeMapping);
+                foreignDhcpProbe, mdnsListener, activeMapping, conflictProbe);
     }
 
     static String interfaceName(String name) {

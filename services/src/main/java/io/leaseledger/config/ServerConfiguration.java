@@ -30,11 +30,14 @@ import java.util.Optional;
  * @param activeMapping    how often the node sends an ARP request to every address of each served
  *                         subnet it has an address on, so that silent hosts are discovered too (MAAS's
  *                         "active mapping"); zero: never (the default, as in MAAS)
+ * @param conflictProbe    server conflict detection: how long an OFFER on a served link waits after an
+ *                         ARP request for its address; another device answering withholds it. Zero:
+ *                         off (the default, as in Kea)
  */
 public record ServerConfiguration(
         int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier,
         Duration warmUp, boolean arpListener, boolean foreignDhcpListener, Duration foreignDhcpProbe,
-        boolean mdnsListener, Duration activeMapping) {
+        boolean mdnsListener, Duration activeMapping, Duration conflictProbe) {
 
     public static final int DEFAULT_PORT = 67;
     /**
@@ -50,6 +53,11 @@ public record ServerConfiguration(
     /** A scan asks every address of a subnet: not more often than this. */
     public static final Duration MIN_ACTIVE_MAPPING = Duration.ofMinutes(1);
 
+    /** A client retransmits its DISCOVER after about four seconds: an OFFER later than that is wasted. */
+    public static final Duration MAX_CONFLICT_PROBE = Duration.ofSeconds(2);
+    /** An ARP answer on a LAN takes well under a millisecond; a wait shorter than this is a mistake. */
+    public static final Duration MIN_CONFLICT_PROBE = Duration.ofMillis(10);
+
     public ServerConfiguration {
         interfaces = List.copyOf(interfaces);
         bindAddresses = List.copyOf(bindAddresses);
@@ -63,6 +71,11 @@ public record ServerConfiguration(
                 || (!activeMapping.isZero() && activeMapping.compareTo(MIN_ACTIVE_MAPPING) < 0)) {
             throw new IllegalArgumentException("active-mapping must be zero (off) or at least " + MIN_ACTIVE_MAPPING
                     + ", got " + activeMapping);
+        }
+        if (conflictProbe == null || conflictProbe.isNegative() || (!conflictProbe.isZero()
+                && (conflictProbe.compareTo(MIN_CONFLICT_PROBE) < 0 || conflictProbe.compareTo(MAX_CONFLICT_PROBE) > 0))) {
+            throw new IllegalArgumentException("conflict-probe must be zero (off) or " + MIN_CONFLICT_PROBE.toMillis()
+                    + " ms to " + MAX_CONFLICT_PROBE.toSeconds() + " s, got " + conflictProbe);
         }
     }
 }

@@ -185,6 +185,23 @@ final class YamlNode {
         return duration(key);
     }
 
+    /**
+     * A short wait: milliseconds ({@code 200ms}), or a duration as {@link #duration}, or {@code false}
+     * for none ({@link java.time.Duration#ZERO}).
+     */
+    Optional<java.time.Duration> millisOrOff(String key) {
+        JsonNode v = value(key);
+        if (v != null && v.isTextual() && v.textValue().endsWith("ms")) {
+            String digits = v.textValue().substring(0, v.textValue().length() - 2);
+            if (!digits.isEmpty() && digits.length() < 10 && digits.chars().allMatch(Character::isDigit)) {
+                return Optional.of(java.time.Duration.ofMillis(Long.parseLong(digits)));
+            }
+            error(key, describe(v) + " is not a duration: write milliseconds such as 200ms, or seconds such as 1s");
+            return Optional.empty();
+        }
+        return durationOrOff(key);
+    }
+
     Optional<YamlNode> object(String key) {
         JsonNode v = value(key);
         if (v == null) {

@@ -26,6 +26,7 @@ import io.leaseledger.wire.foreign.ForeignDhcpProber;
 import io.leaseledger.wire.foreign.ForeignReplyDrop;
 import io.leaseledger.wire.transport.DropReason;
 import io.leaseledger.wire.transport.ReplyPath;
+import io.leaseledger.server.ConflictProbe;
 import io.leaseledger.wire.dhcp6.Dhcp6Drop;
 import io.leaseledger.wire.dhcp6.Dhcp6MessageType;
 import io.leaseledger.wire.transport.Dhcp6Transport;
@@ -286,6 +287,19 @@ public final class DhcpMetrics implements PacketObserver {
                 .description(help).tag("outcome", "sent").register(registry);
         FunctionCounter.builder("leaseledger.foreign.dhcp.probes", prober, ForeignDhcpProber::failed)
                 .description(help).tag("outcome", "failed").register(registry);
+    }
+
+    /**
+     * {@code leaseledger_conflict_probes_total{outcome}}: the ARP requests sent before OFFERs
+     * ({@code server.conflict-probe}), by what they found: {@code free}, {@code in_use} (the OFFER
+     * withheld) or {@code failed} (not sent; the OFFER went unprobed).
+     */
+    public void watchConflictProbe(ConflictProbe probe) {
+        for (ConflictProbe.Outcome outcome : ConflictProbe.Outcome.values()) {
+            FunctionCounter.builder("leaseledger.conflict.probes", probe, p -> p.counted(outcome))
+                    .description("ARP requests for an address about to be offered, by what they found")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+        }
     }
 
     /**

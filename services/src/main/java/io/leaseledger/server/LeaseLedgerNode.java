@@ -30,6 +30,7 @@ import io.leaseledger.streaming.PublisherMetrics;
 import io.leaseledger.streaming.Publishing;
 import io.leaseledger.wire.arp.ActiveMapper;
 import io.leaseledger.wire.arp.ArpListener;
+import io.leaseledger.wire.arp.ArpSighting;
 import io.leaseledger.wire.foreign.ForeignDhcpListener;
 import io.leaseledger.wire.foreign.ForeignDhcpProber;
 import io.leaseledger.wire.foreign.ForeignReply;
@@ -82,11 +83,12 @@ public final class LeaseLedgerNode implements AutoCloseable {
     /** The first active mapping scan, once the ARP listener hears. */
     private static final Duration FIRST_SCAN_AFTER = Duration.ofSeconds(5);
 
-    /** The ARP listener and, when configured, active mapping; closed together, the scans first. */
-    private record ArpWatch(ArpListener listener, Optional<ActiveMapper> mapper) {
+    /** The ARP listener and, when configured, active mapping and conflict probes; closed together, the scans first. */
+    private record ArpWatch(ArpListener listener, Optional<ActiveMapper> mapper, Optional<ConflictProbe> probe) {
         void close() {
             mapper.ifPresent(ActiveMapper::close);
             listener.close();
+            probe.ifPresent(ConflictProbe::close);
         }
     }
 
@@ -219,7 +221,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             // expired leases, ended probations and stale offers wait until their address is wanted.
             context.getBean(ReclaimScheduler.class);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
-            Optional<ArpWatch> arp = arpListener(server, gateway, settings, metrics, discovery);
+            Optional<ArpWatch> arp = arpListener(server, gateway, settings, metrics, discovery, pipeline);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
                     new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore,
                     ha.<Predicate<ForeignReply>>map(pair -> pair::isPartner).orElse(reply -> false));
@@ -319,21 +321,40 @@ public final class LeaseLedgerNode implements AutoCloseable {
      */
     private static Optional<ArpWatch> arpListener(ServerConfiguration server, SubnetGateway gateway,
                                                      SettingsView settings, DhcpMetrics metrics,
-                                                     DeviceDiscovery discovery) {
+                                                     DeviceDiscovery discovery, PacketPipeline pipeline) {
         if (!server.arpListener() || server.interfaces().isEmpty()) {
             return Optional.empty();
         }
         InUseReporter reporter = new InUseReporter(gateway, settings, System::nanoTime);
-        ArpListener listener = ArpListener.start(server.interfaces(), reporter.andThen(discovery));
+        Optional<ConflictProbe> probe = server.conflictProbe().isZero() ? Optional.empty()
+                : Optional.of(ConflictProbe.onThisMachine(server.conflictProbe()));
+        // The probe first: an answer it waits for releases an OFFER.
+        Consumer<ArpSighting> sink = reporter.andThen(discovery);
+        ArpListener listener = ArpListener.start(server.interfaces(), probe.<Consumer<ArpSighting>>map(p -> p.andThen(sink))
+                .orElse(sink));
         metrics.watchArp(listener, reporter);
         metrics.watchDiscovery(discovery);
+        if (listener.interfaces().isEmpty()) {
+            probe.ifPresent(p -> {
+                LOG.warn("conflict-probe is set but the ARP listener hears no interface (no CAP_NET_RAW?): OFFERs go"
+                        + " unprobed");
+                p.close();
+            });
+            probe = Optional.empty();
+        }
+        probe.ifPresent(p -> {
+            pipeline.probeOffers(p);
+            metrics.watchConflictProbe(p);
+            LOG.info("conflict detection: each OFFER on {} waits {} ms for an answer to an ARP request for its address",
+                    listener.interfaces(), p.waitTime().toMillis());
+        });
         if (server.activeMapping().isZero() || listener.interfaces().isEmpty()) {
-            return Optional.of(new ArpWatch(listener, Optional.empty()));
+            return Optional.of(new ArpWatch(listener, Optional.empty(), probe));
         }
         ActiveMapper mapper = ActiveMapper.start(new ActiveMapping(listener.interfaces(), settings,
                 ForeignServerReporter::addressesOf), FIRST_SCAN_AFTER, server.activeMapping());
         metrics.watchActiveMapping(mapper);
-        return Optional.of(new ArpWatch(listener, Optional.of(mapper)));
+        return Optional.of(new ArpWatch(listener, Optional.of(mapper), probe));
     }
 
     /** Hears mDNS on the served interfaces (never on bind addresses): the names devices give their addresses, to discovery. */

@@ -71,6 +71,8 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
     private final ReplyPorts ports;
     private final PacketObserver observer;
     private volatile ClientGate gate = ClientGate.OPEN;
+    private final ThrottledWarning conflictWarning = new ThrottledWarning(LOG, WARNING_INTERVAL, System::nanoTime);
+    private volatile ConflictProbe conflictProbe;
 
     /**
      * Whether this node answers a client now: always alone; in a hot-standby pair, only while it is the
@@ -109,6 +111,15 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
         this.gate = gate;
     }
 
+    /**
+     * From now on, an OFFER on a link this node is on waits for {@code probe}'s ARP request for its
+     * address; one another device answers for is withheld (docs/architecture.md, "Server conflict
+     * detection").
+     */
+    public void probeOffers(ConflictProbe probe) {
+        this.conflictProbe = probe;
+    }
+
     @Override
     public void handle(DecodedRequest request, TransportContext transport) {
         Dhcp4Message message = request.message();
@@ -140,7 +151,8 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
                             if (failure != null) {
                                 dropFailed(failure, subnet, transport);
                             } else {
-                                reply(request, decision, subnet, clientMessage.client().chaddr(), serverId, transport);
+                                reply(request, decision, subnet, clientMessage.client().chaddr(), serverId, transport,
+                                        interfaceAddresses);
                             }
                         }, readingThread.orElseGet(() -> transport.executorFor(request.ingress())));
             }
@@ -150,7 +162,7 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
     }
 
     private void reply(DecodedRequest request, Decision decision, ConfiguredSubnet subnet, MacAddress client,
-                       Ipv4Address serverId, TransportContext transport) {
+                       Ipv4Address serverId, TransportContext transport, List<Ipv4Address> interfaceAddresses) {
         if (decision instanceof Decision.Silent silent) {
             observer.unanswered(subnet.id(), silent.reason());
         }
@@ -162,14 +174,71 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
                 return;
             }
             Optional<Dhcp4Message> reply = ReplyAssembler.reply(request.message(), decision, profile.get());
-            if (reply.isPresent()) {
-                send(request, reply.get(), transport);
-                observer.sent(subnet.id(), reply.get().messageType());
+            if (reply.isEmpty()) {
+                return;
             }
+            Optional<ProbeFrom> probeFrom = decision instanceof Decision.Offer
+                    ? probeFrom(request, subnet, interfaceAddresses) : Optional.empty();
+            if (probeFrom.isPresent()) {
+                Ipv4Address offered = ((Decision.Offer) decision).address();
+                ProbeFrom from = probeFrom.get();
+                from.probe().probe(from.iface(), from.sender(), offered, client).whenCompleteAsync((inUse, failure) -> {
+                    if (inUse != null && inUse.isPresent()) {
+                        withhold(subnet, offered, inUse.get(), client, transport);
+                    } else {
+                        sendReply(request, reply.get(), subnet, transport);
+                    }
+                }, transport.executorFor(request.ingress()));
+                return;
+            }
+            sendReply(request, reply.get(), subnet, transport);
         } catch (RuntimeException e) {
             transport.countDrop(PipelineDrop.REPLY_FAILED, subnet.id());
             replyWarning.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
         }
+    }
+
+    private void sendReply(DecodedRequest request, Dhcp4Message reply, ConfiguredSubnet subnet, TransportContext transport) {
+        try {
+            send(request, reply, transport);
+            observer.sent(subnet.id(), reply.messageType());
+        } catch (RuntimeException e) {
+            transport.countDrop(PipelineDrop.REPLY_FAILED, subnet.id());
+            replyWarning.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
+        }
+    }
+
+    private record ProbeFrom(ConflictProbe probe, String iface, Ipv4Address sender) {}
+
+    /**
+     * Where an OFFER's address can be asked for by ARP: a request heard directly (no relay) on an
+     * interface that has an address of its own in the subnet, while probing is on.
+     */
+    private Optional<ProbeFrom> probeFrom(DecodedRequest request, ConfiguredSubnet subnet,
+                                          List<Ipv4Address> interfaceAddresses) {
+        ConflictProbe probe = conflictProbe;
+        if (probe == null || request.message().giaddr() != 0
+                || !(request.ingress() instanceof Ingress.Interface link)) {
+            return Optional.empty();
+        }
+        return interfaceAddresses.stream().filter(subnet.cidr()::contains).findFirst()
+                .map(sender -> new ProbeFrom(probe, link.name(), sender));
+    }
+
+    /**
+     * Another device answered for the address about to be offered: no OFFER, and the device is
+     * reported to the subnet, so that the client's next DISCOVER is offered another address.
+     */
+    private void withhold(ConfiguredSubnet subnet, Ipv4Address offered, MacAddress device, MacAddress client,
+                          TransportContext transport) {
+        transport.countDrop(PipelineDrop.CONFLICT_PROBED, subnet.id());
+        conflictWarning.warn("{} answered ARP for {} ({}) before it was offered to {}: offer withheld, the address"
+                + " kept from the pool while it is in use", device, offered, subnet.id(), client);
+        gateway.report(subnet.id(), offered, device).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                LOG.debug("reporting {} in use by {} failed", offered, device, failure);
+            }
+        });
     }
 
     private void inform(DecodedRequest request, ConfiguredSubnet subnet, Ipv4Address serverId,

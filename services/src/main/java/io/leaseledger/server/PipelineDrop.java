@@ -19,5 +19,7 @@ public enum PipelineDrop implements DropReason {
     /** The decision committed but the reply could not be assembled or encoded. */
     REPLY_FAILED,
     /** This node is half of a hot-standby pair and does not answer now (docs/ha.md): its partner does. */
-    HA_NOT_ANSWERING
+    HA_NOT_ANSWERING,
+    /** An OFFER withheld: another device answered the conflict probe's ARP request for its address. */
+    CONFLICT_PROBED
 }

@@ -236,6 +236,30 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void conflictProbesAreOffUnlessAWaitOf10msTo2sOnAServedInterfaceWithTheArpListener() throws Exception {
+        ConfigurationLoader loader = new ConfigurationLoader(FakeHost.INSTANCE);
+        assertThat(loader.parse(SERVER, "test.yaml").server().conflictProbe()).isZero();
+        assertThat(loader.parse("server: {interfaces: [eth1], conflict-probe: 200ms}", "test.yaml").server().conflictProbe())
+                .isEqualTo(java.time.Duration.ofMillis(200));
+        assertThat(loader.parse("server: {interfaces: [eth1], conflict-probe: 1s}", "test.yaml").server().conflictProbe())
+                .isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(loader.parse("server: {interfaces: [eth1], conflict-probe: false}", "test.yaml").server().conflictProbe())
+                .isZero();
+        String range = "server.conflict-probe: how long an OFFER waits for an answer to its ARP request: 10ms to 2s (a client"
+                + " sends its DISCOVER again after about 4s), or false";
+        assertSingleError("server: {interfaces: [eth1], conflict-probe: 5ms}", range);
+        assertSingleError("server: {interfaces: [eth1], conflict-probe: 3s}", range);
+        assertSingleError("server: {interfaces: [eth1], conflict-probe: 2xms}",
+                "server.conflict-probe: '2xms' is not a duration: write milliseconds such as 200ms, or seconds such as 1s");
+        assertSingleError("server: {interfaces: [eth1], arp-listener: false, conflict-probe: 200ms}",
+                "server.conflict-probe: the answers are heard by the ARP listener, which arp-listener: false turns off:"
+                        + " turn the listener on, or the probe off (false)");
+        assertSingleError("server: {bind: [127.0.0.1], conflict-probe: 200ms}",
+                "server.conflict-probe: probes go out of served interfaces, and this server serves none (bind only):"
+                        + " turn the probe off (false)");
+    }
+
+    @Test
     void unknownKeysFailTheStartWithASuggestion() {
         ConfigurationException e = errorsOf(subnet("lease_time: 10m"));
         assertThat(e.errors()).hasSize(1);
