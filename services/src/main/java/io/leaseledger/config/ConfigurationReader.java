@@ -125,15 +125,7 @@ final class ConfigurationReader {
             n.error("conflict-probe", "probes go out of served interfaces, and this server serves none (bind only):"
                     + " turn the probe off (false)");
         }
-        for (int i = 0; i < interfaces.size(); i++) {
-            String name = interfaces.get(i);
-            if (interfaces.indexOf(name) < i) {
-                n.error("interfaces[" + i + "]", "'" + name + "' is listed twice");
-            } else if (!host.interfaceExists(name)) {
-                n.error("interfaces[" + i + "]", "'" + name + "' is not a network interface of this machine"
-                        + " (it has: " + String.join(", ", host.interfaceNames()) + ")");
-            }
-        }
+        checkInterfaces(n, interfaces, host);
         for (int i = 0; i < bind.size(); i++) {
             Ipv4Address a = bind.get(i);
             if (a.isAny() || a.equals(Ipv4Address.BROADCAST)) {
@@ -152,6 +144,19 @@ final class ConfigurationReader {
         n.finish();
         return new ServerConfiguration(port, interfaces, bind, serverId, warmUp, arpListener, foreignDhcpListener,
                 foreignDhcpProbe, mdnsListener, activeMapping, conflictProbe);
+    }
+
+    /** Each of {@code interfaces} (the key {@code interfaces} of {@code n}) exists on this machine, and is named once. */
+    static void checkInterfaces(YamlNode n, List<String> interfaces, HostInterfaces host) {
+        for (int i = 0; i < interfaces.size(); i++) {
+            String name = interfaces.get(i);
+            if (interfaces.indexOf(name) < i) {
+                n.error("interfaces[" + i + "]", "'" + name + "' is listed twice");
+            } else if (!host.interfaceExists(name)) {
+                n.error("interfaces[" + i + "]", "'" + name + "' is not a network interface of this machine"
+                        + " (it has: " + String.join(", ", host.interfaceNames()) + ")");
+            }
+        }
     }
 
     static String interfaceName(String name) {

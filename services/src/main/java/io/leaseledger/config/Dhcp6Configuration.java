@@ -52,15 +52,7 @@ public record Dhcp6Configuration(int port, List<String> interfaces, List<Inet6Ad
     static Dhcp6Configuration read(YamlNode n, NodeConfiguration node, HostInterfaces host) {
         int port = n.integer("port", 1, 65535).map(Long::intValue).orElse(Dhcp6Transport.SERVER_PORT);
         List<String> interfaces = n.parsedList("interfaces", "an interface name", ConfigurationReader::interfaceName);
-        for (int i = 0; i < interfaces.size(); i++) {
-            String name = interfaces.get(i);
-            if (interfaces.indexOf(name) < i) {
-                n.error("interfaces[" + i + "]", "'" + name + "' is listed twice");
-            } else if (!host.interfaceExists(name)) {
-                n.error("interfaces[" + i + "]", "'" + name + "' is not a network interface of this machine"
-                        + " (it has: " + String.join(", ", host.interfaceNames()) + ")");
-            }
-        }
+        ConfigurationReader.checkInterfaces(n, interfaces, host);
         List<Inet6Address> bind = n.parsedList("bind", "an IPv6 address", Dhcp6Configuration::unicast);
         if (interfaces.isEmpty() && bind.isEmpty()) {
             n.error("name the interfaces whose clients to answer (interfaces) or the addresses relays send to (bind)");
