@@ -159,6 +159,14 @@ public final class HaStateMachine {
         };
     }
 
+    /**
+     * True while no heartbeat of the partner came yet and it is not yet overdue: whatever the
+     * partner is, this node cannot tell its addresses yet.
+     */
+    public synchronized boolean awaitingFirstHeartbeat(Instant now) {
+        return partner == null && !partnerSilent(now);
+    }
+
     /** No heartbeat within {@code max-response-delay} (since the start, when none came yet). */
     private boolean partnerSilent(Instant now) {
         Instant last = partner == null ? startedAt : partner.receivedAt();

@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -46,6 +46,7 @@ public final class HighAvailability implements AutoCloseable {
     private final PartnerFeed feed;
     private final Heartbeats heartbeats;
     private final Clock clock;
+    private volatile PartnerReplyFilter partnerReplies;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "leaseledger-ha-ticker");
         t.setDaemon(true);
@@ -103,12 +104,15 @@ public final class HighAvailability implements AutoCloseable {
     }
 
     /**
-     * Whether a reply heard on a served link is the partner's (its source or server identifier is
-     * an address the partner announced): the partner is no foreign DHCP server.
+     * {@code next} without the partner's replies (their source or server identifier an address
+     * the partner announced): the partner is no foreign DHCP server. Replies heard before its first
+     * heartbeat wait for it ({@link PartnerReplyFilter}).
      */
-    public boolean isPartner(ForeignReply reply) {
-        Set<Ipv4Address> partner = heartbeats.partnerAddresses();
-        return partner.contains(reply.server()) || partner.contains(reply.sourceAddress());
+    public Consumer<ForeignReply> withoutPartnerReplies(Consumer<ForeignReply> next) {
+        PartnerReplyFilter filter = new PartnerReplyFilter(heartbeats::partnerAddresses,
+                () -> machine.awaitingFirstHeartbeat(clock.instant()), next);
+        partnerReplies = filter;
+        return filter;
     }
 
     /** Whether this node's own timers (expiry reclaim) should act: only while it answers. */
@@ -127,6 +131,10 @@ public final class HighAvailability implements AutoCloseable {
     }
 
     private void tick() {
+        PartnerReplyFilter filter = partnerReplies;
+        if (filter != null) {
+            filter.release();
+        }
         try {
             HaState before = machine.state();
             int unanswered = machine.unackedClients(); // a transition forgets them

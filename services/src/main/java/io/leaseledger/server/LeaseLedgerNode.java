@@ -62,7 +62,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * One running LeaseLedger node, single-node shape: the Micronaut context (event store, mailboxes,
@@ -224,7 +224,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
             Optional<ArpWatch> arp = arpListener(server, gateway, settings, metrics, discovery, pipeline);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
                     new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore,
-                    ha.<Predicate<ForeignReply>>map(pair -> pair::isPartner).orElse(reply -> false));
+                    ha.<UnaryOperator<Consumer<ForeignReply>>>map(pair -> pair::withoutPartnerReplies)
+                            .orElse(UnaryOperator.identity()));
             Optional<MdnsListener> mdns = mdnsListener(server, metrics, discovery);
             Optional<Dhcp6Transport> dhcp6 = Optional.empty();
             Optional<EmbeddedServer> api;
@@ -378,7 +379,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
                                                                      Clock clock, DhcpMetrics metrics,
                                                                      ForeignServerReporter reporter,
                                                                      List<ForeignDhcpServerObserved> heardBefore,
-                                                                     Predicate<ForeignReply> partner) {
+                                                                     UnaryOperator<Consumer<ForeignReply>> withoutPartner) {
         ForeignDhcpServers servers = new ForeignDhcpServers(clock, reporter);
         heardBefore.forEach(servers::remember);
         if (servers.size() > 0) {
@@ -390,11 +391,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             return Optional.empty();
         }
         // An HA partner's replies are its half of the service, not another server's.
-        ForeignDhcpListener listener = ForeignDhcpListener.start(server.interfaces(), reply -> {
-            if (!partner.test(reply)) {
-                servers.accept(reply);
-            }
-        });
+        ForeignDhcpListener listener = ForeignDhcpListener.start(server.interfaces(), withoutPartner.apply(servers::accept));
         servers.listeningOn(listener.interfaces());
         metrics.watchForeignDhcp(listener, servers, reporter);
         if (!server.foreignDhcpProbe().isZero() && !listener.interfaces().isEmpty()) {

@@ -47,6 +47,17 @@ class HaStateMachineTest {
     }
 
     @Test
+    void thePartnersFirstHeartbeatIsAwaitedUntilItComesOrIsOverdue() {
+        var heard = new HaStateMachine(config(Role.PRIMARY, 0), T0);
+        var silent = new HaStateMachine(config(Role.PRIMARY, 0), T0);
+        assertThat(heard.awaitingFirstHeartbeat(t(3))).isTrue();
+        heard.heartbeat(beat(HaState.STANDBY, true, t(3)));
+        assertThat(heard.awaitingFirstHeartbeat(t(4))).isFalse();
+        assertThat(silent.awaitingFirstHeartbeat(t(9))).isTrue();
+        assertThat(silent.awaitingFirstHeartbeat(t(10))).as("max-response-delay passed").isFalse();
+    }
+
+    @Test
     void aStartWithoutKafkaGoesOnAfterTheSyncTimeout() {
         var standby = new HaStateMachine(config(Role.STANDBY, 0), T0);
         assertThat(standby.tick(t(59))).isEqualTo(HaState.WAITING);
