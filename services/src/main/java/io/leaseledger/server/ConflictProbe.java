@@ -68,12 +68,26 @@ public final class ConflictProbe implements Consumer<ArpSighting>, AutoCloseable
         }
     }
 
-    /** Probes through a packet socket per request, on this machine's interfaces (needs CAP_NET_RAW). */
+    /**
+     * Probes through a packet socket per request, on this machine's interfaces (needs CAP_NET_RAW).
+     * Each interface's index and address are looked up once, and again after a failed send (the
+     * interface may have been re-created).
+     */
     public static ConflictProbe onThisMachine(Duration wait) {
+        Map<String, EthernetInterface> nics = new ConcurrentHashMap<>();
         return new ConflictProbe(wait, (iface, sender, target) -> {
-            EthernetInterface nic = EthernetInterface.named(iface);
-            PacketSocket.sendOnce(nic.index(), PacketSocket.ETH_P_ARP, BROADCAST_MAC,
-                    ArpFrames.request(nic.mac(), sender, target));
+            EthernetInterface nic = nics.get(iface);
+            if (nic == null) {
+                nic = EthernetInterface.named(iface);
+                nics.put(iface, nic);
+            }
+            try {
+                PacketSocket.sendOnce(nic.index(), PacketSocket.ETH_P_ARP, BROADCAST_MAC,
+                        ArpFrames.request(nic.mac(), sender, target));
+            } catch (PacketSocket.NativeFailure e) {
+                nics.remove(iface);
+                throw e;
+            }
         });
     }
 
