@@ -84,13 +84,14 @@ public record Dhcp6Configuration(int port, List<String> interfaces, List<Inet6Ad
                 "'" + name + "' is not in dhcp6.interfaces: its clients would never be heard"));
         List<Inet6Address> dns = n.parsedList("dns-servers", "an IPv6 address", Dhcp6Configuration::unicast);
         List<String> search = n.parsedList("domain-search", "a domain name", Dhcp6Configuration::domain);
+        List<Inet6Address> ntp = n.parsedList("ntp-servers", "an IPv6 address", Dhcp6Configuration::unicast);
         Optional<Duration> refresh = n.duration("information-refresh");
         refresh.filter(d -> d.compareTo(MIN_INFORMATION_REFRESH) < 0).ifPresent(d -> n.error("information-refresh",
                 "at least 10m: RFC 8415 clients wait IRT_MINIMUM (600 s) between asks whatever they are told"));
         refresh.filter(d -> d.toSeconds() > 0xFFFFFFFFL).ifPresent(d -> n.error("information-refresh",
                 "at most 4294967295 s, the option's 32 bits"));
         n.finish();
-        return prefix.map(p -> new Dhcp6Link(p, interfaceName, dns, search, refresh));
+        return prefix.map(p -> new Dhcp6Link(p, interfaceName, dns, search, ntp, refresh));
     }
 
     /** {@code positions}: each built link's index in the file (a link too broken to build is not there). */

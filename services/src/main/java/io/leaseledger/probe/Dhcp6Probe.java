@@ -30,7 +30,8 @@ import java.util.random.RandomGenerator;
 public final class Dhcp6Probe {
 
     /** Asked for: DNS servers, domain search list, information refresh time. */
-    static final int[] REQUESTED = {Dhcp6Options.DNS_SERVERS, Dhcp6Options.DOMAIN_LIST, Dhcp6Options.INFORMATION_REFRESH_TIME};
+    static final int[] REQUESTED = {Dhcp6Options.DNS_SERVERS, Dhcp6Options.DOMAIN_LIST, Dhcp6Options.NTP_SERVER,
+            Dhcp6Options.INFORMATION_REFRESH_TIME};
 
     private Dhcp6Probe() {}
 
@@ -98,6 +99,10 @@ public final class Dhcp6Probe {
                     case Dhcp6Options.DNS_SERVERS -> "dns-servers " + String.join(", ",
                             Dhcp6Options.addresses(option).stream().map(Ipv6Prefix::text).toList());
                     case Dhcp6Options.DOMAIN_LIST -> "domain-search " + String.join(", ", Dhcp6Options.domainList(option));
+                    case Dhcp6Options.NTP_SERVER -> "ntp-servers " + String.join(", ",
+                            Dhcp6Options.ntpServers(option).stream().map(Ipv6Prefix::text).toList());
+                    case Dhcp6Options.SNTP_SERVERS -> "sntp-servers " + String.join(", ",
+                            Dhcp6Options.addresses(option).stream().map(Ipv6Prefix::text).toList());
                     case Dhcp6Options.INFORMATION_REFRESH_TIME -> "information-refresh " + Dhcp6Options.uint32(option) + " s";
                     case Dhcp6Options.STATUS_CODE -> "status " + Dhcp6Options.statusCode(option) + " "
                             + new String(option.data(), 2, option.length() - 2, java.nio.charset.StandardCharsets.UTF_8);

@@ -46,6 +46,7 @@ class Dhcp6ConfigurationTest {
                       interface: eth1
                       dns-servers: ['2001:2:0:1::53']
                       domain-search: [maas.example]
+                      ntp-servers: ['2001:2:0:1::123']
                       information-refresh: 2h
                     - prefix: 2001:2:0:2::/64
                 """).dhcp6().orElseThrow();
@@ -57,7 +58,7 @@ class Dhcp6ConfigurationTest {
         assertThat(dhcp6.links()).containsExactly(
                 new Dhcp6Link(Ipv6Prefix.parse("2001:2:0:1::/64"), Optional.of("eth1"),
                         List.of(Ipv6Prefix.address("2001:2:0:1::53")), List.of("maas.example"),
-                        Optional.of(Duration.ofHours(2))),
+                        List.of(Ipv6Prefix.address("2001:2:0:1::123")), Optional.of(Duration.ofHours(2))),
                 new Dhcp6Link(Ipv6Prefix.parse("2001:2:0:2::/64"), Optional.empty(), List.of(), List.of(), Optional.empty()));
         assertThat(dhcp6.transport().addresses()).singleElement().satisfies(a -> assertThat(a.getPort()).isEqualTo(5547));
     }

@@ -54,6 +54,7 @@ class Dhcp6NodeTest {
                     - prefix: 2001:2:0:1::/64
                       dns-servers: ['2001:2:0:1::53']
                       domain-search: [maas.example]
+                      ntp-servers: ['2001:2:0:1::123']
                 """.formatted(port, dir.resolve("data"), port + 1), "test.yaml");
 
         try (LeaseLedgerNode node = LeaseLedgerNode.start(config, Clock.systemUTC());
@@ -70,7 +71,8 @@ class Dhcp6NodeTest {
                     .containsExactly(Ipv6Prefix.address("2001:2:0:1::53"));
             assertThat(reply.option(Dhcp6Options.SERVERID).orElseThrow().data())
                     .isEqualTo(config.dhcp6().orElseThrow().serverDuid().bytes());
-            assertThat(Dhcp6Probe.describe(reply)).contains("  dns-servers 2001:2:0:1::53", "  domain-search maas.example.");
+            assertThat(Dhcp6Probe.describe(reply)).contains("  dns-servers 2001:2:0:1::53", "  domain-search maas.example.",
+                    "  ntp-servers 2001:2:0:1::123");
             assertThat(Dhcp6Probe.informationRequest(server, Ipv6Prefix.address("2001:2:0:9::1"),
                     Duid.parse("00:03:00:01:02:00:00:00:00:07"), Duration.ofMillis(500))).as("a link it has no prefix for").isEmpty();
 

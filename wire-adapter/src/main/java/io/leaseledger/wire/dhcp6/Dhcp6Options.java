@@ -32,7 +32,11 @@ public final class Dhcp6Options {
     public static final int DNS_SERVERS = 23;
     public static final int DOMAIN_LIST = 24;
     public static final int IA_PD = 25;
+    public static final int SNTP_SERVERS = 31;
     public static final int INFORMATION_REFRESH_TIME = 32;
+    public static final int NTP_SERVER = 56;
+    /** RFC 5908 §4.1: the NTP Server Address sub-option of option 56. */
+    public static final int NTP_SUBOPTION_SRV_ADDR = 1;
     public static final int SOL_MAX_RT = 82;
     public static final int INF_MAX_RT = 83;
     public static final int RELAY_SOURCE_PORT = 135;
@@ -158,6 +162,28 @@ public final class Dhcp6Options {
         List<Inet6Address> addresses = new ArrayList<>();
         for (int i = 0; i < b.length; i += 16) {
             addresses.add(address(b, i));
+        }
+        return addresses;
+    }
+
+    /** The NTP Server option (RFC 5908): one Server Address sub-option per address. */
+    public static Dhcp6Option ntpServers(List<Inet6Address> addresses) {
+        var out = new ByteArrayOutputStream();
+        Dhcp6Codec.writeOptions(out, addresses.stream()
+                .map(a -> new Dhcp6Option(NTP_SUBOPTION_SRV_ADDR, Dhcp6Codec.bytes(a))).toList());
+        return new Dhcp6Option(NTP_SERVER, out.toByteArray());
+    }
+
+    /** The server addresses of an NTP Server option; sub-options of other kinds (multicast, FQDN) are passed over. */
+    public static List<Inet6Address> ntpServers(Dhcp6Option option) {
+        List<Inet6Address> addresses = new ArrayList<>();
+        for (Dhcp6Option sub : Dhcp6Codec.options(option.raw(), 0, option.length())) {
+            if (sub.code() == NTP_SUBOPTION_SRV_ADDR) {
+                if (sub.length() != 16) {
+                    throw new Dhcp6DecodeException(BAD_OPTION_VALUE, "NTP server address of " + sub.length() + " bytes");
+                }
+                addresses.add(address(sub.raw(), 0));
+            }
         }
         return addresses;
     }

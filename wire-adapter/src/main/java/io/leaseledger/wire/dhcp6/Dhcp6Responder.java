@@ -159,7 +159,10 @@ public final class Dhcp6Responder {
         return out;
     }
 
-    /** What the client asked for in its Option Request option and the link has, in the order asked. */
+    /**
+     * What the client asked for in its Option Request option and the link has, in the order asked:
+     * DNS servers, search list, NTP servers (as option 56 or 31) and the refresh time.
+     */
     private static List<Dhcp6Option> configuration(Dhcp6Packet.Message request, Dhcp6Link link) {
         List<Dhcp6Option> out = new ArrayList<>();
         List<Integer> asked = request.option(Dhcp6Options.ORO).map(Dhcp6Options::requested).orElse(List.of());
@@ -173,6 +176,16 @@ public final class Dhcp6Responder {
                 case Dhcp6Options.DOMAIN_LIST -> {
                     if (!link.domainSearch().isEmpty()) {
                         out.add(Dhcp6Options.domainList(link.domainSearch()));
+                    }
+                }
+                case Dhcp6Options.NTP_SERVER -> {
+                    if (!link.ntpServers().isEmpty()) {
+                        out.add(Dhcp6Options.ntpServers(link.ntpServers()));
+                    }
+                }
+                case Dhcp6Options.SNTP_SERVERS -> {
+                    if (!link.ntpServers().isEmpty()) {
+                        out.add(Dhcp6Options.addresses(code, link.ntpServers()));
                     }
                 }
                 case Dhcp6Options.INFORMATION_REFRESH_TIME -> link.informationRefresh().ifPresent(refresh ->

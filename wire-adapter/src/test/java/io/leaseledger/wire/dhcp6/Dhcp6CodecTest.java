@@ -114,6 +114,11 @@ class Dhcp6CodecTest {
         assertThatThrownBy(() -> Dhcp6Options.domainList(new Dhcp6Option(Dhcp6Options.DOMAIN_LIST, hex("c00c"))))
                 .isInstanceOf(Dhcp6DecodeException.class);
         assertThat(Dhcp6Options.uint32(Dhcp6Options.uint32(32, 7200))).isEqualTo(7200);
+        Dhcp6Option ntp = Dhcp6Options.ntpServers(List.of(Ipv6Prefix.address("2001:2::123")));
+        assertThat(ntp.data()).isEqualTo(hex("0001 0010 20010002000000000000000000000123"));
+        assertThat(Dhcp6Options.ntpServers(ntp)).containsExactly(Ipv6Prefix.address("2001:2::123"));
+        assertThatThrownBy(() -> Dhcp6Options.ntpServers(new Dhcp6Option(Dhcp6Options.NTP_SERVER, hex("0001 0004 01020304"))))
+                .isInstanceOf(Dhcp6DecodeException.class);
         assertThat(Dhcp6Options.addresses(Dhcp6Options.addresses(Dhcp6Options.DNS_SERVERS,
                 List.of(Ipv6Prefix.address("2001:2::53"))))).containsExactly(Ipv6Prefix.address("2001:2::53"));
     }

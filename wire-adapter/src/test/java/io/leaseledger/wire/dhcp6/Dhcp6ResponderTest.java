@@ -27,7 +27,7 @@ class Dhcp6ResponderTest {
 
     private static final Dhcp6Link RACK = new Dhcp6Link(Ipv6Prefix.parse("2001:2:0:1::/64"), Optional.of("eth1"),
             List.of(Ipv6Prefix.address("2001:2:0:1::53"), Ipv6Prefix.address("2001:2:0:1::54")),
-            List.of("maas.example"), Optional.of(Duration.ofHours(2)));
+            List.of("maas.example"), List.of(Ipv6Prefix.address("2001:2:0:1::123")), Optional.of(Duration.ofHours(2)));
     private static final Dhcp6Link RELAYED = new Dhcp6Link(Ipv6Prefix.parse("2001:2:0:2::/64"), Optional.empty(),
             List.of(Ipv6Prefix.address("2001:2:0:2::53")), List.of(), Optional.empty());
     private static final Optional<String> ETH1 = Optional.of("eth1");
@@ -50,6 +50,19 @@ class Dhcp6ResponderTest {
                 .isEqualTo(Dhcp6Options.domainList(List.of("maas.example")).data());
         assertThat(reply.option(Dhcp6Options.INFORMATION_REFRESH_TIME).orElseThrow().data()).isEqualTo(new byte[] {0, 0, 0x1c, 0x20});
         assertThat(answer.relayed()).isFalse();
+    }
+
+    @Test
+    void givesTheLinksNtpServersAsOption56OrAsSntpOption31WhicheverIsAsked() {
+        var reply = (Dhcp6Packet.Message) answered(message(INFORMATION_REQUEST, clientId(), oro(56, 31)), ETH1).packet();
+
+        assertThat(reply.options()).extracting(Dhcp6Option::code).containsExactly(2, 1, 56, 31);
+        assertThat(Dhcp6Options.ntpServers(reply.option(Dhcp6Options.NTP_SERVER).orElseThrow())).isEqualTo(RACK.ntpServers());
+        assertThat(Dhcp6Options.addresses(reply.option(Dhcp6Options.SNTP_SERVERS).orElseThrow())).isEqualTo(RACK.ntpServers());
+        var relayReply = (Dhcp6Packet.Relay) answered(relayed("2001:2:0:2::1",
+                message(INFORMATION_REQUEST, clientId(), oro(56, 31))), Optional.empty()).packet();
+        assertThat(((Dhcp6Packet.Message) relayReply.relayed()).options()).extracting(Dhcp6Option::code)
+                .as("a link without NTP servers").containsExactly(2, 1);
     }
 
     @Test

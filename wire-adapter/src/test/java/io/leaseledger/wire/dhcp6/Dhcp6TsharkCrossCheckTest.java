@@ -22,7 +22,7 @@ class Dhcp6TsharkCrossCheckTest {
     private static final Dhcp6Responder RESPONDER = new Dhcp6Responder(Dhcp6Packets.SERVER_DUID, List.of(
             new Dhcp6Link(Ipv6Prefix.parse("2001:2:0:1::/64"), Optional.of("eth1"),
                     List.of(Ipv6Prefix.address("2001:2:0:1::53")), List.of("maas.example", "rack1.example.org"),
-                    Optional.of(Duration.ofHours(2)))));
+                    List.of(Ipv6Prefix.address("2001:2:0:1::123")), Optional.of(Duration.ofHours(2)))));
 
     @BeforeAll
     static void needsTshark() {
@@ -32,14 +32,14 @@ class Dhcp6TsharkCrossCheckTest {
     @Test
     void wiresharkReadsEveryReplyKindAsMeant() {
         var pcap = new Pcap6();
-        pcap.add(reply(message(Dhcp6MessageType.INFORMATION_REQUEST, clientId(), oro(23, 24, 32)), Optional.of("eth1")));
+        pcap.add(reply(message(Dhcp6MessageType.INFORMATION_REQUEST, clientId(), oro(23, 24, 56, 31, 32)), Optional.of("eth1")));
         pcap.add(reply(message(Dhcp6MessageType.SOLICIT, clientId(), ia(Dhcp6Options.IA_NA)), Optional.of("eth1")));
         pcap.add(reply(relayed("2001:2:0:1::1", message(Dhcp6MessageType.INFORMATION_REQUEST, clientId(), oro(23)),
                 new Dhcp6Option(Dhcp6Options.INTERFACE_ID, "eth0".getBytes())), Optional.empty()));
 
         List<Map<String, List<String>>> frames = Tshark.fields(pcap.bytes(), List.of("dhcpv6.msgtype", "dhcpv6.xid",
                 "dhcpv6.dns_server", "dhcpv6.search_list_entry", "dhcpv6.status_code", "dhcpv6.lifetime",
-                "dhcpv6.linkaddr", "dhcpv6.interface_id", "dhcpv6.duiduuid.bytes", "_ws.expert.severity", "_ws.malformed"));
+                "dhcpv6.linkaddr", "dhcpv6.interface_id", "dhcpv6.duiduuid.bytes", "dhcpv6.ntpserver.addr", "dhcpv6.sntp_server", "_ws.expert.severity", "_ws.malformed"));
 
         assertThat(frames).hasSize(3);
         var information = frames.get(0);
@@ -48,6 +48,8 @@ class Dhcp6TsharkCrossCheckTest {
         assertThat(information.get("dhcpv6.dns_server")).containsExactly("2001:2:0:1::53");
         assertThat(information.get("dhcpv6.search_list_entry")).containsExactly("maas.example.", "rack1.example.org.");
         assertThat(information.get("dhcpv6.lifetime")).containsExactly("7200");
+        assertThat(information.get("dhcpv6.ntpserver.addr")).containsExactly("2001:2:0:1::123");
+        assertThat(information.get("dhcpv6.sntp_server")).containsExactly("2001:2:0:1::123");
         assertThat(information.get("dhcpv6.duiduuid.bytes")).isNotEmpty();
         var advertise = frames.get(1);
         assertThat(advertise.get("dhcpv6.msgtype")).containsExactly("2");
