@@ -12,13 +12,9 @@ import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.Segment;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
-import io.leaseledger.store.AxonStore;
-import io.leaseledger.store.StoreSettings;
-import io.leaseledger.subnet.Subnet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,22 +60,9 @@ class ActiveMappingIT {
         Thread.sleep(2_000); // the last answers, through the mailbox to the store
         server.close();
 
-        List<DeviceSeen> recorded = recorded(server);
+        List<DeviceSeen> recorded = StoppedServerStores.recorded(server, DeviceSeen.class);
         assertThat(recorded).extracting(DeviceSeen::address).containsExactly(Ipv4Address.parse(SILENT));
         assertThat(recorded.getFirst().mac()).isEqualTo(MacAddress.parse(silent.mac()));
         assertThat(recorded.getFirst().iface()).isEqualTo(lan.bridge());
-    }
-
-    /** The devices in the stopped server's event store. */
-    private static List<DeviceSeen> recorded(LeaseLedgerServer server) {
-        List<DeviceSeen> found = new ArrayList<>();
-        try (AxonStore store = AxonStore.start(StoreSettings.h2(server.storeDir()), List.of(Subnet.class))) {
-            store.replayAll(payload -> {
-                if (payload instanceof DeviceSeen e) {
-                    found.add(e);
-                }
-            });
-        }
-        return found;
     }
 }

@@ -17,11 +17,7 @@ import io.leaseledger.it.harness.ScapyLan;
 import io.leaseledger.it.harness.ServedLan;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
-import io.leaseledger.store.AxonStore;
-import io.leaseledger.store.StoreSettings;
-import io.leaseledger.subnet.Subnet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -78,33 +74,15 @@ class ArpConflictIT extends ScapyLan {
 
         LeaseLedgerServer server = (LeaseLedgerServer) lan.server();
         server.close();
-        List<AddressInUseObserved> observed = observed(server);
+        List<AddressInUseObserved> observed = StoppedServerStores.recorded(server, AddressInUseObserved.class);
         assertThat(observed).hasSize(1);
         assertThat(observed.getFirst().address()).isEqualTo(Ipv4Address.parse(SQUATTED));
         assertThat(observed.getFirst().mac()).isEqualTo(MacAddress.parse(squatter.mac()));
         assertThat(observed.getFirst().standing()).isEqualTo(InUseStanding.FREE);
         // Network discovery: both hosts heard, each (address, MAC) recorded once however often it ARPed.
-        assertThat(recorded(server, DeviceSeen.class)).extracting(DeviceSeen::address, DeviceSeen::mac)
+        assertThat(StoppedServerStores.recorded(server, DeviceSeen.class)).extracting(DeviceSeen::address, DeviceSeen::mac)
                 .containsExactlyInAnyOrder(
                         tuple(Ipv4Address.parse(SQUATTED), MacAddress.parse(squatter.mac())),
                         tuple(Ipv4Address.parse(FIXED), MacAddress.parse(fixed.mac())));
-    }
-
-    /** The sightings in the stopped server's event store. */
-    private static List<AddressInUseObserved> observed(LeaseLedgerServer server) {
-        return recorded(server, AddressInUseObserved.class);
-    }
-
-    /** The events of {@code type} in the stopped server's event store. */
-    private static <T> List<T> recorded(LeaseLedgerServer server, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        try (AxonStore store = AxonStore.start(StoreSettings.h2(server.storeDir()), List.of(Subnet.class))) {
-            store.replayAll(payload -> {
-                if (type.isInstance(payload)) {
-                    found.add(type.cast(payload));
-                }
-            });
-        }
-        return found;
     }
 }

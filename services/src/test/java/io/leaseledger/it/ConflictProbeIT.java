@@ -15,13 +15,8 @@ import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.Segment;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
-import io.leaseledger.subnet.Subnet;
-import io.leaseledger.store.AxonStore;
-import io.leaseledger.store.StoreSettings;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,24 +67,12 @@ class ConflictProbeIT {
         String log = Files.readString(server.storeDir().getParent().resolve("leaseledger.log"));
         assertThat(log).contains("conflict detection: each OFFER on [" + lan.bridge() + "] waits 300 ms")
                 .contains("answered ARP for " + SILENT);
-        List<AddressInUseObserved> observed = observed(server.storeDir());
+        List<AddressInUseObserved> observed = StoppedServerStores.recorded(server, AddressInUseObserved.class);
         assertThat(observed).isNotEmpty().allSatisfy(seen -> {
             assertThat(seen.address()).isEqualTo(Ipv4Address.parse(SILENT));
             assertThat(seen.mac()).isEqualTo(MacAddress.parse(silent.mac()));
         });
         // Recorded while the address stood offered to the client that was then not told of it.
         assertThat(observed.getFirst().standing()).isEqualTo(InUseStanding.OFFERED);
-    }
-
-    private static List<AddressInUseObserved> observed(Path storeDir) {
-        List<AddressInUseObserved> found = new ArrayList<>();
-        try (AxonStore store = AxonStore.start(StoreSettings.h2(storeDir), List.of(Subnet.class))) {
-            store.replayAll(payload -> {
-                if (payload instanceof AddressInUseObserved seen) {
-                    found.add(seen);
-                }
-            });
-        }
-        return found;
     }
 }

@@ -87,14 +87,7 @@ class ForeignDhcpServerIT extends ScapyLan {
         assertThat(server.process().log()).contains("DHCP transport closed (received=0 ");
 
         // The sighting outlives the process: an event of the subnet served on that link.
-        List<ForeignDhcpServerObserved> recorded = new ArrayList<>();
-        try (StoppedServerStores stores = StoppedServerStores.of(server)) {
-            stores.store().replayAll(payload -> {
-                if (payload instanceof ForeignDhcpServerObserved e) {
-                    recorded.add(e);
-                }
-            });
-        }
+        List<ForeignDhcpServerObserved> recorded = StoppedServerStores.recorded(server, ForeignDhcpServerObserved.class);
         assertThat(recorded).singleElement().satisfies(e -> {
             assertThat(e.subnetId().toString()).isEqualTo(subnet.cidr());
             assertThat(e.iface()).isEqualTo(lan.bridge());

@@ -26,6 +26,20 @@ record StoppedServerStores(AxonStore store, ReadSide readSide) implements AutoCl
         }
     }
 
+    /** The events of {@code type} in a stopped server's event store, in the order they were stored. */
+    static <T> List<T> recorded(LeaseLedgerServer server, Class<T> type) {
+        List<T> found = new java.util.ArrayList<>();
+        try (AxonStore store = AxonStore.start(server.databases().store(server.storeDir())
+                .withSnapshots(StoreSettings.Snapshots.DISABLED), List.of(Subnet.class))) {
+            store.replayAll(payload -> {
+                if (type.isInstance(payload)) {
+                    found.add(type.cast(payload));
+                }
+            });
+        }
+        return found;
+    }
+
     /** Projection name → table → rows ({@link TableContents}). */
     Map<String, Map<String, List<List<Object>>>> contents() {
         Map<String, Map<String, List<List<Object>>>> all = new LinkedHashMap<>();
