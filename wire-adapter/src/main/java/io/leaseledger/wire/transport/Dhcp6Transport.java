@@ -247,11 +247,6 @@ public final class Dhcp6Transport implements AutoCloseable {
         return List.copyOf(served);
     }
 
-    /** The local addresses the channels are bound to, in configuration order (interfaces first). */
-    public List<InetSocketAddress> bindings() {
-        return channels.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
-    }
-
     public Counters counters() {
         return counters;
     }
