@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as operators write them: {@code 600} (seconds), {@code 30s}, {@code 10m}, {@code 1h30m}, {@code 1d}. */
+/** Durations as operators write them: {@code 600} (seconds), {@code 200ms}, {@code 30s}, {@code 10m}, {@code 1h30m}, {@code 1d}. */
 public final class Durations {
 
-    private static final Pattern PART = Pattern.compile("(\\d+)([smhd])");
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|[smhd])");
 
     private Durations() {}
 
@@ -21,6 +21,7 @@ public final class Durations {
         while (m.lookingAt()) {
             long n = Long.parseLong(m.group(1));
             total = total.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);

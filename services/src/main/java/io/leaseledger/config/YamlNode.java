@@ -152,6 +152,11 @@ final class YamlNode {
 
     /** A duration: whole seconds ({@code 600}) or text with units ({@code 10m}); never zero or negative. */
     Optional<java.time.Duration> duration(String key) {
+        return duration(key, false);
+    }
+
+    /** A duration; with {@code millis} false, of whole seconds (every key but the short waits). */
+    private Optional<java.time.Duration> duration(String key, boolean millis) {
         JsonNode v = value(key);
         if (v == null) {
             return Optional.empty();
@@ -165,6 +170,10 @@ final class YamlNode {
             error(key, "must be a duration such as 600, 30s, 10m or 1h, found " + describe(v));
             return Optional.empty();
         }
+        if (d.isPresent() && !millis && d.get().getNano() != 0) {
+            error(key, describe(v) + " is not a whole number of seconds");
+            return Optional.empty();
+        }
         if (d.isPresent() && (d.get().isNegative() || d.get().isZero() || d.get().toSeconds() > 0xFFFF_FFFEL)) {
             error(key, describe(v) + " is not a usable duration: it must be above zero and below 2^32-1 seconds");
             return Optional.empty();
@@ -174,6 +183,10 @@ final class YamlNode {
 
     /** A duration as {@link #duration}, or {@code false} for none ({@link java.time.Duration#ZERO}). */
     Optional<java.time.Duration> durationOrOff(String key) {
+        return durationOrOff(key, false);
+    }
+
+    private Optional<java.time.Duration> durationOrOff(String key, boolean millis) {
         JsonNode v = value(key);
         if (v != null && v.isBoolean()) {
             if (v.booleanValue()) {
@@ -182,24 +195,12 @@ final class YamlNode {
             }
             return Optional.of(java.time.Duration.ZERO);
         }
-        return duration(key);
+        return duration(key, millis);
     }
 
-    /**
-     * A short wait: milliseconds ({@code 200ms}), or a duration as {@link #duration}, or {@code false}
-     * for none ({@link java.time.Duration#ZERO}).
-     */
+    /** A short wait, as {@link #durationOrOff} but to the millisecond ({@code 200ms}). */
     Optional<java.time.Duration> millisOrOff(String key) {
-        JsonNode v = value(key);
-        if (v != null && v.isTextual() && v.textValue().endsWith("ms")) {
-            String digits = v.textValue().substring(0, v.textValue().length() - 2);
-            if (!digits.isEmpty() && digits.length() < 10 && digits.chars().allMatch(Character::isDigit)) {
-                return Optional.of(java.time.Duration.ofMillis(Long.parseLong(digits)));
-            }
-            error(key, describe(v) + " is not a duration: write milliseconds such as 200ms, or seconds such as 1s");
-            return Optional.empty();
-        }
-        return durationOrOff(key);
+        return durationOrOff(key, true);
     }
 
     Optional<YamlNode> object(String key) {

@@ -193,19 +193,23 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             }
             sendReply(request, reply.get(), subnet, transport);
         } catch (RuntimeException e) {
-            transport.countDrop(PipelineDrop.REPLY_FAILED, subnet.id());
-            replyWarning.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
+            replyFailed(request, subnet, transport, e);
         }
     }
 
+    /** Encodes and sends {@code reply}; also after a conflict probe, on the event loop, outside {@link #reply}. */
     private void sendReply(DecodedRequest request, Dhcp4Message reply, ConfiguredSubnet subnet, TransportContext transport) {
         try {
             send(request, reply, transport);
             observer.sent(subnet.id(), reply.messageType());
         } catch (RuntimeException e) {
-            transport.countDrop(PipelineDrop.REPLY_FAILED, subnet.id());
-            replyWarning.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
+            replyFailed(request, subnet, transport, e);
         }
+    }
+
+    private void replyFailed(DecodedRequest request, ConfiguredSubnet subnet, TransportContext transport, RuntimeException e) {
+        transport.countDrop(PipelineDrop.REPLY_FAILED, subnet.id());
+        replyWarning.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
     }
 
     private record ProbeFrom(ConflictProbe probe, String iface, Ipv4Address sender) {}

@@ -250,7 +250,9 @@ class ConfigurationValidationTest {
         assertSingleError("server: {interfaces: [eth1], conflict-probe: 5ms}", range);
         assertSingleError("server: {interfaces: [eth1], conflict-probe: 3s}", range);
         assertSingleError("server: {interfaces: [eth1], conflict-probe: 2xms}",
-                "server.conflict-probe: '2xms' is not a duration: write milliseconds such as 200ms, or seconds such as 1s");
+                "server.conflict-probe: '2xms' is not a duration (write seconds, or a number with s, m, h or d, e.g. 10m or 1h30m)");
+        assertSingleError("server: {interfaces: [eth1], arp-listener: true, warm-up: 1500ms}",
+                "server.warm-up: '1500ms' is not a whole number of seconds");
         assertSingleError("server: {interfaces: [eth1], arp-listener: false, conflict-probe: 200ms}",
                 "server.conflict-probe: the answers are heard by the ARP listener, which arp-listener: false turns off:"
                         + " turn the listener on, or the probe off (false)");

@@ -74,6 +74,17 @@ class YamlNodeTest {
     }
 
     @Test
+    void millisecondsOnlyWhereAWaitIsShort() throws Exception {
+        YamlNode n = read("a: 200ms\nb: 1s500ms\nc: false\nd: 1500ms\n");
+        assertThat(n.millisOrOff("a")).contains(Duration.ofMillis(200));
+        assertThat(n.millisOrOff("b")).contains(Duration.ofMillis(1500));
+        assertThat(n.millisOrOff("c")).contains(Duration.ZERO);
+        assertThat(errors).isEmpty();
+        assertThat(n.duration("d")).isEmpty();
+        assertThat(errors).extracting(ConfigError::toString).containsExactly("d: '1500ms' is not a whole number of seconds");
+    }
+
+    @Test
     void aMissingRequiredKeyIsReported() throws Exception {
         read("{}").requiredText("cidr");
         assertThat(errors).extracting(ConfigError::toString).containsExactly("cidr: is required");

@@ -7,9 +7,11 @@ import io.leaseledger.events.types.Duid;
 import io.leaseledger.wire.dhcp6.Dhcp6Options.StatusCode;
 import java.net.Inet6Address;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The DHCPv6 server's decisions (RFC 8415 §16, §18.3), a pure function of a datagram, the
@@ -22,6 +24,8 @@ import java.util.Optional;
 public final class Dhcp6Responder {
 
     private static final String NO_ADDRESSES = "this server gives configuration only (stateless DHCPv6), no addresses";
+    private static final Set<Dhcp6MessageType> SENT_BY_SERVERS_AND_RELAYS = EnumSet.of(Dhcp6MessageType.ADVERTISE,
+            Dhcp6MessageType.REPLY, Dhcp6MessageType.RECONFIGURE, Dhcp6MessageType.RELAY_FORW, Dhcp6MessageType.RELAY_REPL);
 
     private final Duid serverDuid;
     private final List<Dhcp6Link> links;
@@ -84,6 +88,9 @@ public final class Dhcp6Responder {
         Optional<Dhcp6Option> clientId = request.option(CLIENTID);
         Optional<Dhcp6Option> serverId = request.option(SERVERID);
         Optional<Dhcp6MessageType> known = Optional.of(type);
+        if (SENT_BY_SERVERS_AND_RELAYS.contains(type)) {
+            return new Dropped(known, Dhcp6Drop.NOT_A_REQUEST, type + " is not sent to servers");
+        }
         // RFC 8415 §16: what each type must and must not carry; a message that fails is discarded.
         String invalid = switch (type) {
             case SOLICIT, CONFIRM, REBIND -> clientId.isEmpty() ? "no Client Identifier"
@@ -92,11 +99,8 @@ public final class Dhcp6Responder {
                     : serverId.isEmpty() ? "no Server Identifier" : null;
             case INFORMATION_REQUEST -> Dhcp6Options.IA_OPTIONS.stream().anyMatch(c -> request.option(c).isPresent())
                     ? "an identity association in an Information-request" : null;
-            case ADVERTISE, REPLY, RECONFIGURE, RELAY_FORW, RELAY_REPL -> "";
+            case ADVERTISE, REPLY, RECONFIGURE, RELAY_FORW, RELAY_REPL -> throw new IllegalStateException(type.name());
         };
-        if ("".equals(invalid)) {
-            return new Dropped(known, Dhcp6Drop.NOT_A_REQUEST, type + " is not sent to servers");
-        }
         if (invalid != null) {
             return new Dropped(known, Dhcp6Drop.INVALID, invalid);
         }

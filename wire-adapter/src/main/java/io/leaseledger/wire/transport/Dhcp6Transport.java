@@ -166,20 +166,19 @@ public final class Dhcp6Transport implements AutoCloseable {
         if (!Epoll.isAvailable()) {
             throw new EngineUnavailableException("the DHCPv6 transport needs the epoll engine", Epoll.unavailabilityCause());
         }
-        List<NetworkInterface> links = new ArrayList<>();
+        List<Ingress.Interface> links = new ArrayList<>();
         for (String name : config.interfaces()) {
-            links.add(lookUp(name));
+            links.add(DhcpTransport.lookUp(name));
         }
         var group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("dhcp6-transport", true),
                 EpollIoHandler.newFactory());
         var transport = new Dhcp6Transport(group, responder);
         try {
-            for (NetworkInterface link : links) {
-                transport.open(new Ingress.Interface(link.getName(), link.getIndex(), List.of()), link,
-                        new InetSocketAddress(literal("::"), config.port()));
+            for (Ingress.Interface link : links) {
+                transport.open(link, new InetSocketAddress(literal("::"), config.port()));
             }
             for (InetSocketAddress address : config.addresses()) {
-                transport.open(new Ingress.BoundAddress(address), null, address);
+                transport.open(new Ingress.BoundAddress(address), address);
             }
         } catch (RuntimeException e) {
             transport.close();
@@ -189,19 +188,7 @@ public final class Dhcp6Transport implements AutoCloseable {
         return transport;
     }
 
-    private static NetworkInterface lookUp(String name) {
-        try {
-            NetworkInterface nic = NetworkInterface.getByName(name);
-            if (nic == null) {
-                throw new UnknownInterfaceException(name, null);
-            }
-            return nic;
-        } catch (SocketException e) {
-            throw new UnknownInterfaceException(name, e);
-        }
-    }
-
-    private void open(Ingress ingress, NetworkInterface link, InetSocketAddress local) {
+    private void open(Ingress ingress, InetSocketAddress local) {
         Optional<String> interfaceName = ingress instanceof Ingress.Interface i ? Optional.of(i.name()) : Optional.empty();
         ChannelFuture registered = new Bootstrap()
                 .group(group)
@@ -216,19 +203,20 @@ public final class Dhcp6Transport implements AutoCloseable {
                 .register().syncUninterruptibly();
         var channel = (EpollDatagramChannel) registered.channel();
         try {
-            if (link != null) {
+            if (ingress instanceof Ingress.Interface link) {
                 try {
-                    LinuxSockets.bindToDevice(channel.fd().intValue(), link.getName());
+                    LinuxSockets.bindToDevice(channel.fd().intValue(), link.name());
                 } catch (NativeCallException e) {
-                    throw new SocketOptionException(link.getName(), "SO_BINDTODEVICE", e);
+                    throw new SocketOptionException(link.name(), "SO_BINDTODEVICE", e);
                 }
             }
             ChannelFuture bound = channel.bind(local).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new BindFailedException(ingress, bound.cause());
             }
-            if (link != null) {
-                ChannelFuture joined = channel.joinGroup(new InetSocketAddress(ALL_RELAY_AGENTS_AND_SERVERS, 0), link).awaitUninterruptibly();
+            if (ingress instanceof Ingress.Interface link) {
+                ChannelFuture joined = channel.joinGroup(new InetSocketAddress(ALL_RELAY_AGENTS_AND_SERVERS, 0),
+                        networkInterface(link)).awaitUninterruptibly();
                 if (!joined.isSuccess()) {
                     throw new BindFailedException(ingress, joined.cause());
                 }
@@ -240,6 +228,18 @@ public final class Dhcp6Transport implements AutoCloseable {
         channels.add(channel);
         served.add(ingress instanceof Ingress.Interface i ? i.name()
                 : "[" + Ipv6Prefix.text((Inet6Address) ((Ingress.BoundAddress) ingress).address().getAddress()) + "]");
+    }
+
+    private static NetworkInterface networkInterface(Ingress.Interface link) {
+        try {
+            NetworkInterface nic = NetworkInterface.getByIndex(link.index());
+            if (nic == null) {
+                throw new UnknownInterfaceException(link.name(), null);
+            }
+            return nic;
+        } catch (SocketException e) {
+            throw new UnknownInterfaceException(link.name(), e);
+        }
     }
 
     /** What the channels serve, in configuration order: interface names, then bound addresses in brackets. */

@@ -120,7 +120,8 @@ public final class DhcpTransport implements TransportContext, AutoCloseable {
         ordered.add(binding);
     }
 
-    private static Ingress.Interface lookUp(String name) {
+    /** The interface named {@code name}, as an ingress; an {@link UnknownInterfaceException} when there is none. */
+    static Ingress.Interface lookUp(String name) {
         NetworkInterface nic;
         try {
             nic = NetworkInterface.getByName(name);
