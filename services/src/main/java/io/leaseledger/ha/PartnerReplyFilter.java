@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the HA partner's DHCP replies off the list of other DHCP servers. The partner's addresses
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
  * {@link #accept} from its reader threads; the HA ticker calls {@link #release}.
  */
 final class PartnerReplyFilter implements Consumer<ForeignReply> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerReplyFilter.class);
 
     /** Replies held at most while the partner's addresses are unknown. */
     static final int HELD = 256;
@@ -75,7 +79,11 @@ final class PartnerReplyFilter implements Consumer<ForeignReply> {
             judged = new ArrayList<>(held);
             held.clear();
         }
+        long partnerBefore = partnerReplies.sum();
         judged.forEach(reply -> judge(reply, partner));
+        LOG.info("HA: {} DHCP repl(ies) heard before the partner's first heartbeat judged: {} the partner's, the rest"
+                + " another server's; {} dropped unjudged (more than {} waited)", judged.size(),
+                partnerReplies.sum() - partnerBefore, overflowed.sum(), HELD);
     }
 
     private void judge(ForeignReply reply, Set<Ipv4Address> partner) {
@@ -86,7 +94,7 @@ final class PartnerReplyFilter implements Consumer<ForeignReply> {
         }
     }
 
-    /** Replies found to be the partner's. */
+    /** Replies found to be the partner's (the release's log line says how many of those held). */
     long partnerReplies() {
         return partnerReplies.sum();
     }

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class Dhcp6Probe {
                 } catch (SocketTimeoutException silent) {
                     return Optional.empty();
                 }
-                Optional<Dhcp6Packet.Message> reply = unwrap(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                Optional<Dhcp6Packet.Message> reply = unwrap(Arrays.copyOf(packet.getData(), packet.getLength()));
                 if (reply.filter(r -> r.transactionId() == transactionId).isPresent()) {
                     return reply;
                 }

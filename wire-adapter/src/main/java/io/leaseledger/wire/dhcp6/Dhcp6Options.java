@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,7 +99,7 @@ public final class Dhcp6Options {
         }
         long t1 = header == 12 ? uint32(b, 4) : 0;
         long t2 = header == 12 ? uint32(b, 8) : 0;
-        return new IdentityAssociation(option.code(), java.util.Arrays.copyOf(b, 4), t1, t2,
+        return new IdentityAssociation(option.code(), Arrays.copyOf(b, 4), t1, t2,
                 Dhcp6Codec.options(b, header, b.length - header));
     }
 

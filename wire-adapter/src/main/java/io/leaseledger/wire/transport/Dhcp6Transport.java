@@ -31,7 +31,9 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,10 +140,10 @@ public final class Dhcp6Transport implements AutoCloseable {
         }
 
         private static <K extends Enum<K>> Map<String, Long> nonZero(Map<K, LongAdder> counts) {
-            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            Map<String, Long> out = new LinkedHashMap<>();
             counts.forEach((k, v) -> {
                 if (v.sum() > 0) {
-                    out.put(k.name().toLowerCase(java.util.Locale.ROOT), v.sum());
+                    out.put(k.name().toLowerCase(Locale.ROOT), v.sum());
                 }
             });
             return out;
