@@ -3,6 +3,7 @@ package io.leaseledger.readside;
 import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.DurableReads;
 import io.leaseledger.store.IsoInstants;
 import io.leaseledger.store.StoreSerializers;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -56,7 +57,8 @@ public final class EventStoreSource {
     /**
      * Reads every event after {@code from} (empty: from the first) up to the log's end as of the
      * call, and passes them to {@code batches} in batches of at most {@code batchSize}, each with
-     * the position after its last event. Returns the events read.
+     * the position after its last event, once it is durable ({@link AxonStore#awaitDurable()}).
+     * Returns the events read.
      */
     public long readAfter(Optional<SourcePosition> from, int batchSize, BiConsumer<List<StoredEvent>, SourcePosition> batches) {
         TrackingToken token = from.filter(p -> p.source().equals(NAME)).map(p -> TrackingTokens.decode(p.token())).orElse(null);
@@ -72,6 +74,7 @@ public final class EventStoreSource {
                 stored(message).ifPresent(batch::add);
                 read++;
                 if (++sinceLastBatch >= batchSize) {
+                    store.awaitDurable();
                     batches.accept(batch, new SourcePosition(NAME, TrackingTokens.encode(last)));
                     batch = new ArrayList<>(batchSize);
                     sinceLastBatch = 0;
@@ -79,6 +82,7 @@ public final class EventStoreSource {
             }
             if (sinceLastBatch > 0) {
                 // The rest, even if none of it was a subnet event: the position still moves on.
+                store.awaitDurable();
                 batches.accept(batch, new SourcePosition(NAME, TrackingTokens.encode(last)));
             }
         }
@@ -112,6 +116,7 @@ public final class EventStoreSource {
                 + " WHERE " + schema.globalIndexColumn() + " > ?"
                 + " ORDER BY " + schema.globalIndexColumn() + " ASC FETCH FIRST " + PAGE_ROWS + " ROWS ONLY";
         Payloads payloads = new Payloads(store.eventSerializer());
+        DurableReads durable = store.durableReads();
         long read = 0;
         GapAwareTrackingToken token = null;
         List<StoredEvent> batch = new ArrayList<>(batchSize);
@@ -126,6 +131,7 @@ public final class EventStoreSource {
                 Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MS);
                 query.setLong(1, after);
                 try (ResultSet r = query.executeQuery()) {
+                    durable.awaitDurable(connection);
                     while (r.next()) {
                         rows++;
                         long globalIndex = r.getLong(1);

@@ -308,6 +308,27 @@ public final class AxonStore implements AutoCloseable {
         return configuration.commandGateway();
     }
 
+    /**
+     * For readers that hand stored events on (projections, the Kafka publisher): call between
+     * reading and handing on ({@link StoreDialect#awaitDurable}). Without it, an H2 store can show
+     * a reader events whose write to the file then fails (a full disk): the database opens again
+     * without them, and whatever the reader fed them to would hold events the log never kept.
+     */
+    public DurableReads durableReads() {
+        StoreDialect dialect = settings.dialect();
+        Durability durability = settings.durability();
+        return connection -> dialect.awaitDurable(connection, durability);
+    }
+
+    /** {@link #durableReads()} on a connection of the store's pool, for readers that go through Axon's own. */
+    public void awaitDurable() {
+        try (Connection connection = dataSource.getConnection()) {
+            durableReads().awaitDurable(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the events read durable: " + e.getMessage(), e);
+        }
+    }
+
     /** The pool the store writes through (readers outside Axon take their own connections). */
     public DataSource dataSource() {
         return dataSource;

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -77,22 +78,35 @@ public final class FailedH2StoreGuard {
 
     /** {@code connection}, refusing every call but {@link #ALWAYS_PASSED} once its H2 store has failed. */
     static Connection guard(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
-                || session.getDatabase().getStore() == null) {
+        Optional<SessionLocal> session = embeddedSession(connection);
+        if (session.isEmpty()) {
             return connection; // not H2 in this process: nothing to guard
         }
-        MVStore store = session.getDatabase().getStore().getMvStore();
+        MVStore store = session.get().getDatabase().getStore().getMvStore();
         failIfFailed(store);
         return (Connection) Proxy.newProxyInstance(FailedH2StoreGuard.class.getClassLoader(),
-                new Class<?>[]{Connection.class}, new Guard(connection, session, store));
+                new Class<?>[]{Connection.class}, new Guard(connection, session.get(), store));
+    }
+
+    /** The MVStore of the embedded H2 database {@code connection} (pooled, guarded or not) belongs to; empty for any other. */
+    static Optional<MVStore> embeddedStore(Connection connection) throws SQLException {
+        return embeddedSession(connection).map(session -> session.getDatabase().getStore().getMvStore());
+    }
+
+    private static Optional<SessionLocal> embeddedSession(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(JdbcConnection.class)
+                && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                && session.getDatabase().getStore() != null) {
+            return Optional.of(session);
+        }
+        return Optional.empty();
     }
 
     private static boolean failed(MVStore store) {
         return store.getPanicException() != null || store.isClosed();
     }
 
-    private static void failIfFailed(MVStore store) throws SQLException {
+    static void failIfFailed(MVStore store) throws SQLException {
         if (failed(store)) {
             throw new SQLNonTransientConnectionException("The H2 database has been closed after a failed write ("
                     + (store.getPanicException() == null ? "store closed" : store.getPanicException().getMessage())

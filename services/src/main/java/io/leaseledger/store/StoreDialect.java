@@ -3,10 +3,13 @@ package io.leaseledger.store;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /** The two databases the event store runs on, and what differs between them. */
 public enum StoreDialect {
@@ -33,6 +36,29 @@ public enum StoreDialect {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT SYNC");
             }
+        }
+
+        @Override
+        void awaitDurable(Connection connection, Durability durability) throws SQLException {
+            // H2 shows a transaction to other sessions as soon as it is marked committed, and only
+            // then writes it to its file; if that write fails (a full disk), the database closes and
+            // opens again without it. MVStore.commit takes the store's lock (waiting out a write in
+            // progress) and writes whatever is visible but not yet in the file: once it returns on
+            // a store that has not failed, everything a reader saw before the call is in the file.
+            Optional<MVStore> store = FailedH2StoreGuard.embeddedStore(connection);
+            if (store.isEmpty()) {
+                return; // an H2 server's store is out of reach from here
+            }
+            try {
+                store.get().commit();
+                if (durability == Durability.FSYNC) {
+                    store.get().sync();
+                }
+            } catch (MVStoreException e) {
+                FailedH2StoreGuard.failIfFailed(store.get());
+                throw new SQLException("cannot make the events read durable: " + e.getMessage(), e);
+            }
+            FailedH2StoreGuard.failIfFailed(store.get());
         }
     },
     POSTGRESQL {
@@ -71,4 +97,14 @@ public enum StoreDialect {
 
     /** Called after a commit when {@link Durability#FSYNC} is configured. */
     void forceToDisk(Connection connection) throws SQLException {}
+
+    /**
+     * Returns once every event another session could read before the call is as durable as a
+     * commit with {@code durability} makes it, or throws: a reader that hands events on (the
+     * projections, the Kafka publisher) calls it between reading them and handing them on, so
+     * that nothing downstream ever holds an event the store may still lose. PostgreSQL makes a
+     * commit visible only once it is as durable as its {@code synchronous_commit} says, so
+     * there is nothing to wait for.
+     */
+    void awaitDurable(Connection connection, Durability durability) throws SQLException {}
 }

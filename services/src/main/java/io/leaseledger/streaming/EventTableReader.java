@@ -1,5 +1,6 @@
 package io.leaseledger.streaming;
 
+import io.leaseledger.store.DurableReads;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import java.util.function.LongSupplier;
  *
  * <p>A gap that stays empty for {@link #GAP_TIMEOUT} (a rolled-back transaction, identity
  * values a crash skipped) is given up, as Axon's own tailing gives gaps up after its gap timeout.
- * Nothing else is ever skipped.
+ * Nothing else is ever skipped. A batch is returned only once the store says it is durable
+ * ({@link DurableReads}): Kafka never carries an event the store could still lose.
  *
  * <p>Per subnet, the order is the store's: a subnet's commands commit one after the other (its
  * mailbox, Axon's aggregate lock), so an event committed late at a lower index never belongs to a
@@ -50,21 +52,25 @@ final class EventTableReader {
             + "payloadType, payloadRevision, timeStamp, payload, metaData";
 
     private final DataSource dataSource;
+    private final DurableReads durableReads;
     private final int batchSize;
     private final long gapTimeoutNanos;
     private final LongSupplier nanoTime;
     /** When each gap was first passed over (nanoTime). */
     private final Map<Long, Long> gapSeen = new HashMap<>();
 
-    EventTableReader(DataSource dataSource, int batchSize) {
-        this(dataSource, batchSize, GAP_TIMEOUT, System::nanoTime);
+    /** @param durableReads the store's ({@link io.leaseledger.store.AxonStore#durableReads()}): a batch is returned once it is durable */
+    EventTableReader(DataSource dataSource, DurableReads durableReads, int batchSize) {
+        this(dataSource, durableReads, batchSize, GAP_TIMEOUT, System::nanoTime);
     }
 
-    EventTableReader(DataSource dataSource, int batchSize, Duration gapTimeout, LongSupplier nanoTime) {
+    EventTableReader(DataSource dataSource, DurableReads durableReads, int batchSize, Duration gapTimeout,
+                     LongSupplier nanoTime) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
         this.dataSource = dataSource;
+        this.durableReads = durableReads;
         this.batchSize = batchSize;
         this.gapTimeoutNanos = gapTimeout.toNanos();
         this.nanoTime = nanoTime;
@@ -116,6 +122,7 @@ final class EventTableReader {
                 }
             }
             commitIfNeeded(c);
+            durableReads.awaitDurable(c);
             long now = nanoTime.getAsLong();
             for (int i = 0; i < filled; i++) {
                 long g = rows.get(i).globalIndex();

@@ -30,7 +30,7 @@ public final class Publishing {
         PublisherPosition position = new PublisherPosition(store.dataSource(), "kafka:" + kafka.leaseTopic()
                 + "," + kafka.configurationTopic());
         boolean[] topicsChecked = {false};
-        EventTableReader reader = new EventTableReader(store.dataSource(), KafkaPublisher.DEFAULT_BATCH);
+        EventTableReader reader = new EventTableReader(store.dataSource(), store.durableReads(), KafkaPublisher.DEFAULT_BATCH);
         KafkaPublisher publisher = KafkaPublisher.start(reader, store.transactionManager().commitSignal(), position,
                 records, KafkaClients.producer(kafka, node), () -> {
                     if (!topicsChecked[0]) {

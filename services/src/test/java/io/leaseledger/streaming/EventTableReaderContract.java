@@ -44,7 +44,7 @@ abstract class EventTableReaderContract {
     }
 
     private EventTableReader reader(int batchSize) {
-        return new EventTableReader(rack.store.dataSource(), batchSize, Duration.ofSeconds(60), nanos::get);
+        return new EventTableReader(rack.store.dataSource(), rack.store.durableReads(), batchSize, Duration.ofSeconds(60), nanos::get);
     }
 
     @Test

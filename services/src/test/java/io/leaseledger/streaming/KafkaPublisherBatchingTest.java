@@ -61,7 +61,7 @@ class KafkaPublisherBatchingTest {
     private KafkaPublisher publisher(int batchSize, boolean autoComplete, Duration poll) {
         CloudEventRecords records = new CloudEventRecords(CloudEventRecords.sourceOf("rack-1"), "leases", "configuration",
                 StoreSerializers.eventMapper(), rack.store.configuration().eventSerializer());
-        KafkaPublisher publisher = new KafkaPublisher(new EventTableReader(rack.store.dataSource(), batchSize),
+        KafkaPublisher publisher = new KafkaPublisher(new EventTableReader(rack.store.dataSource(), rack.store.durableReads(), batchSize),
                 rack.store.transactionManager().commitSignal(), position(), records, () -> {
                     MockProducer<String, byte[]> p = new MockProducer<>(autoComplete, null, new StringSerializer(),
                             new ByteArraySerializer());
