@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A DHCP server whose lease database is an event log.",
-        subcommands = {ServeCommand.class, ProbeCommand.class, Probe6Command.class, TokenCommand.class, ProjectionsCommand.class,
+        subcommands = {ServeCommand.class, CheckCommand.class, ProbeCommand.class, Probe6Command.class, TokenCommand.class, ProjectionsCommand.class,
                 LeasesCommand.class, HistoryCommand.class, UtilisationCommand.class, LogCommand.class, DiscoveriesCommand.class,
                 TailCommand.class})
 public final class RootCommand implements Runnable {

@@ -19,7 +19,7 @@ final class StoreInUse {
     static Optional<String> explain(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                return Optional.of("cannot start: a database of this node is in use by another process (another"
+                return Optional.of("cannot open the store: a database of this node is in use by another process (another"
                         + " `serve` or `projections rebuild` on the same store.path?); stop it, or give this one its"
                         + " own store.path. H2 said: " + firstLine(sql.getMessage()));
             }

@@ -46,7 +46,7 @@ public final class ConfigurationApplier {
     public static List<SubnetCommand> apply(SettingsView view, LeaseLedgerConfiguration config,
             Optional<LeaseLedgerConfiguration> lastApplied, CommandGateway commands, Instant at)
             throws ConfigurationException {
-        List<SubnetCommand> diff = ConfigurationDiff.between(view.known(), config, lastApplied, view.globalWord(), at);
+        List<SubnetCommand> diff = plan(view, config, lastApplied, at);
         for (SubnetCommand command : diff) {
             try {
                 commands.sendAndWait(command);
@@ -62,6 +62,15 @@ public final class ConfigurationApplier {
                     diff.stream().map(ConfigurationApplier::subnetOf).distinct().count());
         }
         return diff;
+    }
+
+    /**
+     * The commands {@link #apply(SettingsView, LeaseLedgerConfiguration, Optional, CommandGateway, Instant) apply}
+     * would send, without sending them ({@code leaseledger check --against-store}).
+     */
+    public static List<SubnetCommand> plan(SettingsView view, LeaseLedgerConfiguration config,
+            Optional<LeaseLedgerConfiguration> lastApplied, Instant at) {
+        return ConfigurationDiff.between(view.known(), config, lastApplied, view.globalWord(), at);
     }
 
     private static SubnetId subnetOf(SubnetCommand command) {

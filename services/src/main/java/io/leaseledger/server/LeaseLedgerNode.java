@@ -215,13 +215,20 @@ public final class LeaseLedgerNode implements AutoCloseable {
                     () -> LOG.warn("could not stop C2 after the warm-up: it compiles on under real traffic"));
             Warmup.run(context.getBean(StoreSettings.class), warmUpDirectory(config), server.warmUp(), Clock.systemUTC(),
                     C2Cutoff.requested() ? cutC2 : null);
-            DhcpTransport transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
+            // The ARP listener before the transport: with conflict-probe on, the very first OFFERs are probed too.
+            Optional<ArpWatch> arp = arpListener(server, gateway, settings, metrics, discovery, pipeline);
+            DhcpTransport transport;
+            try {
+                transport = DhcpTransport.start(transportConfig(server), new DecodingHandler(pipeline));
+            } catch (RuntimeException e) {
+                arp.ifPresent(ArpWatch::close);
+                throw e;
+            }
             metrics.watch(transport.counters(), gateway);
             // A lazy singleton that nothing else asks for: without this its timer never starts, and
             // expired leases, ended probations and stale offers wait until their address is wanted.
             context.getBean(ReclaimScheduler.class);
             LOG.info("serving DHCPv4 on {}", transport.bindings());
-            Optional<ArpWatch> arp = arpListener(server, gateway, settings, metrics, discovery, pipeline);
             Optional<ForeignDhcpWatch> foreignDhcp = foreignDhcpWatch(server, context, clock, metrics,
                     new ForeignServerReporter(gateway, settings, ForeignServerReporter::addressesOf), heardBefore,
                     ha.<UnaryOperator<Consumer<ForeignReply>>>map(pair -> pair::withoutPartnerReplies)
@@ -285,6 +292,17 @@ public final class LeaseLedgerNode implements AutoCloseable {
             return Path.of(config.store().path()).resolve("warm-up");
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "leaseledger-warm-up-" + ProcessHandle.current().pid());
+    }
+
+    /**
+     * The configuration commands a start with {@code config} would send to the subnets of
+     * {@code store} (the difference between its log and the file, three-way with the file last
+     * applied), without sending them.
+     */
+    public static List<SubnetCommand> pendingConfiguration(AxonStore store, LeaseLedgerConfiguration config, Instant at) {
+        Optional<LeaseLedgerConfiguration> lastApplied = new AppliedConfigurationFile(store.dataSource()).read()
+                .flatMap(LeaseLedgerNode::lastApplied);
+        return ConfigurationApplier.plan(replayed(store), config, lastApplied, at);
     }
 
     private static SettingsView replayed(AxonStore store) {

@@ -1,0 +1,146 @@
+package io.leaseledger.cli;
+
+import io.leaseledger.config.ConfigurationApplier;
+import io.leaseledger.config.ConfigurationLoader;
+import io.leaseledger.config.HostInterfaces;
+import io.leaseledger.config.SettingsView;
+import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.StoreSettings;
+import io.leaseledger.subnet.Subnet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code check --config FILE [--against-store]}: validates as serve does without serving, and
+ * lists what a start would change in the event log, without changing it.
+ */
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void aValidFileIsSummarisedAndNothingIsOpened() throws Exception {
+        Path config = write("node.yaml", node("10m", ""));
+
+        assertThat(run("--config", config.toString())).isZero();
+
+        assertThat(output()).startsWith(config + ": valid")
+                .contains("DHCPv4 on port 16769: interfaces [], bind addresses [127.0.0.1]")
+                .contains("subnet 198.18.0.0/24: managed, lease 600 s, dynamic 198.18.0.100-198.18.0.199, "
+                        + "reserved 198.18.0.2-198.18.0.19, 1 reservation(s)");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void anInvalidFileExitsTwoNamingTheKeyAndTheValue() throws Exception {
+        Path config = write("node.yaml", node("10m", "").replace("end: 198.18.0.199", "end: 198.18.1.199"));
+
+        assertThat(run("--config", config.toString())).isEqualTo(2);
+
+        assertThat(errors()).contains("subnets[0].ranges[1]").contains("198.18.1.199");
+        assertThat(output()).isEmpty();
+    }
+
+    @Test
+    void withoutAStoreYetTheWholeFileWouldBeAppliedAndNoStoreIsCreated() throws Exception {
+        Path config = write("node.yaml", node("10m", ""));
+
+        assertThat(run("--config", config.toString(), "--against-store")).isZero();
+
+        assertThat(output()).contains("no event store at " + dir.resolve("data").resolve("events.mv.db") + " yet")
+                .contains("a start would send 4 configuration command(s):")
+                .contains("  define subnet 198.18.0.0/24 (managed, authoritative, lease 600 s)")
+                .contains("  add reserved range 198.18.0.2-198.18.0.19 to 198.18.0.0/24")
+                .contains("  add dynamic range 198.18.0.100-198.18.0.199 to 198.18.0.0/24")
+                .contains("  reserve 198.18.0.50 for 52:54:00:00:00:01 (probe-host) in 198.18.0.0/24");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void againstAStoreOnlyWhatTheFileChangedIsListedAndNothingIsSent() throws Exception {
+        Path applied = write("applied.yaml", node("10m", ""));
+        try (AxonStore store = AxonStore.start(StoreSettings.h2(dir.resolve("data")), List.of(Subnet.class))) {
+            ConfigurationApplier.apply(new SettingsView(), new ConfigurationLoader(HostInterfaces.ANY).load(applied),
+                    store.commandGateway(), Instant.parse("2026-12-03T12:00:00Z"));
+        }
+        assertThat(run("--config", applied.toString(), "--against-store")).isZero();
+        assertThat(output()).endsWith("the event log already says what the file says: a start changes nothing"
+                + System.lineSeparator());
+
+        Path edited = write("edited.yaml", node("20m", """
+                      - mac: "52:54:00:00:00:02"
+                        address: 198.18.0.51
+                """));
+        out.reset();
+        assertThat(run("--config", edited.toString(), "--against-store")).isZero();
+        assertThat(output()).contains("a start would send 2 configuration command(s):")
+                .contains("  change subnet 198.18.0.0/24 (managed, authoritative, lease 1200 s)")
+                .contains("  reserve 198.18.0.51 for 52:54:00:00:00:02 in 198.18.0.0/24");
+
+        out.reset();
+        assertThat(run("--config", edited.toString(), "--against-store")).as("checked again: nothing was sent").isZero();
+        assertThat(output()).contains("a start would send 2 configuration command(s):");
+    }
+
+    private String node(String leaseTime, String moreHosts) {
+        return """
+                server:
+                  bind: [127.0.0.1]
+                  port: 16769
+                store:
+                  kind: h2
+                  path: %s
+                subnets:
+                  - cidr: 198.18.0.0/24
+                    lease-time: %s
+                    ranges:
+                      - start: 198.18.0.2
+                        end: 198.18.0.19
+                        kind: reserved
+                      - start: 198.18.0.100
+                        end: 198.18.0.199
+                        kind: dynamic
+                    hosts:
+                      - mac: "52:54:00:00:00:01"
+                        address: 198.18.0.50
+                        hostname: probe-host
+                %s""".formatted(dir.resolve("data"), leaseTime, moreHosts);
+    }
+
+    private Path write(String name, String yaml) throws Exception {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    private int run(String... args) {
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new CommandLine(new CheckCommand(new PrintStream(out, true, StandardCharsets.UTF_8), HostInterfaces.ANY))
+                    .execute(args);
+        } finally {
+            System.setErr(stderr);
+        }
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
