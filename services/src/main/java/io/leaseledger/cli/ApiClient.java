@@ -39,7 +39,7 @@ final class ApiClient {
     Path config;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "An API token (read-only is enough); default: the " + TOKEN_ENV + " environment variable.")
+            description = "An API token (read-only is enough to read; backup needs admin); default: the " + TOKEN_ENV + " environment variable.")
     String token;
 
     @Option(names = "--json", description = "Print the API's JSON instead of a table (for scripts).")
@@ -72,6 +72,15 @@ final class ApiClient {
 
     /** GET {@code path} with the query parameters that are not null; the JSON answer, or a Failure. */
     JsonNode get(String path, Map<String, Object> query) throws Failure {
+        return send("GET", path, query, 200);
+    }
+
+    /** POST to {@code path} with no body; the JSON answer (201 Created), or a Failure. */
+    JsonNode post(String path) throws Failure {
+        return send("POST", path, Map.of(), 201);
+    }
+
+    private JsonNode send(String method, String path, Map<String, Object> query, int expected) throws Failure {
         String token = this.token != null ? this.token : System.getenv(TOKEN_ENV);
         if (token == null || token.isBlank()) {
             throw new Failure(2, "no API token: pass --token or set " + TOKEN_ENV
@@ -83,11 +92,12 @@ final class ApiClient {
         URI base = base();
         URI target = URI.create(base.toString().replaceAll("/+$", "") + path + (q.isEmpty() ? "" : "?" + q));
         HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = parse(response.body());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != expected) {
                 throw new Failure(response.statusCode() == 404 ? 1 : 2, "HTTP " + response.statusCode() + ": " + describe(body, response.body()));
             }
             return body;

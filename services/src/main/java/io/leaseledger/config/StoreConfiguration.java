@@ -14,17 +14,35 @@ import java.util.Optional;
  * @param user       the PostgreSQL user
  * @param password   the PostgreSQL password
  * @param durability {@code commit} (group commit, the OS flushes) or {@code fsync} (forced to disk before every reply)
+ * @param backupDirectory where {@code POST /api/v1/backups} writes backups of an H2 store
+ * @param backupsKept     how many backups are kept there (the oldest beyond are deleted; 0: all)
  */
 public record StoreConfiguration(
-        String kind, String path, Optional<String> url, Optional<String> user, Optional<String> password, String durability) {
+        String kind, String path, Optional<String> url, Optional<String> user, Optional<String> password, String durability,
+        String backupDirectory, int backupsKept) {
 
-    public static final StoreConfiguration DEFAULT =
-            new StoreConfiguration("h2", "./data", Optional.empty(), Optional.empty(), Optional.empty(), "commit");
+    public static final int DEFAULT_BACKUPS_KEPT = 7;
+    public static final StoreConfiguration DEFAULT = new StoreConfiguration("h2", "./data", Optional.empty(),
+            Optional.empty(), Optional.empty(), "commit", defaultBackupDirectory("./data"), DEFAULT_BACKUPS_KEPT);
 
     public StoreConfiguration {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(backupDirectory, "backupDirectory");
+        if (backupsKept < 0) {
+            throw new IllegalArgumentException("backupsKept must be >= 0, got " + backupsKept);
+        }
+    }
+
+    /** A store with these settings and the default backups ({@code backups/} under {@code path}, 7 kept). */
+    public StoreConfiguration(String kind, String path, Optional<String> url, Optional<String> user,
+                              Optional<String> password, String durability) {
+        this(kind, path, url, user, password, durability, defaultBackupDirectory(path), DEFAULT_BACKUPS_KEPT);
+    }
+
+    private static String defaultBackupDirectory(String path) {
+        return path + "/backups";
     }
 
     /** Reads the {@code store:} block; every problem is reported through {@code node}. */
@@ -46,7 +64,9 @@ public record StoreConfiguration(
         }
         url.filter(u -> kind.equals("postgresql") && !u.startsWith("jdbc:postgresql:"))
                 .ifPresent(u -> node.error("url", "'" + u + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host/database)"));
+        String backupDirectory = node.text("backup-directory").orElse(defaultBackupDirectory(path));
+        int backupsKept = node.integer("backups-kept", 0, 10_000).map(Long::intValue).orElse(DEFAULT_BACKUPS_KEPT);
         node.finish();
-        return new StoreConfiguration(kind, path, url, user, password, durability);
+        return new StoreConfiguration(kind, path, url, user, password, durability, backupDirectory, backupsKept);
     }
 }

@@ -23,6 +23,7 @@ import io.leaseledger.metrics.CommittedEvents;
 import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.store.AppliedConfigurationFile;
 import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.StoreBackups;
 import io.leaseledger.store.ServedSubnets;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.streaming.KafkaPublisher;
@@ -154,6 +155,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
         try {
             AxonStore store = context.getBean(AxonStore.class);
             store.newestEventTime().ifPresent(clock::noteNewestStored);
+            context.registerSingleton(new StoreBackups(store.dataSource(), store.settings().jdbcUrl(),
+                    Path.of(config.store().backupDirectory()), config.store().backupsKept(), systemClock));
             AppliedConfigurationFile appliedFile = new AppliedConfigurationFile(store.dataSource());
             Optional<LeaseLedgerConfiguration> lastApplied = appliedFile.read().flatMap(LeaseLedgerNode::lastApplied);
             List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config, lastApplied,

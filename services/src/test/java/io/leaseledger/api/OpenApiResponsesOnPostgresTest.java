@@ -6,4 +6,9 @@ class OpenApiResponsesOnPostgresTest extends OpenApiResponsesTest {
     NodeDatabases databases() throws Exception {
         return NodeDatabases.postgres();
     }
+
+    @Override
+    boolean backsUpItsStore() {
+        return false;
+    }
 }

@@ -1,0 +1,165 @@
+package io.leaseledger.store;
+
+import org.h2.tools.Restore;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Online backups of the embedded H2 event store: one zip per backup in a directory of their own,
+ * taken while the node serves, the oldest beyond a count deleted. H2's {@code BACKUP TO} copies the
+ * store's file without stopping writers and is transactionally consistent: a backup holds every
+ * event committed before it began, and none half. The zip is written under a temporary name and
+ * renamed once complete, so a file named {@code events-*.zip} is always a whole backup. A
+ * PostgreSQL store is backed up with PostgreSQL's own tools ({@code pg_dump}, {@code pg_basebackup}).
+ */
+public final class StoreBackups {
+    /** The name of the store's database inside the zip, as {@link StoreSettings#h2} names it. */
+    static final String DATABASE = "events";
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern BACKUP_NAME = Pattern.compile("events-\\d{8}T\\d{6}\\.\\d{3}Z\\.zip");
+
+    /** One backup on disk. */
+    public record Backup(Path file, long bytes, Instant taken) {}
+
+    /** The store cannot be backed up this way (not embedded H2), or the backup failed; the message says why. */
+    public static final class BackupFailed extends Exception {
+        private final boolean unsupported;
+
+        BackupFailed(String message, boolean unsupported, Throwable cause) {
+            super(message, cause);
+            this.unsupported = unsupported;
+        }
+
+        /** True when the store is not one this backs up (PostgreSQL, an H2 server), false when a backup failed. */
+        public boolean unsupported() {
+            return unsupported;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final String jdbcUrl;
+    private final Path directory;
+    private final int kept;
+    private final Clock clock;
+
+    /**
+     * @param jdbcUrl   the store's URL: only an embedded H2 file ({@code jdbc:h2:file:}) is backed up here
+     * @param directory where backups are written (created when needed)
+     * @param kept      backups kept (the oldest beyond are deleted after each new one); 0 keeps all
+     */
+    public StoreBackups(DataSource dataSource, String jdbcUrl, Path directory, int kept, Clock clock) {
+        if (kept < 0) {
+            throw new IllegalArgumentException("kept must be >= 0, got " + kept);
+        }
+        this.dataSource = dataSource;
+        this.jdbcUrl = jdbcUrl;
+        this.directory = directory.toAbsolutePath().normalize();
+        this.kept = kept;
+        this.clock = clock;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Takes a backup now (one at a time), then deletes the oldest beyond {@code kept}. */
+    public synchronized Backup take() throws BackupFailed {
+        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+            throw new BackupFailed("the event store is " + (jdbcUrl.startsWith("jdbc:postgresql:") ? "PostgreSQL" : jdbcUrl)
+                    + ": back it up with its own tools (pg_dump, pg_basebackup; docs/operations.md, \"Backups\")", true, null);
+        }
+        Instant taken = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the file's name says it
+        Path file = directory.resolve("events-" + NAME_TIME.format(taken) + ".zip");
+        Path partial = directory.resolve(file.getFileName() + ".partial");
+        try {
+            Files.createDirectories(directory);
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            Backup backup = new Backup(file, Files.size(file), taken);
+            prune();
+            return backup;
+        } catch (SQLException | IOException | UncheckedIOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the .partial name says what it is
+            }
+            throw new BackupFailed("the backup to " + file + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    /** The backups in the directory, newest first. */
+    public List<Backup> list() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> BACKUP_NAME.matcher(f.getFileName().toString()).matches())
+                    .map(StoreBackups::backup)
+                    .sorted(Comparator.comparing(Backup::file).reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    private void prune() throws IOException {
+        if (kept == 0) {
+            return;
+        }
+        List<Backup> all = list();
+        for (Backup old : all.subList(Math.min(kept, all.size()), all.size())) {
+            Files.deleteIfExists(old.file());
+        }
+    }
+
+    /** A backup file, dated by its name (when it was taken, not when the file was last touched). */
+    private static Backup backup(Path file) {
+        String name = file.getFileName().toString();
+        Instant taken = Instant.from(NAME_TIME.parse(name.substring("events-".length(), name.length() - ".zip".length())));
+        try {
+            return new Backup(file, Files.size(file), taken);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the store a backup holds into {@code storeDirectory} (its {@code events.mv.db});
+     * the directory must hold no store. For {@code leaseledger restore}, with no node running.
+     */
+    public static void restore(Path zip, Path storeDirectory) throws IOException {
+        if (Files.exists(storeDirectory.resolve(DATABASE + ".mv.db"))) {
+            throw new IOException(storeDirectory.resolve(DATABASE + ".mv.db") + " exists: a restore writes no store over another");
+        }
+        Files.createDirectories(storeDirectory);
+        try {
+            Restore.execute(zip.toString(), storeDirectory.toString(), DATABASE);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot restore " + zip + ": " + e.getMessage(), e);
+        }
+        if (!Files.exists(storeDirectory.resolve(DATABASE + ".mv.db"))) {
+            throw new IOException(zip + " holds no event store (no " + DATABASE + ".mv.db)");
+        }
+    }
+}
