@@ -2,6 +2,7 @@ package io.leaseledger.projections;
 
 import io.leaseledger.events.subnet.AddressDeclined;
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.subnet.DiscoveriesCleared;
 import io.leaseledger.events.subnet.HostReserved;
 import io.leaseledger.events.subnet.HostUnreserved;
 import io.leaseledger.events.subnet.LeaseEvent;
@@ -20,6 +21,8 @@ import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.events.subnet.SubnetRemoved;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.projections.tables.tables.records.AddressRangeRecord;
 import io.leaseledger.projections.tables.tables.records.CurrentLeaseRecord;
 import io.leaseledger.projections.tables.tables.records.DiscoveredDeviceRecord;
@@ -196,6 +199,7 @@ public final class LeasesProjection implements Projection {
             }
             case LeaseEvent e -> lease(b, subnet, e);
             case DeviceSeen e -> seen(b, subnet, e);
+            case DiscoveriesCleared e -> cleared(b, e);
             default -> {
                 // Option snippets and pool exhaustion change nothing here (the log keeps the latter).
             }
@@ -225,6 +229,17 @@ public final class LeasesProjection implements Projection {
             d.setRecords(d.getRecords() + 1);
         }
         write(d);
+    }
+
+    /** An operator cleared devices from the list: their rows go (the records stay in the log). */
+    private void cleared(SubnetBook b, DiscoveriesCleared e) {
+        for (var it = b.devices.values().iterator(); it.hasNext(); ) {
+            DiscoveredDeviceRecord d = it.next();
+            if (e.clears(Ipv4Address.of((int) d.getAddressNum().longValue()), MacAddress.parse(d.getMac()))) {
+                it.remove();
+                delete(d);
+            }
+        }
     }
 
     private void lease(SubnetBook b, String subnet, LeaseEvent event) {

@@ -1,6 +1,7 @@
 package io.leaseledger.projections;
 
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.subnet.DiscoveriesCleared;
 import io.leaseledger.events.subnet.GrantKind;
 import io.leaseledger.events.subnet.HostReserved;
 import io.leaseledger.events.subnet.PoolExhausted;
@@ -425,6 +426,41 @@ abstract class ProjectionsContract {
             tables.get(LeasesProjection.NAME).remove("host_reservation");
         }
         assertThat(withDevices).isEqualTo(withoutDevices);
+    }
+
+    /**
+     * A clear drops the rows it names (a MAC's, an address's, or all) and nothing else; the records
+     * after it list a device anew, its first sighting the one after the clear.
+     */
+    @Test
+    void clearedDevicesLeaveTheListAndComeBackAnewWhenHeardAgain() {
+        var log = new EventLog();
+        historyWithDevicesHeard().forEach(e -> log.add((SubnetEvent) e.payload()));
+        SubnetId net = new SubnetId(NET);
+        log.add(new DiscoveriesCleared(net, MacAddress.parse("02:00:00:00:00:0a"), null, t(9100)));
+        applyAll(log.events(), 2);
+        var q = new DiscoveryQueries(db());
+        assertThat(q.devices(DiscoveryFilter.any(), PageRequest.firstPage()).items())
+                .extracting(Discovery::address, Discovery::mac)
+                .containsExactly(tuple(ADDRESS, "02:00:00:00:00:0b"), tuple("198.18.3.99", "52:54:00:00:00:99"));
+
+        log.add(new DiscoveriesCleared(net, null, Ipv4Address.parse("198.18.3.99"), t(9200)));
+        log.add(seen("198.18.3.40", "02:00:00:00:00:0a", "eth1", 9300));
+        applyAll(log.events(), 1_000);
+        assertThat(q.devices(DiscoveryFilter.any(), PageRequest.firstPage()).items())
+                .extracting(Discovery::address, Discovery::mac, Discovery::firstSeen, Discovery::records)
+                .containsExactly(tuple(ADDRESS, "02:00:00:00:00:0b", t(2100), 2L),
+                        tuple("198.18.3.40", "02:00:00:00:00:0a", t(9300), 1L));
+
+        log.add(new DiscoveriesCleared(net, null, null, t(9400)));
+        applyAll(log.events(), 1_000);
+        assertThat(q.devices(DiscoveryFilter.any(), PageRequest.firstPage()).items()).isEmpty();
+        var cleared = contents();
+
+        runners.forEach(ProjectionRunner::reset);
+        applyAll(log.events(), 7);
+        assertThat(contents()).as("replayed in other batches").isEqualTo(cleared);
+        assertThat(cleared.get(LeasesProjection.NAME).get("host_reservation")).as("reservations stay").isNotEmpty();
     }
 
     @Test

@@ -39,7 +39,7 @@ final class ApiClient {
     Path config;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "An API token (read-only is enough to read; backup needs admin); default: the " + TOKEN_ENV + " environment variable.")
+            description = "An API token (read-only is enough to read; discoveries clear needs operator, backup admin); default: the " + TOKEN_ENV + " environment variable.")
     String token;
 
     @Option(names = "--json", description = "Print the API's JSON instead of a table (for scripts).")
@@ -78,6 +78,11 @@ final class ApiClient {
     /** POST to {@code path} with no body; the JSON answer (201 Created), or a Failure. */
     JsonNode post(String path) throws Failure {
         return send("POST", path, Map.of(), 201);
+    }
+
+    /** DELETE {@code path} with the query parameters that are not null; the JSON answer (200), or a Failure. */
+    JsonNode delete(String path, Map<String, Object> query) throws Failure {
+        return send("DELETE", path, query, 200);
     }
 
     private JsonNode send(String method, String path, Map<String, Object> query, int expected) throws Failure {

@@ -2,6 +2,7 @@ package io.leaseledger.config;
 
 import io.leaseledger.events.subnet.AddressInUseObserved;
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.subnet.DiscoveriesCleared;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.OptionScope;
@@ -95,6 +96,7 @@ public final class SettingsView {
         ignored.add(AddressInUseObserved.class);
         ignored.add(ForeignDhcpServerObserved.class);
         ignored.add(DeviceSeen.class);
+        ignored.add(DiscoveriesCleared.class);
         return List.copyOf(ignored);
     }
 
@@ -110,7 +112,8 @@ public final class SettingsView {
     @EventHandler
     public void on(SubnetEvent event) {
         if (event instanceof LeaseEvent || event instanceof PoolExhausted || event instanceof AddressInUseObserved
-                || event instanceof ForeignDhcpServerObserved || event instanceof DeviceSeen) {
+                || event instanceof ForeignDhcpServerObserved || event instanceof DeviceSeen
+                || event instanceof DiscoveriesCleared) {
             return;
         }
         noteGlobalWord(event);

@@ -3,6 +3,8 @@ package io.leaseledger.server;
 import io.leaseledger.config.ConfiguredSubnet;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.subnet.DiscoveriesCleared;
+import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
@@ -95,10 +97,30 @@ public final class DeviceDiscovery implements Consumer<ArpSighting> {
     }
 
     /**
-     * A pair the event log recorded before this start (given oldest first): not news again until an
-     * hour after {@code seen.at()}, nor its name until it changes.
+     * A device record of the event log from before this start (given oldest first): a pair it
+     * recorded is not news again until an hour after it, nor its name until it changes; a clear
+     * makes the pairs it clears news again.
      */
-    public synchronized void remember(DeviceSeen seen) {
+    public synchronized void remember(SubnetEvent recorded) {
+        switch (recorded) {
+            case DeviceSeen seen -> rememberSeen(seen);
+            case DiscoveriesCleared cleared -> forget(cleared);
+            default -> {
+                // nothing else is a device record
+            }
+        }
+    }
+
+    /**
+     * An operator cleared devices of a subnet from the list ({@link DiscoveriesCleared}): the pairs
+     * it clears are news again, so a device still on the link is recorded (and listed) at its next claim.
+     */
+    public synchronized void forget(DiscoveriesCleared cleared) {
+        settings.subnet(cleared.subnetId()).ifPresent(subnet -> recorded.keySet().removeIf(pair ->
+                subnet.cidr().contains(pair.address()) && cleared.clears(pair.address(), pair.mac())));
+    }
+
+    private void rememberSeen(DeviceSeen seen) {
         Pair pair = new Pair(seen.address(), seen.mac());
         Recorded before = recorded.get(pair);
         Instant at = before == null || seen.at().isAfter(before.at()) ? seen.at() : before.at();

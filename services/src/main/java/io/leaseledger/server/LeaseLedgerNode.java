@@ -10,6 +10,7 @@ import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.config.ServerConfiguration;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.subnet.DiscoveriesCleared;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.SubnetCommand;
@@ -190,6 +191,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 if (event instanceof SubnetEvent subnetEvent) {
                     settings.on(subnetEvent);
                 }
+                if (event instanceof DiscoveriesCleared cleared) {
+                    discovery.forget(cleared); // a device still on the link is recorded again at its next claim
+                }
             });
 
             ServerConfiguration server = config.server();
@@ -320,15 +324,16 @@ public final class LeaseLedgerNode implements AutoCloseable {
      * and {@code devices}.
      */
     private static void replayInto(AxonStore store, SettingsView view, Consumer<ForeignDhcpServerObserved> foreignServers,
-                                   Consumer<DeviceSeen> devices, Optional<Instant> devicesSince) {
+                                   Consumer<SubnetEvent> devices, Optional<Instant> devicesSince) {
+        List<Class<?>> deviceRecords = List.of(DeviceSeen.class, DiscoveriesCleared.class);
         List<Class<?>> skipped = SettingsView.IGNORED_EVENTS.stream()
-                .filter(type -> type != ForeignDhcpServerObserved.class && (type != DeviceSeen.class || devicesSince.isEmpty()))
+                .filter(type -> type != ForeignDhcpServerObserved.class && (!deviceRecords.contains(type) || devicesSince.isEmpty()))
                 .toList();
-        store.replayExcept(skipped, List.of(DeviceSeen.class), devicesSince.orElse(Instant.EPOCH), payload -> {
+        store.replayExcept(skipped, deviceRecords, devicesSince.orElse(Instant.EPOCH), payload -> {
             if (payload instanceof ForeignDhcpServerObserved heard) {
                 foreignServers.accept(heard);
-            } else if (payload instanceof DeviceSeen seen) {
-                devices.accept(seen);
+            } else if (payload instanceof DeviceSeen || payload instanceof DiscoveriesCleared) {
+                devices.accept((SubnetEvent) payload);
             } else if (payload instanceof SubnetEvent event) {
                 view.on(event);
             }

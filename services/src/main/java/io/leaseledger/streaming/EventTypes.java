@@ -2,6 +2,7 @@ package io.leaseledger.streaming;
 
 import io.leaseledger.events.subnet.AddressInUseObserved;
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.subnet.DiscoveriesCleared;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.LeaseEvent;
 import io.leaseledger.events.subnet.PoolExhausted;
@@ -58,6 +59,6 @@ public final class EventTypes {
         return LeaseEvent.class.isAssignableFrom(eventType) || PoolExhausted.class.isAssignableFrom(eventType)
                 || AddressInUseObserved.class.isAssignableFrom(eventType)
                 || ForeignDhcpServerObserved.class.isAssignableFrom(eventType)
-                || DeviceSeen.class.isAssignableFrom(eventType);
+                || DeviceSeen.class.isAssignableFrom(eventType) || DiscoveriesCleared.class.isAssignableFrom(eventType);
     }
 }

@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.AddressDeclined;
 import io.leaseledger.events.subnet.AddressInUseObserved;
+import io.leaseledger.events.subnet.ClearDiscoveries;
+import io.leaseledger.events.subnet.DiscoveriesCleared;
 import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
 import io.leaseledger.events.subnet.InUseOutcome;
@@ -248,6 +250,23 @@ public class Subnet implements SnapshotSized {
     }
 
     /**
+     * Clears devices heard on this subnet's links from the discovered devices list
+     * ({@link DiscoveriesCleared}) while the subnet is served; {@code false} otherwise. An address
+     * outside the subnet is refused: it names no device of this subnet.
+     */
+    @CommandHandler
+    public boolean handle(ClearDiscoveries command) {
+        if (!state.defined() || state.removed()) {
+            return false;
+        }
+        if (command.address() != null && !state.cidr().contains(command.address())) {
+            throw new IllegalArgumentException(command.address() + " is not on subnet " + subnetId);
+        }
+        apply(new DiscoveriesCleared(subnetId, command.mac(), command.address(), command.at()));
+        return true;
+    }
+
+    /**
      * The HA partner's decisions on this subnet, taken into this log in the partner's order; those
      * of its stream already applied (a replay of its topic) are passed over by sequence, and what
      * applies is {@link PartnerReplication}'s to say. Returns how many were applied. A subnet not
@@ -323,6 +342,8 @@ public class Subnet implements SnapshotSized {
             case ForeignDhcpServerObserved e -> {
             }
             case DeviceSeen e -> {
+            }
+            case DiscoveriesCleared e -> {
             }
         }
     }

@@ -196,6 +196,9 @@ class OpenApiResponsesTest extends RunningApi {
                 new Call("GET", "/api/v1/tokens", "/api/v1/tokens", "ll_0000000000000000_nope", null, 401),
                 new Call("GET", "/api/v1/tokens", "/api/v1/tokens", api.readOnly, null, 403),
                 new Call("POST", "/api/v1/backups", "/api/v1/backups", api.operator, null, 403),
+                new Call("DELETE", "/api/v1/discoveries", "/api/v1/discoveries?mac=nonsense", api.operator, null, 400),
+                new Call("DELETE", "/api/v1/discoveries", "/api/v1/discoveries", api.readOnly, null, 403),
+                new Call("DELETE", "/api/v1/discoveries", "/api/v1/discoveries?address=10.9.9.9", api.operator, null, 404),
                 new Call("POST", "/api/v1/subnets", "/api/v1/subnets", api.readOnly, "{\"cidr\": \"198.19.5.0/24\"}", 403),
                 new Call("GET", "/api/v1/leases/{address}", "/api/v1/leases/198.18.0.250", api.readOnly, null, 404),
                 new Call("GET", "/api/v1/subnets/{subnet}", "/api/v1/subnets/198.19.4.0-24", api.readOnly, null, 404),
@@ -309,6 +312,12 @@ class OpenApiResponsesTest extends RunningApi {
         assertThat(removed.status()).as(removed.body()).isEqualTo(204);
         document.problems(document.response("DELETE", "/api/v1/subnets/{subnet}", 204), removed)
                 .forEach(p -> problems.add("DELETE subnet " + p));
+
+        // A MAC never heard: the clear is recorded and answered, and the list the GETs check keeps its rows.
+        ApiNode.Reply cleared = api.send("DELETE", "/api/v1/discoveries?mac=52:54:00:00:03:55", api.operator, null);
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+        document.problems(document.response("DELETE", "/api/v1/discoveries", 200), cleared)
+                .forEach(p -> problems.add("DELETE discoveries " + p));
         assertThat(problems).isEmpty();
     }
 }

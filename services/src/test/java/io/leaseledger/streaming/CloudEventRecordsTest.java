@@ -81,12 +81,35 @@ class CloudEventRecordsTest {
             assertThat(record.topic()).isEqualTo(event instanceof LeaseEvent || event instanceof io.leaseledger.events.subnet.PoolExhausted
                     || event instanceof io.leaseledger.events.subnet.AddressInUseObserved
                     || event instanceof io.leaseledger.events.subnet.ForeignDhcpServerObserved
-                    || event instanceof io.leaseledger.events.subnet.DeviceSeen ? "leases" : "configuration");
+                    || event instanceof io.leaseledger.events.subnet.DeviceSeen
+                    || event instanceof io.leaseledger.events.subnet.DiscoveriesCleared ? "leases" : "configuration");
             assertThat(headers).containsEntry("ce_id", message.getIdentifier())
                     .containsEntry("ce_source", "leaseledger://node/rack-1")
                     .containsEntry("ce_type", "io.leaseledger." + event.getClass().getSimpleName() + ".v1")
                     .containsEntry("ce_subnetseq", Long.toString(message.getSequenceNumber()));
             StreamAssertions.assertValidCloudEvent(headers, new String(record.value(), StandardCharsets.UTF_8), schemas);
+        }
+    }
+
+    /**
+     * Events as they are most often decided, their optional fields absent: a device heard by ARP
+     * (no mDNS name), a clear of every device (no MAC, no address). The schema has no nulls, so an
+     * absent field must be left out of the JSON, not written as null (DeviceSeen wrote
+     * {@code "hostname": null} until this test).
+     */
+    @Test
+    void eventsWithoutTheirOptionalFieldsAreValidCloudEventsToo() throws Exception {
+        var subnet = new io.leaseledger.events.types.SubnetId("198.18.0.0/16");
+        List<SubnetEvent> events = List.of(
+                new io.leaseledger.events.subnet.DeviceSeen(subnet, "br0",
+                        io.leaseledger.events.types.Ipv4Address.parse("198.18.3.250"),
+                        io.leaseledger.events.types.MacAddress.parse("aa:bb:cc:dd:ee:ff"), null, java.time.Instant.EPOCH),
+                new io.leaseledger.events.subnet.DiscoveriesCleared(subnet, null, null, java.time.Instant.EPOCH));
+        for (SubnetEvent event : events) {
+            var record = records.record(new GenericDomainEventMessage<>("Subnet", subnet.toString(), 0, event));
+            String json = new String(record.value(), StandardCharsets.UTF_8);
+            assertThat(json).doesNotContain("null");
+            StreamAssertions.assertValidCloudEvent(StreamAssertions.headers(record.headers()), json, schemas);
         }
     }
 

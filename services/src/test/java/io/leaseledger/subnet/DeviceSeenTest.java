@@ -2,7 +2,9 @@ package io.leaseledger.subnet;
 
 import static io.leaseledger.subnet.Given.*;
 
+import io.leaseledger.events.subnet.ClearDiscoveries;
 import io.leaseledger.events.subnet.DeviceSeen;
+import io.leaseledger.events.subnet.DiscoveriesCleared;
 import io.leaseledger.events.subnet.ReportDeviceSeen;
 import io.leaseledger.events.subnet.SubnetRemoved;
 import io.leaseledger.events.types.Hostname;
@@ -58,6 +60,42 @@ class DeviceSeenTest {
                 .when(heard("198.18.0.2", t(2)))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aClearOfTheListIsRecordedWhateverItNames() {
+        fixture().given(defined(), seen("198.18.0.2", T0))
+                .when(new ClearDiscoveries(SUBNET, DEVICE, null, t(1)))
+                .expectEvents(new DiscoveriesCleared(SUBNET, DEVICE, null, t(1)))
+                .expectResultMessagePayload(true);
+        fixture().given(defined())
+                .when(new ClearDiscoveries(SUBNET, null, ip("198.18.0.2"), t(1)))
+                .expectEvents(new DiscoveriesCleared(SUBNET, null, ip("198.18.0.2"), t(1)));
+    }
+
+    @Test
+    void aClearNamingAnAddressOffTheSubnetIsRefusedAndARemovedSubnetRecordsNone() {
+        fixture().given(defined())
+                .when(new ClearDiscoveries(SUBNET, null, ip("198.19.0.2"), t(1)))
+                .expectNoEvents()
+                .expectException(IllegalArgumentException.class);
+        fixture().given(defined(), new SubnetRemoved(SUBNET, t(1)))
+                .when(new ClearDiscoveries(SUBNET, null, null, t(2)))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void whatAClearNamesIsWhatItClears() {
+        var other = MacAddress.parse("52:54:00:00:09:98");
+        var byMac = new DiscoveriesCleared(SUBNET, DEVICE, null, T0);
+        var byAddress = new DiscoveriesCleared(SUBNET, null, ip("198.18.0.2"), T0);
+        var both = new DiscoveriesCleared(SUBNET, DEVICE, ip("198.18.0.2"), T0);
+        var all = new DiscoveriesCleared(SUBNET, null, null, T0);
+        org.assertj.core.api.Assertions.assertThat(List.of(byMac.clears(ip("198.18.0.3"), DEVICE), byMac.clears(ip("198.18.0.3"), other),
+                        byAddress.clears(ip("198.18.0.2"), other), byAddress.clears(ip("198.18.0.3"), DEVICE),
+                        both.clears(ip("198.18.0.2"), DEVICE), both.clears(ip("198.18.0.2"), other), all.clears(ip("198.18.0.9"), other)))
+                .containsExactly(true, false, true, false, true, false, true);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.leaseledger.events.subnet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leaseledger.events.PersonalData;
 import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
@@ -20,6 +21,7 @@ import org.axonframework.serialization.Revision;
  *                 null when it was heard by ARP
  */
 @Revision("1")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceSeen(SubnetId subnetId, String iface, Ipv4Address address,
                          @PersonalData("hardware address") MacAddress mac,
                          @PersonalData("host name") Hostname hostname, Instant at) implements SubnetEvent {

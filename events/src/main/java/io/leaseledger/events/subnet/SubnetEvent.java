@@ -12,7 +12,7 @@ import java.time.Instant;
 public sealed interface SubnetEvent
         permits SubnetDefined, SubnetChanged, SubnetRemoved, RangeAdded, RangeRemoved, HostReserved,
         HostUnreserved, OptionSnippetSet, OptionSnippetRemoved, PxeSettingsSet, PoolExhausted,
-        AddressInUseObserved, ForeignDhcpServerObserved, DeviceSeen, LeaseEvent {
+        AddressInUseObserved, ForeignDhcpServerObserved, DeviceSeen, DiscoveriesCleared, LeaseEvent {
 
     SubnetId subnetId();
 
