@@ -93,9 +93,10 @@ class CloudEventRecordsTest {
 
     /**
      * Events as they are most often decided, their optional fields absent: a device heard by ARP
-     * (no mDNS name), a clear of every device (no MAC, no address). The schema has no nulls, so an
-     * absent field must be left out of the JSON, not written as null (DeviceSeen wrote
-     * {@code "hostname": null} until this test).
+     * (no mDNS name), a clear of every device (no MAC, no address), another server's NAK (nothing
+     * offered) relayed (no source MAC). The schema has no nulls, so an
+     * absent field must be left out of the JSON, not written as null (DeviceSeen and ForeignDhcpServerObserved
+     * wrote {@code null} until this test).
      */
     @Test
     void eventsWithoutTheirOptionalFieldsAreValidCloudEventsToo() throws Exception {
@@ -104,7 +105,11 @@ class CloudEventRecordsTest {
                 new io.leaseledger.events.subnet.DeviceSeen(subnet, "br0",
                         io.leaseledger.events.types.Ipv4Address.parse("198.18.3.250"),
                         io.leaseledger.events.types.MacAddress.parse("aa:bb:cc:dd:ee:ff"), null, java.time.Instant.EPOCH),
-                new io.leaseledger.events.subnet.DiscoveriesCleared(subnet, null, null, java.time.Instant.EPOCH));
+                new io.leaseledger.events.subnet.DiscoveriesCleared(subnet, null, null, java.time.Instant.EPOCH),
+                new io.leaseledger.events.subnet.ForeignDhcpServerObserved(subnet, "br0",
+                        io.leaseledger.events.types.Ipv4Address.parse("192.168.1.1"),
+                        io.leaseledger.events.types.Ipv4Address.parse("192.168.1.1"), null, "DHCPNAK",
+                        io.leaseledger.events.types.MacAddress.parse("aa:bb:cc:dd:ee:ff"), null, java.time.Instant.EPOCH));
         for (SubnetEvent event : events) {
             var record = records.record(new GenericDomainEventMessage<>("Subnet", subnet.toString(), 0, event));
             String json = new String(record.value(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.leaseledger.events.subnet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leaseledger.events.PersonalData;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
@@ -22,6 +23,7 @@ import org.axonframework.serialization.Revision;
  * @param offered       the address it gave ({@code yiaddr}); null for a NAK or an INFORM's ACK
  */
 @Revision("1")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ForeignDhcpServerObserved(SubnetId subnetId, String iface, Ipv4Address server, Ipv4Address sourceAddress,
                                         @PersonalData("hardware address") MacAddress sourceMac, String messageType,
                                         @PersonalData("hardware address") MacAddress client, Ipv4Address offered,
