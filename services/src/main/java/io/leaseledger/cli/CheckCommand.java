@@ -99,12 +99,7 @@ public final class CheckCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            Optional<String> inUse = StoreInUse.explain(e);
-            if (inUse.isEmpty()) {
-                throw e;
-            }
-            System.err.println(inUse.get());
-            return ServeCommand.STORE_IN_USE;
+            return StoreInUse.exitCodeOrRethrow(e);
         }
     }
 

@@ -77,12 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            Optional<String> inUse = StoreInUse.explain(e);
-            if (inUse.isEmpty()) {
-                throw e;
-            }
-            System.err.println(inUse.get());
-            return STORE_IN_USE;
+            return StoreInUse.exitCodeOrRethrow(e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {

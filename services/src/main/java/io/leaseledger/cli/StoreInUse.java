@@ -27,6 +27,19 @@ final class StoreInUse {
         return Optional.empty();
     }
 
+    /**
+     * For a command that opened a store and failed with {@code failure}: the store-in-use exit
+     * code, the message printed to stderr, when that is why; otherwise {@code failure} again.
+     */
+    static int exitCodeOrRethrow(RuntimeException failure) {
+        Optional<String> inUse = explain(failure);
+        if (inUse.isEmpty()) {
+            throw failure;
+        }
+        System.err.println(inUse.get());
+        return ServeCommand.STORE_IN_USE;
+    }
+
     private static String firstLine(String message) {
         int end = message == null ? -1 : message.indexOf('\n');
         return message == null ? "" : end < 0 ? message : message.substring(0, end);

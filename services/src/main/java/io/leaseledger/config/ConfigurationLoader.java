@@ -68,6 +68,20 @@ public final class ConfigurationLoader {
         }
     }
 
+    /**
+     * A hint for YAML's most puzzling refusal here: an IPv6 address that starts with {@code ::}
+     * ({@code [::1]}, {@code - ::}) reads as a mapping key in YAML, so it must be quoted.
+     */
+    private static String unquotedIpv6Hint(String text, JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+            return "";
+        }
+        String[] lines = text.split("\\R", -1);
+        int line = e.getLocation().getLineNr() - 1;
+        return line < lines.length && lines[line].matches("[^#]*[\\[\\s,]::.*")
+                ? "\n(an IPv6 address that starts with '::' must be quoted in YAML: ['::1'])" : "";
+    }
+
     /** @param source names the text in the exception message (a file name) */
     public LeaseLedgerConfiguration parse(String text, String source) throws ConfigurationException {
         List<ConfigError> errors = new ArrayList<>();
@@ -77,7 +91,8 @@ public final class ConfigurationLoader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            throw new ConfigurationException(source, List.of(new ConfigError("", where + e.getOriginalMessage())));
+            throw new ConfigurationException(source, List.of(new ConfigError("", where + e.getOriginalMessage()
+                    + unquotedIpv6Hint(text, e))));
         }
         Optional<YamlNode> root = YamlNode.root(tree, errors);
         if (root.isEmpty()) {

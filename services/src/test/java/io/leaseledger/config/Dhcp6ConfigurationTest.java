@@ -118,4 +118,16 @@ class Dhcp6ConfigurationTest {
                 dhcp6: {bind: ['::1'], links: [{prefix: '2001:2::/64'}]}
                 """)).anySatisfy(e -> assertThat(e).contains("dhcp6").contains("region serves no DHCP"));
     }
+
+    @Test
+    void anUnquotedIpv6AddressThatStartsWithTwoColonsIsNamedWithHowToWriteIt() {
+        assertThat(errorsOf(RACK + """
+                dhcp6:
+                  bind: [::1]
+                  links: [{prefix: '2001:2::/64'}]
+                """)).singleElement().satisfies(e -> assertThat(e).contains("line ")
+                .contains("an IPv6 address that starts with '::' must be quoted in YAML: ['::1']"));
+        assertThat(errorsOf(RACK + "dhcp6: {bind: ['::1', }\n")).singleElement()
+                .satisfies(e -> assertThat(e).doesNotContain("IPv6")).as("another syntax error: no such hint");
+    }
 }
