@@ -10,9 +10,6 @@ import java.sql.SQLException;
  */
 @FunctionalInterface
 public interface DurableReads {
-    /** For stores whose readers see only what is durable already (and for tests of the readers). */
-    DurableReads VISIBLE_IS_DURABLE = connection -> {};
-
     /** @param connection a connection of the store the events were read from */
     void awaitDurable(Connection connection) throws SQLException;
 }

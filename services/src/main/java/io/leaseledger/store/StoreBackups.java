@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -93,6 +95,10 @@ public final class StoreBackups {
             Files.createDirectories(directory);
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+            }
+            // On disk before it gets its final name: a power cut leaves a .partial, never a short events-*.zip.
+            try (FileChannel written = FileChannel.open(partial, StandardOpenOption.READ)) {
+                written.force(true);
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             Backup backup = new Backup(file, Files.size(file), taken);
