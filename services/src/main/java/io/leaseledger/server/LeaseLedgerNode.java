@@ -21,6 +21,7 @@ import io.leaseledger.ha.HighAvailability;
 import io.leaseledger.groupcommit.CommitHealth;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.metrics.CommittedEvents;
+import io.leaseledger.metrics.BackupMetrics;
 import io.leaseledger.metrics.DhcpMetrics;
 import io.leaseledger.store.AppliedConfigurationFile;
 import io.leaseledger.store.AxonStore;
@@ -156,8 +157,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
         try {
             AxonStore store = context.getBean(AxonStore.class);
             store.newestEventTime().ifPresent(clock::noteNewestStored);
-            context.registerSingleton(new StoreBackups(store.dataSource(), store.settings().jdbcUrl(),
-                    Path.of(config.store().backupDirectory()), config.store().backupsKept(), systemClock));
+            StoreBackups backups = new StoreBackups(store.dataSource(), store.settings().jdbcUrl(),
+                    Path.of(config.store().backupDirectory()), config.store().backupsKept(), systemClock);
+            context.registerSingleton(backups);
             AppliedConfigurationFile appliedFile = new AppliedConfigurationFile(store.dataSource());
             Optional<LeaseLedgerConfiguration> lastApplied = appliedFile.read().flatMap(LeaseLedgerNode::lastApplied);
             List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config, lastApplied,
@@ -184,6 +186,10 @@ public final class LeaseLedgerNode implements AutoCloseable {
             DhcpMetrics metrics = new DhcpMetrics();
             context.registerSingleton(metrics);
             context.findBean(ReadSide.class).ifPresent(readSide -> ReadSideMetrics.bind(readSide.tail(), metrics.registry()));
+            BackupMetrics.bind(backups, metrics.registry());
+            if (!config.store().backupEvery().isZero()) {
+                backups.every(config.store().backupEvery());
+            }
             clock.bindTo(metrics.registry());
             // Ends with the store (its event bus goes with it).
             CommittedEvents.follow(store, event -> {
@@ -514,6 +520,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             // Nothing else queues work either while the mailboxes drain: the closing count of
             // accepted and decided messages is then the whole story.
             context.findBean(ReclaimScheduler.class).ifPresent(ReclaimScheduler::close);
+            context.findBean(StoreBackups.class).ifPresent(StoreBackups::close);
             Duration limit = drainLimit(context.getBean(StoreSettings.class).mailbox());
             if (!context.getBean(SubnetGateway.class).drain(limit)) {
                 LOG.warn("requests still being decided {} after the stop began: their replies will not be sent", limit);

@@ -1,6 +1,8 @@
 package io.leaseledger.store;
 
 import org.h2.tools.Restore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -14,12 +16,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,7 +37,8 @@ import java.util.stream.Stream;
  * renamed once complete, so a file named {@code events-*.zip} is always a whole backup. A
  * PostgreSQL store is backed up with PostgreSQL's own tools ({@code pg_dump}, {@code pg_basebackup}).
  */
-public final class StoreBackups {
+public final class StoreBackups implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreBackups.class);
     /** The name of the store's database inside the zip, as {@link StoreSettings#h2} names it. */
     static final String DATABASE = "events";
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
@@ -56,8 +63,16 @@ public final class StoreBackups {
         }
     }
 
+    /** What the backups since start came to, for the metrics. */
+    public record Record(long taken, long failed, Instant lastTaken, long lastBytes) {
+        static final Record NONE = new Record(0, 0, null, 0);
+    }
+
     private final DataSource dataSource;
     private final String jdbcUrl;
+    private final Object oneAtATime = new Object();
+    private volatile Record record = Record.NONE;
+    private ScheduledExecutorService schedule;
     private final Path directory;
     private final int kept;
     private final Clock clock;
@@ -82,9 +97,72 @@ public final class StoreBackups {
         return directory;
     }
 
+    /** Backups taken and failed since start, and the latest taken. */
+    public Record record() {
+        return record;
+    }
+
+    /**
+     * Takes a backup every {@code interval} from now on (the first one {@code interval} from now),
+     * on a daemon thread of its own, until {@link #close}; each logged, a failure at WARN. Only an
+     * embedded H2 store is backed up: for another, nothing is scheduled (logged once).
+     */
+    public synchronized void every(Duration interval) {
+        if (!backsUp()) {
+            LOG.warn("store.backup-every is set but the event store is not embedded H2: back it up with its own tools");
+            return;
+        }
+        if (schedule != null) {
+            throw new IllegalStateException("backups are scheduled already");
+        }
+        schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("leaseledger-backups").daemon()
+                .factory());
+        schedule.scheduleAtFixedRate(() -> {
+            try {
+                Backup backup = take();
+                LOG.info("backup: {} ({} bytes)", backup.file(), backup.bytes());
+            } catch (BackupFailed e) {
+                LOG.warn("backup failed: {}", e.getMessage());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("a backup of the event store every {} into {}, the newest {} kept", interval, directory,
+                kept == 0 ? "all" : kept);
+    }
+
+    /** Stops the schedule ({@link #every}); a backup under way finishes first. */
+    @Override
+    public synchronized void close() {
+        if (schedule != null) {
+            schedule.shutdown();
+            schedule = null;
+        }
+    }
+
+    private boolean backsUp() {
+        return jdbcUrl.startsWith("jdbc:h2:file:");
+    }
+
     /** Takes a backup now (one at a time), then deletes the oldest beyond {@code kept}. */
-    public synchronized Backup take() throws BackupFailed {
-        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+    public Backup take() throws BackupFailed {
+        synchronized (oneAtATime) { // not the monitor close() takes: a stop does not wait for a backup
+            Backup backup;
+            try {
+                backup = write();
+            } catch (BackupFailed e) {
+                if (!e.unsupported()) {
+                    Record r = record;
+                    record = new Record(r.taken(), r.failed() + 1, r.lastTaken(), r.lastBytes());
+                }
+                throw e;
+            }
+            Record r = record;
+            record = new Record(r.taken() + 1, r.failed(), backup.taken(), backup.bytes());
+            return backup;
+        }
+    }
+
+    private Backup write() throws BackupFailed {
+        if (!backsUp()) {
             throw new BackupFailed("the event store is " + (jdbcUrl.startsWith("jdbc:postgresql:") ? "PostgreSQL" : jdbcUrl)
                     + ": back it up with its own tools (pg_dump, pg_basebackup; docs/operations.md, \"Backups\")", true, null);
         }

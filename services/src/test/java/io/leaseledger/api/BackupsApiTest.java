@@ -26,6 +26,9 @@ class BackupsApiTest extends RunningApi {
         assertThat(taken.json().get("bytes").asLong()).isEqualTo(Files.size(file));
         JsonNode listed = api.get("/api/v1/backups", api.admin).json();
         assertThat(listed).anySatisfy(b -> assertThat(b.get("file").asText()).isEqualTo(file.toString()));
+        String metrics = api.get("/metrics", null).body();
+        assertThat(metrics).containsPattern("leaseledger_backups_total\\{outcome=\"taken\"[^}]*} [1-9]")
+                .contains("leaseledger_backup_last_bytes").contains("leaseledger_backup_last_taken_timestamp_seconds");
     }
 
     @Test

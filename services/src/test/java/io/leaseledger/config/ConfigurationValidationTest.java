@@ -28,6 +28,23 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void backupsAreReadAndTheirScheduleIsCheckedForH2Only() throws Exception {
+        StoreConfiguration store = new ConfigurationLoader(FakeHost.INSTANCE).parse(SERVER + """
+                store: {path: /var/lib/ll, backup-every: 24h, backups-kept: 14}
+                """, "test.yaml").store();
+        assertThat(store.backupDirectory()).isEqualTo("/var/lib/ll/backups");
+        assertThat(store.backupsKept()).isEqualTo(14);
+        assertThat(store.backupEvery()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(StoreConfiguration.DEFAULT.backupEvery()).as("on request only by default").isZero();
+        assertSingleError(SERVER + "store: {backup-every: 5m}\n",
+                "store.backup-every: 300 s is too often: each backup copies the whole store; at least 10m, or false");
+        assertSingleError(SERVER + "store: {kind: postgresql, url: 'jdbc:postgresql://db/ll', backup-every: 1h}\n",
+                "store.backup-every: backs up the embedded H2 store only: back PostgreSQL up with its own tools");
+        assertSingleError(SERVER + "store: {backups-kept: -1}\n",
+                "store.backups-kept: must be a whole number from 0 to 10000, found -1");
+    }
+
+    @Test
     void aRangeOutsideItsSubnetNamesTheRangeAndTheSubnet() {
         assertSingleError(subnet("ranges: [{start: 198.18.0.10, end: 198.18.1.20, kind: dynamic}]"),
                 "subnets[0].ranges[0]: 198.18.0.10-198.18.1.20 is outside 198.18.0.0/24");

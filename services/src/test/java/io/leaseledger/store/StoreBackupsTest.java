@@ -120,6 +120,28 @@ class StoreBackupsTest {
     }
 
     @Test
+    void scheduledBackupsAreTakenUntilClosedAndCounted() throws Exception {
+        StoreSettings settings = StoreSettings.h2(dir.resolve("data"));
+        try (AxonStore store = AxonStore.start(settings, List.of(Ledger.class));
+             StoreBackups backups = new StoreBackups(store.dataSource(), settings.jdbcUrl(), dir.resolve("backups"), 0,
+                     Clock.systemUTC())) {
+            record(store, 3);
+            backups.every(Duration.ofMillis(300));
+            for (int i = 0; i < 200 && backups.record().taken() < 2; i++) { // at most 10 s
+                Thread.sleep(50);
+            }
+            backups.close();
+            long taken = backups.record().taken();
+            assertThat(taken).isGreaterThanOrEqualTo(2);
+            assertThat(backups.list()).hasSize((int) taken);
+            assertThat(backups.record().lastTaken()).isEqualTo(backups.list().getFirst().taken());
+            assertThat(backups.record().lastBytes()).isEqualTo(backups.list().getFirst().bytes());
+            Thread.sleep(700);
+            assertThat(backups.record().taken()).as("none after close").isEqualTo(taken);
+        }
+    }
+
+    @Test
     void theOldestBackupsBeyondTheCountAreDeleted() throws Exception {
         StoreSettings settings = StoreSettings.h2(dir.resolve("data"));
         try (AxonStore store = AxonStore.start(settings, List.of(Ledger.class))) {
@@ -162,6 +184,7 @@ class StoreBackupsTest {
             assertThatThrownBy(backups::take).isInstanceOfSatisfying(StoreBackups.BackupFailed.class,
                     e -> assertThat(e.unsupported()).isFalse()).hasMessageContaining("the backup to");
             assertThat(backups.list()).isEmpty();
+            assertThat(backups.record()).isEqualTo(new StoreBackups.Record(0, 1, null, 0));
             record(store, 1); // the store goes on
         }
         assertThat(Databases.committedEvents(settings, "l1")).isEqualTo(2);
