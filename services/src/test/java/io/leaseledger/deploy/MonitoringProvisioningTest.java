@@ -93,7 +93,7 @@ class MonitoringProvisioningTest {
         List<JsonNode> panels = StreamSupport.stream(dashboard.path("panels").spliterator(), false).toList();
         assertThat(panels).extracting(p -> p.path("title").asText())
                 .containsExactly("Lease rate", "Utilisation per subnet", "NAKs", "Declines", "Publish lag", "Packets dropped",
-                        "Publish backlog", "Group commit", "Other DHCP servers", "Unknown devices", "HA pair", "DHCPv6");
+                        "Publish backlog", "Group commit", "Other DHCP servers", "Unknown devices", "HA pair", "DHCPv6", "Backups");
         assertThat(panels).allSatisfy(p -> assertThat(p.path("targets")).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.path("expr").asText()).as(p.path("title").asText()).contains("leaseledger_")));
         assertThat(panels).extracting(p -> p.path("id").asInt()).doesNotHaveDuplicates();
