@@ -19,8 +19,9 @@ public final class BackupMetrics {
                 .description("Backups of the event store written whole since start").register(registry);
         FunctionCounter.builder("leaseledger.backups", backups, b -> b.record().failed()).tag("outcome", "failed")
                 .description("Backups of the event store that failed since start (no file left)").register(registry);
-        Gauge.builder("leaseledger.backup.last.taken.timestamp.seconds", backups,
+        Gauge.builder("leaseledger.backup.last.taken.timestamp", backups,
                         b -> b.record().lastTaken() == null ? 0 : b.record().lastTaken().toEpochMilli() / 1000.0)
+                .baseUnit("seconds") // Prometheus: ..._timestamp_seconds
                 .description("When the latest backup since start was taken (0: none yet)").register(registry);
         Gauge.builder("leaseledger.backup.last.bytes", backups, b -> b.record().lastBytes())
                 .description("The size of the latest backup since start").register(registry);
