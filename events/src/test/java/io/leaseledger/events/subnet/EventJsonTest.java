@@ -68,6 +68,8 @@ class EventJsonTest {
                         null, "DHCPNAK", MAC, null, AT),
                 new DeviceSeen(SUBNET, "br0", Ipv4Address.parse("198.18.0.30"), MAC, null, AT),
                 new DeviceSeen(SUBNET, "br0", Ipv4Address.parse("198.18.0.30"), MAC, Hostname.of("bmc7"), AT),
+                new DiscoveriesCleared(SUBNET, null, null, AT),
+                new DiscoveriesCleared(SUBNET, MAC, Ipv4Address.parse("198.18.0.30"), AT),
                 new LeaseOffered(SUBNET, ADDRESS, CLIENT, XID, AT, lease, AT.plusSeconds(30)),
                 new OfferWithdrawn(SUBNET, ADDRESS, BARE, XID, AT, OfferWithdrawn.Reason.CLIENT_SELECTED_ANOTHER_SERVER),
                 new LeaseGranted(SUBNET, ADDRESS, CLIENT, XID, AT, GrantKind.NEW, lease, AT.plusSeconds(600)),
