@@ -132,7 +132,7 @@ public final class CheckCommand implements Callable<Integer> {
         StoreSettings settings = StoreSettingsFromFile.apply(configuration.store(),
                         StoreSettings.h2(Path.of(configuration.store().path())))
                 .withSnapshots(StoreSettings.Snapshots.DISABLED);
-        Optional<Path> h2File = h2File(settings.jdbcUrl());
+        Optional<Path> h2File = StoreSettings.h2File(settings.jdbcUrl());
         if (h2File.isPresent() && !Files.exists(h2File.get())) {
             out.println("no event store at " + h2File.get() + " yet: the first start applies all of the file");
             return ConfigurationApplier.plan(new SettingsView(), configuration, Optional.empty(), Instant.now());
@@ -143,16 +143,6 @@ public final class CheckCommand implements Callable<Integer> {
         try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class))) {
             return LeaseLedgerNode.pendingConfiguration(store, configuration, Instant.now());
         }
-    }
-
-    /** The file of an embedded H2 store ({@code jdbc:h2:file:PATH;...} is {@code PATH.mv.db}); empty for any other. */
-    static Optional<Path> h2File(String jdbcUrl) {
-        String prefix = "jdbc:h2:file:";
-        if (!jdbcUrl.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        int end = jdbcUrl.indexOf(';');
-        return Optional.of(Path.of(jdbcUrl.substring(prefix.length(), end < 0 ? jdbcUrl.length() : end) + ".mv.db").normalize());
     }
 
     private void printChanges(List<SubnetCommand> changes) {

@@ -86,7 +86,7 @@ public final class RestoreCommand implements Callable<Integer> {
             return 2;
         }
         Path directory = Path.of(configuration.store().path()).toAbsolutePath().normalize();
-        Path existing = directory.resolve("events.mv.db");
+        Path existing = StoreSettings.h2File(directory);
         if (Files.exists(existing)) {
             if (!replace) {
                 System.err.println("a store exists at " + existing + ": stop the node and pass --replace to move it aside");
@@ -97,7 +97,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 System.err.println(inUse.get());
                 return ServeCommand.STORE_IN_USE;
             }
-            Path aside = existing.resolveSibling("events.mv.db.replaced-" + ASIDE_TIME.format(clock.instant()));
+            Path aside = existing.resolveSibling(existing.getFileName() + ".replaced-" + ASIDE_TIME.format(clock.instant()));
             try {
                 Files.move(existing, aside);
             } catch (IOException e) {
@@ -136,11 +136,10 @@ public final class RestoreCommand implements Callable<Integer> {
 
     /** Why the store in {@code directory} cannot be opened now (a node has it), if it cannot. */
     private static Optional<String> inUse(Path directory) {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("events") + ";IFEXISTS=TRUE",
-                "sa", "")) {
+        try (Connection c = DriverManager.getConnection(StoreSettings.h2Url(directory) + ";IFEXISTS=TRUE", "sa", "")) {
             return Optional.empty();
         } catch (SQLException e) {
-            return StoreInUse.explain(e).or(() -> Optional.of("cannot open " + directory.resolve("events.mv.db") + ": "
+            return StoreInUse.explain(e).or(() -> Optional.of("cannot open " + StoreSettings.h2File(directory) + ": "
                     + e.getMessage()));
         }
     }

@@ -39,8 +39,6 @@ import java.util.stream.Stream;
  */
 public final class StoreBackups implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreBackups.class);
-    /** The name of the store's database inside the zip, as {@link StoreSettings#h2} names it. */
-    static final String DATABASE = "events";
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Pattern BACKUP_NAME = Pattern.compile("events-\\d{8}T\\d{6}\\.\\d{3}Z\\.zip");
@@ -139,7 +137,7 @@ public final class StoreBackups implements AutoCloseable {
     }
 
     private boolean backsUp() {
-        return jdbcUrl.startsWith("jdbc:h2:file:");
+        return StoreSettings.h2File(jdbcUrl).isPresent();
     }
 
     /** Takes a backup now (one at a time), then deletes the oldest beyond {@code kept}. */
@@ -233,17 +231,18 @@ public final class StoreBackups implements AutoCloseable {
      * the directory must hold no store. For {@code leaseledger restore}, with no node running.
      */
     public static void restore(Path zip, Path storeDirectory) throws IOException {
-        if (Files.exists(storeDirectory.resolve(DATABASE + ".mv.db"))) {
-            throw new IOException(storeDirectory.resolve(DATABASE + ".mv.db") + " exists: a restore writes no store over another");
+        Path store = StoreSettings.h2File(storeDirectory);
+        if (Files.exists(store)) {
+            throw new IOException(store + " exists: a restore writes no store over another");
         }
         Files.createDirectories(storeDirectory);
         try {
-            Restore.execute(zip.toString(), storeDirectory.toString(), DATABASE);
+            Restore.execute(zip.toString(), storeDirectory.toString(), StoreSettings.H2_DATABASE);
         } catch (RuntimeException e) {
             throw new IOException("cannot restore " + zip + ": " + e.getMessage(), e);
         }
-        if (!Files.exists(storeDirectory.resolve(DATABASE + ".mv.db"))) {
-            throw new IOException(zip + " holds no event store (no " + DATABASE + ".mv.db)");
+        if (!Files.exists(store)) {
+            throw new IOException(zip + " holds no event store (no " + store.getFileName() + ")");
         }
     }
 }

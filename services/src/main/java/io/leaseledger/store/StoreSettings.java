@@ -3,6 +3,7 @@ package io.leaseledger.store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the event store needs to start: where the events live, how hard a commit is
@@ -61,7 +62,26 @@ public record StoreSettings(
      * database file, so this URL needs no {@code DATABASE_TO_LOWER}.
      */
     public static String h2Url(Path dataDirectory) {
-        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("events") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return H2_FILE_PREFIX + dataDirectory.toAbsolutePath().resolve(H2_DATABASE) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The database name of the embedded store in its directory: its file is {@code events.mv.db}. */
+    public static final String H2_DATABASE = "events";
+    private static final String H2_FILE_PREFIX = "jdbc:h2:file:";
+
+    /** The file the embedded store in {@code dataDirectory} keeps its events in. */
+    public static Path h2File(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().normalize().resolve(H2_DATABASE + ".mv.db");
+    }
+
+    /** The file of the embedded H2 store this URL names ({@code jdbc:h2:file:PATH;...} keeps {@code PATH.mv.db}); empty for any other. */
+    public static Optional<Path> h2File(String jdbcUrl) {
+        if (!jdbcUrl.startsWith(H2_FILE_PREFIX)) {
+            return Optional.empty();
+        }
+        int end = jdbcUrl.indexOf(';');
+        return Optional.of(Path.of(jdbcUrl.substring(H2_FILE_PREFIX.length(), end < 0 ? jdbcUrl.length() : end) + ".mv.db")
+                .toAbsolutePath().normalize());
     }
 
     /**

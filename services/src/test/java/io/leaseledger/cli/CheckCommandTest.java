@@ -9,11 +9,7 @@ import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +25,7 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void aValidFileIsSummarisedAndNothingIsOpened() throws Exception {
@@ -85,13 +80,13 @@ class CheckCommandTest {
                       - mac: "52:54:00:00:00:02"
                         address: 198.18.0.51
                 """));
-        out.reset();
+        console.resetOutput();
         assertThat(run("--config", edited.toString(), "--against-store")).isZero();
         assertThat(output()).contains("a start would send 2 configuration command(s):")
                 .contains("  change subnet 198.18.0.0/24 (managed, authoritative, lease 1200 s)")
                 .contains("  reserve 198.18.0.51 for 52:54:00:00:00:02 in 198.18.0.0/24");
 
-        out.reset();
+        console.resetOutput();
         assertThat(run("--config", edited.toString(), "--against-store")).as("checked again: nothing was sent").isZero();
         assertThat(output()).contains("a start would send 2 configuration command(s):");
     }
@@ -126,21 +121,14 @@ class CheckCommandTest {
     }
 
     private int run(String... args) {
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new CommandLine(new CheckCommand(new PrintStream(out, true, StandardCharsets.UTF_8), HostInterfaces.ANY))
-                    .execute(args);
-        } finally {
-            System.setErr(stderr);
-        }
+        return console.run(new CheckCommand(console.out(), HostInterfaces.ANY), args);
     }
 
     private String output() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.output();
     }
 
     private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.errors();
     }
 }

@@ -10,11 +10,7 @@ import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,8 +35,7 @@ class RestoreCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void aBackupReplacesTheStoreMovedAsideAndTheProjectionsAreRebuiltFromIt() throws Exception {
@@ -117,21 +112,14 @@ class RestoreCommandTest {
     }
 
     private int run(String... args) {
-        PrintStream stderr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new CommandLine(new RestoreCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    Clock.fixed(NOW, ZoneOffset.UTC))).execute(args);
-        } finally {
-            System.setErr(stderr);
-        }
+        return console.run(new RestoreCommand(console.out(), Clock.fixed(NOW, ZoneOffset.UTC)), args);
     }
 
     private String output() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.output();
     }
 
     private String errors() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.errors();
     }
 }
