@@ -115,9 +115,12 @@ public final class ConflictProbe implements Consumer<ArpSighting>, AutoCloseable
             fresh.answer().complete(Optional.empty());
             return fresh.answer();
         }
+        // Whoever removes the entry owns the outcome; it is counted before the answer is given, so
+        // that whoever holds the answer finds it counted.
         timer.schedule(() -> {
-            if (pending.remove(target, fresh) && fresh.answer().complete(Optional.empty())) {
+            if (pending.remove(target, fresh)) {
                 counts.get(Outcome.FREE).increment();
+                fresh.answer().complete(Optional.empty());
             }
         }, wait.toNanos(), TimeUnit.NANOSECONDS);
         return fresh.answer();
@@ -130,8 +133,9 @@ public final class ConflictProbe implements Consumer<ArpSighting>, AutoCloseable
         if (waiting == null || waiting.client().equals(sighting.mac())) {
             return;
         }
-        if (pending.remove(sighting.address(), waiting) && waiting.answer().complete(Optional.of(sighting.mac()))) {
+        if (pending.remove(sighting.address(), waiting)) {
             counts.get(Outcome.IN_USE).increment();
+            waiting.answer().complete(Optional.of(sighting.mac()));
         }
     }
 
