@@ -150,6 +150,10 @@ public final class AxonStore implements AutoCloseable {
     private static void tuneSchema(DataSource dataSource, StoreDialect dialect, EventSchema schema) {
         try (Connection connection = dataSource.getConnection()) {
             dialect.tuneSchema(connection, schema);
+            dialect.weakenedDefault(connection).ifPresent(setting -> LOG.warn(
+                    "the database is configured with {}: a commit it acknowledges could be lost in a crash of the "
+                            + "database server; the event store's own sessions use synchronous_commit = local instead",
+                    setting));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the event tables: " + e.getMessage(), e);
         }
@@ -172,6 +176,7 @@ public final class AxonStore implements AutoCloseable {
         config.setAutoCommit(true);
         // Fail a command quickly when the database is gone, rather than holding its batch.
         config.setConnectionTimeout(5_000);
+        settings.dialect().sessionInitSql().ifPresent(config::setConnectionInitSql);
         return FailedH2StoreGuard.pool(config, settings.jdbcUrl(), settings.username(), settings.password());
     }
 

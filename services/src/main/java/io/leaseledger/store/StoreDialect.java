@@ -7,6 +7,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -75,6 +76,30 @@ public enum StoreDialect {
                 statement.execute("SET LOCAL synchronous_commit = on");
             }
         }
+
+        @Override
+        Optional<String> sessionInitSql() {
+            // With synchronous_commit = off a COMMIT returns before its WAL record is written, and
+            // a crash of the PostgreSQL server loses it: a client would hold a lease the log never
+            // had, and readers would have handed it on. Every value but off survives a server
+            // crash, so only off is raised, to local (an operator's remote_write or remote_apply
+            // for a synchronous standby is stronger and stays).
+            return Optional.of("SELECT set_config('synchronous_commit', 'local', false)"
+                    + " WHERE current_setting('synchronous_commit') = 'off'");
+        }
+
+        @Override
+        Optional<String> weakenedDefault(Connection connection) throws SQLException {
+            // reset_val: what the session had before the init statement (server, database, role
+            // or connection options), so the operator can be told their setting is overridden.
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery(
+                         "SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'")) {
+                return row.next() && "off".equals(row.getString(1))
+                        ? Optional.of("synchronous_commit = off")
+                        : Optional.empty();
+            }
+        }
     };
 
     public static StoreDialect of(String jdbcUrl) {
@@ -91,6 +116,19 @@ public enum StoreDialect {
 
     /** Called once at start, after the event tables exist. */
     void tuneSchema(Connection connection, EventSchema schema) throws SQLException {}
+
+    /** A statement every connection of the store's pool runs when it opens, if any. */
+    Optional<String> sessionInitSql() {
+        return Optional.empty();
+    }
+
+    /**
+     * The database setting {@link #sessionInitSql} overrides on this connection because it would
+     * let a commit be acknowledged before it survives a crash of the database, if any.
+     */
+    Optional<String> weakenedDefault(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
 
     /** Called at the start of a transaction when {@link Durability#FSYNC} is configured. */
     void beginForced(Connection connection) throws SQLException {}

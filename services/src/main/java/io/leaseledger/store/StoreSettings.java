@@ -2,6 +2,7 @@ package io.leaseledger.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +40,13 @@ public record StoreSettings(
             throw new IllegalArgumentException(
                     "store.url: only jdbc:h2: and jdbc:postgresql: are supported, got " + jdbcUrl);
         }
+        if (NOT_EMBEDDED_H2.stream().anyMatch(jdbcUrl::startsWith)) {
+            // Over TCP the store's file is written by another process: the read barrier and the
+            // full-disk guard (docs/architecture.md, "A full disk") cannot reach it. In memory,
+            // every lease is gone at the next start.
+            throw new IllegalArgumentException("store.url: H2 serves the event store embedded, from its file "
+                    + "(jdbc:h2:file:PATH), or use PostgreSQL; got " + jdbcUrl);
+        }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             jdbcUrl = withoutCloseOnExit(withoutWriteDelay(jdbcUrl));
         }
@@ -68,6 +76,7 @@ public record StoreSettings(
     /** The database name of the embedded store in its directory: its file is {@code events.mv.db}. */
     public static final String H2_DATABASE = "events";
     private static final String H2_FILE_PREFIX = "jdbc:h2:file:";
+    private static final List<String> NOT_EMBEDDED_H2 = List.of("jdbc:h2:tcp:", "jdbc:h2:ssl:", "jdbc:h2:mem:");
 
     /** The file the embedded store in {@code dataDirectory} keeps its events in. */
     public static Path h2File(Path dataDirectory) {

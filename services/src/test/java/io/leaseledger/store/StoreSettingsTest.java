@@ -3,6 +3,7 @@ package io.leaseledger.store;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +40,16 @@ class StoreSettingsTest {
     @Test
     void otherDatabasesAreRefused() {
         assertThatThrownBy(() -> withUrl("jdbc:mysql://db/leases")).hasMessageContaining("store.url");
+    }
+
+    @Test
+    void anH2ServerOrAnInMemoryH2IsRefused() {
+        // over TCP the read barrier and the full-disk guard cannot reach the file; in memory the leases die with the process
+        for (String url : List.of("jdbc:h2:tcp://db:9092/events", "jdbc:h2:ssl://db/events", "jdbc:h2:mem:events")) {
+            assertThatThrownBy(() -> withUrl(url)).as(url)
+                    .hasMessageContaining("store.url").hasMessageContaining("jdbc:h2:file:").hasMessageContaining(url);
+        }
+        assertThat(withUrl("jdbc:h2:./data/events").jdbcUrl()).startsWith("jdbc:h2:./data/events;");
     }
 
     @Test
