@@ -263,7 +263,8 @@ final class LeaseRules {
     }
 
     /** The event that frees {@code address} before it is reused, if {@code availability} needs one. */
-    private List<SubnetEvent> reclaimFirst(Ipv4Address address, Availability availability, Instant at) {
+    /** The event that frees an address {@code availability} says must be reclaimed before it is given, if any; a list to add to. */
+    List<SubnetEvent> reclaimFirst(Ipv4Address address, Availability availability, Instant at) {
         List<SubnetEvent> events = new ArrayList<>(2);
         switch (availability) {
             case EXPIRED_LEASE -> {

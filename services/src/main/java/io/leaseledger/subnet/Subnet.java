@@ -6,6 +6,8 @@ import io.leaseledger.events.subnet.AddRange;
 import io.leaseledger.events.subnet.AddressDeclined;
 import io.leaseledger.events.subnet.AddressInUseObserved;
 import io.leaseledger.events.subnet.ClearDiscoveries;
+import io.leaseledger.events.subnet.ImportLease;
+import io.leaseledger.events.subnet.ImportOutcome;
 import io.leaseledger.events.subnet.DiscoveriesCleared;
 import io.leaseledger.events.subnet.DeviceSeen;
 import io.leaseledger.events.subnet.ForeignDhcpServerObserved;
@@ -208,6 +210,20 @@ public class Subnet implements SnapshotSized {
             next = rules.nextReclaim(command.at());
         }
         return new ReclaimOutcome(leases, probations, offers, next != null);
+    }
+
+    /**
+     * A lease another DHCP server granted, taken over when its addresses stay the client's here
+     * (see {@link ImportRules}); its events go in one transaction, so a reclaimed address is never
+     * left free.
+     */
+    @CommandHandler
+    public ImportOutcome handle(ImportLease command) {
+        ImportRules.Judgement judgement = new ImportRules(subnetId, state).judge(command);
+        for (SubnetEvent event : judgement.events()) {
+            apply(event);
+        }
+        return judgement.outcome();
     }
 
     /** A device seen using an address: recorded when it is news (see {@link InUseRules}). */

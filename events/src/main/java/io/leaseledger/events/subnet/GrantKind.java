@@ -9,5 +9,10 @@ public enum GrantKind {
     /** REBINDING: broadcast extension by the lease holder. */
     REBOUND,
     /** INIT-REBOOT: a rebooted client confirmed the address it remembers. */
-    INIT_REBOOT
+    INIT_REBOOT,
+    /**
+     * Not a REQUEST: a lease another DHCP server granted (Kea's memfile, ISC dhcpd's leases file),
+     * taken over when this server replaced it ({@link ImportLease}). No transaction: xid 0.
+     */
+    IMPORTED
 }

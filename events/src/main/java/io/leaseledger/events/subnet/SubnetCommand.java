@@ -11,7 +11,7 @@ import java.time.Instant;
 public sealed interface SubnetCommand
         permits DefineSubnet, ChangeSubnet, RemoveSubnet, AddRange, RemoveRange, ReserveHost, UnreserveHost,
         SetOptionSnippet, RemoveOptionSnippet, SetPxeSettings, DecideClientMessages, ReclaimExpiredLeases,
-        ReportAddressInUse, ReportForeignDhcpServer, ReportDeviceSeen, ClearDiscoveries, ReplicatePartnerEvents {
+        ReportAddressInUse, ReportForeignDhcpServer, ReportDeviceSeen, ClearDiscoveries, ReplicatePartnerEvents, ImportLease {
 
     SubnetId subnetId();
 
