@@ -7,6 +7,7 @@ import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.api.RegionApi;
 import io.leaseledger.region.RegionNode;
 import io.leaseledger.streaming.RegionConsumerMetrics;
+import io.leaseledger.leaseimport.LeaseFileToImport;
 import io.leaseledger.server.LeaseLedgerNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE",
             description = "The YAML configuration (see docs/configuration.md and examples/).")
     Path config;
+
+    @Option(names = "--import-leases", paramLabel = "FILE",
+            description = {"Take over the leases of the server this one replaces before answering any packet: Kea's"
+                    + " memfile (kea-leases4.csv) or ISC dhcpd's leases file (dhcpd.leases), told apart by their"
+                    + " content. Each lease the configuration would let its client have is kept to its expiry;"
+                    + " the others are logged with the reason. A file is imported once (its SHA-256 is recorded).",
+                    "See docs/operations.md, \"Switching from Kea or ISC dhcpd\"."})
+    Path importLeases;
+
+    @Option(names = "--import-again",
+            description = "With --import-leases: import the file even if this store imported it before (after"
+                    + " adding the ranges its OUTSIDE_POOL leases need, say).")
+    boolean importAgain;
 
     /** A region: the racks' events from Kafka into the projections, until stopped. */
     private static Integer region(LeaseLedgerConfiguration configuration)
@@ -69,11 +83,27 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             LeaseLedgerConfiguration configuration = new ConfigurationLoader(HostInterfaces.system()).load(config);
             if (!configuration.node().role().servesDhcp()) {
+                if (importLeases != null) {
+                    System.err.println("--import-leases: a region keeps no leases; import them on the rack that serves them");
+                    return 2;
+                }
                 return region(configuration);
             }
-            node = LeaseLedgerNode.start(configuration, Clock.systemUTC());
+            if (importAgain && importLeases == null) {
+                System.err.println("--import-again: only with --import-leases FILE");
+                return 2;
+            }
+            Optional<LeaseFileToImport> leases = Optional.ofNullable(importLeases)
+                    .map(file -> LeaseFileToImport.read(file, importAgain));
+            node = LeaseLedgerNode.start(configuration, Clock.systemUTC(), leases);
         } catch (ConfigurationException e) {
             // Invalid in the file, or refused by a subnet aggregate when applied: either way, named.
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("--import-leases:")) {
+                return StoreInUse.exitCodeOrRethrow(e);
+            }
             System.err.println(e.getMessage());
             return 2;
         } catch (RuntimeException e) {

@@ -145,6 +145,9 @@ public final class DhcpMetrics implements PacketObserver {
         switch (event) {
             case LeaseGranted e when e.kind() == GrantKind.NEW ->
                     lease("leaseledger.addresses.assigned", "Leases granted to a client that had none (DORA)", e.subnetId(), null).increment();
+            case LeaseGranted e when e.kind() == GrantKind.IMPORTED ->
+                    lease("leaseledger.addresses.imported", "Leases taken over from the server this one replaced"
+                            + " (serve --import-leases)", e.subnetId(), null).increment();
             case LeaseGranted e ->
                     lease("leaseledger.leases.extended", "Leases renewed, rebound or confirmed at INIT-REBOOT", e.subnetId(),
                             e.kind().name().toLowerCase(Locale.ROOT)).increment();

@@ -51,6 +51,9 @@ import io.leaseledger.metrics.ReadSideMetrics;
 import io.leaseledger.api.auth.TokenStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.leaseledger.leaseimport.LeaseFileToImport;
+import io.leaseledger.leaseimport.LeaseImport;
+import io.leaseledger.store.ImportedLeaseFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +84,8 @@ import java.util.function.UnaryOperator;
  */
 public final class LeaseLedgerNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseLedgerNode.class);
+    /** At most this many lines per kind about leases an import did not take; the rest are counted. */
+    private static final int REPORTED_LINES = 100;
     /** The first probe for other DHCP servers, once the node serves. */
     private static final Duration FIRST_PROBE_AFTER = Duration.ofSeconds(5);
     /** The first active mapping scan, once the ARP listener hears. */
@@ -134,6 +139,15 @@ public final class LeaseLedgerNode implements AutoCloseable {
     }
 
     public static LeaseLedgerNode start(LeaseLedgerConfiguration config, Clock systemClock) throws ConfigurationException {
+        return start(config, systemClock, Optional.empty());
+    }
+
+    /**
+     * {@link #start(LeaseLedgerConfiguration, Clock)}, taking over another DHCP server's leases from
+     * {@code leases} after the configuration is applied and before any packet is answered.
+     */
+    public static LeaseLedgerNode start(LeaseLedgerConfiguration config, Clock systemClock,
+                                        Optional<LeaseFileToImport> leases) throws ConfigurationException {
         ClockWatch clock = new ClockWatch(systemClock);
         // Axon's banner advertising its console, printed at every start otherwise.
         if (System.getProperty("disable-axoniq-console-message") == null) {
@@ -207,6 +221,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
             context.registerSingleton(CommitHealth.class, gateway.health()); // GET /health
             discovery.reportTo(gateway);
             context.registerSingleton(discovery);
+            // Before the transport: no client is offered an address the replaced server had granted.
+            leases.ifPresent(file -> importLeases(file, store, settings, clock.instant()));
             PacketPipeline pipeline = new PacketPipeline(gateway, settings, server.serverIdentifier(),
                     ports(server.port()), metrics);
             // Reads committed events on its own thread: the packet path never waits for Kafka.
@@ -274,6 +290,29 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher.ifPresent(KafkaPublisher::close);
             context.close();
             throw e;
+        }
+    }
+
+    private static void importLeases(LeaseFileToImport leases, AxonStore store, SettingsView settings, Instant at) {
+        ImportedLeaseFiles imported = new ImportedLeaseFiles(store.dataSource());
+        Optional<Instant> before = imported.importedAt(leases.sha256());
+        if (before.isPresent() && !leases.again()) {
+            LOG.info("leases of {} were imported at {} already: not imported again (--import-again does)",
+                    leases.path(), before.get());
+            return;
+        }
+        LeaseImport.Result result = LeaseImport.run(leases.file(),
+                address -> settings.subnetContaining(address).map(ConfiguredSubnet::id),
+                command -> store.commandGateway().sendAndWait(command), at);
+        imported.record(leases.sha256(), leases.path().toString(), at, result.imported());
+        LOG.info("imported {} of {} leases from {} ({}): {}{}", result.imported(), result.leases(), leases.path(),
+                result.format(), result.outcomes(), result.noSubnet() == 0 ? "" : ", NO_SUBNET=" + result.noSubnet());
+        result.notImported().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease not imported: {}", line));
+        result.unreadable().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease file entry not read: {}", line));
+        long more = Math.max(0, result.notImported().size() - REPORTED_LINES)
+                + Math.max(0, result.unreadable().size() - REPORTED_LINES);
+        if (more > 0) {
+            LOG.warn("... and {} more such lines", more);
         }
     }
 

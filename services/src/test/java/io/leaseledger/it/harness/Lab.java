@@ -111,6 +111,15 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
         return server;
     }
 
+    /** LeaseLedger started with further arguments of {@code serve} ({@code --import-leases FILE}), its store in H2. */
+    public LeaseLedgerServer leaseLedgerWithArguments(NetworkNamespace ns, List<String> interfaces, String serverAddress,
+                                                      List<String> arguments, ServedSubnet... subnets) {
+        LeaseLedgerServer server = own(LeaseLedgerServer.start(new DhcpServer.Setup(ns, interfaces, serverAddress,
+                List.of(subnets), subdir("server")), Optional.empty(), ServerDatabases.h2(), arguments));
+        children.add(server.process());
+        return server;
+    }
+
     /** The same, with its event store and projections in {@code databases}. */
     public LeaseLedgerServer leaseLedger(NetworkNamespace ns, List<String> interfaces, String serverAddress,
                                          String durability, ServerDatabases databases, ServedSubnet... subnets) {

@@ -41,6 +41,12 @@ public final class LeaseLedgerServer implements DhcpServer {
      * default, and its event store and projections in {@code databases}.
      */
     static LeaseLedgerServer start(Setup setup, Optional<String> durability, ServerDatabases databases) {
+        return start(setup, durability, databases, List.of());
+    }
+
+    /** Starts it with further arguments of {@code serve} ({@code --import-leases FILE}). */
+    static LeaseLedgerServer start(Setup setup, Optional<String> durability, ServerDatabases databases,
+                                   List<String> arguments) {
         Path config = setup.dir().resolve("leaseledger.yaml");
         Path storeDir = setup.dir().resolve("data");
         try {
@@ -48,9 +54,10 @@ public final class LeaseLedgerServer implements DhcpServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = List.of(java(), "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new java.util.ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
-                "io.leaseledger.LeaseLedger", "serve", "--config", config.toString());
+                "io.leaseledger.LeaseLedger", "serve", "--config", config.toString()));
+        command.addAll(arguments);
         ChildProcess process = setup.namespace().start("leaseledger", freshLog(setup.dir()), setup.dir(), command);
         try {
             Readiness.awaitPort67(setup.namespace(), process, STARTUP);

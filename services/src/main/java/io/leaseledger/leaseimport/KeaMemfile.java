@@ -1,0 +1,103 @@
+package io.leaseledger.leaseimport;
+
+import io.leaseledger.events.types.ClientId;
+import io.leaseledger.events.types.ClientIdentity;
+import io.leaseledger.events.types.Hostname;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.LeaseTime;
+import io.leaseledger.events.types.MacAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Kea's DHCPv4 memfile ({@code kea-leases4.csv}): a CSV whose header names the columns (their
+ * number grew over Kea's versions), appended to at every change, so the last row of an address
+ * is its lease. A row with a lifetime of 0 is a deleted lease (a RELEASE, say); a state other than
+ * 0 (default) is a declined or reclaimed one. Kea writes a comma inside a value as {@code &#x2c}.
+ */
+final class KeaMemfile {
+    private static final List<String> NEEDED = List.of("address", "hwaddr", "client_id", "valid_lifetime", "expire");
+
+    private KeaMemfile() {}
+
+    static ForeignLeaseFile parse(String text) {
+        List<String> lines = text.lines().toList();
+        int headerAt = 0;
+        while (lines.get(headerAt).isBlank()) {
+            headerAt++;
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        String[] header = lines.get(headerAt).strip().split(",", -1);
+        for (int i = 0; i < header.length; i++) {
+            columns.put(header[i], i);
+        }
+        for (String name : NEEDED) {
+            if (!columns.containsKey(name)) {
+                throw new IllegalArgumentException("the Kea memfile's header has no column " + name);
+            }
+        }
+        Map<Integer, String[]> newest = new TreeMap<>(Integer::compareUnsigned);
+        Map<Integer, Integer> lineOf = new HashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (int n = headerAt + 1; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] row = line.split(",", -1);
+            if (row.length < header.length) {
+                skipped.add("line " + (n + 1) + ": " + row.length + " columns, the header has " + header.length);
+                continue;
+            }
+            try {
+                int address = Ipv4Address.parse(row[columns.get("address")]).value();
+                newest.put(address, row);
+                lineOf.put(address, n + 1);
+            } catch (IllegalArgumentException e) {
+                skipped.add("line " + (n + 1) + ": " + e.getMessage());
+            }
+        }
+        List<ForeignLease> leases = new ArrayList<>();
+        newest.forEach((address, row) -> {
+            String where = "line " + lineOf.get(address) + " (" + Ipv4Address.of(address) + ")";
+            try {
+                lease(row, columns).ifPresentOrElse(leases::add,
+                        () -> skipped.add(where + ": released, declined or reclaimed"));
+            } catch (IllegalArgumentException e) {
+                skipped.add(where + ": " + e.getMessage());
+            }
+        });
+        return new ForeignLeaseFile("kea-memfile", List.copyOf(leases), List.copyOf(skipped));
+    }
+
+    private static Optional<ForeignLease> lease(String[] row, Map<String, Integer> columns) {
+        long lifetime = Long.parseLong(row[columns.get("valid_lifetime")]);
+        Integer stateColumn = columns.get("state");
+        String state = stateColumn == null ? "0" : row[stateColumn];
+        if (lifetime == 0 || !(state.isEmpty() || state.equals("0"))) {
+            return Optional.empty();
+        }
+        String hwaddr = row[columns.get("hwaddr")];
+        if (hwaddr.isEmpty()) {
+            throw new IllegalArgumentException("no hardware address (a lease by client identifier alone)");
+        }
+        ClientIdentity client = ClientIdentity.of(MacAddress.parse(hwaddr));
+        String clientId = row[columns.get("client_id")];
+        if (!clientId.isEmpty()) {
+            client = client.withClientId(ClientId.parse(clientId));
+        }
+        Integer hostnameColumn = columns.get("hostname");
+        if (hostnameColumn != null && !row[hostnameColumn].isEmpty()) {
+            client = client.withHostname(Hostname.of(row[hostnameColumn].replace("&#x2c", ",")));
+        }
+        LeaseTime leaseTime = LeaseTime.ofSeconds(lifetime);
+        Instant expires = leaseTime.isInfinite() ? Instant.MAX
+                : Instant.ofEpochSecond(Long.parseLong(row[columns.get("expire")]));
+        return Optional.of(new ForeignLease(Ipv4Address.parse(row[columns.get("address")]), client, leaseTime, expires));
+    }
+}

@@ -1,0 +1,78 @@
+package io.leaseledger.it.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The server LeaseLedger replaces, really running: Kea's kea-dhcp4 (memfile) or ISC dhcpd serving
+ * {@code subnet} on one interface of {@code ns}, its leases written to {@link #leaseFile()} as it
+ * writes them in production. Stopped by {@link #close} (by PID), as an operator stops it before
+ * starting LeaseLedger in its place.
+ */
+public final class ReplacedServer implements AutoCloseable {
+    public enum Kind { KEA, ISC_DHCPD }
+
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
+    private final ChildProcess process;
+    private final Path leaseFile;
+
+    private ReplacedServer(ChildProcess process, Path leaseFile) {
+        this.process = process;
+        this.leaseFile = leaseFile;
+    }
+
+    public static ReplacedServer start(Lab lab, Kind kind, NetworkNamespace ns, String iface, ServedSubnet subnet) {
+        Path dir = lab.subdir(kind.name().toLowerCase(java.util.Locale.ROOT));
+        long seconds = subnet.leaseTime().toSeconds();
+        try {
+            List<String> command;
+            Path leases;
+            if (kind == Kind.KEA) {
+                leases = dir.resolve("kea-leases4.csv");
+                Path config = dir.resolve("kea-dhcp4.json");
+                Files.writeString(config, """
+                        {"Dhcp4": {"interfaces-config": {"interfaces": ["%s"]},
+                          "lease-database": {"type": "memfile", "persist": true, "name": "%s", "lfc-interval": 0},
+                          "valid-lifetime": %d,
+                          "subnet4": [{"id": 1, "subnet": "%s", "pools": [{"pool": "%s - %s"}],
+                            "option-data": [{"name": "routers", "data": "%s"}]}]}}
+                        """.formatted(iface, leases, seconds, subnet.cidr(), subnet.rangeStart(), subnet.rangeEnd(),
+                        subnet.gateway()));
+                command = List.of("env", "KEA_PIDFILE_DIR=" + dir, "KEA_LOCKFILE_DIR=" + dir,
+                        Requirements.path("kea-dhcp4"), "-c", config.toString());
+            } else {
+                leases = dir.resolve("dhcpd.leases");
+                Files.writeString(leases, "");
+                Path config = dir.resolve("dhcpd.conf");
+                String network = subnet.cidr().substring(0, subnet.cidr().indexOf('/'));
+                Files.writeString(config, """
+                        default-lease-time %d; max-lease-time %d; authoritative;
+                        subnet %s netmask %s { range %s %s; option routers %s; }
+                        """.formatted(seconds, seconds, network, subnet.netmask(), subnet.rangeStart(), subnet.rangeEnd(),
+                        subnet.gateway()));
+                command = List.of(Requirements.path("dhcpd"), "-4", "-f", "-cf", config.toString(), "-lf",
+                        leases.toString(), "-pf", dir.resolve("dhcpd.pid").toString(), iface);
+            }
+            ChildProcess process = lab.start(ns, kind.name().toLowerCase(java.util.Locale.ROOT), command);
+            Readiness.awaitPort67(ns, process, STARTUP);
+            return new ReplacedServer(process, leases);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path leaseFile() {
+        return leaseFile;
+    }
+
+    /** Stops it (SIGTERM by PID, then waits): its lease file is complete once it has exited. */
+    @Override
+    public void close() {
+        process.terminate(Duration.ofSeconds(15));
+    }
+}

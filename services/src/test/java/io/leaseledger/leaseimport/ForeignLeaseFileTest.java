@@ -1,0 +1,160 @@
+package io.leaseledger.leaseimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leaseledger.events.types.ClientId;
+import io.leaseledger.events.types.Hostname;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.events.types.LeaseTime;
+import io.leaseledger.events.types.MacAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lease files written by the real servers (src/test/resources/leaseimport: Kea 2.2's memfile and ISC
+ * dhcpd 4.4's leases file, each after dhclient took a lease with a host name and a client
+ * identifier, perfdhcp took five, and a second dhclient took one and released it;
+ * {@code make-fixtures.sh} there made them), and the forms those servers write that the runs did not.
+ */
+class ForeignLeaseFileTest {
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ForeignLeaseFileTest.class.getResourceAsStream("/leaseimport/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ForeignLease only(ForeignLeaseFile file, String address) {
+        return file.leases().stream().filter(lease -> lease.address().equals(Ipv4Address.parse(address)))
+                .findFirst().orElseThrow(() -> new AssertionError("no lease of " + address + " in " + file.leases()));
+    }
+
+    @Test
+    void keasMemfileGivesItsLeasesStillGrantedAndReportsTheReleasedOne() throws IOException {
+        ForeignLeaseFile file = ForeignLeaseFile.parse(resource("kea-leases4.csv"), "kea-leases4.csv");
+
+        assertThat(file.format()).isEqualTo("kea-memfile");
+        assertThat(file.leases()).extracting(lease -> lease.address().toString()).containsExactly(
+                "198.18.50.100", "198.18.50.101", "198.18.50.102", "198.18.50.103", "198.18.50.104", "198.18.50.105");
+        ForeignLease dhclient = only(file, "198.18.50.100");
+        assertThat(dhclient.client().chaddr()).isEqualTo(MacAddress.parse("52:54:00:aa:bb:01"));
+        assertThat(dhclient.client().clientId()).isEqualTo(ClientId.parse("01:52:54:00:aa:bb:01"));
+        assertThat(dhclient.client().hostname()).isEqualTo(Hostname.of("deploy-node-7"));
+        assertThat(dhclient.leaseTime()).isEqualTo(LeaseTime.ofSeconds(3600));
+        assertThat(dhclient.expiresAt()).isEqualTo(Instant.ofEpochSecond(1796327152));
+        // 198.18.50.107: granted, then released (a later row with lifetime 0)
+        assertThat(file.skipped()).singleElement().asString().contains("198.18.50.107").contains("released");
+    }
+
+    @Test
+    void iscDhcpdsLeasesFileGivesItsActiveLeasesAndReportsTheFreedOne() throws IOException {
+        ForeignLeaseFile file = ForeignLeaseFile.parse(resource("dhcpd.leases"), "dhcpd.leases");
+
+        assertThat(file.format()).isEqualTo("isc-dhcpd");
+        assertThat(file.leases()).extracting(lease -> lease.address().toString())
+                .containsExactly("198.18.50.100", "198.18.50.101");
+        ForeignLease dhclient = only(file, "198.18.50.100");
+        assertThat(dhclient.client().chaddr()).isEqualTo(MacAddress.parse("52:54:00:aa:bb:01"));
+        // uid "\001RT\000\252\273\001": octal escapes and printable octets
+        assertThat(dhclient.client().clientId()).isEqualTo(ClientId.parse("01:52:54:00:aa:bb:01"));
+        assertThat(dhclient.client().hostname()).isEqualTo(Hostname.of("deploy-node-7"));
+        assertThat(dhclient.expiresAt()).isEqualTo(Instant.parse("2026-12-03T19:45:39Z"));
+        assertThat(dhclient.leaseTime()).isEqualTo(LeaseTime.ofSeconds(3600));
+        assertThat(only(file, "198.18.50.101").client().clientId()).isEqualTo(ClientId.parse("01:00:0c:01:02:03:04"));
+        assertThat(file.skipped()).singleElement().asString().contains("198.18.50.108").contains("binding state free");
+    }
+
+    @Test
+    void iscEpochTimesNeverHexUidsAndWhatElseTheFileHoldsArePassedOverRight() {
+        String text = """
+                # written with db-time-format local
+                authoring-byte-order little-endian;
+                server-duid "\\000\\001\\000\\001";
+                failover peer "rack" state {
+                  my state normal at 4 2026/12/03 18:00:00;
+                  partner state normal at 4 2026/12/03 18:00:00;
+                }
+                lease 198.18.7.20 {
+                  starts epoch 1796320000; # Thu Dec 03 16:26:40 2026
+                  ends epoch 1796323600;
+                  binding state active;
+                  next binding state free;
+                  hardware ethernet 52:54:00:00:07:20;
+                  uid 01:52:54:00:00:07:20;
+                  set vendor-class-identifier = "PXEClient:Arch:00007";
+                  on expiry { set x = "y"; }
+                }
+                lease 198.18.7.21 {
+                  starts 4 2026/12/03 18:00:00;
+                  ends never;
+                  binding state active;
+                  hardware token-ring 00:11:22:33:44:55;
+                  client-hostname "a \\"quoted\\" name";
+                }
+                lease 198.18.7.22 {
+                  starts 4 2026/12/03 18:00:00;
+                  ends 4 2026/12/03 19:00:00;
+                  binding state backup;
+                  hardware ethernet 52:54:00:00:07:22;
+                }
+                lease 198.18.7.23 {
+                  starts 4 2026/12/03 18:00:00;
+                  ends 4 2026/12/03 19:00:00;
+                  binding state active;
+                }
+                ia-na "\\001\\000\\000\\000" {
+                  cltt 4 2026/12/03 18:00:00;
+                  iaaddr 2001:db8::5 { binding state active; }
+                }
+                """;
+        ForeignLeaseFile file = ForeignLeaseFile.parse(text, "dhcpd.leases");
+
+        ForeignLease epoch = only(file, "198.18.7.20");
+        assertThat(epoch.expiresAt()).isEqualTo(Instant.ofEpochSecond(1796323600));
+        assertThat(epoch.leaseTime()).isEqualTo(LeaseTime.ofSeconds(3600));
+        assertThat(epoch.client().clientId()).isEqualTo(ClientId.parse("01:52:54:00:00:07:20"));
+        ForeignLease never = only(file, "198.18.7.21");
+        assertThat(never.leaseTime()).isEqualTo(LeaseTime.INFINITE);
+        assertThat(never.expiresAt()).isEqualTo(Instant.MAX);
+        assertThat(never.client().chaddr()).isEqualTo(MacAddress.parse("6/00:11:22:33:44:55"));
+        assertThat(never.client().hostname()).isEqualTo(Hostname.of("a \"quoted\" name"));
+        assertThat(file.leases()).hasSize(2);
+        assertThat(file.skipped()).satisfiesExactly(
+                line -> assertThat(line).contains("198.18.7.22").contains("binding state backup"),
+                line -> assertThat(line).contains("198.18.7.23").contains("no hardware address"));
+    }
+
+    @Test
+    void keaColumnsAreFoundByTheirHeaderAndItsEscapedCommasAreUndone() {
+        String text = """
+                address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state,user_context,pool_id
+                198.18.9.10,52:54:00:00:09:10,,600,1796323600,1,0,0,rack&#x2cA,0,,0
+                198.18.9.11,52:54:00:00:09:11,,600,1796323600,1,0,0,,1,,0
+                198.18.9.12,,01:aa:bb,600,1796323600,1,0,0,,0,,0
+                198.18.9.13,52:54:00:00:09:13,,4294967295,0,1,0,0,,0,,0
+                not-an-address,52:54:00:00:09:14,,600,1796323600,1,0,0,,0,,0
+                198.18.9.15,52:54
+                """;
+        ForeignLeaseFile file = ForeignLeaseFile.parse(text, "kea-leases4.csv");
+
+        assertThat(only(file, "198.18.9.10").client().hostname()).isEqualTo(Hostname.of("rack,A"));
+        assertThat(only(file, "198.18.9.13").expiresAt()).isEqualTo(Instant.MAX);
+        assertThat(file.leases()).hasSize(2);
+        assertThat(file.skipped()).satisfiesExactlyInAnyOrder(
+                line -> assertThat(line).contains("198.18.9.11").contains("declined"),
+                line -> assertThat(line).contains("198.18.9.12").contains("no hardware address"),
+                line -> assertThat(line).startsWith("line 6:"),
+                line -> assertThat(line).startsWith("line 7:").contains("columns"));
+    }
+
+    @Test
+    void aFileOfNeitherKindIsRefusedNamingWhatWasExpected() {
+        assertThatThrownBy(() -> ForeignLeaseFile.parse("subnets:\n  - cidr: 198.18.0.0/24\n", "rack.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rack.yaml").hasMessageContaining("Kea memfile").hasMessageContaining("dhcpd.leases");
+    }
+}
