@@ -1,6 +1,7 @@
 package io.leaseledger.cli;
 
 import io.leaseledger.config.ConfigurationApplier;
+import io.leaseledger.config.ConfiguredSubnet;
 import io.leaseledger.config.ConfigurationException;
 import io.leaseledger.config.ConfigurationLoader;
 import io.leaseledger.config.HostInterfaces;
@@ -23,14 +24,18 @@ import io.leaseledger.events.subnet.SubnetCommand;
 import io.leaseledger.events.subnet.SubnetSettings;
 import io.leaseledger.events.subnet.UnreserveHost;
 import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.leaseimport.LeaseFileToImport;
+import io.leaseledger.leaseimport.LeaseImport;
 import io.leaseledger.server.LeaseLedgerNode;
 import io.leaseledger.store.AxonStore;
+import io.leaseledger.store.ImportedLeaseFiles;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.store.StoreSettingsFromFile;
 import io.leaseledger.subnet.Subnet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +45,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code leaseledger check --config FILE [--against-store]}: what {@code kea-dhcp4 -t} and
- * {@code dhcpd -t} are to their servers. Reads and validates the file exactly as {@code serve}
- * does (the interfaces it names must exist here), serves nothing, and says what it found; with
- * {@code --against-store}, also what a start would change in the event log.
+ * {@code leaseledger check --config FILE [--against-store] [--import-leases FILE]}: what
+ * {@code kea-dhcp4 -t} and {@code dhcpd -t} are to their servers. Reads and validates the file
+ * exactly as {@code serve} does (the interfaces it names must exist here), serves nothing, and
+ * says what it found; with {@code --against-store}, also what a start would change in the event
+ * log; with {@code --import-leases}, what an import of another server's leases would take over.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validates the configuration file as serve would, without serving, and summarises it.",
@@ -51,6 +57,8 @@ import java.util.concurrent.Callable;
                         + " (the difference between the event log and the file). With the embedded H2 store, the"
                         + " server must be stopped (H2 files belong to one process); a store that does not exist yet"
                         + " is not created.",
+                "--import-leases FILE: also what serve --import-leases FILE would take over, tried on a scratch copy"
+                        + " of the store (the store itself is not changed).",
                 "Exit code 0 when the file is valid, 2 when it is not (every error is printed), 3 when the store is"
                         + " in use by another process."})
 public final class CheckCommand implements Callable<Integer> {
@@ -61,6 +69,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--against-store",
             description = "Also list what a start would change in the event log the file's store: block names.")
     boolean againstStore;
+
+    @Option(names = "--import-leases", paramLabel = "FILE",
+            description = "Also show what serve --import-leases FILE would take over (Kea's memfile or ISC dhcpd's"
+                    + " leases file), and why not the rest: the configuration and the import run on a scratch copy"
+                    + " of the store, which is then deleted; the store itself is not changed.")
+    Path importLeases;
 
     private final PrintStream out;
     private final HostInterfaces interfaces;
@@ -85,6 +99,12 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.println(config + ": valid");
         summarise(configuration);
+        if (importLeases != null) {
+            int previewed = previewImport(configuration);
+            if (previewed != 0) {
+                return previewed;
+            }
+        }
         if (!againstStore) {
             return 0;
         }
@@ -129,19 +149,99 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private List<SubnetCommand> pendingChanges(LeaseLedgerConfiguration configuration) throws ConfigurationException {
-        StoreSettings settings = StoreSettingsFromFile.apply(configuration.store(),
-                        StoreSettings.h2(Path.of(configuration.store().path())))
-                .withSnapshots(StoreSettings.Snapshots.DISABLED);
+        StoreSettings settings = storeSettings(configuration);
         Optional<Path> h2File = StoreSettings.h2File(settings.jdbcUrl());
         if (h2File.isPresent() && !Files.exists(h2File.get())) {
             out.println("no event store at " + h2File.get() + " yet: the first start applies all of the file");
             return ConfigurationApplier.plan(new SettingsView(), configuration, Optional.empty(), Instant.now());
         }
+        quietAxon();
+        try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class))) {
+            return LeaseLedgerNode.pendingConfiguration(store, configuration, Instant.now());
+        }
+    }
+
+    /**
+     * What {@code serve --import-leases} would do, found by doing it on a scratch store: a copy of
+     * the embedded store when there is one (so its leases and its recorded imports count), an
+     * empty one otherwise (a first start; a PostgreSQL store is not copied).
+     */
+    private int previewImport(LeaseLedgerConfiguration configuration) {
+        if (!configuration.node().role().servesDhcp()) {
+            System.err.println("--import-leases: a region keeps no leases; import them on the rack that serves them");
+            return 2;
+        }
+        LeaseFileToImport leases;
+        try {
+            leases = LeaseFileToImport.read(importLeases);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("leaseledger-check-");
+            StoreSettings real = storeSettings(configuration);
+            Optional<Path> h2File = StoreSettings.h2File(real.jdbcUrl());
+            if (h2File.isPresent() && Files.exists(h2File.get())) {
+                quietAxon();
+                try (AxonStore inUseCheck = AxonStore.start(real, List.of(Subnet.class))) {
+                    // opened only to be refused while a node holds it: a copy of a file being written is no copy
+                }
+                Files.copy(h2File.get(), scratch.resolve(h2File.get().getFileName()));
+                out.println("import of " + leases.path() + ", tried on a copy of " + h2File.get() + ":");
+            } else {
+                out.println("import of " + leases.path() + ", tried on an empty store (as at a first start"
+                        + (h2File.isEmpty() ? "; the PostgreSQL store is not copied" : "") + "):");
+            }
+            quietAxon();
+            try (AxonStore store = AxonStore.start(StoreSettings.h2(scratch).withSnapshots(StoreSettings.Snapshots.DISABLED),
+                    List.of(Subnet.class))) {
+                Instant now = Instant.now();
+                LeaseLedgerNode.applyConfiguration(store, configuration, now);
+                new ImportedLeaseFiles(store.dataSource()).importedAt(leases.sha256()).ifPresent(at -> out.println(
+                        "  this store imported this file at " + at + ": serve passes it over unless --import-again"));
+                SettingsView view = LeaseLedgerNode.replayed(store);
+                LeaseImport.Result result = LeaseImport.run(leases.file(),
+                        address -> view.subnetContaining(address).map(ConfiguredSubnet::id),
+                        command -> store.commandGateway().sendAndWait(command), now);
+                out.println("  would import " + result.summary(leases.path()));
+                result.notImported().forEach(line -> out.println("  not imported: " + line));
+                result.unreadable().forEach(line -> out.println("  not read: " + line));
+            }
+            return 0;
+        } catch (ConfigurationException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("--import-leases: cannot make a scratch copy of the store: " + e);
+            return 1;
+        } catch (RuntimeException e) {
+            return StoreInUse.exitCodeOrRethrow(e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static StoreSettings storeSettings(LeaseLedgerConfiguration configuration) {
+        return StoreSettingsFromFile.apply(configuration.store(), StoreSettings.h2(Path.of(configuration.store().path())))
+                .withSnapshots(StoreSettings.Snapshots.DISABLED);
+    }
+
+    private static void quietAxon() {
         if (System.getProperty("disable-axoniq-console-message") == null) {
             System.setProperty("disable-axoniq-console-message", "true");
         }
-        try (AxonStore store = AxonStore.start(settings, List.of(Subnet.class))) {
-            return LeaseLedgerNode.pendingConfiguration(store, configuration, Instant.now());
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete the scratch store " + directory + ": " + e);
         }
     }
 

@@ -30,6 +30,12 @@ public final class LeaseImport {
         public int leases() {
             return outcomes.values().stream().mapToInt(Integer::intValue).sum() + noSubnet;
         }
+
+        /** "2 of 4 leases from FILE (kea-memfile): {IMPORTED=2, OUTSIDE_POOL=1}, NO_SUBNET=1". */
+        public String summary(Object file) {
+            return imported() + " of " + leases() + " leases from " + file + " (" + format + "): " + outcomes
+                    + (noSubnet == 0 ? "" : ", NO_SUBNET=" + noSubnet);
+        }
     }
 
     /** Sends one command and returns what the subnet made of it (the store's command gateway, at start). */

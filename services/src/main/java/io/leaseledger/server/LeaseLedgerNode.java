@@ -176,11 +176,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
             context.registerSingleton(backups);
             AppliedConfigurationFile appliedFile = new AppliedConfigurationFile(store.dataSource());
             Optional<LeaseLedgerConfiguration> lastApplied = appliedFile.read().flatMap(LeaseLedgerNode::lastApplied);
-            List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config, lastApplied,
-                    store.commandGateway(), clock.instant());
-            if (!config.text().isEmpty() && !appliedFile.record(config.text(), clock.instant())) {
-                LOG.warn("the configuration file is too long to be remembered: the next start will apply all of it again");
-            }
+            List<SubnetCommand> changes = applyConfiguration(store, config, clock.instant());
             List<ForeignDhcpServerObserved> heardBefore = new ArrayList<>();
             DeviceDiscovery discovery = new DeviceDiscovery(settings, clock);
             // Only a device's records of the last hour decide what is news; the years before are not read.
@@ -305,8 +301,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 address -> settings.subnetContaining(address).map(ConfiguredSubnet::id),
                 command -> store.commandGateway().sendAndWait(command), at);
         imported.record(leases.sha256(), leases.path().toString(), at, result.imported());
-        LOG.info("imported {} of {} leases from {} ({}): {}{}", result.imported(), result.leases(), leases.path(),
-                result.format(), result.outcomes(), result.noSubnet() == 0 ? "" : ", NO_SUBNET=" + result.noSubnet());
+        LOG.info("imported {}", result.summary(leases.path()));
         result.notImported().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease not imported: {}", line));
         result.unreadable().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease file entry not read: {}", line));
         long more = Math.max(0, result.notImported().size() - REPORTED_LINES)
@@ -347,6 +342,23 @@ public final class LeaseLedgerNode implements AutoCloseable {
     }
 
     /**
+     * What a start does to the log first: the difference between the log (and the file as last
+     * applied) and {@code config}, sent to the subnets and committed; the file is then recorded
+     * as applied. Returns the commands sent.
+     */
+    public static List<SubnetCommand> applyConfiguration(AxonStore store, LeaseLedgerConfiguration config, Instant at)
+            throws ConfigurationException {
+        AppliedConfigurationFile appliedFile = new AppliedConfigurationFile(store.dataSource());
+        Optional<LeaseLedgerConfiguration> lastApplied = appliedFile.read().flatMap(LeaseLedgerNode::lastApplied);
+        List<SubnetCommand> changes = ConfigurationApplier.apply(replayed(store), config, lastApplied,
+                store.commandGateway(), at);
+        if (!config.text().isEmpty() && !appliedFile.record(config.text(), at)) {
+            LOG.warn("the configuration file is too long to be remembered: the next start will apply all of it again");
+        }
+        return changes;
+    }
+
+    /**
      * The configuration commands a start with {@code config} would send to the subnets of
      * {@code store} (the difference between its log and the file, three-way with the file last
      * applied), without sending them.
@@ -357,7 +369,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
         return ConfigurationApplier.plan(replayed(store), config, lastApplied, at);
     }
 
-    private static SettingsView replayed(AxonStore store) {
+    /** The served configuration as {@code store}'s log says it (lease events passed over). */
+    public static SettingsView replayed(AxonStore store) {
         SettingsView view = new SettingsView();
         replayInto(store, view, heard -> { }, seen -> { }, Optional.empty());
         return view;

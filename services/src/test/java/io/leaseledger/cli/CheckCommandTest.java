@@ -4,6 +4,7 @@ import io.leaseledger.config.ConfigurationApplier;
 import io.leaseledger.config.ConfigurationLoader;
 import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.SettingsView;
+import io.leaseledger.server.LeaseLedgerNode;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
@@ -89,6 +90,65 @@ class CheckCommandTest {
         console.resetOutput();
         assertThat(run("--config", edited.toString(), "--against-store")).as("checked again: nothing was sent").isZero();
         assertThat(output()).contains("a start would send 2 configuration command(s):");
+    }
+
+    @Test
+    void anImportIsTriedOnAScratchStoreAndWhatWouldNotBeTakenIsSaid() throws Exception {
+        Path config = write("node.yaml", node("10m", ""));
+        Path kea = keaMemfile();
+
+        assertThat(run("--config", config.toString(), "--import-leases", kea.toString())).isZero();
+
+        assertThat(output()).contains("import of " + kea + ", tried on an empty store (as at a first start):")
+                .contains("  would import 2 of 4 leases from " + kea + " (kea-memfile): {IMPORTED=2, RESERVED_FOR_ANOTHER=1}, NO_SUBNET=1")
+                .contains("  not imported: 198.18.0.50 (52:54:00:00:00:09): RESERVED_FOR_ANOTHER")
+                .contains("  not imported: 10.20.30.40 (52:54:00:00:00:0a): no subnet served here holds the address");
+        assertThat(dir.resolve("data")).as("no store created").doesNotExist();
+    }
+
+    @Test
+    void againstAStoppedNodesStoreItsLeasesCountAndTheStoreIsLeftAsItWas() throws Exception {
+        Path config = write("node.yaml", node("10m", ""));
+        Path kea = keaMemfile();
+        try (AxonStore store = AxonStore.start(StoreSettings.h2(dir.resolve("data")), List.of(Subnet.class))) {
+            LeaseLedgerNode.applyConfiguration(store, new ConfigurationLoader(HostInterfaces.ANY).load(config), Instant.now());
+        }
+        Path events = dir.resolve("data").resolve("events.mv.db");
+
+        assertThat(run("--config", config.toString(), "--import-leases", kea.toString())).isZero();
+        assertThat(output()).contains("tried on a copy of " + events).contains("would import 2 of 4 leases");
+
+        console.resetOutput();
+        assertThat(run("--config", config.toString(), "--import-leases", kea.toString())).isZero();
+        assertThat(output()).as("tried again: the first try imported nothing into the store")
+                .contains("would import 2 of 4 leases").doesNotContain("this store imported this file");
+        try (AxonStore store = AxonStore.start(StoreSettings.h2(dir.resolve("data")), List.of(Subnet.class))) {
+            List<Object> logged = new java.util.ArrayList<>();
+            store.replayAll(logged::add);
+            assertThat(logged).as("the store holds its configuration and nothing else")
+                    .noneMatch(event -> event instanceof io.leaseledger.events.subnet.LeaseEvent);
+        }
+    }
+
+    @Test
+    void aFileThatIsNoLeaseFileExitsTwo() throws Exception {
+        Path config = write("node.yaml", node("10m", ""));
+
+        assertThat(run("--config", config.toString(), "--import-leases", config.toString())).isEqualTo(2);
+
+        assertThat(console.errors()).contains("--import-leases:").contains("neither a Kea memfile");
+    }
+
+    /** Two leases to take, one on another host's reservation, one of no subnet here. */
+    private Path keaMemfile() throws Exception {
+        long expire = System.currentTimeMillis() / 1000 + 3600;
+        return write("kea-leases4.csv", """
+                address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state,user_context
+                198.18.0.150,52:54:00:00:00:07,,3600,%1$d,1,0,0,,0,
+                198.18.0.151,52:54:00:00:00:08,,3600,%1$d,1,0,0,,0,
+                198.18.0.50,52:54:00:00:00:09,,3600,%1$d,1,0,0,,0,
+                10.20.30.40,52:54:00:00:00:0a,,3600,%1$d,2,0,0,,0,
+                """.formatted(expire));
     }
 
     private String node(String leaseTime, String moreHosts) {
