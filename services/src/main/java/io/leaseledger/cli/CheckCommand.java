@@ -205,7 +205,7 @@ public final class CheckCommand implements Callable<Integer> {
                 LeaseImport.Result result = LeaseImport.run(leases.file(),
                         address -> view.subnetContaining(address).map(ConfiguredSubnet::id),
                         command -> store.commandGateway().sendAndWait(command), now);
-                out.println("  would import " + result.summary(leases.path()));
+                out.println("  would import " + result.summary(leases.describe()));
                 result.notImported().forEach(line -> out.println("  not imported: " + line));
                 result.unreadable().forEach(line -> out.println("  not read: " + line));
             }

@@ -18,8 +18,7 @@ public record ForeignLeaseFile(String format, List<ForeignLease> leases, List<St
      * lines; {@code name} names the file in the error when it is neither.
      */
     public static ForeignLeaseFile parse(String text, String name) {
-        String firstLine = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
-        if (firstLine.startsWith("address,hwaddr,")) {
+        if (isKeaMemfile(text)) {
             return KeaMemfile.parse(text);
         }
         if (IscLeasesFile.looksLikeOne(text)) {
@@ -27,5 +26,10 @@ public record ForeignLeaseFile(String format, List<ForeignLease> leases, List<St
         }
         throw new IllegalArgumentException(name + " is neither a Kea memfile (kea-leases4.csv, its first line "
                 + "\"address,hwaddr,…\") nor an ISC dhcpd leases file (dhcpd.leases, \"lease ADDRESS { … }\" entries)");
+    }
+
+    /** Kea's memfile starts with its header. */
+    static boolean isKeaMemfile(String text) {
+        return text.lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip().startsWith("address,hwaddr,");
     }
 }

@@ -6,6 +6,8 @@ import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.events.types.MacAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,54 +21,104 @@ import java.util.TreeMap;
  * number grew over Kea's versions), appended to at every change, so the last row of an address
  * is its lease. A row with a lifetime of 0 is a deleted lease (a RELEASE, say); a state other than
  * 0 (default) is a declined or reclaimed one. Kea writes a comma inside a value as {@code &#x2c}.
+ *
+ * <p>Kea compacts the file every {@code lfc-interval} (an hour by default): the leases then live
+ * in {@code kea-leases4.csv.2} (or {@code .completed} while a cleanup finishes, {@code .1} while one
+ * runs) and the file itself holds only what changed since. {@link #files} finds that set as Kea
+ * loads it at start.
  */
 final class KeaMemfile {
     private static final List<String> NEEDED = List.of("address", "hwaddr", "client_id", "valid_lifetime", "expire");
 
     private KeaMemfile() {}
 
+    /**
+     * The files holding the leases of the memfile {@code file}, oldest first, as Kea loads them at
+     * start: {@code FILE.completed} if a cleanup finished writing it, else {@code FILE.2} and
+     * {@code FILE.1} that exist; then {@code FILE}.
+     */
+    static List<Path> files(Path file) {
+        List<Path> files = new ArrayList<>();
+        Path completed = sibling(file, ".completed");
+        if (Files.exists(completed)) {
+            files.add(completed);
+        } else {
+            for (String suffix : List.of(".2", ".1")) {
+                Path older = sibling(file, suffix);
+                if (Files.exists(older)) {
+                    files.add(older);
+                }
+            }
+        }
+        files.add(file);
+        return files;
+    }
+
+    private static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    /** One file of the memfile's set, and what to call it in a report. */
+    record Part(String name, String text) {}
+
     static ForeignLeaseFile parse(String text) {
-        List<String> lines = text.lines().toList();
-        int headerAt = 0;
-        while (lines.get(headerAt).isBlank()) {
-            headerAt++;
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        String[] header = lines.get(headerAt).strip().split(",", -1);
-        for (int i = 0; i < header.length; i++) {
-            columns.put(header[i], i);
-        }
-        for (String name : NEEDED) {
-            if (!columns.containsKey(name)) {
-                throw new IllegalArgumentException("the Kea memfile's header has no column " + name);
-            }
-        }
+        return parse(List.of(new Part("", text)));
+    }
+
+    /**
+     * The files of one memfile, read in Kea's own order (the newest last): a later row of an
+     * address supersedes every earlier one, in any of them.
+     */
+    static ForeignLeaseFile parse(List<Part> parts) {
         Map<Integer, String[]> newest = new TreeMap<>(Integer::compareUnsigned);
-        Map<Integer, Integer> lineOf = new HashMap<>();
+        Map<Integer, String> whereOf = new HashMap<>();
+        Map<Integer, Map<String, Integer>> columnsOf = new HashMap<>();
         List<String> skipped = new ArrayList<>();
-        for (int n = headerAt + 1; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty()) {
-                continue;
+        for (Part part : parts) {
+            String prefix = part.name().isEmpty() ? "" : part.name() + " ";
+            List<String> lines = part.text().lines().toList();
+            int headerAt = 0;
+            while (headerAt < lines.size() && lines.get(headerAt).isBlank()) {
+                headerAt++;
             }
-            String[] row = line.split(",", -1);
-            if (row.length < header.length) {
-                skipped.add("line " + (n + 1) + ": " + row.length + " columns, the header has " + header.length);
-                continue;
+            if (headerAt == lines.size()) {
+                continue; // an empty file: Kea writes the header when it opens one
             }
-            try {
-                int address = Ipv4Address.parse(row[columns.get("address")]).value();
-                newest.put(address, row);
-                lineOf.put(address, n + 1);
-            } catch (IllegalArgumentException e) {
-                skipped.add("line " + (n + 1) + ": " + e.getMessage());
+            String[] header = lines.get(headerAt).strip().split(",", -1);
+            Map<String, Integer> columns = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                columns.put(header[i], i);
+            }
+            for (String name : NEEDED) {
+                if (!columns.containsKey(name)) {
+                    throw new IllegalArgumentException(prefix + "the Kea memfile's header has no column " + name);
+                }
+            }
+            for (int n = headerAt + 1; n < lines.size(); n++) {
+                String line = lines.get(n).strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] row = line.split(",", -1);
+                if (row.length < header.length) {
+                    skipped.add(prefix + "line " + (n + 1) + ": " + row.length + " columns, the header has " + header.length);
+                    continue;
+                }
+                try {
+                    int address = Ipv4Address.parse(row[columns.get("address")]).value();
+                    newest.put(address, row);
+                    whereOf.put(address, prefix + "line " + (n + 1));
+                    columnsOf.put(address, columns);
+                } catch (IllegalArgumentException e) {
+                    skipped.add(prefix + "line " + (n + 1) + ": " + e.getMessage());
+                }
             }
         }
         List<ForeignLease> leases = new ArrayList<>();
         newest.forEach((address, row) -> {
-            String where = "line " + lineOf.get(address) + " (" + Ipv4Address.of(address) + ")";
+            String where = whereOf.get(address) + " (" + Ipv4Address.of(address) + ")";
             try {
-                lease(row, columns).ifPresentOrElse(leases::add,
+                lease(row, columnsOf.get(address)).ifPresentOrElse(leases::add,
                         () -> skipped.add(where + ": released, declined or reclaimed"));
             } catch (IllegalArgumentException e) {
                 skipped.add(where + ": " + e.getMessage());

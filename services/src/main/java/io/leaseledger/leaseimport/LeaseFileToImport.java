@@ -6,14 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
- * A lease file named by {@code serve --import-leases}, read before the node starts, and its SHA-256.
+ * A lease file named by {@code serve --import-leases}, read before the node starts, and the SHA-256
+ * of what was read. For Kea's memfile that is the set of files Kea itself loads at start
+ * ({@code .completed} or {@code .2} and {@code .1} beside the file, then the file): after Kea's
+ * hourly cleanup, the file alone holds only what changed since.
  *
- * @param again import it even if this store has imported the same file before ({@code --import-again})
+ * @param read  the files read, oldest first ({@code path} last)
+ * @param again import it even if this store has imported the same content before ({@code --import-again})
  */
-public record LeaseFileToImport(Path path, String sha256, ForeignLeaseFile file, boolean again) {
+public record LeaseFileToImport(Path path, List<Path> read, String sha256, ForeignLeaseFile file, boolean again) {
 
     /** Reads and parses {@code path}; throws {@link IllegalArgumentException} naming what is wrong with it. */
     public static LeaseFileToImport read(Path path) {
@@ -21,23 +27,47 @@ public record LeaseFileToImport(Path path, String sha256, ForeignLeaseFile file,
     }
 
     public static LeaseFileToImport read(Path path, boolean again) {
-        byte[] bytes;
+        Path file = path.toAbsolutePath();
+        String text = text(file);
         try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--import-leases: cannot read " + path + ": " + e);
-        }
-        try {
-            ForeignLeaseFile file = ForeignLeaseFile.parse(new String(bytes, StandardCharsets.UTF_8), path.toString());
-            return new LeaseFileToImport(path.toAbsolutePath(), sha256(bytes), file, again);
+            if (ForeignLeaseFile.isKeaMemfile(text)) {
+                List<Path> read = KeaMemfile.files(file);
+                List<KeaMemfile.Part> parts = new ArrayList<>();
+                for (Path part : read) {
+                    parts.add(new KeaMemfile.Part(part.getFileName().toString(), part.equals(file) ? text : text(part)));
+                }
+                return new LeaseFileToImport(file, List.copyOf(read), sha256(parts.stream().map(KeaMemfile.Part::text).toList()),
+                        KeaMemfile.parse(parts), again);
+            }
+            return new LeaseFileToImport(file, List.of(file), sha256(List.of(text)), ForeignLeaseFile.parse(text, path.toString()),
+                    again);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--import-leases: " + e.getMessage(), e);
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    /** The file, and the older files of its set read before it: "/var/lib/kea/kea-leases4.csv (and kea-leases4.csv.2)". */
+    public String describe() {
+        List<String> older = read.stream().filter(part -> !part.equals(path)).map(part -> part.getFileName().toString()).toList();
+        return older.isEmpty() ? path.toString() : path + " (and " + String.join(", ", older) + ")";
+    }
+
+    private static String text(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--import-leases: cannot read " + file + ": " + e);
+        }
+    }
+
+    private static String sha256(List<String> texts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String text : texts) {
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0); // a file's end: the same bytes split otherwise are another set
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -301,7 +301,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 address -> settings.subnetContaining(address).map(ConfiguredSubnet::id),
                 command -> store.commandGateway().sendAndWait(command), at);
         imported.record(leases.sha256(), leases.path().toString(), at, result.imported());
-        LOG.info("imported {}", result.summary(leases.path()));
+        LOG.info("imported {}", result.summary(leases.describe()));
         result.notImported().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease not imported: {}", line));
         result.unreadable().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease file entry not read: {}", line));
         long more = Math.max(0, result.notImported().size() - REPORTED_LINES)

@@ -11,7 +11,6 @@ import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.Segment;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An operator replaces Kea or ISC dhcpd by LeaseLedger on the same link and address: the real
- * server leases to two dhclients and is stopped; LeaseLedger starts with {@code --import-leases}
+ * server leases to two dhclients (Kea then compacts its lease file, as it does every hour, so that
+ * the leases are in {@code kea-leases4.csv.2}) and is stopped; LeaseLedger starts with {@code --import-leases}
  * on its lease file; a client new to the link gets neither client's address (without the import it
  * would get the first one's), and the first client, rebooted (INIT-REBOOT with the address it
  * remembers), is ACKed that address by LeaseLedger and never NAKed.
@@ -55,10 +55,10 @@ class SwitchFromKeaOrDhcpdIT {
             a = first.awaitBound(1, BIND);
             b = Dhclient.on(lab, bNic, "dhclient-b").start().awaitBound(1, BIND);
             first.process().killNow(Duration.ofSeconds(10)); // a reboot: no RELEASE, its lease file kept
+            replaced.awaitLeaseFileCleanup(Duration.ofSeconds(30));
         } finally {
             replaced.close();
         }
-        assertThat(Files.readString(replaced.leaseFile())).contains(a).contains(b);
 
         lab.leaseLedgerWithArguments(serverNs, List.of(lan.bridge()), subnet.gateway(),
                 List.of("--import-leases", replaced.leaseFile().toString()), subnet);

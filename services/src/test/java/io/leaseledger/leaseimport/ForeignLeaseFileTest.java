@@ -11,8 +11,12 @@ import io.leaseledger.events.types.MacAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lease files written by the real servers (src/test/resources/leaseimport: Kea 2.2's memfile and ISC
@@ -149,6 +153,46 @@ class ForeignLeaseFileTest {
                 line -> assertThat(line).contains("198.18.9.12").contains("no hardware address"),
                 line -> assertThat(line).startsWith("line 6:"),
                 line -> assertThat(line).startsWith("line 7:").contains("columns"));
+    }
+
+    @Test
+    void afterKeasHourlyCleanupTheLeasesAreInTheOlderFileAndAreReadFromIt(@TempDir Path dir) throws IOException {
+        // What Kea 2.2 left after its lease file cleanup (lfc-interval) ran: kea-leases4.csv holds the header only
+        for (String name : List.of("kea-leases4.csv", "kea-leases4.csv.2")) {
+            Files.writeString(dir.resolve(name), resource("kea-after-lfc/" + name));
+        }
+
+        LeaseFileToImport read = LeaseFileToImport.read(dir.resolve("kea-leases4.csv"));
+
+        assertThat(read.read()).extracting(path -> path.getFileName().toString())
+                .containsExactly("kea-leases4.csv.2", "kea-leases4.csv");
+        assertThat(read.file().leases()).extracting(lease -> lease.address().toString()).containsExactly(
+                "198.18.50.100", "198.18.50.101", "198.18.50.102", "198.18.50.103", "198.18.50.104", "198.18.50.105");
+        assertThat(read.describe()).endsWith("kea-leases4.csv (and kea-leases4.csv.2)");
+    }
+
+    @Test
+    void keasFilesAreReadInItsOwnOrderTheNewestRowOfAnAddressWinning(@TempDir Path dir) throws IOException {
+        String header = "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state,user_context\n";
+        Files.writeString(dir.resolve("kea-leases4.csv.2"), header
+                + "198.18.9.1,52:54:00:00:09:01,,600,1796323600,1,0,0,,0,\n"
+                + "198.18.9.2,52:54:00:00:09:02,,600,1796323600,1,0,0,,0,\n");
+        Files.writeString(dir.resolve("kea-leases4.csv.1"), header
+                + "198.18.9.3,52:54:00:00:09:03,,600,1796323600,1,0,0,,0,\n");
+        Files.writeString(dir.resolve("kea-leases4.csv"), header
+                + "198.18.9.2,52:54:00:00:09:02,,0,1796323000,1,0,0,,0,\n");   // released since the cleanup
+
+        LeaseFileToImport read = LeaseFileToImport.read(dir.resolve("kea-leases4.csv"));
+        assertThat(read.file().leases()).extracting(lease -> lease.address().toString())
+                .containsExactly("198.18.9.1", "198.18.9.3");
+        assertThat(read.file().skipped()).singleElement().asString()
+                .startsWith("kea-leases4.csv line 2 (198.18.9.2)").contains("released");
+
+        // a cleanup that finished writing (.completed) holds everything .2 and .1 did: those are not read
+        Files.writeString(dir.resolve("kea-leases4.csv.completed"), header
+                + "198.18.9.4,52:54:00:00:09:04,,600,1796323600,1,0,0,,0,\n");
+        assertThat(LeaseFileToImport.read(dir.resolve("kea-leases4.csv")).file().leases())
+                .extracting(lease -> lease.address().toString()).containsExactly("198.18.9.4");
     }
 
     @Test

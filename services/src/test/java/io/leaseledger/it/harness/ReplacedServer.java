@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The server LeaseLedger replaces, really running: Kea's kea-dhcp4 (memfile) or ISC dhcpd serving
  * {@code subnet} on one interface of {@code ns}, its leases written to {@link #leaseFile()} as it
- * writes them in production. Stopped by {@link #close} (by PID), as an operator stops it before
+ * writes them in production (Kea's lease file cleanup every 2 s instead of every hour). Stopped by {@link #close} (by PID), as an operator stops it before
  * starting LeaseLedger in its place.
  */
 public final class ReplacedServer implements AutoCloseable {
@@ -37,7 +37,7 @@ public final class ReplacedServer implements AutoCloseable {
                 Path config = dir.resolve("kea-dhcp4.json");
                 Files.writeString(config, """
                         {"Dhcp4": {"interfaces-config": {"interfaces": ["%s"]},
-                          "lease-database": {"type": "memfile", "persist": true, "name": "%s", "lfc-interval": 0},
+                          "lease-database": {"type": "memfile", "persist": true, "name": "%s", "lfc-interval": 2},
                           "valid-lifetime": %d,
                           "subnet4": [{"id": 1, "subnet": "%s", "pools": [{"pool": "%s - %s"}],
                             "option-data": [{"name": "routers", "data": "%s"}]}]}}
@@ -68,6 +68,24 @@ public final class ReplacedServer implements AutoCloseable {
 
     public Path leaseFile() {
         return leaseFile;
+    }
+
+    /**
+     * Kea: waits until its lease file cleanup (every 2 s here, every hour by default) has moved the
+     * leases into {@code kea-leases4.csv.2}, as on any Kea that ran for an hour; dhcpd: nothing to wait for.
+     */
+    public void awaitLeaseFileCleanup(Duration timeout) throws InterruptedException {
+        Path compacted = leaseFile.resolveSibling(leaseFile.getFileName() + ".2");
+        if (!leaseFile.getFileName().toString().startsWith("kea-")) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(compacted)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Kea's lease file cleanup did not run within " + timeout);
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Stops it (SIGTERM by PID, then waits): its lease file is complete once it has exited. */
