@@ -53,23 +53,17 @@ public final class AppliedConfigurationFile {
         if (yaml.length() > MAX_CHARS) {
             return false;
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE id = 1");
-                 PreparedStatement insert = c.prepareStatement(
-                         "INSERT INTO " + TABLE + " (id, applied_at, content) VALUES (1, ?, ?)")) {
-                delete.executeUpdate();
-                insert.setTimestamp(1, Timestamp.from(at));
-                insert.setString(2, yaml);
-                insert.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+        try {
+            OneTransaction.run(dataSource, c -> {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE id = 1");
+                     PreparedStatement insert = c.prepareStatement(
+                             "INSERT INTO " + TABLE + " (id, applied_at, content) VALUES (1, ?, ?)")) {
+                    delete.executeUpdate();
+                    insert.setTimestamp(1, Timestamp.from(at));
+                    insert.setString(2, yaml);
+                    insert.executeUpdate();
+                }
+            });
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the applied configuration in " + TABLE + ": " + e.getMessage(), e);

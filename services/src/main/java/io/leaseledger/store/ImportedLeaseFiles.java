@@ -49,27 +49,20 @@ public final class ImportedLeaseFiles {
 
     /** Records the file after its leases were imported (again: the row says when last, and how many then). */
     public void record(String sha256, String file, Instant at, int leases) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE sha256 = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE
-                     + " (sha256, imported_at, file, leases) VALUES (?, ?, ?, ?)")) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                delete.setString(1, sha256);
-                delete.executeUpdate();
-                insert.setString(1, sha256);
-                insert.setTimestamp(2, Timestamp.from(at));
-                insert.setString(3, file.length() > 4096 ? file.substring(file.length() - 4096) : file);
-                insert.setInt(4, leases);
-                insert.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+        try {
+            OneTransaction.run(dataSource, c -> {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE sha256 = ?");
+                     PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE
+                             + " (sha256, imported_at, file, leases) VALUES (?, ?, ?, ?)")) {
+                    delete.setString(1, sha256);
+                    delete.executeUpdate();
+                    insert.setString(1, sha256);
+                    insert.setTimestamp(2, Timestamp.from(at));
+                    insert.setString(3, file.length() > 4096 ? file.substring(file.length() - 4096) : file);
+                    insert.setInt(4, leases);
+                    insert.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the imported lease file in " + TABLE + ": " + e.getMessage(), e);
         }
