@@ -79,6 +79,18 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (importAgain && importLeases == null) {
+            System.err.println("--import-again: only with --import-leases FILE");
+            return 2;
+        }
+        Optional<LeaseFileToImport> leases;
+        try {
+            // Read before anything is opened: a file that is no lease file stops the start here.
+            leases = Optional.ofNullable(importLeases).map(file -> LeaseFileToImport.read(file, importAgain));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         LeaseLedgerNode node;
         try {
             LeaseLedgerConfiguration configuration = new ConfigurationLoader(HostInterfaces.system()).load(config);
@@ -89,21 +101,9 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 return region(configuration);
             }
-            if (importAgain && importLeases == null) {
-                System.err.println("--import-again: only with --import-leases FILE");
-                return 2;
-            }
-            Optional<LeaseFileToImport> leases = Optional.ofNullable(importLeases)
-                    .map(file -> LeaseFileToImport.read(file, importAgain));
             node = LeaseLedgerNode.start(configuration, Clock.systemUTC(), leases);
         } catch (ConfigurationException e) {
             // Invalid in the file, or refused by a subnet aggregate when applied: either way, named.
-            System.err.println(e.getMessage());
-            return 2;
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("--import-leases:")) {
-                return StoreInUse.exitCodeOrRethrow(e);
-            }
             System.err.println(e.getMessage());
             return 2;
         } catch (RuntimeException e) {

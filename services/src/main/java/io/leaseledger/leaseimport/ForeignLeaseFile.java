@@ -9,7 +9,7 @@ import java.util.List;
  * a lease file of either kind at all.
  *
  * @param format  {@code kea-memfile} or {@code isc-dhcpd}
- * @param skipped one line per entry passed over: where it is and why
+ * @param skipped one line per entry passed over, or part of an entry not kept: where it is and why
  */
 public record ForeignLeaseFile(String format, List<ForeignLease> leases, List<String> skipped) {
 

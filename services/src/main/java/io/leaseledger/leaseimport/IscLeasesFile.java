@@ -2,7 +2,6 @@ package io.leaseledger.leaseimport;
 
 import io.leaseledger.events.types.ClientId;
 import io.leaseledger.events.types.ClientIdentity;
-import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.events.types.MacAddress;
@@ -18,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -80,7 +80,7 @@ final class IscLeasesFile {
                     skipped.add(where + ": binding state " + (binding == null ? "missing" : binding.get(2).text()));
                     continue;
                 }
-                leases.add(lease(entry.address(), byName));
+                leases.add(lease(entry.address(), byName, note -> skipped.add(where + ": " + note)));
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 skipped.add(where + ": " + e.getMessage());
             }
@@ -93,7 +93,7 @@ final class IscLeasesFile {
         return first.equals("binding") && statement.size() > 1 ? "binding " + statement.get(1).text() : first;
     }
 
-    private static ForeignLease lease(Ipv4Address address, Map<String, List<Token>> statements) {
+    private static ForeignLease lease(Ipv4Address address, Map<String, List<Token>> statements, Consumer<String> notes) {
         List<Token> hardware = statements.get("hardware");
         if (hardware == null || hardware.size() < 3) {
             throw new IllegalArgumentException("no hardware address");
@@ -111,7 +111,7 @@ final class IscLeasesFile {
         }
         List<Token> hostname = statements.get("client-hostname");
         if (hostname != null) {
-            client = client.withHostname(Hostname.of(hostname.get(1).text()));
+            client = ForeignLease.withHostnameIfValid(client, hostname.get(1).text(), notes);
         }
         Instant starts = time(statements.get("starts"), "starts");
         Instant ends = time(statements.get("ends"), "ends");

@@ -2,7 +2,6 @@ package io.leaseledger.leaseimport;
 
 import io.leaseledger.events.types.ClientId;
 import io.leaseledger.events.types.ClientIdentity;
-import io.leaseledger.events.types.Hostname;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.events.types.MacAddress;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Kea's DHCPv4 memfile ({@code kea-leases4.csv}): a CSV whose header names the columns (their
@@ -118,7 +118,7 @@ final class KeaMemfile {
         newest.forEach((address, row) -> {
             String where = whereOf.get(address) + " (" + Ipv4Address.of(address) + ")";
             try {
-                lease(row, columnsOf.get(address)).ifPresentOrElse(leases::add,
+                lease(row, columnsOf.get(address), note -> skipped.add(where + ": " + note)).ifPresentOrElse(leases::add,
                         () -> skipped.add(where + ": released, declined or reclaimed"));
             } catch (IllegalArgumentException e) {
                 skipped.add(where + ": " + e.getMessage());
@@ -127,7 +127,7 @@ final class KeaMemfile {
         return new ForeignLeaseFile("kea-memfile", List.copyOf(leases), List.copyOf(skipped));
     }
 
-    private static Optional<ForeignLease> lease(String[] row, Map<String, Integer> columns) {
+    private static Optional<ForeignLease> lease(String[] row, Map<String, Integer> columns, Consumer<String> notes) {
         long lifetime = Long.parseLong(row[columns.get("valid_lifetime")]);
         Integer stateColumn = columns.get("state");
         String state = stateColumn == null ? "0" : row[stateColumn];
@@ -145,7 +145,7 @@ final class KeaMemfile {
         }
         Integer hostnameColumn = columns.get("hostname");
         if (hostnameColumn != null && !row[hostnameColumn].isEmpty()) {
-            client = client.withHostname(Hostname.of(row[hostnameColumn].replace("&#x2c", ",")));
+            client = ForeignLease.withHostnameIfValid(client, row[hostnameColumn].replace("&#x2c", ","), notes);
         }
         LeaseTime leaseTime = LeaseTime.ofSeconds(lifetime);
         Instant expires = leaseTime.isInfinite() ? Instant.MAX

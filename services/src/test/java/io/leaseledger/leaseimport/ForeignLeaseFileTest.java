@@ -142,13 +142,17 @@ class ForeignLeaseFileTest {
                 198.18.9.13,52:54:00:00:09:13,,4294967295,0,1,0,0,,0,,0
                 not-an-address,52:54:00:00:09:14,,600,1796323600,1,0,0,,0,,0
                 198.18.9.15,52:54
+                198.18.9.16,52:54:00:00:09:16,,600,1796323600,1,0,0,nœud-16,0,,0
                 """;
         ForeignLeaseFile file = ForeignLeaseFile.parse(text, "kea-leases4.csv");
 
         assertThat(only(file, "198.18.9.10").client().hostname()).isEqualTo(Hostname.of("rack,A"));
         assertThat(only(file, "198.18.9.13").expiresAt()).isEqualTo(Instant.MAX);
-        assertThat(file.leases()).hasSize(2);
+        ForeignLease unnamed = only(file, "198.18.9.16");
+        assertThat(unnamed.client().hostname()).as("a name it cannot keep costs the lease nothing").isNull();
+        assertThat(file.leases()).hasSize(3);
         assertThat(file.skipped()).satisfiesExactlyInAnyOrder(
+                line -> assertThat(line).contains("198.18.9.16").contains("host name not kept").endsWith("the lease is"),
                 line -> assertThat(line).contains("198.18.9.11").contains("declined"),
                 line -> assertThat(line).contains("198.18.9.12").contains("no hardware address"),
                 line -> assertThat(line).startsWith("line 6:"),
