@@ -1,7 +1,8 @@
 #!/bin/bash
 # Makes this directory's fixtures with the real servers: kea-leases4.csv (Kea 2.2, memfile) and
-# dhcpd.leases (ISC dhcpd 4.4). As root, in network namespaces of its own (llimp-srv, llimp-cli,
-# 198.18.50.0/24), torn down on exit: `make-fixtures.sh kea` or `make-fixtures.sh isc`, run from a
+# dhcpd.leases (ISC dhcpd 4.4); kea-after-lfc/ is the same Kea run with "lfc-interval": 4 and the
+# sleeps at the end made 6 s, so that Kea's cleanup has moved the leases into kea-leases4.csv.2.
+# As root, in network namespaces of its own (llimp-srv, llimp-cli, 198.18.50.0/24), torn down on exit: `make-fixtures.sh kea` or `make-fixtures.sh isc`, run from a
 # scratch directory W (it writes W/kea-leases4.csv or W/dhcpd.leases), then copy the file here.
 # dhclient takes a lease with a host name and a client identifier, perfdhcp five more, and a second
 # dhclient takes one and releases it. Every server and client here stops by itself (timeout).

@@ -29,6 +29,7 @@ import io.leaseledger.leaseimport.LeaseImport;
 import io.leaseledger.server.LeaseLedgerNode;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.ImportedLeaseFiles;
+import io.leaseledger.store.ScratchDirectory;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.store.StoreSettingsFromFile;
 import io.leaseledger.subnet.Subnet;
@@ -189,9 +190,9 @@ public final class CheckCommand implements Callable<Integer> {
                     // opened only to be refused while a node holds it: a copy of a file being written is no copy
                 }
                 Files.copy(h2File.get(), scratch.resolve(h2File.get().getFileName()));
-                out.println("import of " + leases.path() + ", tried on a copy of " + h2File.get() + ":");
+                out.println("import of " + leases.describe() + ", tried on a copy of " + h2File.get() + ":");
             } else {
-                out.println("import of " + leases.path() + ", tried on an empty store (as at a first start"
+                out.println("import of " + leases.describe() + ", tried on an empty store (as at a first start"
                         + (h2File.isEmpty() ? "; the PostgreSQL store is not copied" : "") + "):");
             }
             quietAxon();
@@ -238,8 +239,8 @@ public final class CheckCommand implements Callable<Integer> {
         if (directory == null) {
             return;
         }
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            ScratchDirectory.wipe(directory);
         } catch (IOException e) {
             System.err.println("could not delete the scratch store " + directory + ": " + e);
         }

@@ -7,6 +7,7 @@ import io.leaseledger.config.SettingsView;
 import io.leaseledger.events.subnet.SubnetEvent;
 import io.leaseledger.groupcommit.SubnetGateway;
 import io.leaseledger.metrics.DhcpMetrics;
+import io.leaseledger.store.ScratchDirectory;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
@@ -25,11 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Compiles the packet path before the first client is answered. A freshly started JVM runs the
@@ -141,7 +140,7 @@ public final class Warmup {
         } finally {
             change.runOnce();
             try {
-                wipe(scratch);
+                ScratchDirectory.wipe(scratch);
             } catch (IOException | UncheckedIOException e) {
                 LOG.warn("could not delete the warm-up's scratch store {}: {}", scratch, e.toString());
             }
@@ -156,7 +155,7 @@ public final class Warmup {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long compileAtStart = jitTimed ? jit.getTotalCompilationTime() : 0;
-        wipe(scratch);
+        ScratchDirectory.wipe(scratch);
         Files.createDirectories(scratch);
         StoreSettings settings = StoreSettings.h2(scratch)
                 .withDurability(node.durability())
@@ -246,14 +245,4 @@ public final class Warmup {
         }
     }
 
-    private static void wipe(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -60,8 +60,9 @@ final class ImportRules {
         if (current != null && current.key().equals(key)) {
             return Judgement.nothing(ImportOutcome.ALREADY_HELD);
         }
+        // One lease per client: a live one elsewhere here wins; one that ran out is ended by the grant (MOVED).
         Ipv4Address held = state.leasedAddressOf(key);
-        if (held != null && !held.equals(address)) {
+        if (held != null && !held.equals(address) && !state.leaseAt(held).expiredAt(lease.at())) {
             return Judgement.nothing(ImportOutcome.CLIENT_HOLDS_ANOTHER);
         }
         Availability availability = state.availability(address, key, lease.client().chaddr(), lease.at());

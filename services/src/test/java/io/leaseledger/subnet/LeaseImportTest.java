@@ -115,6 +115,15 @@ class LeaseImportTest {
     }
 
     @Test
+    void aLeaseOfTheClientElsewhereThatRanOutDoesNotStandInTheWay() {
+        Instant later = T0.plusSeconds(LEASE.seconds() + 1);
+        fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"), granted("198.18.0.11", ALICE, T0, GrantKind.NEW))
+                .when(importing("198.18.0.15", later))
+                .expectEvents(imported("198.18.0.15", later))
+                .expectResultMessagePayload(ImportOutcome.IMPORTED);
+    }
+
+    @Test
     void theClientsOwnOfferElsewhereIsReplacedByTheImportedLease() {
         fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"), offered("198.18.0.11", ALICE, T0))
                 .when(importing("198.18.0.15", t(1)))
