@@ -35,7 +35,12 @@ import java.util.function.LongSupplier;
  *
  * <p>Per subnet, the order is the store's: a subnet's commands commit one after the other (its
  * mailbox, Axon's aggregate lock), so an event committed late at a lower index never belongs to a
- * subnet that has a later event already read.
+ * subnet that has a later event already read. Within a read that holds because the rows above the
+ * index are queried <em>before</em> the gaps: each query sees what had committed when it started,
+ * so a subnet's event found by the first query had its earlier events committed before it, and the
+ * gap query after it finds them. The other way round, a subnet's late transaction and its next one
+ * committing between the two queries (a loaded rack did it) returned the next one in this batch
+ * and the late one in the next batch: out of order on the stream.
  *
  * <p>Not thread-safe: one reader per publisher thread.
  */
@@ -99,17 +104,15 @@ final class EventTableReader {
 
     /**
      * The committed events after {@code after} ({@code null}: from the first): those in its
-     * gaps, then at most {@code batchSize} above its index.
+     * gaps, then at most {@code batchSize} above its index (queried first: the class comment).
      */
     Batch read(GapAwareTrackingToken after) {
         long index = after == null ? -1 : after.getIndex();
         TreeSet<Long> gaps = after == null ? new TreeSet<>() : new TreeSet<>(after.getGaps());
         List<Row> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            if (!gaps.isEmpty()) {
-                readGaps(c, gaps, rows);
-            }
-            int filled = rows.size();
+            // The new rows before the gaps: see the class comment, "Per subnet".
+            List<Row> fresh = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM domainevententry WHERE globalIndex > ? ORDER BY globalIndex FETCH FIRST ? ROWS ONLY")) {
                 s.setLong(1, index);
@@ -117,10 +120,15 @@ final class EventTableReader {
                 s.setFetchSize(batchSize);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        rows.add(row(r));
+                        fresh.add(row(r));
                     }
                 }
             }
+            if (!gaps.isEmpty()) {
+                readGaps(c, gaps, rows);
+            }
+            int filled = rows.size();
+            rows.addAll(fresh);
             commitIfNeeded(c);
             durableReads.awaitDurable(c);
             long now = nanoTime.getAsLong();

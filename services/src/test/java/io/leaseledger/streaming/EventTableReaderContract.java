@@ -6,12 +6,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +101,82 @@ abstract class EventTableReaderContract {
         }
     }
 
+    /**
+     * A subnet's late transaction commits while a read is under way, and the subnet's next one
+     * right after it: the read must not return the next one before the late one (the publisher
+     * would send the subnet's events out of order, and a consumer that drops what is not newer
+     * than what it applied would lose the late one). Here both commit between the read's two
+     * queries, the order in which a loaded rack once did it.
+     */
+    @Test
+    void aSubnetsNextEventIsNeverReadBeforeItsLateOneThatCommittedDuringTheRead() throws Exception {
+        GapAwareTrackingToken afterTwo = reader(100).read(null).token();
+        List<EventTableReader.Row> read = new ArrayList<>();
+        try (Connection late = rack.store.dataSource().getConnection();
+             Connection other = rack.store.dataSource().getConnection()) {
+            late.setAutoCommit(false);
+            insertCopy(late, 3, 2);                          // the subnet's event 2: not committed yet
+            insertCopy(other, 4, 0, "another-subnet");       // committed
+            EventTableReader.Batch passedOver = reader(100).read(afterTwo);
+            assertThat(passedOver.token().getGaps()).containsExactly(3L);
+            read.addAll(passedOver.rows());
+
+            EventTableReader reader = new EventTableReader(onceAfterFirstQuery(() -> {
+                late.commit();
+                insertCopy(other, 5, 3);                     // the subnet's event 3, after its event 2
+            }), rack.store.durableReads(), 100, Duration.ofSeconds(60), nanos::get);
+            GapAwareTrackingToken token = passedOver.token();
+            for (int i = 0; i < 3; i++) {
+                EventTableReader.Batch batch = reader.read(token);
+                read.addAll(batch.rows());
+                token = batch.token();
+            }
+        }
+        assertThat(read.stream().filter(r -> !r.aggregateId().equals("another-subnet"))
+                .map(EventTableReader.Row::sequence).toList()).containsExactly(2L, 3L);
+    }
+
+    /** The store's data source, running {@code action} once, right after the first query any of its statements ran. */
+    private DataSource onceAfterFirstQuery(SqlAction action) {
+        DataSource real = rack.store.dataSource();
+        AtomicBoolean done = new AtomicBoolean();
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, real, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (cp, cm, cargs) -> {
+                                Object r = invoke(cm, connection, cargs);
+                                if (!(r instanceof PreparedStatement statement)) {
+                                    return r;
+                                }
+                                return Proxy.newProxyInstance(getClass().getClassLoader(),
+                                        new Class<?>[] {PreparedStatement.class}, (sp, sm, sargs) -> {
+                                            Object out = invoke(sm, statement, sargs);
+                                            if (sm.getName().equals("executeQuery") && done.compareAndSet(false, true)) {
+                                                action.run();
+                                            }
+                                            return out;
+                                        });
+                            });
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlAction {
+        void run() throws SQLException;
+    }
+
     @Test
     void anIndexEmptyForTheWholeGapTimeoutIsGivenUpAndNothingElse() throws Exception {
         EventTableReader reader = reader(100);
@@ -121,13 +203,19 @@ abstract class EventTableReaderContract {
 
     /** A copy of the RangeAdded event (index 2) at {@code globalIndex}, as sequence {@code sequence} of its subnet. */
     static void insertCopy(Connection c, long globalIndex, long sequence) throws SQLException {
+        insertCopy(c, globalIndex, sequence, null);
+    }
+
+    /** The same as an event of {@code aggregate} ({@code null}: the RangeAdded's subnet). */
+    static void insertCopy(Connection c, long globalIndex, long sequence, String aggregate) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO domainevententry (globalIndex, aggregateIdentifier, "
                 + "sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
-                + "SELECT ?, aggregateIdentifier, ?, type, ?, metaData, payload, payloadRevision, payloadType, timeStamp "
-                + "FROM domainevententry WHERE globalIndex = 2")) {
+                + "SELECT ?, COALESCE(CAST(? AS VARCHAR(255)), aggregateIdentifier), ?, type, ?, metaData, payload, "
+                + "payloadRevision, payloadType, timeStamp FROM domainevententry WHERE globalIndex = 2")) {
             s.setLong(1, globalIndex);
-            s.setLong(2, sequence);
-            s.setString(3, UUID.randomUUID().toString());
+            s.setString(2, aggregate);
+            s.setLong(3, sequence);
+            s.setString(4, UUID.randomUUID().toString());
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
     }

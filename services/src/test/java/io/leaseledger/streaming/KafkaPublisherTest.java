@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KafkaPublisherTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final int RESTARTS = 3;
 
     @TempDir
     Path dir;
@@ -110,6 +111,32 @@ class KafkaPublisherTest {
             StreamAssertions.assertValidCloudEvent(p.headers(), p.body(), schemas);
         }
         assertOrderedWithoutGaps(published, stored);
+    }
+
+    /**
+     * The broker stopped and started again {@link #RESTARTS} times, each time with a backlog of
+     * leases made while it was away: however the producer's retries go when it returns (produce
+     * requests answered {@code NOT_LEADER_OR_FOLLOWER} while its partitions come back) and however
+     * the publisher's reads meet the rack's commits, no event may overtake an earlier one of its
+     * subnet — a consumer that drops what is not newer than what it applied (the HA partner feed)
+     * would lose it for good. With six restarts it failed 3 runs in 24 while the event table
+     * reader queried the gaps first ({@code EventTableReaderContract} pins that race), none in 16 since.
+     */
+    @Test
+    void afterBrokerRestartsNoEventOvertakesAnEarlierOneOfItsSubnet() throws Exception {
+        KafkaBroker broker = opened(KafkaBroker.start(dir.resolve("kafka")));
+        KafkaConfiguration kafka = broker.configuration();
+        Rack rack = opened(new Rack(dir.resolve("rack")).withSubnets(4));
+        KafkaPublisher publisher = opened(Publishing.start(kafka, "rack-1", rack.store));
+        allAcked(rack.load(0, 50));
+        for (int restart = 1; restart <= RESTARTS; restart++) {
+            awaitAcknowledged(publisher, rack.eventCount());
+            broker.stopBroker();
+            allAcked(rack.load(restart * 100, 100));
+            broker.startBroker();
+        }
+        Map<String, Rack.StoredEvent> stored = rack.storedEvents();
+        assertOrderedWithoutGaps(readAll(kafka, stored.keySet()), stored);
     }
 
     @Test
