@@ -31,11 +31,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -104,17 +106,23 @@ public final class EventStoreSource {
      * types it does not know go through the serializer as Axon would hand them over). The store
      * has no upcasters, so nothing else happens to an event on Axon's path either
      * (EventStoreSourceContract compares the two, on H2 and PostgreSQL). Tracking tokens are advanced as Axon's JDBC
-     * engine advances them (gaps, gap offset, gap timeout). For rebuilds: Axon's
+     * engine advances them (gaps, gap offset, gap timeout), and a page's query also takes the
+     * token's gaps that have committed since, as Axon's does ({@link #withGaps}). For rebuilds: Axon's
      * {@code readEvents} reads 100 rows per query and wraps each event in several messages.
      */
     public long readAll(int batchSize, BiConsumer<List<StoredEvent>, SourcePosition> batches) {
+        return readAll(batchSize, PAGE_ROWS, batches);
+    }
+
+    /** {@link #readAll(int, BiConsumer)} in pages of {@code pageRows} (tests: a page boundary where they want it). */
+    long readAll(int batchSize, int pageRows, BiConsumer<List<StoredEvent>, SourcePosition> batches) {
         EventSchema schema = store.eventSchema();
-        String sql = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.aggregateIdentifierColumn(),
+        String select = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.aggregateIdentifierColumn(),
                 schema.sequenceNumberColumn(), schema.eventIdentifierColumn(), schema.timestampColumn(),
                 schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn())
-                + " FROM " + schema.domainEventTable()
-                + " WHERE " + schema.globalIndexColumn() + " > ?"
-                + " ORDER BY " + schema.globalIndexColumn() + " ASC FETCH FIRST " + PAGE_ROWS + " ROWS ONLY";
+                + " FROM " + schema.domainEventTable() + " WHERE ";
+        String page = " ORDER BY " + schema.globalIndexColumn() + " ASC FETCH FIRST " + pageRows + " ROWS ONLY";
+        String sql = select + schema.globalIndexColumn() + " > ?" + page;
         Payloads payloads = new Payloads(store.eventSerializer());
         DurableReads durable = store.durableReads();
         long read = 0;
@@ -123,14 +131,17 @@ public final class EventStoreSource {
         int sinceLastBatch = 0;
         try (Connection connection = store.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setFetchSize(PAGE_ROWS);
+            query.setFetchSize(pageRows);
             long after = -1;
             int rows;
             do {
                 rows = 0;
                 Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MS);
-                query.setLong(1, after);
-                try (ResultSet r = query.executeQuery()) {
+                SortedSet<Long> gaps = token == null ? Collections.emptySortedSet() : token.getGaps();
+                PreparedStatement pageQuery = gaps.isEmpty() ? query
+                        : withGaps(connection, select, page, schema.globalIndexColumn(), gaps, pageRows);
+                pageQuery.setLong(1, after);
+                try (ResultSet r = pageQuery.executeQuery()) {
                     durable.awaitDurable(connection);
                     while (r.next()) {
                         rows++;
@@ -147,7 +158,7 @@ public final class EventStoreSource {
                                         ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalIndex), globalIndex).boxed().toList()
                                         : List.of())
                                 : token.advanceTo(globalIndex, allowGaps ? MAX_GAP_OFFSET : 0);
-                        after = globalIndex;
+                        after = Math.max(after, globalIndex);
                         // Axon's engine: an event whose aggregate id is its own id is not a domain event.
                         if (!eventId.equals(aggregate)) {
                             Object payload = payloads.read(r.getString(6), r.getString(7), r.getBytes(8));
@@ -160,8 +171,12 @@ public final class EventStoreSource {
                             sinceLastBatch = 0;
                         }
                     }
+                } finally {
+                    if (pageQuery != query) {
+                        pageQuery.close();
+                    }
                 }
-            } while (rows == PAGE_ROWS);
+            } while (rows == pageRows);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the event store: " + e.getMessage(), e);
         }
@@ -169,6 +184,29 @@ public final class EventStoreSource {
             batches.accept(batch, new SourcePosition(NAME, TrackingTokens.encode(token)));
         }
         return read;
+    }
+
+    /**
+     * A page that also holds the token's gaps that have committed since, in one statement: one
+     * snapshot, so a subnet's event above the index is never read while its earlier event, late
+     * in committing at a lower index, is left to a later read (the tail would apply it after).
+     * What Axon's engine does on its {@code readEvents} path.
+     */
+    private static PreparedStatement withGaps(Connection connection, String select, String page, String globalIndex,
+                                              SortedSet<Long> gaps, int pageRows) throws SQLException {
+        StringBuilder sql = new StringBuilder(select).append('(').append(globalIndex).append(" > ? OR ")
+                .append(globalIndex).append(" IN (");
+        for (int i = 0; i < gaps.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append("))").append(page);
+        PreparedStatement statement = connection.prepareStatement(sql.toString());
+        statement.setFetchSize(pageRows);
+        int parameter = 2;
+        for (long gap : gaps) {
+            statement.setLong(parameter++, gap);
+        }
+        return statement;
     }
 
     /**

@@ -8,10 +8,17 @@ import io.leaseledger.store.StoreSettings;
 import io.leaseledger.subnet.Subnet;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +54,66 @@ abstract class EventStoreSourceContract extends ReadSideDatabasesContract {
                 assertThat(direct.positions()).isEqualTo(axon.positions());
                 assertThat(direct.batches()).isEqualTo(axon.batches());
             }
+        }
+    }
+
+    /**
+     * A subnet's transaction commits late, below an event of another subnet the rebuild already
+     * read, and the subnet's next transaction right after it, while the rebuild reads: the next
+     * one must not be handed over before the late one (the projections would apply a renewal
+     * before its grant, or the tail the grant after its release). Here both commit between two
+     * pages of the read.
+     */
+    @Test
+    void aSubnetsEventIsNeverHandedOverBeforeItsEarlierOneThatCommittedLateDuringTheRead() throws Exception {
+        try (AxonStore store = AxonStore.start(databases.store(), List.of(Subnet.class))) {
+            new LeaseLoad(store, Instant.now()).define(AddressRange.of("198.18.1.10", "198.18.1.250"));
+            long head;
+            long next;
+            String subnet;
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT MAX(globalIndex), MAX(sequenceNumber), MIN(aggregateIdentifier) "
+                         + "FROM domainevententry")) {
+                r.next();
+                head = r.getLong(1);
+                next = r.getLong(2) + 1;
+                subnet = r.getString(3);
+            }
+            List<StoredEvent> read = new ArrayList<>();
+            try (Connection late = store.dataSource().getConnection();
+                 Connection other = store.dataSource().getConnection()) {
+                late.setAutoCommit(false);
+                copyFirstEvent(late, head + 1, subnet, next);            // not committed yet
+                copyFirstEvent(other, head + 2, "another-subnet", 0);     // committed: the first page ends here
+                new EventStoreSource(store).readAll(1, (int) head + 1, (batch, after) -> {
+                    read.addAll(batch);
+                    if (batch.getFirst().subnet().equals("another-subnet")) {
+                        try {
+                            late.commit();
+                            copyFirstEvent(other, head + 3, subnet, next + 1);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+            }
+            assertThat(read.stream().filter(e -> e.subnet().equals(subnet)).map(StoredEvent::sequenceNumber).toList())
+                    .containsExactlyElementsOf(LongStream.rangeClosed(0, next + 1).boxed().toList());
+        }
+    }
+
+    /** A copy of the first event (the subnet defined), as {@code aggregate}'s event {@code sequence} at {@code globalIndex}, stamped now. */
+    private static void copyFirstEvent(Connection c, long globalIndex, String aggregate, long sequence) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO domainevententry (globalIndex, aggregateIdentifier, "
+                + "sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
+                + "SELECT ?, ?, ?, type, ?, metaData, payload, payloadRevision, payloadType, ? FROM domainevententry "
+                + "WHERE globalIndex = (SELECT MIN(globalIndex) FROM domainevententry) ")) {
+            s.setLong(1, globalIndex);
+            s.setString(2, aggregate);
+            s.setLong(3, sequence);
+            s.setString(4, UUID.randomUUID().toString());
+            s.setString(5, Instant.now().toString());
+            assertThat(s.executeUpdate()).isEqualTo(1);
         }
     }
 
