@@ -5,11 +5,11 @@ import io.leaseledger.projections.SourcePosition;
 import io.leaseledger.projections.StoredEvent;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.StoreSettings;
+import io.leaseledger.store.testing.EventTableRows;
 import io.leaseledger.subnet.Subnet;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,8 +82,8 @@ abstract class EventStoreSourceContract extends ReadSideDatabasesContract {
             try (Connection late = store.dataSource().getConnection();
                  Connection other = store.dataSource().getConnection()) {
                 late.setAutoCommit(false);
-                copyFirstEvent(late, head + 1, subnet, next);            // not committed yet
-                copyFirstEvent(other, head + 2, "another-subnet", 0);     // committed: the first page ends here
+                copyFirstEvent(late, head + 1, subnet, next);           // not committed yet
+                copyFirstEvent(other, head + 2, "another-subnet", 0);   // committed: the first page ends here
                 new EventStoreSource(store).readAll(1, (int) head + 1, (batch, after) -> {
                     read.addAll(batch);
                     if (batch.getFirst().subnet().equals("another-subnet")) {
@@ -102,19 +101,9 @@ abstract class EventStoreSourceContract extends ReadSideDatabasesContract {
         }
     }
 
-    /** A copy of the first event (the subnet defined), as {@code aggregate}'s event {@code sequence} at {@code globalIndex}, stamped now. */
+    /** The store's first event (its subnet defined) again, as {@code aggregate}'s event {@code sequence}, stamped now. */
     private static void copyFirstEvent(Connection c, long globalIndex, String aggregate, long sequence) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO domainevententry (globalIndex, aggregateIdentifier, "
-                + "sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
-                + "SELECT ?, ?, ?, type, ?, metaData, payload, payloadRevision, payloadType, ? FROM domainevententry "
-                + "WHERE globalIndex = (SELECT MIN(globalIndex) FROM domainevententry) ")) {
-            s.setLong(1, globalIndex);
-            s.setString(2, aggregate);
-            s.setLong(3, sequence);
-            s.setString(4, UUID.randomUUID().toString());
-            s.setString(5, Instant.now().toString());
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        EventTableRows.insertCopy(c, 1, globalIndex, aggregate, sequence, Instant.now());
     }
 
     private interface Reader {

@@ -1,6 +1,7 @@
 package io.leaseledger.streaming;
 
 import io.leaseledger.store.StoreSettings;
+import io.leaseledger.store.testing.EventTableRows;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -208,15 +208,6 @@ abstract class EventTableReaderContract {
 
     /** The same as an event of {@code aggregate} ({@code null}: the RangeAdded's subnet). */
     static void insertCopy(Connection c, long globalIndex, long sequence, String aggregate) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO domainevententry (globalIndex, aggregateIdentifier, "
-                + "sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
-                + "SELECT ?, COALESCE(CAST(? AS VARCHAR(255)), aggregateIdentifier), ?, type, ?, metaData, payload, "
-                + "payloadRevision, payloadType, timeStamp FROM domainevententry WHERE globalIndex = 2")) {
-            s.setLong(1, globalIndex);
-            s.setString(2, aggregate);
-            s.setLong(3, sequence);
-            s.setString(4, UUID.randomUUID().toString());
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        EventTableRows.insertCopy(c, 2, globalIndex, aggregate, sequence, null);
     }
 }
