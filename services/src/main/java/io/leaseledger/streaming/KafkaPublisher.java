@@ -63,6 +63,7 @@ public final class KafkaPublisher implements AutoCloseable {
     private final LagHistogram lagsSinceSent = new LagHistogram();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong outOfOrder = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicInteger inFlightRecords = new AtomicInteger();
     private final Object progress = new Object();
@@ -248,6 +249,14 @@ public final class KafkaPublisher implements AutoCloseable {
         return skipped.get();
     }
 
+    /**
+     * Events read that were not the next of their subnet in their session ({@link SubnetSequenceCheck}):
+     * zero unless the reader's order broke.
+     */
+    public long outOfOrder() {
+        return outOfOrder.get();
+    }
+
     /** Queries of the event table that found at least one event, since start. */
     public long batchesRead() {
         return reads.get();
@@ -292,6 +301,7 @@ public final class KafkaPublisher implements AutoCloseable {
     /** The batches of one producer, in the order they were read. */
     private final class Session {
         final ArrayDeque<InFlightBatch> inFlight = new ArrayDeque<>();
+        final SubnetSequenceCheck order = new SubnetSequenceCheck();
         /** Where the next read starts: after everything sent. */
         GapAwareTrackingToken read;
         /** Everything up to here is acknowledged. */
@@ -333,6 +343,9 @@ public final class KafkaPublisher implements AutoCloseable {
             reads.incrementAndGet();
             InFlightBatch b = new InFlightBatch(batch.token());
             for (EventTableReader.Row row : batch.rows()) {
+                if (!order.inOrder(row.aggregateId(), row.sequence(), row.globalIndex())) {
+                    outOfOrder.incrementAndGet();
+                }
                 ProducerRecord<String, byte[]> record = records.record(row);
                 if (record == null) {
                     skipped.incrementAndGet();

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * The publisher in Prometheus form: {@code leaseledger_publish_lag_seconds} (a histogram of event
  * committed → record acknowledged), {@code leaseledger_publish_acknowledged_total},
  * {@code leaseledger_publish_backlog_events} (store head − acknowledged position),
- * {@code leaseledger_publish_in_flight_records} and {@code leaseledger_publish_oldest_unacknowledged_seconds}.
+ * {@code leaseledger_publish_in_flight_records}, {@code leaseledger_publish_oldest_unacknowledged_seconds}
+ * and {@code leaseledger_publish_out_of_order_total} (zero unless a subnet's events were read out of order).
  */
 public final class PublisherMetrics {
     private PublisherMetrics() {}
@@ -27,6 +28,9 @@ public final class PublisherMetrics {
         publisher.onAcknowledged(micros -> lag.record(micros, TimeUnit.MICROSECONDS));
         FunctionCounter.builder("leaseledger.publish.acknowledged", publisher, p -> p.status().acknowledged())
                 .description("Records the broker acknowledged since start").register(registry);
+        FunctionCounter.builder("leaseledger.publish.out.of.order", publisher, KafkaPublisher::outOfOrder)
+                .description("Events read that were not the next of their subnet (0 unless the stream's order broke)")
+                .register(registry);
         Gauge.builder("leaseledger.publish.backlog.events", publisher, p -> p.status().backlog())
                 .description("Events committed and not yet acknowledged (store head minus publisher position)")
                 .register(registry);

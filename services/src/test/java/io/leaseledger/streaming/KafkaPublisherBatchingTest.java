@@ -4,6 +4,8 @@ import io.leaseledger.events.subnet.ClientMessage;
 import io.leaseledger.events.subnet.Delivery;
 import io.leaseledger.events.types.TransactionId;
 import io.leaseledger.store.StoreSerializers;
+import io.leaseledger.store.testing.EventTableRows;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -159,6 +161,27 @@ class KafkaPublisherBatchingTest {
         producers.get(1).completeNext();
         await(() -> publisher.status().position() == 4);
         assertThat(publisher.status().acknowledged()).isEqualTo(4);
+    }
+
+    @Test
+    void aSubnetsEventReadBeforeAnEarlierOneOfItsOwnIsCountedAndStillSent() throws Exception {
+        rack = new Rack(dir).withSubnets(1); // the subnet's events 0 and 1 at global indexes 1 and 2
+        KafkaPublisher publisher = publisher(1_000, true, Duration.ofMillis(50));
+        await(() -> sentBy(0).size() == 2);
+        assertThat(publisher.outOfOrder()).isZero();
+
+        // What a reader that broke the order would read: the subnet's event 3 at a lower global index than its 2.
+        String subnet = rack.storedEvents().values().iterator().next().subnet();
+        try (Connection c = rack.store.dataSource().getConnection()) {
+            EventTableRows.insertCopy(c, 2, 10, subnet, 3, null);
+            EventTableRows.insertCopy(c, 2, 11, subnet, 2, null);
+        }
+        await(() -> sentBy(0).size() == 4);
+        assertThat(publisher.outOfOrder()).as("3 after 1, then 2 after 3").isEqualTo(2);
+
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PublisherMetrics.bind(publisher, registry);
+        assertThat(registry.get("leaseledger.publish.out.of.order").functionCounter().count()).isEqualTo(2.0);
     }
 
     private List<ProducerRecord<String, byte[]>> sentBy(int producer) {

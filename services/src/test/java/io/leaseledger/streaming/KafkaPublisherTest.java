@@ -137,6 +137,7 @@ class KafkaPublisherTest {
         }
         Map<String, Rack.StoredEvent> stored = rack.storedEvents();
         assertOrderedWithoutGaps(readAll(kafka, stored.keySet()), stored);
+        assertThat(publisher.outOfOrder()).as("the publisher's own order check").isZero();
     }
 
     @Test
