@@ -14,10 +14,10 @@ import java.util.TreeSet;
  * {@code "INDEX"} or {@code "INDEX;GAP,GAP,..."}, the gaps being global indexes below INDEX not
  * seen yet (events of transactions that had not committed when the reader passed them).
  */
-final class TrackingTokens {
+public final class TrackingTokens {
     private TrackingTokens() {}
 
-    static String encode(TrackingToken token) {
+    public static String encode(TrackingToken token) {
         return switch (token) {
             case GapAwareTrackingToken gap -> {
                 String text = gap.getIndex() + (gap.getGaps().isEmpty() ? "" : ";" + join(gap.getGaps()));
@@ -34,7 +34,7 @@ final class TrackingTokens {
         };
     }
 
-    static TrackingToken decode(String text) {
+    public static TrackingToken decode(String text) {
         try {
             int semi = text.indexOf(';');
             long index = Long.parseLong(semi < 0 ? text : text.substring(0, semi));

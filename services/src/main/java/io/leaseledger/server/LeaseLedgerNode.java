@@ -30,6 +30,7 @@ import io.leaseledger.store.ServedSubnets;
 import io.leaseledger.store.StoreSettings;
 import io.leaseledger.streaming.KafkaPublisher;
 import io.leaseledger.streaming.PublisherMetrics;
+import io.leaseledger.streaming.EventStreams;
 import io.leaseledger.streaming.Publishing;
 import io.leaseledger.wire.arp.ActiveMapper;
 import io.leaseledger.wire.arp.ArpListener;
@@ -225,6 +226,8 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher = Publishing.start(config, store);
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             publisher.ifPresent(p -> PublisherMetrics.bind(p, metrics.registry()));
+            // GET /api/v1/events: the same log as server-sent events, for operators without Kafka.
+            context.registerSingleton(new EventStreams(store, config.node().name()));
             // Half of a hot-standby pair: the partner's leases come in, and this node answers only in its turn.
             ha = HighAvailability.start(config, store, gateway, subnet -> settings.subnet(subnet).isPresent(), publisher,
                     () -> ownAddresses(server), clock);
@@ -584,6 +587,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 // The readers of the store stop before the store does (the context would close
                 // the store first, leaving the projection tail to log failed reads until it stops).
                 context.findBean(ReadSide.class).ifPresent(ReadSide::close);
+                context.findBean(EventStreams.class).ifPresent(EventStreams::close);
                 publisher.ifPresent(KafkaPublisher::close);
             } finally {
                 context.close();

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +23,30 @@ public record StreamRecord(String topic, int partition, long offset, Map<String,
     private static final String EVENT_PACKAGE = "io.leaseledger.events.subnet.";
 
     public static StreamRecord of(ConsumerRecord<String, byte[]> record, ObjectMapper mapper) throws NotAnEvent {
+        return of(record.topic(), record.partition(), record.offset(), record.headers(), record.value(), mapper);
+    }
+
+    /** A record as the publisher hands it to its producer (not sent yet: no partition, offset -1). */
+    public static StreamRecord of(ProducerRecord<String, byte[]> record, ObjectMapper mapper) throws NotAnEvent {
+        return of(record.topic(), record.partition() == null ? -1 : record.partition(), -1, record.headers(),
+                record.value(), mapper);
+    }
+
+    private static StreamRecord of(String topic, int partition, long offset, Headers headers, byte[] value,
+                                   ObjectMapper mapper) throws NotAnEvent {
         Map<String, String> attributes = new HashMap<>();
-        for (Header h : record.headers()) {
+        for (Header h : headers) {
             if (h.key().startsWith("ce_") && h.value() != null) {
                 attributes.put(h.key().substring(3), new String(h.value(), StandardCharsets.UTF_8));
             }
         }
-        if (!attributes.containsKey("type") || !attributes.containsKey("id") || record.value() == null) {
-            throw new NotAnEvent(record.topic() + "/" + record.partition() + "@" + record.offset() + ": no CloudEvents headers");
+        if (!attributes.containsKey("type") || !attributes.containsKey("id") || value == null) {
+            throw new NotAnEvent(topic + "/" + partition + "@" + offset + ": no CloudEvents headers");
         }
         try {
-            return new StreamRecord(record.topic(), record.partition(), record.offset(), Map.copyOf(attributes),
-                    mapper.readTree(record.value()));
+            return new StreamRecord(topic, partition, offset, Map.copyOf(attributes), mapper.readTree(value));
         } catch (IOException e) {
-            throw new NotAnEvent(record.topic() + "/" + record.partition() + "@" + record.offset() + ": body is not JSON");
+            throw new NotAnEvent(topic + "/" + partition + "@" + offset + ": body is not JSON");
         }
     }
 
@@ -107,6 +119,25 @@ public record StreamRecord(String topic, int partition, long offset, Map<String,
         node.put("topic", topic);
         node.put("partition", partition);
         node.put("offset", offset);
+        node.set("data", data);
+        return node;
+    }
+
+    /**
+     * The event in CloudEvents' structured JSON form (the JSON event format): the attributes as
+     * members, {@code datacontenttype} {@code application/json}, the sequence number
+     * {@code subnetseq} as a number, and the body as {@code data}.
+     */
+    public ObjectNode toCloudEvent(ObjectMapper mapper) {
+        ObjectNode node = mapper.createObjectNode();
+        new java.util.TreeMap<>(attributes).forEach((name, value) -> {
+            if (name.equals("subnetseq") && sequence().isPresent()) {
+                node.put(name, sequence().get());
+            } else {
+                node.put(name, value);
+            }
+        });
+        node.put("datacontenttype", CloudEventRecords.CONTENT_TYPE);
         node.set("data", data);
         return node;
     }

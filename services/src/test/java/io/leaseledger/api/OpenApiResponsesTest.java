@@ -45,6 +45,9 @@ class OpenApiResponsesTest extends RunningApi {
     private static final Map<String, String> TEXT_ONLY = Map.of(
             "/metrics", "Prometheus text format, declared {type: string}",
             "/openapi.yaml", "this YAML document, declared {type: string}");
+    /** GET operations that answer a stream that does not end: their answers are read in {@link EventStreamApiTest}. */
+    private static final Map<String, String> STREAMED = Map.of(
+            "/api/v1/events", "server-sent events while the node runs");
 
     OpenApiResponses document;
     String keptAddress;
@@ -142,7 +145,8 @@ class OpenApiResponsesTest extends RunningApi {
         Map<String, List<String>> calls = getCalls();
         List<String> covered = new ArrayList<>(calls.keySet());
         covered.addAll(TEXT_ONLY.keySet());
-        assertThat(covered).as("the document's GET operations, each called here or listed in TEXT_ONLY")
+        covered.addAll(STREAMED.keySet());
+        assertThat(covered).as("the document's GET operations, each called here or listed in TEXT_ONLY or STREAMED")
                 .containsExactlyInAnyOrderElementsOf(document.getPaths());
 
         List<String> problems = new ArrayList<>();
@@ -190,6 +194,9 @@ class OpenApiResponsesTest extends RunningApi {
                 new Call("GET", "/api/v1/utilisation/{subnet}/pool", "/api/v1/utilisation/198.18.0.0-24/pool?bucket=30s", api.readOnly, null, 400),
                 new Call("GET", "/api/v1/log", "/api/v1/log?decision=maybe", api.readOnly, null, 400),
                 new Call("GET", "/api/v1/discoveries", "/api/v1/discoveries?unknown=maybe", api.readOnly, null, 400),
+                new Call("GET", "/api/v1/events", "/api/v1/events?from=yesterday", api.readOnly, null, 400),
+                new Call("GET", "/api/v1/events", "/api/v1/events?type=LeaseStolen", api.readOnly, null, 400),
+                new Call("GET", "/api/v1/events", "/api/v1/events", null, null, 401),
                 new Call("POST", "/api/v1/subnets", "/api/v1/subnets", api.operator, bad, 400),
                 new Call("POST", "/api/v1/subnets", "/api/v1/subnets", api.operator, "not json", 400),
                 new Call("GET", "/api/v1/subnets", "/api/v1/subnets", null, null, 401),

@@ -160,6 +160,9 @@ class RegionApiTest {
             HttpResponse<String> foreign = send(http, base.resolve("/api/v1/foreign-dhcp-servers"), "GET", operator, null);
             assertThat(foreign.statusCode()).as("a region hears no link").isEqualTo(503);
             assertThat(foreign.body()).contains("unavailable", "decision=foreign-server");
+            HttpResponse<String> events = send(http, base.resolve("/api/v1/events"), "GET", operator, null);
+            assertThat(events.statusCode()).as("a region keeps no event store").isEqualTo(503);
+            assertThat(events.body()).contains("unavailable", "Kafka");
             assertThat(send(http, base.resolve("/metrics"), "GET", null, null).statusCode()).isEqualTo(200);
         }
     }

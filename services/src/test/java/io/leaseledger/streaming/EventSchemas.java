@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The checked-in JSON Schemas ({@code events/src/main/resources/schemas/}), loaded by their
  * {@code $id}s, which map to the classpath.
  */
-final class EventSchemas {
+public final class EventSchemas {
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaIdResolvers(r -> r.mapPrefix(EventTypes.SCHEMA_BASE, "classpath:schemas/")));
     private final Map<String, Schema> byId = new ConcurrentHashMap<>();
@@ -26,7 +26,7 @@ final class EventSchemas {
     }
 
     /** The problems of {@code json} against the schema {@code schemaId}; empty when valid. */
-    List<String> problems(String schemaId, String json) {
+    public List<String> problems(String schemaId, String json) {
         List<Error> errors = schema(schemaId).validate(json, InputFormat.JSON);
         return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
     }
