@@ -1,8 +1,5 @@
 package io.leaseledger.cli;
 
-import io.leaseledger.config.ConfigurationException;
-import io.leaseledger.config.ConfigurationLoader;
-import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.KeaConfigurationConverter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,19 +41,6 @@ public final class ConvertKeaCommand implements Callable<Integer> {
             System.err.println(from + ": " + e.getMessage());
             return 2;
         }
-        StringBuilder yaml = new StringBuilder("# converted from " + from + " by leaseledger convert-kea\n");
-        if (!result.notConverted().isEmpty()) {
-            yaml.append("# not converted (set by hand if this server needs them):\n");
-            result.notConverted().forEach(line -> yaml.append("#   ").append(line).append('\n'));
-        }
-        yaml.append(result.yaml());
-        out.print(yaml);
-        try {
-            new ConfigurationLoader(HostInterfaces.ANY).parse(yaml.toString(), "the converted configuration");
-            return 0;
-        } catch (ConfigurationException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
+        return ConvertedConfiguration.write(out, from, "convert-kea", result.notConverted(), result.yaml());
     }
 }

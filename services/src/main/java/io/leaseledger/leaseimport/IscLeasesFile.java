@@ -5,7 +5,8 @@ import io.leaseledger.events.types.ClientIdentity;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.LeaseTime;
 import io.leaseledger.events.types.MacAddress;
-import java.nio.charset.StandardCharsets;
+import io.leaseledger.isc.IscTokens;
+import io.leaseledger.isc.IscTokens.Token;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,7 +49,7 @@ final class IscLeasesFile {
     static ForeignLeaseFile parse(String text) {
         Map<Integer, Entry> newest = new TreeMap<>(Integer::compareUnsigned);
         List<String> skipped = new ArrayList<>();
-        Tokens tokens = new Tokens(text);
+        IscTokens tokens = new IscTokens(text, IscTokens.LEASES_PUNCTUATION);
         while (tokens.hasNext()) {
             Token first = tokens.next();
             if (first.is("lease") && tokens.hasNext()) {
@@ -140,149 +141,6 @@ final class IscLeasesFile {
                     .toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " time is not \"W YYYY/MM/DD HH:MM:SS\": " + e.getParsedString());
-        }
-    }
-
-    /** A word, a quoted string (its octets, dhcpd's escapes undone) or one of {@code ; { }}. */
-    private record Token(String text, boolean quoted, int line) {
-        boolean is(String word) {
-            return !quoted && text.equals(word);
-        }
-
-        byte[] bytes() {
-            return text.getBytes(StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static final class Tokens {
-        private final String text;
-        private int at;
-        private int line = 1;
-        private Token peeked;
-
-        Tokens(String text) {
-            this.text = text;
-        }
-
-        boolean hasNext() {
-            if (peeked == null) {
-                peeked = read();
-            }
-            return peeked != null;
-        }
-
-        Token peek() {
-            hasNext();
-            return peeked;
-        }
-
-        Token next() {
-            hasNext();
-            Token token = peeked;
-            peeked = null;
-            return token;
-        }
-
-        /** The statements up to the matching {@code }}; nested blocks ({@code on commit { … }}) are passed over. */
-        List<List<Token>> block() {
-            List<List<Token>> statements = new ArrayList<>();
-            List<Token> statement = new ArrayList<>();
-            while (hasNext()) {
-                Token token = next();
-                if (token.is("}")) {
-                    return statements;
-                } else if (token.is(";")) {
-                    if (!statement.isEmpty()) {
-                        statements.add(statement);
-                    }
-                    statement = new ArrayList<>();
-                } else if (token.is("{")) {
-                    block();
-                    statement = new ArrayList<>();
-                } else {
-                    statement.add(token);
-                }
-            }
-            return statements;
-        }
-
-        /** Passes over the rest of a statement that is not a lease entry: up to its {@code ;} or its block's end. */
-        void skipStatement(Token first) {
-            Token token = first;
-            while (true) {
-                if (token.is(";")) {
-                    return;
-                }
-                if (token.is("{")) {
-                    block();
-                    return;
-                }
-                if (!hasNext()) {
-                    return;
-                }
-                token = next();
-            }
-        }
-
-        private Token read() {
-            while (at < text.length()) {
-                char c = text.charAt(at);
-                if (c == '\n') {
-                    line++;
-                    at++;
-                } else if (Character.isWhitespace(c)) {
-                    at++;
-                } else if (c == '#') {
-                    while (at < text.length() && text.charAt(at) != '\n') {
-                        at++;
-                    }
-                } else if (c == ';' || c == '{' || c == '}') {
-                    at++;
-                    return new Token(String.valueOf(c), false, line);
-                } else if (c == '"') {
-                    return quoted();
-                } else {
-                    int start = at;
-                    while (at < text.length() && !Character.isWhitespace(text.charAt(at))
-                            && ";{}\"".indexOf(text.charAt(at)) < 0) {
-                        at++;
-                    }
-                    return new Token(text.substring(start, at), false, line);
-                }
-            }
-            return null;
-        }
-
-        private Token quoted() {
-            int startLine = line;
-            StringBuilder value = new StringBuilder();
-            at++;
-            while (at < text.length()) {
-                char c = text.charAt(at++);
-                if (c == '"') {
-                    return new Token(value.toString(), true, startLine);
-                }
-                if (c == '\n') {
-                    line++;
-                }
-                if (c != '\\' || at >= text.length()) {
-                    value.append(c);
-                    continue;
-                }
-                char escaped = text.charAt(at++);
-                if (escaped >= '0' && escaped <= '7' && at + 1 < text.length()) {
-                    value.append((char) Integer.parseInt(text.substring(at - 1, at + 2), 8));
-                    at += 2;
-                } else {
-                    value.append(switch (escaped) {
-                        case 't' -> '\t';
-                        case 'n' -> '\n';
-                        case 'r' -> '\r';
-                        default -> escaped;
-                    });
-                }
-            }
-            throw new IllegalArgumentException("line " + startLine + ": a string that never ends");
         }
     }
 }

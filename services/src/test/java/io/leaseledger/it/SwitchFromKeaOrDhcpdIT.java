@@ -6,11 +6,14 @@ import io.leaseledger.it.harness.Dhclient;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.NetworkNamespace;
 import io.leaseledger.it.harness.PacketCapture;
+import io.leaseledger.config.DhcpdConfigurationConverter;
+import io.leaseledger.config.KeaConfigurationConverter;
 import io.leaseledger.it.harness.ReplacedServer;
 import io.leaseledger.it.harness.Requirements;
 import io.leaseledger.it.harness.Segment;
 import io.leaseledger.it.harness.ServedSubnet;
 import io.leaseledger.it.harness.VethLink;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * An operator replaces Kea or ISC dhcpd by LeaseLedger on the same link and address: the real
  * server leases to two dhclients (Kea then compacts its lease file, as it does every hour, so that
- * the leases are in {@code kea-leases4.csv.2}) and is stopped; LeaseLedger starts with {@code --import-leases}
- * on its lease file; a client new to the link gets neither client's address (without the import it
+ * the leases are in {@code kea-leases4.csv.2}) and is stopped; LeaseLedger starts on its configuration as
+ * {@code convert-kea} or {@code convert-dhcpd} converts it, with {@code --import-leases} on its lease file; a client new to the link gets neither client's address (without the import it
  * would get the first one's), and the first client, rebooted (INIT-REBOOT with the address it
  * remembers), is ACKed that address by LeaseLedger and never NAKed.
  */
@@ -35,6 +38,14 @@ class SwitchFromKeaOrDhcpdIT {
 
     @RegisterExtension
     final Lab lab = new Lab();
+
+    /** The converter's YAML without its {@code server:} block: the subnets, options and PXE defaults. */
+    private static String withoutServerBlock(String yaml) throws java.io.IOException {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(yaml);
+        tree.remove("server");
+        return mapper.writeValueAsString(tree).replaceFirst("^---\\s*\n", "");
+    }
 
     @ParameterizedTest
     @EnumSource(ReplacedServer.Kind.class)
@@ -60,8 +71,23 @@ class SwitchFromKeaOrDhcpdIT {
             replaced.close();
         }
 
+        // Its configuration converted as an operator converts it; the converter's server block (the
+        // interfaces, named on dhcpd's command line) is the harness's.
+        String config = Files.readString(replaced.configFile());
+        String converted;
+        List<String> notConverted;
+        if (kind == ReplacedServer.Kind.KEA) {
+            KeaConfigurationConverter.Result result = KeaConfigurationConverter.convert(config);
+            converted = result.yaml();
+            notConverted = result.notConverted();
+        } else {
+            DhcpdConfigurationConverter.Result result = DhcpdConfigurationConverter.convert(config);
+            converted = result.yaml();
+            notConverted = result.notConverted();
+        }
+        assertThat(notConverted).as("all of the file but its interfaces").allSatisfy(n -> assertThat(n).contains("interfaces"));
         lab.leaseLedgerWithArguments(serverNs, List.of(lan.bridge()), subnet.gateway(),
-                List.of("--import-leases", replaced.leaseFile().toString()), subnet);
+                List.of("--import-leases", replaced.leaseFile().toString()), withoutServerBlock(converted));
         // A client new to the link first: without the import it would be offered the first client's address.
         String newcomer = Dhclient.on(lab, lan.attach(lab.namespace("c")), "dhclient-c").start().awaitBound(1, BIND);
         assertThat(newcomer).isNotIn(a, b);

@@ -120,6 +120,19 @@ public final class Lab implements BeforeEachCallback, AfterEachCallback {
         return server;
     }
 
+    /**
+     * LeaseLedger started with further arguments of {@code serve}, its subnets (and global
+     * {@code options} and {@code pxe}) from {@code subnetsYaml}: top-level blocks, as a converter writes them.
+     */
+    public LeaseLedgerServer leaseLedgerWithArguments(NetworkNamespace ns, List<String> interfaces, String serverAddress,
+                                                      List<String> arguments, String subnetsYaml) {
+        LeaseLedgerServer server = own(LeaseLedgerServer.start(new DhcpServer.Setup(ns, interfaces, serverAddress,
+                List.of(), subdir("server"), java.util.Map.of(), subnetsYaml), Optional.empty(), ServerDatabases.h2(),
+                arguments));
+        children.add(server.process());
+        return server;
+    }
+
     /** The same, with its event store and projections in {@code databases}. */
     public LeaseLedgerServer leaseLedger(NetworkNamespace ns, List<String> interfaces, String serverAddress,
                                          String durability, ServerDatabases databases, ServedSubnet... subnets) {

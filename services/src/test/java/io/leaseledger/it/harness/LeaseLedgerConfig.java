@@ -61,7 +61,9 @@ final class LeaseLedgerConfig {
                 y.append("  user: ").append(pg.user()).append('\n');
             }
         }
-        y.append("subnets:\n");
+        if (!subnets.isEmpty()) { // none: the extra YAML has them (a converted configuration's)
+            y.append("subnets:\n");
+        }
         for (ServedSubnet s : subnets) {
             y.append("  - cidr: ").append(s.cidr()).append('\n');
             y.append("    gateway: ").append(s.gateway()).append('\n');

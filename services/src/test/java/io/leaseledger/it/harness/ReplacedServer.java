@@ -20,10 +20,12 @@ public final class ReplacedServer implements AutoCloseable {
 
     private final ChildProcess process;
     private final Path leaseFile;
+    private final Path configFile;
 
-    private ReplacedServer(ChildProcess process, Path leaseFile) {
+    private ReplacedServer(ChildProcess process, Path leaseFile, Path configFile) {
         this.process = process;
         this.leaseFile = leaseFile;
+        this.configFile = configFile;
     }
 
     public static ReplacedServer start(Lab lab, Kind kind, NetworkNamespace ns, String iface, ServedSubnet subnet) {
@@ -32,9 +34,10 @@ public final class ReplacedServer implements AutoCloseable {
         try {
             List<String> command;
             Path leases;
+            Path config;
             if (kind == Kind.KEA) {
                 leases = dir.resolve("kea-leases4.csv");
-                Path config = dir.resolve("kea-dhcp4.json");
+                config = dir.resolve("kea-dhcp4.json");
                 Files.writeString(config, """
                         {"Dhcp4": {"interfaces-config": {"interfaces": ["%s"]},
                           "lease-database": {"type": "memfile", "persist": true, "name": "%s", "lfc-interval": 2},
@@ -48,7 +51,7 @@ public final class ReplacedServer implements AutoCloseable {
             } else {
                 leases = dir.resolve("dhcpd.leases");
                 Files.writeString(leases, "");
-                Path config = dir.resolve("dhcpd.conf");
+                config = dir.resolve("dhcpd.conf");
                 String network = subnet.cidr().substring(0, subnet.cidr().indexOf('/'));
                 Files.writeString(config, """
                         default-lease-time %d; max-lease-time %d; authoritative;
@@ -60,7 +63,7 @@ public final class ReplacedServer implements AutoCloseable {
             }
             ChildProcess process = lab.start(ns, kind.name().toLowerCase(java.util.Locale.ROOT), command);
             Readiness.awaitPort67(ns, process, STARTUP);
-            return new ReplacedServer(process, leases);
+            return new ReplacedServer(process, leases, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,6 +71,11 @@ public final class ReplacedServer implements AutoCloseable {
 
     public Path leaseFile() {
         return leaseFile;
+    }
+
+    /** The configuration it served: Kea's JSON or dhcpd.conf, what {@code convert-kea} or {@code convert-dhcpd} reads. */
+    public Path configFile() {
+        return configFile;
     }
 
     /**
