@@ -1,11 +1,8 @@
 package io.leaseledger.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.leaseledger.config.DhcpdStatements.Statement;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;
@@ -13,7 +10,6 @@ import io.leaseledger.isc.IscTokens.Token;
 import io.leaseledger.wire.dhcp4.OptionCatalog;
 import io.leaseledger.wire.dhcp4.OptionDef;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -413,14 +409,7 @@ public final class DhcpdConfigurationConverter {
                 }
             }
         }
-        try {
-            YAMLFactory yaml = YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .build();
-            return new Result(new ObjectMapper(yaml).writeValueAsString(out), List.copyOf(notConverted));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write YAML", e);
-        }
+        return new Result(ConverterYaml.write(out), List.copyOf(notConverted));
     }
 
     private ObjectNode subnet(Scope subnet, Map<Scope, ArrayNode> hostsOf) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.leaseledger.events.types.Cidr;
 import io.leaseledger.events.types.Ipv4Address;
 import java.io.IOException;
@@ -92,14 +90,7 @@ public final class KeaConfigurationConverter {
         globalOptions(dhcp4);
         unknownKeys(dhcp4, "Dhcp4", Set.of("interfaces-config", "subnet4", "shared-networks", "option-data",
                 "valid-lifetime", "min-valid-lifetime", "max-valid-lifetime", "authoritative"));
-        try {
-            YAMLFactory yaml = YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .build();
-            return new Result(new ObjectMapper(yaml).writeValueAsString(out), List.copyOf(notConverted));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write YAML", e);
-        }
+        return new Result(ConverterYaml.write(out), List.copyOf(notConverted));
     }
 
     private ObjectNode subnet(JsonNode subnet, JsonNode parent, String where) {

@@ -7,9 +7,14 @@ import io.leaseledger.api.auth.TokenStore;
 import io.leaseledger.config.ConfigurationLoader;
 import io.leaseledger.config.HostInterfaces;
 import io.leaseledger.config.LeaseLedgerConfiguration;
+import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.server.LeaseLedgerNode;
-
+import io.leaseledger.wire.dhcp4.Dhcp4Message;
+import io.leaseledger.wire.dhcp4.MessageType;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -95,6 +101,20 @@ final class ApiNode implements AutoCloseable {
         String operator = tokens.create("operator", Role.OPERATOR, now).token();
         String admin = tokens.create("admin", Role.ADMIN, now).token();
         return new ApiNode(LeaseLedgerNode.start(config, clock), tokens, readOnly, operator, admin);
+    }
+
+    /** A DORA through the packet path, relayed from 198.18.0.1 as {@code mac}: the address ACKed. */
+    String dora(String mac) throws Exception {
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), dhcpPort());
+        try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new RelayProbe.ProbeOptions(HexFormat.ofDelimiter(":").parseHex(mac),
+                        Ipv4Address.parse("198.18.0.1"), Duration.ofSeconds(5), false, null))) {
+            Dhcp4Message ack = probe.run().orElseThrow(() -> new AssertionError("no reply"));
+            if (ack.messageType() != MessageType.ACK) {
+                throw new AssertionError("not an ACK: " + ack.messageType());
+            }
+            return Ipv4Address.format(ack.yiaddr());
+        }
     }
 
     record Reply(int status, String body, HttpResponse<String> raw) {

@@ -1,27 +1,20 @@
 package io.leaseledger.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leaseledger.cli.RootCommand;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
-import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.server.DeviceDiscovery;
 import io.leaseledger.wire.arp.ArpSighting;
 import io.leaseledger.wire.mdns.MdnsName;
-import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.MessageType;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /api/v1/discoveries}: the devices heard on the served links, end to end from what the
@@ -44,7 +37,7 @@ class DiscoveriesApiTest extends RunningApi {
      * on 198.18.0.7 (twice, then its mDNS name), and a device outside every served subnet.
      */
     static String hearThreeDevices(ApiNode api) throws Exception {
-        String leased = dora(api, CLIENT);
+        String leased = api.dora(CLIENT);
         DeviceDiscovery discovery = api.node.context().getBean(DeviceDiscovery.class);
         discovery.accept(new ArpSighting("eth1", Ipv4Address.parse("198.18.0.50"), MacAddress.parse(RESERVED)));
         discovery.accept(new ArpSighting("eth1", Ipv4Address.parse(leased), MacAddress.parse(CLIENT)));
@@ -56,17 +49,6 @@ class DiscoveriesApiTest extends RunningApi {
             Thread.sleep(50);
         }
         return leased;
-    }
-
-    private static String dora(ApiNode api, String mac) throws Exception {
-        InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
-        try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new RelayProbe.ProbeOptions(HexFormat.ofDelimiter(":").parseHex(mac),
-                        Ipv4Address.parse("198.18.0.1"), Duration.ofSeconds(5), false, null))) {
-            Dhcp4Message ack = probe.run().orElseThrow(() -> new AssertionError("no reply"));
-            assertThat(ack.messageType()).isEqualTo(MessageType.ACK);
-            return Ipv4Address.format(ack.yiaddr());
-        }
     }
 
     @BeforeAll

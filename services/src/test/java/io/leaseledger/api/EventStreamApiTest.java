@@ -1,20 +1,13 @@
 package io.leaseledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leaseledger.events.types.Ipv4Address;
-import io.leaseledger.probe.RelayProbe;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.streaming.EventSchemas;
 import io.leaseledger.streaming.EventStreams;
 import io.leaseledger.streaming.StreamFilter;
-import io.leaseledger.wire.dhcp4.Dhcp4Message;
-import io.leaseledger.wire.dhcp4.MessageType;
 import io.micronaut.http.sse.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -49,17 +41,6 @@ class EventStreamApiTest extends RunningApi {
         return SseStream.open(http, api.base.resolve("/api/v1/events" + query), api.readOnly, lastEventId);
     }
 
-    private String dora(String mac) throws Exception {
-        InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), api.dhcpPort());
-        try (RelayProbe probe = new RelayProbe(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new RelayProbe.ProbeOptions(HexFormat.ofDelimiter(":").parseHex(mac),
-                        Ipv4Address.parse("198.18.0.1"), Duration.ofSeconds(5), false, null))) {
-            Dhcp4Message ack = probe.run().orElseThrow(() -> new AssertionError("no reply"));
-            assertThat(ack.messageType()).isEqualTo(MessageType.ACK);
-            return Ipv4Address.format(ack.yiaddr());
-        }
-    }
-
     /** The event ids of the store, in global order. */
     private List<String> storedEventIds() throws Exception {
         List<String> ids = new ArrayList<>();
@@ -79,7 +60,7 @@ class EventStreamApiTest extends RunningApi {
 
     @Test
     void fromTheBeginningEveryStoredEventComesInOrderAsAValidCloudEventAndTheStreamStaysOpen() throws Exception {
-        dora("52:54:00:00:0a:01");
+        api.dora("52:54:00:00:0a:01");
         List<String> stored = storedEventIds();
         try (SseStream stream = open("?from=beginning", null)) {
             assertThat(stream.status).isEqualTo(200);
@@ -111,11 +92,11 @@ class EventStreamApiTest extends RunningApi {
 
     @Test
     void aStreamFromNowCarriesALeaseAsItCommitsAndNothingBefore() throws Exception {
-        dora("52:54:00:00:0a:02");
+        api.dora("52:54:00:00:0a:02");
         try (SseStream stream = open("", null)) {
             assertThat(stream.status).isEqualTo(200);
             assertThat(stream.next(QUIET)).as("nothing committed before the stream opened").isNull();
-            String address = dora("52:54:00:00:0a:03");
+            String address = api.dora("52:54:00:00:0a:03");
             List<SseStream.SseEvent> events = stream.next(2, WAIT);
             assertThat(events).extracting(SseStream.SseEvent::name)
                     .containsExactly("io.leaseledger.LeaseOffered.v1", "io.leaseledger.LeaseGranted.v1");
@@ -128,12 +109,12 @@ class EventStreamApiTest extends RunningApi {
 
     @Test
     void aClientThatComesBackWithLastEventIdMissesNothingAndGetsNothingTwice() throws Exception {
-        dora("52:54:00:00:0a:04");
+        api.dora("52:54:00:00:0a:04");
         String resumeAt;
         try (SseStream stream = open("?from=beginning", null)) {
             resumeAt = stream.next(6, WAIT).getLast().id();
         }
-        dora("52:54:00:00:0a:05"); // committed while the client was away
+        api.dora("52:54:00:00:0a:05"); // committed while the client was away
         List<String> stored = storedEventIds();
         try (SseStream again = open("?from=beginning", resumeAt)) {
             assertThat(again.status).isEqualTo(200);
@@ -157,8 +138,8 @@ class EventStreamApiTest extends RunningApi {
              SseStream offered = open("?type=io.leaseledger.LeaseOffered.v1&type=LeaseReleased", null);
              SseStream elsewhere = open("?subnet=198.19.0.0/24", null)) {
             assertThat(List.of(granted.status, offered.status, elsewhere.status)).containsOnly(200);
-            dora("52:54:00:00:0a:07");
-            String address = dora(mac);
+            api.dora("52:54:00:00:0a:07");
+            String address = api.dora(mac);
             SseStream.SseEvent only = granted.next(WAIT);
             assertThat(only.name()).isEqualTo("io.leaseledger.LeaseGranted.v1");
             assertThat(json(only).get("subject").asText()).isEqualTo(address);
