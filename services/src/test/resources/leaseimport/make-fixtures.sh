@@ -1,9 +1,9 @@
 #!/bin/bash
-# Makes this directory's fixtures with the real servers: kea-leases4.csv (Kea 2.2, memfile) and
-# dhcpd.leases (ISC dhcpd 4.4); kea-after-lfc/ is the same Kea run with "lfc-interval": 4 and the
+# Makes this directory's fixtures with the real servers: kea-leases4.csv (Kea 2.2, memfile),
+# dhcpd.leases (ISC dhcpd 4.4) and dnsmasq.leases (dnsmasq 2.90); kea-after-lfc/ is the same Kea run with "lfc-interval": 4 and the
 # sleeps at the end made 6 s, so that Kea's cleanup has moved the leases into kea-leases4.csv.2.
-# As root, in network namespaces of its own (llimp-srv, llimp-cli, 198.18.50.0/24), torn down on exit: `make-fixtures.sh kea` or `make-fixtures.sh isc`, run from a
-# scratch directory W (it writes W/kea-leases4.csv or W/dhcpd.leases), then copy the file here.
+# As root, in network namespaces of its own (llimp-srv, llimp-cli, 198.18.50.0/24), torn down on exit: `make-fixtures.sh kea`, `isc` or `dnsmasq`, run from a
+# scratch directory W (it writes W/kea-leases4.csv, W/dhcpd.leases or W/dnsmasq.leases), then copy the file here.
 # dhclient takes a lease with a host name and a client identifier, perfdhcp five more, and a second
 # dhclient takes one and releases it. Every server and client here stops by itself (timeout).
 set -u
@@ -32,6 +32,11 @@ ip -n llimp-cli link set llimp-c0 address 52:54:00:aa:bb:01
 server=$1
 if [ "$server" = kea ]; then
   rm -f kea-leases4.csv; ip netns exec llimp-srv env KEA_PIDFILE_DIR=$W KEA_LOCKFILE_DIR=$W timeout 60 kea-dhcp4 -c $W/kea.json > kea.log 2>&1 & SP=$!
+elif [ "$server" = dnsmasq ]; then
+  # DHCP only (no DNS: --port=0), this interface only, its own lease file; no configuration file read.
+  rm -f dnsmasq.leases; ip netns exec llimp-srv timeout 60 dnsmasq --no-daemon --conf-file=/dev/null --port=0 \
+    --interface=llimp-s0 --bind-interfaces --dhcp-authoritative --dhcp-range=198.18.50.100,198.18.50.200,1h \
+    --dhcp-option=3,198.18.50.1 --dhcp-leasefile=$W/dnsmasq.leases --pid-file=$W/dnsmasq.pid > dnsmasq.log 2>&1 & SP=$!
 else
   : > dhcpd.leases; ip netns exec llimp-srv timeout 60 dhcpd -4 -f -cf $W/dhcpd.conf -lf $W/dhcpd.leases -pf $W/dhcpd.pid llimp-s0 > dhcpd.log 2>&1 & SP=$!
 fi

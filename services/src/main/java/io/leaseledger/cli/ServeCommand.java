@@ -35,10 +35,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--import-leases", paramLabel = "FILE",
             description = {"Take over the leases of the server this one replaces before answering any packet: Kea's"
-                    + " memfile (kea-leases4.csv) or ISC dhcpd's leases file (dhcpd.leases), told apart by their"
-                    + " content. Each lease the configuration would let its client have is kept to its expiry;"
+                    + " memfile (kea-leases4.csv), ISC dhcpd's leases file (dhcpd.leases) or dnsmasq's (dnsmasq.leases),"
+                    + " told apart by their content. Each lease the configuration would let its client have is kept to its expiry;"
                     + " the others are logged with the reason. A file is imported once (its SHA-256 is recorded).",
-                    "See docs/operations.md, \"Switching from Kea or ISC dhcpd\"."})
+                    "See docs/operations.md, \"Switching from Kea, ISC dhcpd or dnsmasq\"."})
     Path importLeases;
 
     @Option(names = "--import-again",

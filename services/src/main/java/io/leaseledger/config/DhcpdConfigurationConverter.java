@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * ISC dhcpd's {@code dhcpd.conf} turned into LeaseLedger's YAML, for an operator switching — MAAS's
- * own generated file included (docs/operations.md, "Switching from Kea or ISC dhcpd"): per subnet
+ * own generated file included (docs/operations.md, "Switching from Kea, ISC dhcpd or dnsmasq"): per subnet
  * (inside shared networks and groups too) its ranges and pools, router, DNS servers, domain, lease
  * times and authority; host reservations by hardware address, placed in the subnet that holds
  * their fixed address; other options the option catalogue knows as typed snippets; and PXE: the

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Kea's {@code kea-dhcp4.conf} turned into LeaseLedger's YAML, for an operator switching (docs/operations.md,
- * "Switching from Kea or ISC dhcpd"): the served interfaces, and per subnet its pools, router, DNS
+ * "Switching from Kea, ISC dhcpd or dnsmasq"): the served interfaces, and per subnet its pools, router, DNS
  * servers, domain, lease times and host reservations by hardware address — subnets inside shared
  * networks included. What has no counterpart here, or is not converted (client classes, hooks,
  * reservations by client id or circuit id, options beyond the usual ones), is named in

@@ -39,8 +39,8 @@ public record LeaseFileToImport(Path path, List<Path> read, String sha256, Forei
                 return new LeaseFileToImport(file, List.copyOf(read), sha256(parts.stream().map(KeaMemfile.Part::text).toList()),
                         KeaMemfile.parse(parts), again);
             }
-            return new LeaseFileToImport(file, List.of(file), sha256(List.of(text)), ForeignLeaseFile.parse(text, path.toString()),
-                    again);
+            return new LeaseFileToImport(file, List.of(file), sha256(List.of(text)),
+                    ForeignLeaseFile.parse(text, path.toString(), modified(file)), again);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--import-leases: " + e.getMessage(), e);
         }
@@ -50,6 +50,14 @@ public record LeaseFileToImport(Path path, List<Path> read, String sha256, Forei
     public String describe() {
         List<String> older = read.stream().filter(part -> !part.equals(path)).map(part -> part.getFileName().toString()).toList();
         return older.isEmpty() ? path.toString() : path + " (and " + String.join(", ", older) + ")";
+    }
+
+    private static java.time.Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--import-leases: cannot read " + file + ": " + e);
+        }
     }
 
     private static String text(Path file) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Takes another DHCP server's leases over (docs/operations.md, "Switching from Kea or ISC dhcpd"):
+ * Takes another DHCP server's leases over (docs/operations.md, "Switching from Kea, ISC dhcpd or dnsmasq"):
  * one {@link ImportLease} per lease to the subnet that holds its address, each its own
  * transaction, so that what the subnet decides for one lease never depends on a batch. A lease
  * whose address no served subnet holds is reported, as is every lease a subnet did not take and why.

@@ -24,10 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * An operator replaces Kea or ISC dhcpd by LeaseLedger on the same link and address: the real
+ * An operator replaces Kea, ISC dhcpd or dnsmasq by LeaseLedger on the same link and address: the real
  * server leases to two dhclients (Kea then compacts its lease file, as it does every hour, so that
  * the leases are in {@code kea-leases4.csv.2}) and is stopped; LeaseLedger starts on its configuration as
- * {@code convert-kea} or {@code convert-dhcpd} converts it, with {@code --import-leases} on its lease file; a client new to the link gets neither client's address (without the import it
+ * {@code convert-kea} or {@code convert-dhcpd} converts it (dnsmasq's: the same subnet written by hand), with
+ * {@code --import-leases} on its lease file; a client new to the link gets neither client's address (without the import it
  * would get the first one's), and the first client, rebooted (INIT-REBOOT with the address it
  * remembers), is ACKed that address by LeaseLedger and never NAKed.
  */
@@ -50,8 +51,11 @@ class SwitchFromKeaOrDhcpdIT {
     @ParameterizedTest
     @EnumSource(ReplacedServer.Kind.class)
     void clientsKeepTheAddressesTheReplacedServerGaveThem(ReplacedServer.Kind kind) throws Exception {
-        Requirements.assumeServedLan("dhclient", "tcpdump", "tshark",
-                kind == ReplacedServer.Kind.KEA ? "kea-dhcp4" : "dhcpd");
+        Requirements.assumeServedLan("dhclient", "tcpdump", "tshark", switch (kind) {
+            case KEA -> "kea-dhcp4";
+            case ISC_DHCPD -> "dhcpd";
+            case DNSMASQ -> "dnsmasq";
+        });
         ServedSubnet subnet = ServedSubnet.small(0, 10, Duration.ofMinutes(10));
         NetworkNamespace serverNs = lab.namespace("s");
         Segment lan = lab.segment(serverNs, subnet.gateway() + "/24");
@@ -72,22 +76,28 @@ class SwitchFromKeaOrDhcpdIT {
         }
 
         // Its configuration converted as an operator converts it; the converter's server block (the
-        // interfaces, named on dhcpd's command line) is the harness's.
-        String config = Files.readString(replaced.configFile());
-        String converted;
-        List<String> notConverted;
-        if (kind == ReplacedServer.Kind.KEA) {
-            KeaConfigurationConverter.Result result = KeaConfigurationConverter.convert(config);
-            converted = result.yaml();
-            notConverted = result.notConverted();
+        // interfaces, named on dhcpd's command line) is the harness's. dnsmasq's has no converter:
+        // the harness writes the same subnet.
+        List<String> importArguments = List.of("--import-leases", replaced.leaseFile().toString());
+        if (kind == ReplacedServer.Kind.DNSMASQ) {
+            lab.leaseLedgerWithArguments(serverNs, List.of(lan.bridge()), subnet.gateway(), importArguments, subnet);
         } else {
-            DhcpdConfigurationConverter.Result result = DhcpdConfigurationConverter.convert(config);
-            converted = result.yaml();
-            notConverted = result.notConverted();
+            String config = Files.readString(replaced.configFile());
+            String converted;
+            List<String> notConverted;
+            if (kind == ReplacedServer.Kind.KEA) {
+                KeaConfigurationConverter.Result result = KeaConfigurationConverter.convert(config);
+                converted = result.yaml();
+                notConverted = result.notConverted();
+            } else {
+                DhcpdConfigurationConverter.Result result = DhcpdConfigurationConverter.convert(config);
+                converted = result.yaml();
+                notConverted = result.notConverted();
+            }
+            assertThat(notConverted).as("all of the file but its interfaces").allSatisfy(n -> assertThat(n).contains("interfaces"));
+            lab.leaseLedgerWithArguments(serverNs, List.of(lan.bridge()), subnet.gateway(), importArguments,
+                    withoutServerBlock(converted));
         }
-        assertThat(notConverted).as("all of the file but its interfaces").allSatisfy(n -> assertThat(n).contains("interfaces"));
-        lab.leaseLedgerWithArguments(serverNs, List.of(lan.bridge()), subnet.gateway(),
-                List.of("--import-leases", replaced.leaseFile().toString()), withoutServerBlock(converted));
         // A client new to the link first: without the import it would be offered the first client's address.
         String newcomer = Dhclient.on(lab, lan.attach(lab.namespace("c")), "dhclient-c").start().awaitBound(1, BIND);
         assertThat(newcomer).isNotIn(a, b);

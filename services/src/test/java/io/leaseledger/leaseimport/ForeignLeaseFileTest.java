@@ -200,9 +200,56 @@ class ForeignLeaseFileTest {
     }
 
     @Test
+    void dnsmasqsLeaseFileGivesItsLeasesTimedFromWhenItWasWritten() throws IOException {
+        // dnsmasq 2.90 wrote it (make-fixtures.sh dnsmasq): dhclient's lease; the second client released its own,
+        // which dnsmasq then left out of the file. Written an hour before the expiry it holds.
+        Instant written = Instant.ofEpochSecond(1796360657 - 3600);
+        ForeignLeaseFile file = ForeignLeaseFile.parse(resource("dnsmasq.leases"), "dnsmasq.leases", written);
+
+        assertThat(file.format()).isEqualTo("dnsmasq");
+        ForeignLease dhclient = file.leases().getFirst();
+        assertThat(file.leases()).hasSize(1);
+        assertThat(dhclient.address()).isEqualTo(Ipv4Address.parse("198.18.50.160"));
+        assertThat(dhclient.client().chaddr()).isEqualTo(MacAddress.parse("52:54:00:aa:bb:01"));
+        assertThat(dhclient.client().clientId()).isEqualTo(ClientId.parse("01:52:54:00:aa:bb:01"));
+        assertThat(dhclient.client().hostname()).isEqualTo(Hostname.of("deploy-node-7"));
+        assertThat(dhclient.expiresAt()).isEqualTo(Instant.ofEpochSecond(1796360657));
+        assertThat(dhclient.leaseTime()).as("what was left of it when the file was written").isEqualTo(LeaseTime.ofSeconds(3600));
+        assertThat(file.skipped()).isEmpty();
+    }
+
+    @Test
+    void dnsmasqsOtherFormsInfiniteLeasesMissingFieldsOtherHardwareAndDhcpv6AreReadOrNamed() {
+        String text = """
+                0 52:54:00:00:0c:01 198.18.12.10 * *
+                1796400000 06-52:54:00:00:0c:02 198.18.12.11 token-ring-node *
+                1796400000 20- 198.18.12.12 * ff:00:00:00:01:00:02:c9:03:00:2f:12:8e
+                1796400000 52:54:00:00:0c:04 198.18.12.13 nœud-4 *
+                duid 00:01:00:01:2e:3c:4d:5e:52:54:00:00:0c:99
+                1796400000 1234567 2001:db8::13 v6-node 00:01:00:01:2e:3c:4d:5e:52:54:00:00:0c:05
+                """;
+
+        ForeignLeaseFile file = ForeignLeaseFile.parse(text, "dnsmasq.leases", Instant.ofEpochSecond(1796396400));
+
+        assertThat(file.leases()).extracting(lease -> lease.address().toString())
+                .containsExactly("198.18.12.10", "198.18.12.11", "198.18.12.13");
+        ForeignLease infinite = only(file, "198.18.12.10");
+        assertThat(infinite.leaseTime()).isEqualTo(LeaseTime.INFINITE);
+        assertThat(infinite.client().clientId()).isNull();
+        assertThat(infinite.client().hostname()).isNull();
+        assertThat(only(file, "198.18.12.11").client().chaddr()).isEqualTo(MacAddress.parse("6/52:54:00:00:0c:02"));
+        assertThat(only(file, "198.18.12.11").leaseTime()).isEqualTo(LeaseTime.ofSeconds(3600));
+        assertThat(only(file, "198.18.12.13").client().hostname()).as("a name this server cannot keep").isNull();
+        assertThat(file.skipped()).anySatisfy(s -> assertThat(s).as("InfiniBand: no chaddr, RFC 4390").contains("line 3").contains("no hardware address"))
+                .anySatisfy(s -> assertThat(s).contains("line 4").contains("host name not kept"))
+                .anySatisfy(s -> assertThat(s).contains("line 6").contains("2001:db8::13").contains("DHCPv6"));
+    }
+
+    @Test
     void aFileOfNeitherKindIsRefusedNamingWhatWasExpected() {
         assertThatThrownBy(() -> ForeignLeaseFile.parse("subnets:\n  - cidr: 198.18.0.0/24\n", "rack.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("rack.yaml").hasMessageContaining("Kea memfile").hasMessageContaining("dhcpd.leases");
+                .hasMessageContaining("rack.yaml").hasMessageContaining("Kea memfile").hasMessageContaining("dhcpd.leases")
+                .hasMessageContaining("dnsmasq.leases");
     }
 }

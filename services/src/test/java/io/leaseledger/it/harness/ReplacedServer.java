@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The server LeaseLedger replaces, really running: Kea's kea-dhcp4 (memfile) or ISC dhcpd serving
+ * The server LeaseLedger replaces, really running: Kea's kea-dhcp4 (memfile), ISC dhcpd or dnsmasq serving
  * {@code subnet} on one interface of {@code ns}, its leases written to {@link #leaseFile()} as it
  * writes them in production (Kea's lease file cleanup every 2 s instead of every hour). Stopped by {@link #close} (by PID), as an operator stops it before
  * starting LeaseLedger in its place.
  */
 public final class ReplacedServer implements AutoCloseable {
-    public enum Kind { KEA, ISC_DHCPD }
+    public enum Kind { KEA, ISC_DHCPD, DNSMASQ }
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
@@ -48,6 +48,21 @@ public final class ReplacedServer implements AutoCloseable {
                         subnet.gateway()));
                 command = List.of("env", "KEA_PIDFILE_DIR=" + dir, "KEA_LOCKFILE_DIR=" + dir,
                         Requirements.path("kea-dhcp4"), "-c", config.toString());
+            } else if (kind == Kind.DNSMASQ) {
+                // DHCP only (no DNS: port 0), this interface only; dnsmasq rewrites its lease file at every change.
+                leases = dir.resolve("dnsmasq.leases");
+                config = dir.resolve("dnsmasq.conf");
+                Files.writeString(config, """
+                        port=0
+                        interface=%s
+                        bind-interfaces
+                        dhcp-authoritative
+                        dhcp-range=%s,%s,%ds
+                        dhcp-option=3,%s
+                        dhcp-leasefile=%s
+                        """.formatted(iface, subnet.rangeStart(), subnet.rangeEnd(), seconds, subnet.gateway(), leases));
+                command = List.of(Requirements.path("dnsmasq"), "--no-daemon", "--conf-file=" + config,
+                        "--pid-file=" + dir.resolve("dnsmasq.pid"));
             } else {
                 leases = dir.resolve("dhcpd.leases");
                 Files.writeString(leases, "");
@@ -73,7 +88,7 @@ public final class ReplacedServer implements AutoCloseable {
         return leaseFile;
     }
 
-    /** The configuration it served: Kea's JSON or dhcpd.conf, what {@code convert-kea} or {@code convert-dhcpd} reads. */
+    /** The configuration it served: Kea's JSON, dhcpd.conf (what {@code convert-kea} or {@code convert-dhcpd} reads) or dnsmasq's. */
     public Path configFile() {
         return configFile;
     }
