@@ -124,7 +124,7 @@ public final class EventStreamController {
      */
     private static void pump(EventStreams.Cursor cursor, FluxSink<Event<String>> sink, Duration keepAlive) {
         try {
-            sink.next(Event.of("").comment("leaseledger event stream after position " + cursor.position()));
+            sink.next(Event.of("").comment(EventStreams.OPENING_COMMENT + cursor.position()));
             while (!sink.isCancelled() && !cursor.ended()) {
                 if (sink.requestedFromDownstream() <= 0) {
                     Thread.sleep(10);

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How the read commands ({@code leases}, {@code history}, {@code utilisation}, {@code log}) reach
@@ -85,18 +86,57 @@ final class ApiClient {
         return send("DELETE", path, query, 200);
     }
 
-    private JsonNode send(String method, String path, Map<String, Object> query, int expected) throws Failure {
+    /**
+     * GET {@code path} as server-sent events ({@code Last-Event-ID} when given): the response, its
+     * body the stream's lines as they come; a Failure when the node answers anything but 200.
+     */
+    HttpResponse<Stream<String>> stream(HttpClient http, String path, Map<String, Object> query, String lastEventId)
+            throws Failure {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target(path, query)).header("Authorization", "Bearer " + token())
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                String raw = response.body().collect(Collectors.joining("\n"));
+                throw new Failure(2, "HTTP " + response.statusCode() + ": " + describe(parse(raw), raw));
+            }
+            return response;
+        } catch (ConnectException e) {
+            throw new Failure(3, "cannot reach the API at " + base() + " (is serve running with an api: block?)");
+        } catch (IOException e) {
+            throw new Failure(3, "the API at " + base() + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure(3, "interrupted");
+        }
+    }
+
+    private String token() throws Failure {
         String token = this.token != null ? this.token : System.getenv(TOKEN_ENV);
         if (token == null || token.isBlank()) {
             throw new Failure(2, "no API token: pass --token or set " + TOKEN_ENV
                     + " (create one with: leaseledger token create --config FILE --role read-only --name NAME)");
         }
+        return token;
+    }
+
+    /** The node's URI of {@code path} with the query parameters that are not null (a list: the parameter repeated). */
+    private URI target(String path, Map<String, Object> query) throws Failure {
         String q = query.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+                .flatMap(e -> (e.getValue() instanceof Iterable<?> values
+                        ? java.util.stream.StreamSupport.stream(values.spliterator(), false) : Stream.of(e.getValue()))
+                        .map(v -> e.getKey() + "=" + URLEncoder.encode(v.toString(), StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
+        return URI.create(base().toString().replaceAll("/+$", "") + path + (q.isEmpty() ? "" : "?" + q));
+    }
+
+    private JsonNode send(String method, String path, Map<String, Object> query, int expected) throws Failure {
+        String token = token();
         URI base = base();
-        URI target = URI.create(base.toString().replaceAll("/+$", "") + path + (q.isEmpty() ? "" : "?" + q));
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(target(path, query)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "A DHCP server whose lease database is an event log.",
         subcommands = {ServeCommand.class, CheckCommand.class, ProbeCommand.class, Probe6Command.class, TokenCommand.class, ProjectionsCommand.class,
                 LeasesCommand.class, HistoryCommand.class, UtilisationCommand.class, LogCommand.class, DiscoveriesCommand.class,
-                TailCommand.class, BackupCommand.class, RestoreCommand.class, ConvertKeaCommand.class,
+                TailCommand.class, EventsCommand.class, BackupCommand.class, RestoreCommand.class, ConvertKeaCommand.class,
                 ConvertDhcpdCommand.class})
 public final class RootCommand implements Runnable {
     @Override

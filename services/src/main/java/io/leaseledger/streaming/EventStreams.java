@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EventStreams implements AutoCloseable {
     public static final int MAX_OPEN = 16;
+    /** The comment that opens every stream, followed by the position it starts after. */
+    public static final String OPENING_COMMENT = "leaseledger event stream after position ";
     /** The first reads of a stream far behind the head come at once; live, no more often than this. */
     static final Duration MIN_READ_INTERVAL = Duration.ofMillis(50);
     /** The longest wait between two reads when this process signalled no commit (commits made elsewhere). */

@@ -50,6 +50,23 @@ public record StreamRecord(String topic, int partition, long offset, Map<String,
         }
     }
 
+    /**
+     * An event as {@code GET /api/v1/events} sends it: a CloudEvent in structured JSON form (the
+     * attributes as members, the body as {@code data}); {@link NotAnEvent} without type or id.
+     */
+    public static StreamRecord ofCloudEvent(JsonNode cloudEvent) throws NotAnEvent {
+        Map<String, String> attributes = new HashMap<>();
+        cloudEvent.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("data") && !field.getKey().equals("datacontenttype") && field.getValue().isValueNode()) {
+                attributes.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        if (!attributes.containsKey("type") || !attributes.containsKey("id") || !cloudEvent.has("data")) {
+            throw new NotAnEvent("not a CloudEvent of ours: " + cloudEvent);
+        }
+        return new StreamRecord("api", -1, -1, Map.copyOf(attributes), cloudEvent.get("data"));
+    }
+
     public String id() {
         return attributes.get("id");
     }

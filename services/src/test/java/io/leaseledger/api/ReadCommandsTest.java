@@ -63,6 +63,41 @@ class ReadCommandsTest extends RunningApi {
     }
 
     @Test
+    void eventsFollowsTheNodesLogOverTheApiFromAStartFilteredAndLive() throws Exception {
+        Run granted = run("events", "--from", "beginning", "--type", "LeaseGranted", "--mac", MAC, "--max", "1");
+        assertThat(granted.exitCode()).as(granted.err()).isZero();
+        assertThat(granted.out().lines()).singleElement().asString().contains("LeaseGranted", address, MAC, "198.18.0.0/24");
+
+        Run first = run("events", "--from", "beginning", "--max", "2", "--json");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : first.out().lines().toList()) {
+            events.add(ApiNode.JSON.readTree(line));
+        }
+        assertThat(events).extracting(e -> e.get("type").asText())
+                .containsExactly("io.leaseledger.SubnetDefined.v1", "io.leaseledger.RangeAdded.v1");
+        assertThat(events).allSatisfy(e -> assertThat(e.get("specversion").asText()).isEqualTo("1.0"));
+
+        Run quiet = run("events", "--subnet", "198.19.0.0/24", "--from", "beginning", "--timeout", "1s");
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.out()).as("no event of that subnet").isEmpty();
+
+        // Live: started before the lease, it prints the offer and the grant as they commit.
+        var live = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("events", "--mac", "52:54:00:00:03:77",
+                "--max", "2", "--timeout", "30s"));
+        Thread.sleep(500);
+        String leased = api.dora("52:54:00:00:03:77");
+        Run both = live.get(40, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        assertThat(both.out().lines()).hasSize(2).satisfiesExactly(
+                offer -> assertThat(offer).contains("LeaseOffered", leased), grant -> assertThat(grant).contains("LeaseGranted", leased));
+
+        Run bad = run("events", "--from", "yesterday");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("from", "yesterday");
+    }
+
+    @Test
     void leasesAsATableAndAsJson() throws Exception {
         Run table = run("leases");
         assertThat(table.exitCode()).as(table.err()).isZero();
