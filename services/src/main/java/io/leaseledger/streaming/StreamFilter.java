@@ -38,6 +38,15 @@ public record StreamFilter(Set<String> subnets, Optional<String> mac, Set<String
         return new StreamFilter(s, m, t);
     }
 
+    /**
+     * Whether an event of {@code subnet} and type {@code simpleType} ({@code LeaseGranted}) can
+     * pass, before its body is read: false only when the subnet or type criterion excludes it.
+     */
+    public boolean mayMatch(String subnet, String simpleType) {
+        return (subnets.isEmpty() || subnets.contains(subnet))
+                && (types.isEmpty() || types.contains(simpleType.toLowerCase(Locale.ROOT)));
+    }
+
     public boolean matches(StreamRecord r) {
         return (subnets.isEmpty() || r.subnet().filter(subnets::contains).isPresent())
                 && (mac.isEmpty() || r.mac().equals(mac))

@@ -140,25 +140,6 @@ public record StreamRecord(String topic, int partition, long offset, Map<String,
         return node;
     }
 
-    /**
-     * The event in CloudEvents' structured JSON form (the JSON event format): the attributes as
-     * members, {@code datacontenttype} {@code application/json}, the sequence number
-     * {@code subnetseq} as a number, and the body as {@code data}.
-     */
-    public ObjectNode toCloudEvent(ObjectMapper mapper) {
-        ObjectNode node = mapper.createObjectNode();
-        new java.util.TreeMap<>(attributes).forEach((name, value) -> {
-            if (name.equals("subnetseq") && sequence().isPresent()) {
-                node.put(name, sequence().get());
-            } else {
-                node.put(name, value);
-            }
-        });
-        node.put("datacontenttype", CloudEventRecords.CONTENT_TYPE);
-        node.set("data", data);
-        return node;
-    }
-
     /** A record that is not a LeaseLedger CloudEvent. */
     public static final class NotAnEvent extends Exception {
         public NotAnEvent(String message) {

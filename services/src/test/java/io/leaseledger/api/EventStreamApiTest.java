@@ -174,7 +174,7 @@ class EventStreamApiTest extends RunningApi {
     }
 
     @Test
-    void atMostSixteenStreamsAreOpenAndAClosedOneFreesItsPlace() throws Exception {
+    void atMostEightStreamsAreOpenAndAClosedOneFreesItsPlace() throws Exception {
         EventStreams streams = api.node.context().getBean(EventStreams.class);
         List<SseStream> open = new ArrayList<>();
         try {
@@ -185,7 +185,7 @@ class EventStreamApiTest extends RunningApi {
             }
             try (SseStream refused = open("", null)) {
                 assertThat(refused.status).isEqualTo(503);
-                assertThat(refused.errorBody).contains("16 event streams are open already");
+                assertThat(refused.errorBody).contains(EventStreams.MAX_OPEN + " event streams are open already");
             }
             open.removeFirst().close();
             long deadline = System.nanoTime() + WAIT.toNanos();

@@ -85,7 +85,7 @@ class EventStreamsTest {
     }
 
     @Test
-    void atMostSixteenStreamsAndNoneOnceClosed() throws Exception {
+    void atMostEightStreamsAndNoneOnceClosed() throws Exception {
         rack = new Rack(dir).withSubnets(1);
         streams = new EventStreams(rack.store, "rack-1");
         List<EventStreams.Cursor> open = new ArrayList<>();
