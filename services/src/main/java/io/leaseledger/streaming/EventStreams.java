@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * This node's event log as a live feed for the HTTP API's {@code GET /api/v1/events}, without
  * Kafka: each open stream is a {@link Cursor} that reads the event table after a position
  * (the {@link EventTableReader} the publisher uses: gaps looked for again, only what the store
- * made durable), turns each event into the CloudEvent the publisher would send
- * ({@link CloudEventRecords}) and keeps what the filter lets through. A position is the text of
+ * made durable), keeps what the filter lets through (subnet and type on the row's columns, a MAC
+ * from the body) and writes each as the CloudEvent the publisher would send ({@link CloudEventRecords}),
+ * in structured form with the stored JSON as its data ({@link StructuredCloudEvent}). A position is the text of
  * the tracking token after an event ({@code "INDEX"} or {@code "INDEX;GAP,GAP"}): a client that
  * comes back with it misses nothing committed after that event, late commits included.
  *
