@@ -422,7 +422,16 @@ public final class DhcpdConfigurationConverter {
                 note(subnet, s, "only the first router is the gateway here");
             }
         });
-        subnet.option("domain-name-servers").ifPresent(s -> values(s).forEach(out.putArray("dns-servers")::add));
+        subnet.option("domain-name-servers").ifPresent(s -> {
+            // dhcpd resolves names here when it starts; LeaseLedger's file takes addresses.
+            List<String> addresses = values(s).stream().filter(DhcpdConfigurationConverter::isAddress).toList();
+            if (addresses.size() < values(s).size()) {
+                note(subnet, s, "DNS servers given by name are not converted: write their addresses");
+            }
+            if (!addresses.isEmpty()) {
+                addresses.forEach(out.putArray("dns-servers")::add);
+            }
+        });
         subnet.option("domain-name").ifPresent(s -> out.put("domain", s.word(2)));
         // dhcpd is not authoritative unless told so; LeaseLedger is by default: say which.
         out.put("authoritative", Boolean.parseBoolean(subnet.setting("authoritative").orElse("false")));
@@ -525,6 +534,15 @@ public final class DhcpdConfigurationConverter {
             }
         }
         return Optional.of(snippet);
+    }
+
+    private static boolean isAddress(String text) {
+        try {
+            Ipv4Address.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** An option statement's values: the words after its name, commas left out. */

@@ -227,7 +227,9 @@ public final class LeaseLedgerNode implements AutoCloseable {
             publisher.ifPresent(p -> context.registerSingleton(KafkaPublisher.class, p));
             publisher.ifPresent(p -> PublisherMetrics.bind(p, metrics.registry()));
             // GET /api/v1/events: the same log as server-sent events, for operators without Kafka.
-            context.registerSingleton(new EventStreams(store, config.node().name()));
+            EventStreams streams = new EventStreams(store, config.node().name());
+            streams.bindTo(metrics.registry());
+            context.registerSingleton(streams);
             // Half of a hot-standby pair: the partner's leases come in, and this node answers only in its turn.
             ha = HighAvailability.start(config, store, gateway, subnet -> settings.subnet(subnet).isPresent(), publisher,
                     () -> ownAddresses(server), clock);

@@ -5,6 +5,8 @@ import io.leaseledger.readside.TrackingTokens;
 import io.leaseledger.store.AxonStore;
 import io.leaseledger.store.CommitSignal;
 import io.leaseledger.store.StoreSerializers;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -132,6 +134,13 @@ public final class EventStreams implements AutoCloseable {
     /** Streams open now. */
     public int openStreams() {
         return opened.get();
+    }
+
+    /** {@code leaseledger_api_event_streams}: the streams open now, against {@link #MAX_OPEN}. */
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("leaseledger.api.event.streams", this, EventStreams::openStreams)
+                .description("Server-sent event streams open (GET /api/v1/events), at most " + MAX_OPEN)
+                .register(registry);
     }
 
     /** Ends every stream (their next {@link Cursor#next} returns at once); no new one opens. */

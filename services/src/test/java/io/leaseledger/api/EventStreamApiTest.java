@@ -183,6 +183,7 @@ class EventStreamApiTest extends RunningApi {
                 assertThat(s.status).isEqualTo(200);
                 open.add(s);
             }
+            assertThat(api.get("/metrics", null).body()).contains("leaseledger_api_event_streams " + EventStreams.MAX_OPEN + ".0");
             try (SseStream refused = open("", null)) {
                 assertThat(refused.status).isEqualTo(503);
                 assertThat(refused.errorBody).contains(EventStreams.MAX_OPEN + " event streams are open already");

@@ -118,7 +118,7 @@ class ConvertDhcpdCommandTest {
                   host named { hardware ethernet 52:54:00:00:09:0a; fixed-address node7.lab.example; }
                 }
                 subnet 198.18.6.0 netmask 255.255.255.0 {
-                  option domain-name-servers 198.18.6.53;
+                  option domain-name-servers 198.18.6.53, ns2.lab.example;
                   option interface-mtu 9000;
                 }
                 """);
@@ -146,7 +146,9 @@ class ConvertDhcpdCommandTest {
                 .anySatisfy(n -> assertThat(n).contains("deny unknown-clients"))
                 .anySatisfy(n -> assertThat(n).contains("no subnet declared here holds 203.0.113.9"))
                 .anySatisfy(n -> assertThat(n).contains("node7.lab.example").contains("DNS name"))
-                .anySatisfy(n -> assertThat(n).contains("option interface-mtu").contains("not in LeaseLedger's option catalogue"));
+                .anySatisfy(n -> assertThat(n).contains("option interface-mtu").contains("not in LeaseLedger's option catalogue"))
+                .anySatisfy(n -> assertThat(n).contains("ns2.lab.example").contains("DNS servers given by name"));
+        assertThat(read.subnets().get(1).dnsServers()).extracting(Object::toString).containsExactly("198.18.6.53");
     }
 
     @Test
