@@ -5,6 +5,7 @@ import io.leaseledger.streaming.EventStreams;
 import io.leaseledger.streaming.StreamRecord;
 import io.leaseledger.streaming.TailFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -38,31 +37,24 @@ final class EventsCommand extends ReadCommand {
     /** The comment that opens a stream, naming the position it starts after. */
     private static final String STREAM_OPENED = ": " + EventStreams.OPENING_COMMENT;
 
-    @Option(names = "--subnet", paramLabel = "CIDR", description = "Only this subnet (repeatable).")
-    List<String> subnets = new ArrayList<>();
-
-    @Option(names = "--mac", paramLabel = "MAC", description = "Only events about this hardware address.")
-    String mac;
-
-    @Option(names = "--type", paramLabel = "TYPE", description = "Only this event type, e.g. LeaseGranted (repeatable).")
-    List<String> types = new ArrayList<>();
+    @Mixin
+    StreamOptions stream = new StreamOptions();
 
     @Option(names = "--from", paramLabel = "POSITION", defaultValue = "now",
             description = "now (default), beginning, or the id of an event (--json shows them): start after it.")
     String from;
 
-    @Option(names = "--max", paramLabel = "N", description = "Stop after N events printed.")
-    Long max;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Stop after this long: 30s, 5m, 1h (or seconds).")
-    String timeout;
 
     @Override
     int run() throws ApiClient.Failure {
-        if (max != null && max < 1) {
-            throw new ApiClient.Failure(2, "--max " + max + ": at least 1");
+        Long max;
+        Duration limit;
+        try {
+            max = stream.max().orElse(null);
+            limit = stream.timeout().orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new ApiClient.Failure(2, e.getMessage());
         }
-        Duration limit = timeout == null ? null : duration(timeout);
         AtomicBoolean timedOut = new AtomicBoolean();
         AtomicReference<Stream<String>> current = new AtomicReference<>();
         if (limit != null) {
@@ -90,8 +82,8 @@ final class EventsCommand extends ReadCommand {
             while (!timedOut.get()) {
                 HttpResponse<Stream<String>> response;
                 try {
-                    response = api.stream(http, "/api/v1/events", ApiClient.query("subnet", subnets, "mac", mac,
-                            "type", types, "from", after == null ? start : null), after);
+                    response = api.stream(http, "/api/v1/events", ApiClient.query("subnet", stream.subnets, "mac", stream.mac,
+                            "type", stream.types, "from", after == null ? start : null), after);
                 } catch (ApiClient.Failure e) {
                     if (!connectedOnce || e.exitCode != 3) {
                         throw e;
@@ -171,14 +163,6 @@ final class EventsCommand extends ReadCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiClient.Failure(3, "interrupted");
-        }
-    }
-
-    private static Duration duration(String text) throws ApiClient.Failure {
-        try {
-            return io.leaseledger.config.Durations.parse(text);
-        } catch (RuntimeException e) {
-            throw new ApiClient.Failure(2, "--timeout " + text + ": a duration such as 30s, 5m or 1h");
         }
     }
 }

@@ -8,13 +8,10 @@ import io.leaseledger.config.LeaseLedgerConfiguration;
 import io.leaseledger.streaming.StreamFilter;
 import io.leaseledger.streaming.Tail;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -40,14 +37,8 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--configuration-topic", paramLabel = "TOPIC", description = "Overrides the configuration topic.")
     String configurationTopic;
 
-    @Option(names = "--subnet", paramLabel = "CIDR", description = "Only this subnet (repeatable).")
-    List<String> subnets = new ArrayList<>();
-
-    @Option(names = "--mac", paramLabel = "MAC", description = "Only events about this hardware address.")
-    String mac;
-
-    @Option(names = "--type", paramLabel = "TYPE", description = "Only this event type, e.g. LeaseGranted (repeatable).")
-    List<String> types = new ArrayList<>();
+    @Mixin
+    StreamOptions stream = new StreamOptions();
 
     @Option(names = "--from-beginning", description = "Start with the oldest event Kafka keeps instead of the next one.")
     boolean fromBeginning;
@@ -55,24 +46,14 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per event.")
     boolean json;
 
-    @Option(names = "--max", paramLabel = "N", description = "Stop after N events printed.")
-    Long max;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Stop after this long: 30s, 5m, 1h (or seconds).")
-    String timeout;
-
     @Override
     public Integer call() {
         KafkaConfiguration kafka;
         Tail.Options options;
         try {
             kafka = kafka();
-            Optional<Duration> limit = Optional.ofNullable(timeout).map(TailCommand::duration);
-            if (max != null && max < 1) {
-                throw new IllegalArgumentException("--max " + max + ": at least 1");
-            }
-            options = new Tail.Options(StreamFilter.of(subnets, mac, types), fromBeginning, json,
-                    Optional.ofNullable(max), limit);
+            options = new Tail.Options(StreamFilter.of(stream.subnets, stream.mac, stream.types), fromBeginning, json,
+                    stream.max(), stream.timeout());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
@@ -114,13 +95,5 @@ public final class TailCommand implements Callable<Integer> {
                 leasesTopic != null ? leasesTopic : base.leaseTopic(),
                 configurationTopic != null ? configurationTopic : base.configurationTopic(),
                 base.partitions(), base.replicationFactor(), base.properties());
-    }
-
-    private static Duration duration(String text) {
-        try {
-            return io.leaseledger.config.Durations.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--timeout " + text + ": a duration such as 30s, 5m or 1h");
-        }
     }
 }
