@@ -119,7 +119,7 @@ public final class PacketSocket implements AutoCloseable {
     public static final class NativeFailure extends Exception {
         public final int errno;
 
-        NativeFailure(String call, int errno) {
+        public NativeFailure(String call, int errno) {
             super(call + " failed: errno " + errno + describe(errno));
             this.errno = errno;
         }
