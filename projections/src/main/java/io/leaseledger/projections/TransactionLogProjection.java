@@ -40,6 +40,8 @@ public final class TransactionLogProjection implements Projection {
     public static final String NAME = "log";
 
     private static final String NO_TRANSACTION = "-";
+    /** The MAC column of a device whose hardware address is not known (it answered an ICMP echo). */
+    private static final String NO_DEVICE = "-";
 
     /** Column positions in {@code transaction_log} (the generated table's field order). */
     private static final int ID = TRANSACTION_LOG.indexOf(TRANSACTION_LOG.ID);
@@ -97,8 +99,10 @@ public final class TransactionLogProjection implements Projection {
             case PoolExhausted e -> add(row(stored, e.subnetId().value(), e.at(), Decision.POOL_EXHAUSTED, null,
                     null, e.client(), e.transactionId().toString(), null, null));
             // No exchange behind a sighting: the transaction id column reads "-". Expires: when the hold ends.
+            // A device known only by its answer to an ICMP echo (no MAC): the MAC column reads "-" too.
             case AddressInUseObserved e -> add(row(stored, e.subnetId().value(), e.at(), Decision.OBSERVED_IN_USE,
-                    e.standing().name(), e.address(), ClientIdentity.of(e.mac()), NO_TRANSACTION, null, e.heldUntil()));
+                    e.standing().name(), e.address(), e.mac() == null ? null : ClientIdentity.of(e.mac()),
+                    NO_TRANSACTION, null, e.heldUntil()));
             // Another server's answer: the client it answered, the address it gave, who it was in detail.
             case ForeignDhcpServerObserved e -> add(row(stored, e.subnetId().value(), e.at(), Decision.FOREIGN_SERVER,
                     e.messageType() + " from " + e.server(), e.offered(), ClientIdentity.of(e.client()), NO_TRANSACTION,
@@ -157,6 +161,7 @@ public final class TransactionLogProjection implements Projection {
     private static Object[] row(StoredEvent stored, String subnet, java.time.Instant at, Decision decision,
                                 String detail, io.leaseledger.events.types.Ipv4Address address,
                                 ClientIdentity c, String tx, Long leaseSeconds, java.time.Instant expires) {
+        // c null: no client, no device known by its hardware address.
         Object[] r = new Object[COLUMNS];
         r[SUBNET] = subnet;
         r[SEQ] = stored.sequenceNumber();
@@ -165,13 +170,17 @@ public final class TransactionLogProjection implements Projection {
         r[DETAIL] = detail;
         r[ADDRESS] = address == null ? null : address.toString();
         r[ADDRESS_NUM] = address == null ? null : address.toUnsigned();
-        r[MAC] = Clients.mac(c);
-        r[CLIENT_ID] = Clients.clientId(c);
-        r[HOSTNAME] = Clients.hostname(c);
-        r[VENDOR_CLASS] = c.vendorClass();
-        r[RELAY] = Clients.relay(c);
-        r[CIRCUIT_ID] = Clients.circuitId(c);
-        r[REMOTE_ID] = Clients.remoteId(c);
+        if (c == null) {
+            r[MAC] = NO_DEVICE;
+        } else {
+            r[MAC] = Clients.mac(c);
+            r[CLIENT_ID] = Clients.clientId(c);
+            r[HOSTNAME] = Clients.hostname(c);
+            r[VENDOR_CLASS] = c.vendorClass();
+            r[RELAY] = Clients.relay(c);
+            r[CIRCUIT_ID] = Clients.circuitId(c);
+            r[REMOTE_ID] = Clients.remoteId(c);
+        }
         r[TRANSACTION_ID] = tx;
         r[LEASE_SECONDS] = leaseSeconds;
         r[EXPIRES_AT] = Times.sql(expires);

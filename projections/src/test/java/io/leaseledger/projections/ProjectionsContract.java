@@ -325,6 +325,25 @@ abstract class ProjectionsContract {
         assertThat(withSighting).isEqualTo(withoutSighting);
     }
 
+    /** A device that only answered an ICMP echo (a conflict probe through a relay) has no MAC: the row says "-". */
+    @Test
+    void anAddressThatAnsweredAnEchoIsALogRowWithoutAMac() {
+        var seen = new io.leaseledger.events.subnet.AddressInUseObserved(new io.leaseledger.events.types.SubnetId(NET),
+                io.leaseledger.events.types.Ipv4Address.parse("198.18.3.10"), null, t(2100),
+                io.leaseledger.events.subnet.InUseStanding.OFFERED, t(5700));
+        List<StoredEvent> events = new ArrayList<>(history());
+        events.add(new StoredEvent("ev-echo", NET, (long) events.size(), t(2100), seen));
+        applyAll(events, 1_000);
+
+        LogEntry row = queries().transactionLog(LogFilter.any().withDecision(Decision.OBSERVED_IN_USE),
+                PageRequest.firstPage()).items().getFirst();
+        assertThat(row.address()).isEqualTo("198.18.3.10");
+        assertThat(row.mac()).isEqualTo("-");
+        assertThat(row.clientId()).isNull();
+        assertThat(row.detail()).isEqualTo("OFFERED");
+        assertThat(row.expiresAt()).isEqualTo(t(5700));
+    }
+
     @Test
     void anotherDhcpServerHeardIsALogRowAndNothingElse() {
         applyAll(history(), 1_000);

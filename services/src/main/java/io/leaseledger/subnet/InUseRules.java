@@ -60,10 +60,12 @@ final class InUseRules {
         }
         Lease lease = state.leaseAt(address);
         Offer offer = state.offerAt(address);
-        if (reservation != null && reservation.mac().equals(mac)
+        // A device known only by its answer to an ICMP echo (mac null) is nobody's: it may be the
+        // holder, but nothing says so, and an address in doubt is not given out.
+        if (mac != null && (reservation != null && reservation.mac().equals(mac)
                 || lease != null && lease.client().chaddr().equals(mac)
                 || offer != null && offer.client().chaddr().equals(mac)
-                || lease == null && offer == null && mac.equals(state.lastHolderMacAt(address))) {
+                || lease == null && offer == null && mac.equals(state.lastHolderMacAt(address)))) {
             // The last of these: the client that released it (or let it expire) and nobody took it
             // since. RFC 2131 clients answer ARP for a moment after a RELEASE; the address is kept
             // for that client anyway (automatic allocation). Should it go to someone else while

@@ -260,7 +260,7 @@ final class SubnetState {
         List<Sighting> seen = sightings.get(address.value());
         if (seen != null) {
             for (Sighting sighting : seen) {
-                if (sighting.mac().equals(mac)) {
+                if (java.util.Objects.equals(sighting.mac(), mac)) {
                     return sighting;
                 }
             }
@@ -278,7 +278,7 @@ final class SubnetState {
         List<Sighting> seen = sightings.isEmpty() ? null : sightings.get(address.value());
         if (seen != null) {
             for (Sighting sighting : seen) {
-                if (!sighting.mac().equals(mac) && sighting.freshAt(at)) {
+                if (!java.util.Objects.equals(sighting.mac(), mac) && sighting.freshAt(at)) {
                     return true;
                 }
             }
@@ -528,7 +528,7 @@ final class SubnetState {
         }
         int value = address.value();
         List<Sighting> seen = new ArrayList<>(sightings.getOrDefault(value, List.of()));
-        seen.removeIf(s -> s.mac().equals(mac) || !s.freshAt(at));
+        seen.removeIf(s -> java.util.Objects.equals(s.mac(), mac) || !s.freshAt(at));
         seen.add(new Sighting(mac, at, heldUntil));
         if (seen.size() > MAX_SIGHTINGS_PER_ADDRESS) {
             seen.sort(java.util.Comparator.comparing(Sighting::heldUntil));

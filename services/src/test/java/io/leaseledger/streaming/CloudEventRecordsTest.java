@@ -65,7 +65,8 @@ class CloudEventRecordsTest {
         }
         assertThat(documentedExamples().keySet()).containsExactlyInAnyOrderElementsOf(permitted);
         for (String name : permitted) {
-            assertThat(getClass().getResource("/schemas/" + name + ".v1.json")).as(name).isNotNull();
+            Class<?> type = Class.forName("io.leaseledger.events.subnet." + name);
+            assertThat(getClass().getResource("/schemas/" + EventTypes.versionedName(type) + ".json")).as(name).isNotNull();
         }
     }
 
@@ -85,7 +86,7 @@ class CloudEventRecordsTest {
                     || event instanceof io.leaseledger.events.subnet.DiscoveriesCleared ? "leases" : "configuration");
             assertThat(headers).containsEntry("ce_id", message.getIdentifier())
                     .containsEntry("ce_source", "leaseledger://node/rack-1")
-                    .containsEntry("ce_type", "io.leaseledger." + event.getClass().getSimpleName() + ".v1")
+                    .containsEntry("ce_type", "io.leaseledger." + EventTypes.versionedName(event.getClass()))
                     .containsEntry("ce_subnetseq", Long.toString(message.getSequenceNumber()));
             StreamAssertions.assertValidCloudEvent(headers, new String(record.value(), StandardCharsets.UTF_8), schemas);
         }
@@ -94,7 +95,7 @@ class CloudEventRecordsTest {
     /**
      * Events as they are most often decided, their optional fields absent: a device heard by ARP
      * (no mDNS name), a clear of every device (no MAC, no address), another server's NAK (nothing
-     * offered) relayed (no source MAC). The schema has no nulls, so an
+     * offered) relayed (no source MAC), a device that only answered an ICMP echo (no MAC). The schema has no nulls, so an
      * absent field must be left out of the JSON, not written as null (DeviceSeen and ForeignDhcpServerObserved
      * wrote {@code null} until this test).
      */
@@ -106,6 +107,9 @@ class CloudEventRecordsTest {
                         io.leaseledger.events.types.Ipv4Address.parse("198.18.3.250"),
                         io.leaseledger.events.types.MacAddress.parse("aa:bb:cc:dd:ee:ff"), null, java.time.Instant.EPOCH),
                 new io.leaseledger.events.subnet.DiscoveriesCleared(subnet, null, null, java.time.Instant.EPOCH),
+                new io.leaseledger.events.subnet.AddressInUseObserved(subnet,
+                        io.leaseledger.events.types.Ipv4Address.parse("198.18.3.7"), null, java.time.Instant.EPOCH,
+                        io.leaseledger.events.subnet.InUseStanding.OFFERED, java.time.Instant.EPOCH.plusSeconds(3600)),
                 new io.leaseledger.events.subnet.ForeignDhcpServerObserved(subnet, "br0",
                         io.leaseledger.events.types.Ipv4Address.parse("192.168.1.1"),
                         io.leaseledger.events.types.Ipv4Address.parse("192.168.1.1"), null, "DHCPNAK",

@@ -32,7 +32,8 @@ final class StreamAssertions {
         assertThat(Instant.parse(headers.get("ce_time"))).isNotNull();
         assertThat(Long.parseLong(headers.get("ce_subnetseq"))).isNotNegative();
         String simple = EventTypes.simpleName(headers.get("ce_type"));
-        assertThat(headers.get("ce_dataschema")).isEqualTo(EventTypes.SCHEMA_BASE + simple + ".v1.json");
+        String version = headers.get("ce_type").substring(headers.get("ce_type").lastIndexOf(".v"));
+        assertThat(headers.get("ce_dataschema")).isEqualTo(EventTypes.SCHEMA_BASE + simple + version + ".json");
         if (isLeaseEvent(simple)) {
             assertThat(headers.get("ce_subject")).as("subject of %s", simple).matches("(\\d{1,3}\\.){3}\\d{1,3}");
         }

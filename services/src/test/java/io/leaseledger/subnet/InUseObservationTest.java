@@ -158,6 +158,44 @@ class InUseObservationTest {
                 .expectEvents(observed("198.18.0.10", BOB.chaddr(), t(7), InUseStanding.OFFERED));
     }
 
+    /**
+     * A conflict probe through a relay hears only that something answered an ICMP echo for the
+     * address just offered: no MAC. The sighting is recorded, and the client's next DISCOVER is
+     * offered another address.
+     */
+    @Test
+    void anEchoAnswerForAnOfferedAddressIsRecordedWithoutAMac() {
+        fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"), offered("198.18.0.10", ALICE, T0))
+                .when(seen("198.18.0.10", null, t(1)))
+                .expectEvents(observed("198.18.0.10", null, t(1), InUseStanding.OFFERED))
+                .expectResultMessagePayload(InUseOutcome.RECORDED);
+    }
+
+    @Test
+    void theClientsNextDiscoverAfterAnEchoAnswerIsOfferedAnotherAddress() {
+        fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"), offered("198.18.0.10", ALICE, T0),
+                        observed("198.18.0.10", null, t(1), InUseStanding.OFFERED))
+                .when(decide(t(4), discover(ALICE)))
+                .expectEvents(offered("198.18.0.11", ALICE, t(4)));
+    }
+
+    /** Nobody is known to be the device that answered: not even the client that released the address. */
+    @Test
+    void anEchoAnswerIsNobodysEvenOnAnAddressItsLastHolderReleased() {
+        fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"), granted("198.18.0.10", BOB, T0, GrantKind.NEW),
+                        new LeaseReleased(SUBNET, ip("198.18.0.10"), BOB, XID, t(5)))
+                .when(seen("198.18.0.10", null, t(6)))
+                .expectEvents(observed("198.18.0.10", null, t(6), InUseStanding.FREE));
+    }
+
+    @Test
+    void anotherEchoAnswerWithinHalfTheHoldIsNotNews() {
+        fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"), observed("198.18.0.10", null, T0, InUseStanding.FREE))
+                .when(seen("198.18.0.10", null, t(60)))
+                .expectNoEvents()
+                .expectResultMessagePayload(InUseOutcome.ALREADY_KNOWN);
+    }
+
     @Test
     void aReservedHostSeenOnItsOwnAddressChangesNothing() {
         fixture.given(defined(), dynamic("198.18.0.10-198.18.0.20"),

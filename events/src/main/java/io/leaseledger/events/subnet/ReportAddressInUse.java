@@ -9,8 +9,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * {@code address} of this subnet was seen in use by the device {@code mac} at {@code at} (an ARP
- * on a served link, or an operator's or external watcher's report through the API). Returns an
- * {@link InUseOutcome}; emits {@link AddressInUseObserved} only when the sighting is news.
+ * on a served link, or an operator's or external watcher's report through the API); {@code mac}
+ * null: a device whose hardware address is not known answered an ICMP echo request for the address
+ * (a conflict probe through a relay). Returns an {@link InUseOutcome}; emits
+ * {@link AddressInUseObserved} only when the sighting is news.
  */
 public record ReportAddressInUse(@TargetAggregateIdentifier SubnetId subnetId, Ipv4Address address,
                                  @PersonalData("hardware address") MacAddress mac, Instant at)
@@ -18,7 +20,6 @@ public record ReportAddressInUse(@TargetAggregateIdentifier SubnetId subnetId, I
     public ReportAddressInUse {
         SubnetCommand.require(subnetId, "subnetId");
         SubnetCommand.require(address, "address");
-        SubnetCommand.require(mac, "mac");
         SubnetCommand.require(at, "at");
     }
 }
