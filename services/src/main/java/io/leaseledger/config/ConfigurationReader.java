@@ -115,15 +115,13 @@ final class ConfigurationReader {
         Duration conflictProbe = n.millisOrOff("conflict-probe").orElse(Duration.ZERO);
         if (!conflictProbe.isZero() && (conflictProbe.compareTo(ServerConfiguration.MIN_CONFLICT_PROBE) < 0
                 || conflictProbe.compareTo(ServerConfiguration.MAX_CONFLICT_PROBE) > 0)) {
-            n.error("conflict-probe", "how long an OFFER waits for an answer to its ARP request: 10ms to 2s (a client"
-                    + " sends its DISCOVER again after about 4s), or false");
+            n.error("conflict-probe", "how long an OFFER waits for an answer to its ARP request or ICMP echo: 10ms to"
+                    + " 2s (a client sends its DISCOVER again after about 4s), or false");
             conflictProbe = Duration.ZERO;
-        } else if (!conflictProbe.isZero() && !arpListener) {
-            n.error("conflict-probe", "the answers are heard by the ARP listener, which arp-listener: false turns off:"
-                    + " turn the listener on, or the probe off (false)");
-        } else if (!conflictProbe.isZero() && interfaces.isEmpty() && n.has("conflict-probe")) {
-            n.error("conflict-probe", "probes go out of served interfaces, and this server serves none (bind only):"
-                    + " turn the probe off (false)");
+        } else if (!conflictProbe.isZero() && !arpListener && !interfaces.isEmpty()) {
+            // Through a relay the probe needs no listener (ICMP echo); on a served link its ARP answers do.
+            n.error("conflict-probe", "on the served interfaces the answers are heard by the ARP listener, which"
+                    + " arp-listener: false turns off: turn the listener on, or the probe off (false)");
         }
         checkInterfaces(n, interfaces, host);
         for (int i = 0; i < bind.size(); i++) {

@@ -30,9 +30,9 @@ import java.util.Optional;
  * @param activeMapping    how often the node sends an ARP request to every address of each served
  *                         subnet it has an address on, so that silent hosts are discovered too (MAAS's
  *                         "active mapping"); zero: never (the default, as in MAAS)
- * @param conflictProbe    server conflict detection: how long an OFFER on a served link waits after an
- *                         ARP request for its address; another device answering withholds it. Zero:
- *                         off (the default, as in Kea)
+ * @param conflictProbe    server conflict detection: how long an OFFER waits after a request for its
+ *                         address (ARP on a served link, ICMP echo through a relay); another device
+ *                         answering withholds it. Zero: off (the default, as in Kea)
  */
 public record ServerConfiguration(
         int port, List<String> interfaces, List<Ipv4Address> bindAddresses, Optional<Ipv4Address> serverIdentifier,

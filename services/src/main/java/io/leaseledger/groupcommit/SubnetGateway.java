@@ -54,8 +54,9 @@ public final class SubnetGateway implements AutoCloseable {
     }
 
     /**
-     * Reports a device seen using an address, through the subnet's mailbox (serialised with its
-     * packets; refused like a packet when the mailbox is full).
+     * Reports a device seen using an address ({@code mac} null: one that only answered an ICMP
+     * echo), through the subnet's mailbox (serialised with its packets; refused like a packet when
+     * the mailbox is full).
      */
     public CompletableFuture<InUseOutcome> report(SubnetId subnet, Ipv4Address address, MacAddress mac) {
         return committer.submit(subnet, new SubnetWork.Sighting(address, mac))

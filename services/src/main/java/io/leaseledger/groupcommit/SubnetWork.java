@@ -35,11 +35,13 @@ public sealed interface SubnetWork {
         }
     }
 
-    /** A device seen using an address of the subnet: one {@code ReportAddressInUse}, serialised with the packets. */
+    /**
+     * A device seen using an address of the subnet: one {@code ReportAddressInUse}, serialised with
+     * the packets; {@code mac} null when it only answered an ICMP echo.
+     */
     record Sighting(Ipv4Address address, MacAddress mac) implements SubnetWork {
         public Sighting {
             Objects.requireNonNull(address, "address");
-            Objects.requireNonNull(mac, "mac");
         }
     }
 

@@ -298,10 +298,14 @@ public final class DhcpMetrics implements PacketObserver {
      * withheld) or {@code failed} (not sent; the OFFER went unprobed).
      */
     public void watchConflictProbe(ConflictProbe probe) {
-        for (ConflictProbe.Outcome outcome : ConflictProbe.Outcome.values()) {
-            FunctionCounter.builder("leaseledger.conflict.probes", probe, p -> p.counted(outcome))
-                    .description("ARP requests for an address about to be offered, by what they found")
-                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+        for (ConflictProbe.Method method : ConflictProbe.Method.values()) {
+            for (ConflictProbe.Outcome outcome : ConflictProbe.Outcome.values()) {
+                FunctionCounter.builder("leaseledger.conflict.probes", probe, p -> p.counted(method, outcome))
+                        .description("Requests for an address about to be offered (ARP on a served link, ICMP echo"
+                                + " through a relay), by what they found")
+                        .tag("method", method.name().toLowerCase(Locale.ROOT))
+                        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry);
+            }
         }
     }
 

@@ -92,11 +92,15 @@ public final class LeaseLedgerNode implements AutoCloseable {
     /** The first active mapping scan, once the ARP listener hears. */
     private static final Duration FIRST_SCAN_AFTER = Duration.ofSeconds(5);
 
-    /** The ARP listener and, when configured, active mapping and conflict probes; closed together, the scans first. */
-    private record ArpWatch(ArpListener listener, Optional<ActiveMapper> mapper, Optional<ConflictProbe> probe) {
+    /**
+     * The ARP listener (on served interfaces) and, when configured, active mapping and conflict
+     * probes (also without a listener: through a relay they ask by ICMP echo); closed together,
+     * the scans first.
+     */
+    private record ArpWatch(Optional<ArpListener> listener, Optional<ActiveMapper> mapper, Optional<ConflictProbe> probe) {
         void close() {
             mapper.ifPresent(ActiveMapper::close);
-            listener.close();
+            listener.ifPresent(ArpListener::close);
             probe.ifPresent(ConflictProbe::close);
         }
     }
@@ -412,39 +416,52 @@ public final class LeaseLedgerNode implements AutoCloseable {
     private static Optional<ArpWatch> arpListener(ServerConfiguration server, SubnetGateway gateway,
                                                      SettingsView settings, DhcpMetrics metrics,
                                                      DeviceDiscovery discovery, PacketPipeline pipeline) {
-        if (!server.arpListener() || server.interfaces().isEmpty()) {
-            return Optional.empty();
+        boolean listens = server.arpListener() && !server.interfaces().isEmpty();
+        Optional<ConflictProbe> probe = server.conflictProbe().isZero() ? Optional.empty()
+                : Optional.of(ConflictProbe.onThisMachine(server.conflictProbe(), listens));
+        if (!listens) {
+            return probing(probe, List.of(), pipeline, metrics).map(p -> new ArpWatch(Optional.empty(), Optional.empty(),
+                    Optional.of(p)));
         }
         InUseReporter reporter = new InUseReporter(gateway, settings, System::nanoTime);
-        Optional<ConflictProbe> probe = server.conflictProbe().isZero() ? Optional.empty()
-                : Optional.of(ConflictProbe.onThisMachine(server.conflictProbe()));
         // The probe first: an answer it waits for releases an OFFER.
         Consumer<ArpSighting> sink = reporter.andThen(discovery);
         ArpListener listener = ArpListener.start(server.interfaces(), probe.<Consumer<ArpSighting>>map(p -> p.andThen(sink))
                 .orElse(sink));
         metrics.watchArp(listener, reporter);
         metrics.watchDiscovery(discovery);
-        if (listener.interfaces().isEmpty()) {
-            probe.ifPresent(p -> {
-                LOG.warn("conflict-probe is set but the ARP listener hears no interface (no CAP_NET_RAW?): OFFERs go"
-                        + " unprobed");
-                p.close();
-            });
-            probe = Optional.empty();
+        if (listener.interfaces().isEmpty() && probe.isPresent()) {
+            LOG.warn("conflict-probe is set but the ARP listener hears no interface (no CAP_NET_RAW?): OFFERs on the"
+                    + " served links go unprobed");
+            probe.get().stopAskingByArp();
         }
-        probe.ifPresent(p -> {
-            pipeline.probeOffers(p);
-            metrics.watchConflictProbe(p);
-            LOG.info("conflict detection: each OFFER on {} waits {} ms for an answer to an ARP request for its address",
-                    listener.interfaces(), p.waitTime().toMillis());
-        });
+        probe = probing(probe, listener.interfaces(), pipeline, metrics);
         if (server.activeMapping().isZero() || listener.interfaces().isEmpty()) {
-            return Optional.of(new ArpWatch(listener, Optional.empty(), probe));
+            return Optional.of(new ArpWatch(Optional.of(listener), Optional.empty(), probe));
         }
         ActiveMapper mapper = ActiveMapper.start(new ActiveMapping(listener.interfaces(), settings,
                 ForeignServerReporter::addressesOf), FIRST_SCAN_AFTER, server.activeMapping());
         metrics.watchActiveMapping(mapper);
-        return Optional.of(new ArpWatch(listener, Optional.of(mapper), probe));
+        return Optional.of(new ArpWatch(Optional.of(listener), Optional.of(mapper), probe));
+    }
+
+    /** Puts {@code probe} on the OFFERs it can ask for, or closes it when it can ask for none. */
+    private static Optional<ConflictProbe> probing(Optional<ConflictProbe> probe, List<String> heard,
+                                                   PacketPipeline pipeline, DhcpMetrics metrics) {
+        if (probe.isEmpty()) {
+            return probe;
+        }
+        ConflictProbe p = probe.get();
+        if (!p.asksByArp() && !p.asksByEcho()) {
+            p.close();
+            return Optional.empty();
+        }
+        pipeline.probeOffers(p);
+        metrics.watchConflictProbe(p);
+        LOG.info("conflict detection: each OFFER waits {} ms for an answer to {}{}", p.waitTime().toMillis(),
+                p.asksByArp() ? "an ARP request for its address on " + heard : "",
+                p.asksByEcho() ? (p.asksByArp() ? ", or " : "") + "an ICMP echo request to it through a relay" : "");
+        return probe;
     }
 
     /** Hears mDNS on the served interfaces (never on bind addresses): the names devices give their addresses, to discovery. */
@@ -513,7 +530,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     /** The interfaces whose ARP this node hears (empty: no served interface, turned off, or no CAP_NET_RAW). */
     public List<String> arpInterfaces() {
-        return arp.map(watch -> watch.listener().interfaces()).orElse(List.of());
+        return arp.flatMap(ArpWatch::listener).map(ArpListener::interfaces).orElse(List.of());
     }
 
     /** Commands the configuration file caused at this start (0 when the log already agreed). */

@@ -34,6 +34,7 @@ import java.net.Inet4Address;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
@@ -112,8 +113,8 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
     }
 
     /**
-     * From now on, an OFFER on a link this node is on waits for {@code probe}'s ARP request for its
-     * address; one another device answers for is withheld (docs/architecture.md, "Server conflict
+     * From now on, an OFFER waits for {@code probe}'s request for its address (ARP on a link this
+     * node is on, ICMP echo through a relay); one another device answers for is withheld (docs/architecture.md, "Server conflict
      * detection").
      */
     public void probeOffers(ConflictProbe probe) {
@@ -177,12 +178,11 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             if (reply.isEmpty()) {
                 return;
             }
-            Optional<ProbeFrom> probeFrom = decision instanceof Decision.Offer
-                    ? probeFrom(request, subnet, interfaceAddresses) : Optional.empty();
-            if (probeFrom.isPresent()) {
+            Optional<CompletableFuture<Optional<ConflictProbe.Answer>>> probed = decision instanceof Decision.Offer offer
+                    ? probeOffer(request, subnet, interfaceAddresses, offer.address(), client) : Optional.empty();
+            if (probed.isPresent()) {
                 Ipv4Address offered = ((Decision.Offer) decision).address();
-                ProbeFrom from = probeFrom.get();
-                from.probe().probe(from.iface(), from.sender(), offered, client).whenCompleteAsync((inUse, failure) -> {
+                probed.get().whenCompleteAsync((inUse, failure) -> {
                     if (inUse != null && inUse.isPresent()) {
                         withhold(subnet, offered, inUse.get(), client, transport);
                     } else {
@@ -212,35 +212,41 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
         replyWarning.warn("no reply to {} on {}: {}", request.message().messageType(), subnet.id(), e.toString());
     }
 
-    private record ProbeFrom(ConflictProbe probe, String iface, Ipv4Address sender) {}
-
     /**
-     * Where an OFFER's address can be asked for by ARP: a request heard directly (no relay) on an
-     * interface that has an address of its own in the subnet, while probing is on.
+     * The probe of an OFFER's address, while probing is on, or empty where it cannot be asked: by
+     * ARP for a request heard directly (no relay) on an interface that has an address of its own in
+     * the subnet; by ICMP echo for a relayed one (the relay's link is not this node's).
      */
-    private Optional<ProbeFrom> probeFrom(DecodedRequest request, ConfiguredSubnet subnet,
-                                          List<Ipv4Address> interfaceAddresses) {
+    private Optional<CompletableFuture<Optional<ConflictProbe.Answer>>> probeOffer(
+            DecodedRequest request, ConfiguredSubnet subnet, List<Ipv4Address> interfaceAddresses, Ipv4Address offered,
+            MacAddress client) {
         ConflictProbe probe = conflictProbe;
-        if (probe == null || request.message().giaddr() != 0
-                || !(request.ingress() instanceof Ingress.Interface link)) {
+        if (probe == null) {
+            return Optional.empty();
+        }
+        if (request.message().giaddr() != 0) {
+            return probe.asksByEcho() ? Optional.of(probe.probeByEcho(offered)) : Optional.empty();
+        }
+        if (!probe.asksByArp() || !(request.ingress() instanceof Ingress.Interface link)) {
             return Optional.empty();
         }
         return interfaceAddresses.stream().filter(subnet.cidr()::contains).findFirst()
-                .map(sender -> new ProbeFrom(probe, link.name(), sender));
+                .map(sender -> probe.probe(link.name(), sender, offered, client));
     }
 
     /**
      * Another device answered for the address about to be offered: no OFFER, and the device is
      * reported to the subnet, so that the client's next DISCOVER is offered another address.
      */
-    private void withhold(ConfiguredSubnet subnet, Ipv4Address offered, MacAddress device, MacAddress client,
+    private void withhold(ConfiguredSubnet subnet, Ipv4Address offered, ConflictProbe.Answer answer, MacAddress client,
                           TransportContext transport) {
         transport.countDrop(PipelineDrop.CONFLICT_PROBED, subnet.id());
-        conflictWarning.warn("{} answered ARP for {} ({}) before it was offered to {}: offer withheld, the address"
-                + " kept from the pool while it is in use", device, offered, subnet.id(), client);
-        gateway.report(subnet.id(), offered, device).whenComplete((outcome, failure) -> {
+        conflictWarning.warn("{} answered {} for {} ({}) before it was offered to {}: offer withheld, the address"
+                + " kept from the pool while it is in use", answer, answer.device() == null ? "an ICMP echo" : "ARP",
+                offered, subnet.id(), client);
+        gateway.report(subnet.id(), offered, answer.device()).whenComplete((outcome, failure) -> {
             if (failure != null) {
-                LOG.debug("reporting {} in use by {} failed", offered, device, failure);
+                LOG.debug("reporting {} in use by {} failed", offered, answer, failure);
             }
         });
     }

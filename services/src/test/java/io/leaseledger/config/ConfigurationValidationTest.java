@@ -253,7 +253,7 @@ class ConfigurationValidationTest {
     }
 
     @Test
-    void conflictProbesAreOffUnlessAWaitOf10msTo2sOnAServedInterfaceWithTheArpListener() throws Exception {
+    void conflictProbesAreOffUnlessAWaitOf10msTo2sWithTheArpListenerOnServedInterfaces() throws Exception {
         ConfigurationLoader loader = new ConfigurationLoader(FakeHost.INSTANCE);
         assertThat(loader.parse(SERVER, "test.yaml").server().conflictProbe()).isZero();
         assertThat(loader.parse("server: {interfaces: [eth1], conflict-probe: 200ms}", "test.yaml").server().conflictProbe())
@@ -262,8 +262,8 @@ class ConfigurationValidationTest {
                 .isEqualTo(java.time.Duration.ofSeconds(1));
         assertThat(loader.parse("server: {interfaces: [eth1], conflict-probe: false}", "test.yaml").server().conflictProbe())
                 .isZero();
-        String range = "server.conflict-probe: how long an OFFER waits for an answer to its ARP request: 10ms to 2s (a client"
-                + " sends its DISCOVER again after about 4s), or false";
+        String range = "server.conflict-probe: how long an OFFER waits for an answer to its ARP request or ICMP echo: 10ms to"
+                + " 2s (a client sends its DISCOVER again after about 4s), or false";
         assertSingleError("server: {interfaces: [eth1], conflict-probe: 5ms}", range);
         assertSingleError("server: {interfaces: [eth1], conflict-probe: 3s}", range);
         assertSingleError("server: {interfaces: [eth1], conflict-probe: 2xms}",
@@ -271,11 +271,11 @@ class ConfigurationValidationTest {
         assertSingleError("server: {interfaces: [eth1], arp-listener: true, warm-up: 1500ms}",
                 "server.warm-up: '1500ms' is not a whole number of seconds");
         assertSingleError("server: {interfaces: [eth1], arp-listener: false, conflict-probe: 200ms}",
-                "server.conflict-probe: the answers are heard by the ARP listener, which arp-listener: false turns off:"
-                        + " turn the listener on, or the probe off (false)");
-        assertSingleError("server: {bind: [127.0.0.1], conflict-probe: 200ms}",
-                "server.conflict-probe: probes go out of served interfaces, and this server serves none (bind only):"
-                        + " turn the probe off (false)");
+                "server.conflict-probe: on the served interfaces the answers are heard by the ARP listener, which"
+                        + " arp-listener: false turns off: turn the listener on, or the probe off (false)");
+        // A relay-only node (bind only) probes its relayed subnets by ICMP echo.
+        assertThat(loader.parse("server: {bind: [127.0.0.1], conflict-probe: 200ms}", "test.yaml").server().conflictProbe())
+                .isEqualTo(java.time.Duration.ofMillis(200));
     }
 
     @Test

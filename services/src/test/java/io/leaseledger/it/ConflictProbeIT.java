@@ -6,7 +6,9 @@ import io.leaseledger.events.subnet.AddressInUseObserved;
 import io.leaseledger.events.subnet.InUseStanding;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
+import io.leaseledger.it.harness.ChildProcess;
 import io.leaseledger.it.harness.DhcpMessage;
+import io.leaseledger.it.harness.Dhclient;
 import io.leaseledger.it.harness.DhcpReply;
 import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.LeaseLedgerServer;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,11 +34,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * heard it) is on the served link. The first DISCOVER would be offered that address; the probe's
  * ARP request for it is answered by the host's kernel, so the OFFER is withheld and the host
  * recorded as using the address. The client's next DISCOVER is offered another address.
+ *
+ * <p>Through a relay, the same by ICMP echo: a host with the relayed pool's first address, two
+ * hops away behind ISC dhcrelay, answers the server's echo request; dhclient behind the relay is
+ * bound to another address, and the sighting is recorded without a MAC.
  */
 @Tag("netns")
 @Timeout(240)
 class ConflictProbeIT {
     private static final String SILENT = "198.18.0.100";
+    private static final String RELAYED_SQUATTED = "198.18.2.100";
     private static final Duration LISTEN = Duration.ofSeconds(4);
 
     @RegisterExtension
@@ -65,7 +73,8 @@ class ConflictProbeIT {
 
         server.close();
         String log = Files.readString(server.storeDir().getParent().resolve("leaseledger.log"));
-        assertThat(log).contains("conflict detection: each OFFER on [" + lan.bridge() + "] waits 300 ms")
+        assertThat(log).contains("conflict detection: each OFFER waits 300 ms for an answer to an ARP request for its"
+                        + " address on [" + lan.bridge() + "]")
                 .contains("answered ARP for " + SILENT);
         List<AddressInUseObserved> observed = StoppedServerStores.recorded(server, AddressInUseObserved.class);
         assertThat(observed).isNotEmpty().allSatisfy(seen -> {
@@ -73,6 +82,44 @@ class ConflictProbeIT {
             assertThat(seen.mac()).isEqualTo(MacAddress.parse(silent.mac()));
         });
         // Recorded while the address stood offered to the client that was then not told of it.
+        assertThat(observed.getFirst().standing()).isEqualTo(InUseStanding.OFFERED);
+    }
+
+    @Test
+    void aRelayedAddressThatAnswersAnEchoIsNotOfferedAndTheClientBindsAnother() throws Exception {
+        Requirements.assumeServedLan("dhcrelay", "dhclient");
+        NetworkNamespace serverNs = lab.namespace("s");
+        Segment uplink = lab.segment(serverNs, "198.18.1.1/24");
+        NetworkNamespace relayNs = lab.namespace("r");
+        VethLink.End relayUp = uplink.attach(relayNs).address("198.18.1.2/24");
+        serverNs.execOk("ip", "route", "add", "198.18.2.0/24", "via", "198.18.1.2");
+        // The relay's namespace routes, as a router with a DHCP relay does: the echo and its reply cross it.
+        relayNs.execOk("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+        Segment access = lab.segment(relayNs, "198.18.2.1/24");
+        NetworkNamespace squatterNs = lab.namespace("q");
+        access.attach(squatterNs).address(RELAYED_SQUATTED + "/24");
+        squatterNs.execOk("ip", "route", "add", "default", "via", "198.18.2.1");
+        LeaseLedgerServer server = lab.leaseLedger(serverNs, List.of(uplink.bridge()), "198.18.1.1",
+                Map.of("conflict-probe", "500ms"), ServedSubnet.small(1, 2, Duration.ofSeconds(120)),
+                ServedSubnet.small(2, 3, Duration.ofSeconds(120)));
+        ChildProcess relay = lab.start(relayNs, "dhcrelay", List.of(Requirements.path("dhcrelay"), "-4", "-d",
+                "-pf", lab.dir().resolve("dhcrelay.pid").toString(),
+                "-id", access.bridge(), "-iu", relayUp.name(), "198.18.1.1"));
+        relay.awaitLine(Pattern.compile("Sending on\\s+Socket/fallback"), Duration.ofSeconds(30));
+        VethLink.End clientNic = access.attach(lab.namespace("c"));
+
+        String address = Dhclient.on(lab, clientNic, "dhclient").start().awaitBound(1, Duration.ofSeconds(60));
+
+        assertThat(address).isIn("198.18.2.101", "198.18.2.102");
+        server.close();
+        String log = Files.readString(server.storeDir().getParent().resolve("leaseledger.log"));
+        assertThat(log).contains("or an ICMP echo request to it through a relay")
+                .contains("a device (ICMP echo) answered an ICMP echo for " + RELAYED_SQUATTED);
+        List<AddressInUseObserved> observed = StoppedServerStores.recorded(server, AddressInUseObserved.class);
+        assertThat(observed).isNotEmpty().allSatisfy(seen -> {
+            assertThat(seen.address()).isEqualTo(Ipv4Address.parse(RELAYED_SQUATTED));
+            assertThat(seen.mac()).isNull();
+        });
         assertThat(observed.getFirst().standing()).isEqualTo(InUseStanding.OFFERED);
     }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The pipeline with conflict probes on, for a DISCOVER heard directly on an interface of the
  * subnet: the OFFER waits for the probe; another device answering withholds it, counts the drop
  * and puts the sighting in the subnet's log, and the client's next DISCOVER is offered another
- * address; a relayed DISCOVER is not probed (its link is not this node's).
+ * address; a relayed DISCOVER is asked for by ICMP echo instead (its link is not this node's).
  */
 class ConflictProbePipelineTest {
     private static final Cidr CIDR = Cidr.parse("198.18.7.0/24");
@@ -80,7 +80,7 @@ class ConflictProbePipelineTest {
             assertThat(wire.sent).isEmpty();
             assertThat(wire.drops).containsExactly(PipelineDrop.CONFLICT_PROBED + " " + SUBNET);
             Ipv4Address squatted = asked.getFirst();
-            awaitInStore(squatted);
+            assertThat(awaitInStore(squatted).mac()).isEqualTo(SQUATTER);
 
             pipeline.handle(discover(2, 0), wire);
             awaitAsked(2);
@@ -91,13 +91,44 @@ class ConflictProbePipelineTest {
     }
 
     @Test
-    void aRelayedDiscoverIsNotProbed() throws Exception {
+    void aRelayedDiscoverIsNotAskedForByArp() throws Exception {
         try (var probe = new ConflictProbe(Duration.ofSeconds(5), (iface, sender, target) -> asked.add(target))) {
             pipeline.probeOffers(probe);
 
             pipeline.handle(discover(3, Ipv4Address.parse("198.18.7.2").value()), wire);
 
             assertThat(awaitOffer().messageType()).isEqualTo(MessageType.OFFER);
+            assertThat(asked).isEmpty();
+        }
+    }
+
+    /** Through a relay, an ICMP echo: a reply withholds the OFFER, and the sighting (no MAC) is in the subnet's log. */
+    @Test
+    void aRelayedOfferWhoseAddressAnswersAnEchoIsWithheldAndTheNextDiscoverGetsAnother() throws Exception {
+        List<Ipv4Address> echoed = new CopyOnWriteArrayList<>();
+        try (var probe = new ConflictProbe(Duration.ofMillis(500), (iface, sender, target) -> asked.add(target),
+                (target, identifier, sequence) -> echoed.add(target))) {
+            pipeline.probeOffers(probe);
+            int relay = Ipv4Address.parse("198.18.7.2").value();
+
+            pipeline.handle(discover(4, relay), wire);
+            for (int i = 0; i < 250 && echoed.isEmpty(); i++) {
+                Thread.sleep(20);
+            }
+            assertThat(echoed).hasSize(1);
+            probe.acceptEcho(new io.leaseledger.wire.icmp.EchoMessages.EchoReply(echoed.getFirst(),
+                    probe.echoIdentifier(), 1));
+
+            awaitDrop();
+            assertThat(wire.sent).isEmpty();
+            assertThat(wire.drops).containsExactly(PipelineDrop.CONFLICT_PROBED + " " + SUBNET);
+            Ipv4Address squatted = echoed.getFirst();
+            AddressInUseObserved seen = awaitInStore(squatted);
+            assertThat(seen.mac()).isNull();
+
+            pipeline.handle(discover(5, relay), wire);
+            Dhcp4Message offer = awaitOffer(); // nobody answers the second echo: sent after its wait
+            assertThat(Ipv4Address.of(offer.yiaddr())).isNotEqualTo(squatted).isEqualTo(echoed.get(1));
             assertThat(asked).isEmpty();
         }
     }
@@ -130,7 +161,8 @@ class ConflictProbePipelineTest {
         return wire.sent.getFirst();
     }
 
-    private void awaitInStore(Ipv4Address address) throws InterruptedException {
+    /** The one sighting recorded, after one OFFER decided: it is of {@code address}. */
+    private AddressInUseObserved awaitInStore(Ipv4Address address) throws InterruptedException {
         List<Object> events = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             events.clear();
@@ -140,9 +172,9 @@ class ConflictProbePipelineTest {
             }
             Thread.sleep(20);
         }
-        assertThat(events).filteredOn(AddressInUseObserved.class::isInstance).singleElement()
-                .satisfies(e -> assertThat(((AddressInUseObserved) e).mac()).isEqualTo(SQUATTER));
         assertThat(events).filteredOn(LeaseOffered.class::isInstance).hasSize(1);
+        return (AddressInUseObserved) assertThat(events).filteredOn(AddressInUseObserved.class::isInstance)
+                .singleElement().actual();
     }
 
     /** The transport as the pipeline sees it: what it sends and what it drops, nothing on a wire. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leaseledger.events.types.Ipv4Address;
 import io.leaseledger.events.types.MacAddress;
 import io.leaseledger.wire.arp.ArpSighting;
+import io.leaseledger.wire.icmp.EchoMessages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The ARP probe before an OFFER: who answers, who does not count, what a failed send does. */
+/** The probe before an OFFER, by ARP and by ICMP echo: who answers, who does not count, what a failed send does. */
 class ConflictProbeTest {
     private static final Ipv4Address SENDER = Ipv4Address.parse("198.18.7.1");
     private static final Ipv4Address OFFERED = Ipv4Address.parse("198.18.7.10");
@@ -27,7 +28,7 @@ class ConflictProbeTest {
             var answer = probe.probe("eth1", SENDER, OFFERED, CLIENT);
             probe.accept(new ArpSighting("eth1", OFFERED, SQUATTER));
 
-            assertThat(answer.get(1, TimeUnit.SECONDS)).contains(SQUATTER);
+            assertThat(answer.get(1, TimeUnit.SECONDS)).contains(new ConflictProbe.Answer(SQUATTER));
             assertThat(asked).containsExactly("eth1 198.18.7.1 -> 198.18.7.10");
             assertThat(probe.counted(ConflictProbe.Outcome.IN_USE)).isEqualTo(1);
         }
@@ -54,7 +55,7 @@ class ConflictProbeTest {
             probe.accept(new ArpSighting("eth1", OFFERED, SQUATTER));
 
             assertThat(again).isSameAs(first);
-            assertThat(again.get(1, TimeUnit.SECONDS)).contains(SQUATTER);
+            assertThat(again.get(1, TimeUnit.SECONDS)).contains(new ConflictProbe.Answer(SQUATTER));
             assertThat(asked).hasSize(1);
         }
     }
@@ -79,6 +80,41 @@ class ConflictProbeTest {
         probe.close();
 
         assertThat(answer.get(1, TimeUnit.SECONDS)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void anEchoReplyFromTheAddressIsAnAnswerWithoutADevice() throws Exception {
+        List<String> echoed = new CopyOnWriteArrayList<>();
+        try (var probe = new ConflictProbe(Duration.ofSeconds(10), null,
+                (target, identifier, sequence) -> echoed.add(target + " #" + sequence))) {
+            var answer = probe.probeByEcho(OFFERED);
+            probe.acceptEcho(new EchoMessages.EchoReply(Ipv4Address.parse("198.18.7.11"), probe.echoIdentifier(), 1));
+            probe.acceptEcho(new EchoMessages.EchoReply(OFFERED, probe.echoIdentifier() ^ 1, 1));
+            assertThat(answer).isNotDone();
+
+            probe.acceptEcho(new EchoMessages.EchoReply(OFFERED, probe.echoIdentifier(), 1));
+
+            assertThat(answer.get(1, TimeUnit.SECONDS)).contains(new ConflictProbe.Answer(null));
+            assertThat(echoed).containsExactly("198.18.7.10 #1");
+            assertThat(probe.counted(ConflictProbe.Method.ICMP, ConflictProbe.Outcome.IN_USE)).isEqualTo(1);
+            assertThat(probe.counted(ConflictProbe.Method.ARP, ConflictProbe.Outcome.IN_USE)).isZero();
+            assertThat(probe.asksByArp()).isFalse();
+            assertThat(probe.asksByEcho()).isTrue();
+        }
+    }
+
+    @Test
+    void anUnansweredEchoIsFreeAfterTheWaitAndAFailedOneLetsTheOfferGo() throws Exception {
+        try (var probe = new ConflictProbe(Duration.ofMillis(100), null, (target, identifier, sequence) -> { })) {
+            assertThat(probe.probeByEcho(OFFERED).get(5, TimeUnit.SECONDS)).isEmpty();
+            assertThat(probe.counted(ConflictProbe.Method.ICMP, ConflictProbe.Outcome.FREE)).isEqualTo(1);
+        }
+        try (var probe = new ConflictProbe(Duration.ofSeconds(10), null, (target, identifier, sequence) -> {
+            throw new java.io.IOException("network unreachable");
+        })) {
+            assertThat(probe.probeByEcho(OFFERED).get(1, TimeUnit.SECONDS)).isEmpty();
+            assertThat(probe.counted(ConflictProbe.Method.ICMP, ConflictProbe.Outcome.FAILED)).isEqualTo(1);
+        }
     }
 
     private void record(String iface, Ipv4Address sender, Ipv4Address target) {
