@@ -401,6 +401,9 @@ public final class DhcpdConfigurationConverter {
                     snippet(host.scope(), s).ifPresent(options::add);
                 }
             });
+            if (node.has("options") && node.get("options").isEmpty()) {
+                node.remove("options"); // none of the host's options converted: each one is noted
+            }
         }
         for (ObjectNode node : nodes) {
             for (String list : List.of("ranges", "hosts")) {

@@ -114,8 +114,8 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
 
     /**
      * From now on, an OFFER waits for {@code probe}'s request for its address (ARP on a link this
-     * node is on, ICMP echo through a relay); one another device answers for is withheld (docs/architecture.md, "Server conflict
-     * detection").
+     * node is on, ICMP echo through a relay); one another device answers for is withheld
+     * (docs/architecture.md, "Server conflict detection").
      */
     public void probeOffers(ConflictProbe probe) {
         this.conflictProbe = probe;

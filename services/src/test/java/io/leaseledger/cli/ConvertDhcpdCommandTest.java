@@ -120,6 +120,7 @@ class ConvertDhcpdCommandTest {
                 subnet 198.18.6.0 netmask 255.255.255.0 {
                   option domain-name-servers 198.18.6.53, ns2.lab.example;
                   option interface-mtu 9000;
+                  host jumbo { hardware ethernet 52:54:00:00:09:0b; fixed-address 198.18.6.9; option interface-mtu 9000; }
                 }
                 """);
 
@@ -149,6 +150,8 @@ class ConvertDhcpdCommandTest {
                 .anySatisfy(n -> assertThat(n).contains("option interface-mtu").contains("not in LeaseLedger's option catalogue"))
                 .anySatisfy(n -> assertThat(n).contains("ns2.lab.example").contains("DNS servers given by name"));
         assertThat(read.subnets().get(1).dnsServers()).extracting(Object::toString).containsExactly("198.18.6.53");
+        assertThat(read.subnets().get(1).hosts()).singleElement().satisfies(h -> assertThat(h.options()).isEmpty());
+        assertThat(yaml).as("a host none of whose options converted has no options key").doesNotContain("options: []");
     }
 
     @Test

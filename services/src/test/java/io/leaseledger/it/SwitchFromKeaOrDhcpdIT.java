@@ -7,6 +7,7 @@ import io.leaseledger.it.harness.Lab;
 import io.leaseledger.it.harness.NetworkNamespace;
 import io.leaseledger.it.harness.PacketCapture;
 import io.leaseledger.config.DhcpdConfigurationConverter;
+import io.leaseledger.config.DnsmasqConfigurationConverter;
 import io.leaseledger.config.KeaConfigurationConverter;
 import io.leaseledger.it.harness.ReplacedServer;
 import io.leaseledger.it.harness.Requirements;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * An operator replaces Kea, ISC dhcpd or dnsmasq by LeaseLedger on the same link and address: the real
  * server leases to two dhclients (Kea then compacts its lease file, as it does every hour, so that
  * the leases are in {@code kea-leases4.csv.2}) and is stopped; LeaseLedger starts on its configuration as
- * {@code convert-kea} or {@code convert-dhcpd} converts it (dnsmasq's: the same subnet written by hand), with
+ * {@code convert-kea}, {@code convert-dhcpd} or {@code convert-dnsmasq} converts it, with
  * {@code --import-leases} on its lease file; a client new to the link gets neither client's address (without the import it
  * would get the first one's), and the first client, rebooted (INIT-REBOOT with the address it
  * remembers), is ACKed that address by LeaseLedger and never NAKed.
@@ -76,28 +77,32 @@ class SwitchFromKeaOrDhcpdIT {
         }
 
         // Its configuration converted as an operator converts it; the converter's server block (the
-        // interfaces, named on dhcpd's command line) is the harness's. dnsmasq's has no converter:
-        // the harness writes the same subnet.
+        // interfaces, named on dhcpd's command line) is the harness's.
         List<String> importArguments = List.of("--import-leases", replaced.leaseFile().toString());
-        if (kind == ReplacedServer.Kind.DNSMASQ) {
-            lab.leaseLedgerWithArguments(serverNs, List.of(lan.bridge()), subnet.gateway(), importArguments, subnet);
-        } else {
-            String config = Files.readString(replaced.configFile());
-            String converted;
-            List<String> notConverted;
-            if (kind == ReplacedServer.Kind.KEA) {
+        String config = Files.readString(replaced.configFile());
+        String converted;
+        List<String> notConverted;
+        switch (kind) {
+            case KEA -> {
                 KeaConfigurationConverter.Result result = KeaConfigurationConverter.convert(config);
                 converted = result.yaml();
                 notConverted = result.notConverted();
-            } else {
+            }
+            case ISC_DHCPD -> {
                 DhcpdConfigurationConverter.Result result = DhcpdConfigurationConverter.convert(config);
                 converted = result.yaml();
                 notConverted = result.notConverted();
             }
-            assertThat(notConverted).as("all of the file but its interfaces").allSatisfy(n -> assertThat(n).contains("interfaces"));
-            lab.leaseLedgerWithArguments(serverNs, List.of(lan.bridge()), subnet.gateway(), importArguments,
-                    withoutServerBlock(converted));
+            case DNSMASQ -> {
+                DnsmasqConfigurationConverter.Result result = DnsmasqConfigurationConverter.convert(config);
+                converted = result.yaml();
+                notConverted = result.notConverted();
+            }
+            default -> throw new IllegalStateException(kind.toString());
         }
+        assertThat(notConverted).as("all of the file but its interfaces").allSatisfy(n -> assertThat(n).contains("interfaces"));
+        lab.leaseLedgerWithArguments(serverNs, List.of(lan.bridge()), subnet.gateway(), importArguments,
+                withoutServerBlock(converted));
         // A client new to the link first: without the import it would be offered the first client's address.
         String newcomer = Dhclient.on(lab, lan.attach(lab.namespace("c")), "dhclient-c").start().awaitBound(1, BIND);
         assertThat(newcomer).isNotIn(a, b);

@@ -57,10 +57,12 @@ public final class ReplacedServer implements AutoCloseable {
                         interface=%s
                         bind-interfaces
                         dhcp-authoritative
-                        dhcp-range=%s,%s,%ds
+                        dhcp-range=%s,%s,%s,%ds
                         dhcp-option=3,%s
+                        dhcp-option=6,%s
                         dhcp-leasefile=%s
-                        """.formatted(iface, subnet.rangeStart(), subnet.rangeEnd(), seconds, subnet.gateway(), leases));
+                        """.formatted(iface, subnet.rangeStart(), subnet.rangeEnd(), subnet.netmask(), seconds,
+                        subnet.gateway(), String.join(",", subnet.dns()), leases));
                 command = List.of(Requirements.path("dnsmasq"), "--no-daemon", "--conf-file=" + config,
                         "--pid-file=" + dir.resolve("dnsmasq.pid"));
             } else {
