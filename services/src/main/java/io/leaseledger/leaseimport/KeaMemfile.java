@@ -61,8 +61,30 @@ final class KeaMemfile {
     /** One file of the memfile's set, and what to call it in a report. */
     record Part(String name, String text) {}
 
+    /**
+     * One memfile's text, or the files of its set one after the other (as
+     * {@code cat kea-leases4.csv.2 kea-leases4.csv} gives them, each from its header): each header
+     * starts a part, read in that order.
+     */
     static ForeignLeaseFile parse(String text) {
-        return parse(List.of(new Part("", text)));
+        List<Part> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.lines().toList()) {
+            if (line.strip().startsWith("address,hwaddr,") && !current.isEmpty()) {
+                parts.add(new Part("", current.toString()));
+                current.setLength(0);
+            }
+            current.append(line).append('\n');
+        }
+        parts.add(new Part("", current.toString()));
+        if (parts.size() == 1) {
+            return parse(parts);
+        }
+        List<Part> named = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            named.add(new Part("file " + (i + 1) + " of " + parts.size(), parts.get(i).text()));
+        }
+        return parse(named);
     }
 
     /**

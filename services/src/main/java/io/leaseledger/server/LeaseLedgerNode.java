@@ -54,7 +54,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.leaseledger.leaseimport.LeaseFileToImport;
 import io.leaseledger.leaseimport.LeaseImport;
-import io.leaseledger.store.ImportedLeaseFiles;
+import io.leaseledger.leaseimport.LeaseImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -299,24 +299,21 @@ public final class LeaseLedgerNode implements AutoCloseable {
     }
 
     private static void importLeases(LeaseFileToImport leases, AxonStore store, SettingsView settings, Instant at) {
-        ImportedLeaseFiles imported = new ImportedLeaseFiles(store.dataSource());
-        Optional<Instant> before = imported.importedAt(leases.sha256());
-        if (before.isPresent() && !leases.again()) {
-            LOG.info("leases of {} were imported at {} already: not imported again (--import-again does)",
-                    leases.path(), before.get());
-            return;
-        }
-        LeaseImport.Result result = LeaseImport.run(leases.file(),
-                address -> settings.subnetContaining(address).map(ConfiguredSubnet::id),
-                command -> store.commandGateway().sendAndWait(command), at);
-        imported.record(leases.sha256(), leases.path().toString(), at, result.imported());
-        LOG.info("imported {}", result.summary(leases.describe()));
-        result.notImported().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease not imported: {}", line));
-        result.unreadable().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease file entry not read: {}", line));
-        long more = Math.max(0, result.notImported().size() - REPORTED_LINES)
-                + Math.max(0, result.unreadable().size() - REPORTED_LINES);
-        if (more > 0) {
-            LOG.warn("... and {} more such lines", more);
+        var importer = new LeaseImporter(store.dataSource(), settings, store.commandGateway());
+        switch (importer.run(leases.file(), leases.sha256(), leases.path().toString(), leases.again(), at)) {
+            case LeaseImporter.AlreadyImported already -> LOG.info("leases of {} were imported at {} already: not"
+                    + " imported again (--import-again does)", leases.path(), already.at());
+            case LeaseImporter.Imported done -> {
+                LeaseImport.Result result = done.result();
+                LOG.info("imported {}", result.summary(leases.describe()));
+                result.notImported().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease not imported: {}", line));
+                result.unreadable().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease file entry not read: {}", line));
+                long more = Math.max(0, result.notImported().size() - REPORTED_LINES)
+                        + Math.max(0, result.unreadable().size() - REPORTED_LINES);
+                if (more > 0) {
+                    LOG.warn("... and {} more such lines", more);
+                }
+            }
         }
     }
 

@@ -145,6 +145,17 @@ final class ApiNode implements AutoCloseable {
         return new Reply(r.statusCode(), r.body(), r);
     }
 
+    /** POSTs {@code text} as {@code text/plain} (a file as it is on disk). */
+    Reply postText(String path, String token, String text) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(text)).header("Content-Type", "text/plain");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r);
+    }
+
     @Override
     public void close() {
         node.close();

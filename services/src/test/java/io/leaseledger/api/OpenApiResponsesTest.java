@@ -300,6 +300,17 @@ class OpenApiResponsesTest extends RunningApi {
         document.problems(document.response("PUT", "/api/v1/options", 200), globalOptionSet)
                 .forEach(p -> problems.add("PUT options " + p));
 
+        // dnsmasq's lease file: one lease of an hour left, then the same content again (409).
+        String leases = (java.time.Instant.now().getEpochSecond() + 3600) + " 52:54:00:00:0c:70 198.18.0.170 seventy *\n";
+        ApiNode.Reply imported = api.postText("/api/v1/lease-imports?name=dnsmasq.leases", api.admin, leases);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        document.problems(document.response("POST", "/api/v1/lease-imports", 200), imported)
+                .forEach(p -> problems.add("POST lease-imports " + p));
+        ApiNode.Reply importedAgain = api.postText("/api/v1/lease-imports", api.admin, leases);
+        assertThat(importedAgain.status()).as(importedAgain.body()).isEqualTo(409);
+        document.problems(document.response("POST", "/api/v1/lease-imports", 409), importedAgain)
+                .forEach(p -> problems.add("POST lease-imports again " + p));
+
         int backupStatus = backsUpItsStore() ? 201 : 409;
         assertThat(backupTaken.status()).as(backupTaken.body()).isEqualTo(backupStatus);
         document.problems(document.response("POST", "/api/v1/backups", backupStatus), backupTaken)

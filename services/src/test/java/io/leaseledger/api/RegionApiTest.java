@@ -114,6 +114,7 @@ class RegionApiTest {
     private void readAndWriteThroughTheRegionApi(LeaseQueries queries) throws Exception {
         ApiConfiguration config = new ApiConfiguration(true, Ipv4Address.parse("127.0.0.1"), 0, dir.resolve("tokens.json"));
         String operator = new TokenStore(config.tokensFile()).create("ops", Role.OPERATOR, Instant.now()).token();
+        String admin = new TokenStore(config.tokensFile()).create("admin", Role.ADMIN, Instant.now()).token();
 
         var consumerFailing = new java.util.concurrent.atomic.AtomicReference<java.util.Optional<ReadSideHealth.Failing>>(
                 java.util.Optional.empty());
@@ -163,6 +164,12 @@ class RegionApiTest {
             HttpResponse<String> events = send(http, base.resolve("/api/v1/events"), "GET", operator, null);
             assertThat(events.statusCode()).as("a region keeps no event store").isEqualTo(503);
             assertThat(events.body()).contains("unavailable", "Kafka");
+            HttpRequest leaseFile = HttpRequest.newBuilder(base.resolve("/api/v1/lease-imports"))
+                    .POST(HttpRequest.BodyPublishers.ofString("4102444800 52:54:00:00:0c:01 198.18.0.120 * *\n"))
+                    .header("Content-Type", "text/plain").header("Authorization", "Bearer " + admin).build();
+            HttpResponse<String> imported = http.send(leaseFile, HttpResponse.BodyHandlers.ofString());
+            assertThat(imported.statusCode()).as("a region's subnets are the racks'").isEqualTo(503);
+            assertThat(imported.body()).contains("unavailable", "rack");
             assertThat(send(http, base.resolve("/metrics"), "GET", null, null).statusCode()).isEqualTo(200);
         }
     }

@@ -199,6 +199,25 @@ class ForeignLeaseFileTest {
                 .extracting(lease -> lease.address().toString()).containsExactly("198.18.9.4");
     }
 
+    /** What the API is sent: the set's files one after the other (cat kea-leases4.csv.2 kea-leases4.csv), each from its header. */
+    @Test
+    void keasFilesOneAfterTheOtherAreReadAsItsSet() {
+        String header = "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state,user_context\n";
+        String set = header
+                + "198.18.9.1,52:54:00:00:09:01,,600,1796323600,1,0,0,,0,\n"
+                + "198.18.9.2,52:54:00:00:09:02,,600,1796323600,1,0,0,,0,\n"
+                + header
+                + "198.18.9.2,52:54:00:00:09:02,,0,1796323000,1,0,0,,0,\n"
+                + "not-an-address,52:54:00:00:09:14,,600,1796323600,1,0,0,,0,\n";
+
+        ForeignLeaseFile file = ForeignLeaseFile.parse(set, "sent");
+
+        assertThat(file.format()).isEqualTo("kea-memfile");
+        assertThat(file.leases()).extracting(lease -> lease.address().toString()).containsExactly("198.18.9.1");
+        assertThat(file.skipped()).anySatisfy(line -> assertThat(line).startsWith("file 2 of 2 line 2 (198.18.9.2)"))
+                .anySatisfy(line -> assertThat(line).startsWith("file 2 of 2 line 3"));
+    }
+
     @Test
     void dnsmasqsLeaseFileGivesItsLeasesTimedFromWhenItWasWritten() throws IOException {
         // dnsmasq 2.90 wrote it (make-fixtures.sh dnsmasq): dhclient's lease; the second client released its own,
