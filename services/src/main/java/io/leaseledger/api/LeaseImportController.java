@@ -4,6 +4,7 @@ import io.leaseledger.api.auth.RequiresRole;
 import io.leaseledger.api.auth.Role;
 import io.leaseledger.config.SettingsView;
 import io.leaseledger.leaseimport.ForeignLeaseFile;
+import io.leaseledger.leaseimport.KeaMemfile;
 import io.leaseledger.leaseimport.LeaseImport;
 import io.leaseledger.leaseimport.LeaseImporter;
 import io.leaseledger.store.AxonStore;
@@ -111,7 +112,9 @@ public final class LeaseImportController {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(new ApiError.FieldError("body", null, e.getMessage()));
         }
-        return switch (importer().run(file, LeaseImporter.sha256(List.of(body)), called, once, now)) {
+        // Kea's set: digested file by file, as serve --import-leases digests the files it reads.
+        List<String> files = file.format().equals("kea-memfile") ? KeaMemfile.files(body) : List.of(body);
+        return switch (importer().run(file, LeaseImporter.sha256(files), called, once, now)) {
             case LeaseImporter.AlreadyImported already -> throw ApiException.conflict("these leases were imported at "
                     + already.at() + " already: ?again=true imports them once more");
             case LeaseImporter.Imported done -> ImportView.of(called, done.result());

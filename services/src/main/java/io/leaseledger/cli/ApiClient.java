@@ -81,6 +81,11 @@ final class ApiClient {
         return send("POST", path, Map.of(), 201);
     }
 
+    /** POST {@code text} as {@code text/plain} to {@code path} with the query parameters that are not null; the JSON answer (200), or a Failure. */
+    JsonNode postText(String path, Map<String, Object> query, String text) throws Failure {
+        return send("POST", path, query, 200, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    }
+
     /** DELETE {@code path} with the query parameters that are not null; the JSON answer (200), or a Failure. */
     JsonNode delete(String path, Map<String, Object> query) throws Failure {
         return send("DELETE", path, query, 200);
@@ -134,11 +139,22 @@ final class ApiClient {
     }
 
     private JsonNode send(String method, String path, Map<String, Object> query, int expected) throws Failure {
+        return send(method, path, query, expected, null);
+    }
+
+    /** {@code text} null: no body; else a {@code text/plain} one (a lease file: its import may take minutes). */
+    private JsonNode send(String method, String path, Map<String, Object> query, int expected,
+                          HttpRequest.BodyPublisher text) throws Failure {
         String token = token();
         URI base = base();
-        HttpRequest request = HttpRequest.newBuilder(target(path, query)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target(path, query))
+                .timeout(text == null ? Duration.ofSeconds(30) : Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : text);
+        if (text != null) {
+            builder.header("Content-Type", "text/plain; charset=utf-8");
+        }
+        HttpRequest request = builder.build();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = parse(response.body());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, CheckCommand.class, ProbeCommand.class, Probe6Command.class, TokenCommand.class, ProjectionsCommand.class,
                 LeasesCommand.class, HistoryCommand.class, UtilisationCommand.class, LogCommand.class, DiscoveriesCommand.class,
                 TailCommand.class, EventsCommand.class, BackupCommand.class, RestoreCommand.class, ConvertKeaCommand.class,
-                ConvertDhcpdCommand.class, ConvertDnsmasqCommand.class})
+                ConvertDhcpdCommand.class, ConvertDnsmasqCommand.class, ImportLeasesCommand.class})
 public final class RootCommand implements Runnable {
     @Override
     public void run() {

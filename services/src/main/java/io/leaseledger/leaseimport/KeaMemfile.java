@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * runs) and the file itself holds only what changed since. {@link #files} finds that set as Kea
  * loads it at start.
  */
-final class KeaMemfile {
+public final class KeaMemfile {
     private static final List<String> NEEDED = List.of("address", "hwaddr", "client_id", "valid_lifetime", "expire");
 
     private KeaMemfile() {}
@@ -67,24 +67,33 @@ final class KeaMemfile {
      * starts a part, read in that order.
      */
     static ForeignLeaseFile parse(String text) {
-        List<Part> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : text.lines().toList()) {
-            if (line.strip().startsWith("address,hwaddr,") && !current.isEmpty()) {
-                parts.add(new Part("", current.toString()));
-                current.setLength(0);
-            }
-            current.append(line).append('\n');
-        }
-        parts.add(new Part("", current.toString()));
-        if (parts.size() == 1) {
-            return parse(parts);
+        List<String> files = files(text);
+        if (files.size() == 1) {
+            return parse(List.of(new Part("", text)));
         }
         List<Part> named = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            named.add(new Part("file " + (i + 1) + " of " + parts.size(), parts.get(i).text()));
+        for (int i = 0; i < files.size(); i++) {
+            named.add(new Part("file " + (i + 1) + " of " + files.size(), files.get(i)));
         }
         return parse(named);
+    }
+
+    /** The files of a set sent one after the other, each from its header line; one file: the text itself. */
+    public static List<String> files(String text) {
+        List<String> files = new ArrayList<>();
+        int start = 0;
+        int at = 0;
+        while (at < text.length()) {
+            int end = text.indexOf('\n', at);
+            end = end < 0 ? text.length() : end + 1;
+            if (at > start && text.substring(at, end).strip().startsWith("address,hwaddr,")) {
+                files.add(text.substring(start, at));
+                start = at;
+            }
+            at = end;
+        }
+        files.add(text.substring(start));
+        return files;
     }
 
     /**

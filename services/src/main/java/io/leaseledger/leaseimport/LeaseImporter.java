@@ -12,15 +12,21 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a lease file over into this node's store once per content: {@code serve --import-leases}
  * before the node answers, and {@code POST /api/v1/lease-imports} while it serves. The SHA-256 of
  * what was read is recorded beside the events ({@link ImportedLeaseFiles}); a file imported before
  * is imported again only when asked. One import at a time, so that two requests with the same file
- * cannot both find it new.
+ * cannot both find it new. What an import did is logged: its summary, and a line per lease not
+ * taken or entry not read (the first 200 of each).
  */
 public final class LeaseImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseImporter.class);
+    /** Lines of each list the log gets; the rest are counted. */
+    private static final int REPORTED_LINES = 200;
 
     /** What became of the file. */
     public sealed interface Outcome permits Imported, AlreadyImported {}
@@ -43,7 +49,7 @@ public final class LeaseImporter {
 
     /**
      * Imports {@code file} (whose content has digest {@code sha256}, called {@code name} in the
-     * record) at {@code at}, unless it was imported before and {@code again} is false.
+     * record and the log) at {@code at}, unless it was imported before and {@code again} is false.
      */
     public synchronized Outcome run(ForeignLeaseFile file, String sha256, String name, boolean again, Instant at) {
         Optional<Instant> before = imported.importedAt(sha256);
@@ -54,6 +60,14 @@ public final class LeaseImporter {
                 address -> settings.subnetContaining(address).map(ConfiguredSubnet::id),
                 commands::sendAndWait, at);
         imported.record(sha256, name, at, result.imported());
+        LOG.info("imported {}", result.summary(name));
+        result.notImported().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease not imported: {}", line));
+        result.unreadable().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease file entry not read: {}", line));
+        long more = Math.max(0, result.notImported().size() - REPORTED_LINES)
+                + Math.max(0, result.unreadable().size() - REPORTED_LINES);
+        if (more > 0) {
+            LOG.warn("... and {} more such lines", more);
+        }
         return new Imported(result);
     }
 

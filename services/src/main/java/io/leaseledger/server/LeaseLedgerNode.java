@@ -53,7 +53,6 @@ import io.leaseledger.api.auth.TokenStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.leaseledger.leaseimport.LeaseFileToImport;
-import io.leaseledger.leaseimport.LeaseImport;
 import io.leaseledger.leaseimport.LeaseImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +84,6 @@ import java.util.function.UnaryOperator;
  */
 public final class LeaseLedgerNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseLedgerNode.class);
-    /** At most this many lines per kind about leases an import did not take; the rest are counted. */
-    private static final int REPORTED_LINES = 100;
     /** The first probe for other DHCP servers, once the node serves. */
     private static final Duration FIRST_PROBE_AFTER = Duration.ofSeconds(5);
     /** The first active mapping scan, once the ARP listener hears. */
@@ -300,20 +297,11 @@ public final class LeaseLedgerNode implements AutoCloseable {
 
     private static void importLeases(LeaseFileToImport leases, AxonStore store, SettingsView settings, Instant at) {
         var importer = new LeaseImporter(store.dataSource(), settings, store.commandGateway());
-        switch (importer.run(leases.file(), leases.sha256(), leases.path().toString(), leases.again(), at)) {
-            case LeaseImporter.AlreadyImported already -> LOG.info("leases of {} were imported at {} already: not"
-                    + " imported again (--import-again does)", leases.path(), already.at());
-            case LeaseImporter.Imported done -> {
-                LeaseImport.Result result = done.result();
-                LOG.info("imported {}", result.summary(leases.describe()));
-                result.notImported().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease not imported: {}", line));
-                result.unreadable().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease file entry not read: {}", line));
-                long more = Math.max(0, result.notImported().size() - REPORTED_LINES)
-                        + Math.max(0, result.unreadable().size() - REPORTED_LINES);
-                if (more > 0) {
-                    LOG.warn("... and {} more such lines", more);
-                }
-            }
+        // The importer logs what it imported; a file imported before is this start's to explain.
+        if (importer.run(leases.file(), leases.sha256(), leases.describe(), leases.again(), at)
+                instanceof LeaseImporter.AlreadyImported already) {
+            LOG.info("leases of {} were imported at {} already: not imported again (--import-again does)",
+                    leases.path(), already.at());
         }
     }
 

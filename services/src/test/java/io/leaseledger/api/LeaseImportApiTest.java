@@ -2,8 +2,15 @@ package io.leaseledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leaseledger.cli.RootCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code POST /api/v1/lease-imports}: a replaced server's lease file taken over by a node that
@@ -56,6 +63,36 @@ class LeaseImportApiTest extends RunningApi {
         assertThat(forced.status()).as(forced.body()).isEqualTo(200);
         assertThat(forced.json().get("outcomes").get("ALREADY_HELD").asInt()).isEqualTo(1);
         assertThat(forced.json().get("imported").asInt()).isZero();
+    }
+
+    /** {@code leaseledger import-leases FILE}: dnsmasq's file, dated by its modification time, through the API. */
+    @Test
+    void theCliSendsAFileAndPrintsWhatBecameOfItsLeases(@TempDir Path files) throws Exception {
+        long expiry = Instant.now().getEpochSecond() + 3000;
+        Path leases = Files.writeString(files.resolve("dnsmasq.leases"),
+                expiry + " 52:54:00:00:0b:30 198.18.0.130 cli-kept *\n"
+                        + expiry + " 52:54:00:00:0b:31 198.18.0.50 squatter *\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RootCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        int code = cli.execute("import-leases", leases.toString(), "--url", api.base.toString(), "--token", api.admin);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("imported 1 of 2 leases from " + leases).contains("(dnsmasq)")
+                .contains("not imported: 198.18.0.50 (52:54:00:00:0b:31, squatter): RESERVED_FOR_ANOTHER");
+        assertThat(api.dora("52:54:00:00:0b:30")).isEqualTo("198.18.0.130");
+
+        StringWriter again = new StringWriter();
+        assertThat(new CommandLine(new RootCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(again))
+                .execute("import-leases", leases.toString(), "--url", api.base.toString(), "--token", api.admin))
+                .isEqualTo(2);
+        assertThat(again.toString()).contains("HTTP 409").contains("imported at");
+        StringWriter notALeaseFile = new StringWriter();
+        assertThat(new CommandLine(new RootCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(notALeaseFile))
+                .execute("import-leases", files.resolve("missing.leases").toString(), "--url", api.base.toString(),
+                        "--token", api.admin)).isEqualTo(2);
+        assertThat(notALeaseFile.toString()).contains("missing.leases");
     }
 
     @Test

@@ -47,16 +47,19 @@ class LeaseImportNodeTest {
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final Logger nodeLog = (Logger) LoggerFactory.getLogger(LeaseLedgerNode.class);
+    private final Logger importLog = (Logger) LoggerFactory.getLogger(io.leaseledger.leaseimport.LeaseImporter.class);
 
     @BeforeEach
     void captureTheNodeLog() {
         lines.start();
         nodeLog.addAppender(lines);
+        importLog.addAppender(lines);
     }
 
     @AfterEach
     void release() {
         nodeLog.detachAppender(lines);
+        importLog.detachAppender(lines);
     }
 
     private LeaseLedgerConfiguration config(int port) throws Exception {
