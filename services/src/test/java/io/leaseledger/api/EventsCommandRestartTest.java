@@ -29,10 +29,7 @@ class EventsCommandRestartTest {
 
     @Test
     void eventsGoesOnAfterTheLastEventItPrintedWhenTheNodeComesBack() throws Exception {
-        int apiPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            apiPort = free.getLocalPort();
-        }
+        int apiPort = freePortOutsideTheEphemeralRange();
         // The same store and API port for both starts: the command's URL stays right.
         String yaml = ApiNode.yaml(dir).replace("  port: 0\n", "  port: " + apiPort + "\n");
         ApiNode first = ApiNode.start(yaml, Clock.systemUTC());
@@ -57,6 +54,24 @@ class EventsCommandRestartTest {
                 line -> assertThat(line).contains("LeaseGranted", BEFORE),
                 line -> assertThat(line).contains("LeaseGranted", AFTER));
         assertThat(err.toString()).contains("the event stream ended; again after position");
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768–60999). One inside it can be taken while the
+     * node is down by the reconnecting command itself: a connect to a port nothing listens on may
+     * get that very port as its source and connect to itself (TCP self-connect), and the second
+     * start then finds its port in use — seen once in CI.
+     */
+    private static int freePortOutsideTheEphemeralRange() throws java.io.IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket free = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return free.getLocalPort();
+            } catch (java.net.BindException taken) {
+                // another one
+            }
+        }
+        throw new java.io.IOException("no free port in 20000-32000");
     }
 
     private static void awaitOutput(StringWriter out, String text) throws InterruptedException {
