@@ -516,27 +516,12 @@ public final class DhcpdConfigurationConverter {
             note(scope, s, "not converted: " + SnippetReader.SERVER_OWNED.get(code));
             return Optional.empty();
         }
-        ObjectNode snippet = NODES.objectNode();
-        snippet.put("name", name);
-        List<String> values = values(s);
-        switch (def.get().format()) {
-            case IPV4, STRING -> snippet.put("value", values.getFirst());
-            case IPV4_LIST, DOMAIN_LIST -> values.forEach(snippet.putArray("value")::add);
-            case UINT8, UINT16, UINT32 -> {
-                try {
-                    snippet.put("value", Long.parseLong(values.getFirst()));
-                } catch (NumberFormatException e) {
-                    note(scope, s, "not a number: not converted");
-                    return Optional.empty();
-                }
-            }
-            case BYTES -> snippet.put("hex", values.getFirst());
-            default -> {
-                note(scope, s, "an option of this form is not converted: add it as a snippet by hand");
-                return Optional.empty();
-            }
+        try {
+            return Optional.of(ConverterYaml.snippet(def.get(), values(s)));
+        } catch (IllegalArgumentException e) {
+            note(scope, s, e.getMessage());
+            return Optional.empty();
         }
-        return Optional.of(snippet);
     }
 
     private static boolean isAddress(String text) {

@@ -444,26 +444,12 @@ public final class DnsmasqConfigurationConverter {
             note(line, "not converted: " + SnippetReader.SERVER_OWNED.get(code));
             return Optional.empty();
         }
-        List<String> values = line.values().subList(1, line.values().size());
-        ObjectNode snippet = NODES.objectNode();
-        snippet.put("name", def.get().name());
-        switch (def.get().format()) {
-            case IPV4, STRING -> snippet.put("value", values.getFirst());
-            case IPV4_LIST, DOMAIN_LIST -> values.forEach(snippet.putArray("value")::add);
-            case UINT8, UINT16, UINT32 -> {
-                try {
-                    snippet.put("value", Long.parseLong(values.getFirst()));
-                } catch (NumberFormatException e) {
-                    note(line, "not a number: not converted");
-                    return Optional.empty();
-                }
-            }
-            default -> {
-                note(line, "an option of this form is not converted: add it as a snippet by hand");
-                return Optional.empty();
-            }
+        try {
+            return Optional.of(ConverterYaml.snippet(def.get(), line.values().subList(1, line.values().size())));
+        } catch (IllegalArgumentException e) {
+            note(line, e.getMessage());
+            return Optional.empty();
         }
-        return Optional.of(snippet);
     }
 
     /** {@code dhcp-host=[MAC,...][id:...][set:T][tag:T][,ADDRESS][,NAME][,LEASE][,ignore]}: a reservation with a MAC and an address. */

@@ -7,15 +7,13 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import io.leaseledger.events.types.Ipv4Address;
+import io.leaseledger.wire.link.Libc;
 import io.leaseledger.wire.link.PacketSocket.NativeFailure;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.util.Optional;
 
 /**
@@ -46,28 +44,9 @@ public final class EchoSocket implements AutoCloseable {
     /** An IPv4 header (at most 60 bytes) and an echo reply as large as any request of ours, with room to spare. */
     private static final int BUFFER = 1500;
 
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle SOCKET;
-    private static final MethodHandle SETSOCKOPT;
-    private static final MethodHandle RECV;
-    private static final MethodHandle SENDTO;
-    private static final MethodHandle CLOSE;
-
-    static {
-        Linker linker = Linker.nativeLinker();
-        Linker.Option errno = Linker.Option.captureCallState("errno");
-        var lookup = linker.defaultLookup();
-        SOCKET = linker.downcallHandle(lookup.findOrThrow("socket"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), errno);
-        SETSOCKOPT = linker.downcallHandle(lookup.findOrThrow("setsockopt"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
-        RECV = linker.downcallHandle(lookup.findOrThrow("recv"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), errno);
-        SENDTO = linker.downcallHandle(lookup.findOrThrow("sendto"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), errno);
-        CLOSE = linker.downcallHandle(lookup.findOrThrow("close"), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    }
+    private static final StructLayout CAPTURE = Libc.CAPTURE;
+    private static final MethodHandle RECV = Libc.call("recv",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
 
     private final Arena arena = Arena.ofShared();
     private final MemorySegment buffer = arena.allocate(BUFFER);
@@ -84,20 +63,20 @@ public final class EchoSocket implements AutoCloseable {
     public static EchoSocket open(int timeoutMillis) throws NativeFailure {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment st = call.allocate(CAPTURE);
-            int fd = (int) SOCKET.invokeExact(st, AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
+            int fd = (int) Libc.SOCKET.invokeExact(st, AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
             if (fd < 0) {
                 throw new NativeFailure("socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)", errno(st));
             }
             try {
                 MemorySegment filter = call.allocate(JAVA_INT);
                 filter.set(JAVA_INT, 0, ~(1 << EchoMessages.ECHO_REPLY));
-                if ((int) SETSOCKOPT.invokeExact(st, fd, SOL_RAW, ICMP_FILTER, filter, 4) != 0) {
+                if ((int) Libc.SETSOCKOPT.invokeExact(st, fd, SOL_RAW, ICMP_FILTER, filter, 4) != 0) {
                     throw new NativeFailure("setsockopt(ICMP_FILTER)", errno(st));
                 }
                 MemorySegment timeout = call.allocate(16, 8); // struct timeval {long tv_sec; long tv_usec;}
                 timeout.set(JAVA_LONG, 0, timeoutMillis / 1000);
                 timeout.set(JAVA_LONG, 8, (timeoutMillis % 1000) * 1000L);
-                if ((int) SETSOCKOPT.invokeExact(st, fd, SOL_SOCKET, SO_RCVTIMEO, timeout, 16) != 0) {
+                if ((int) Libc.SETSOCKOPT.invokeExact(st, fd, SOL_SOCKET, SO_RCVTIMEO, timeout, 16) != 0) {
                     throw new NativeFailure("setsockopt(SO_RCVTIMEO)", errno(st));
                 }
             } catch (NativeFailure e) {
@@ -122,7 +101,7 @@ public final class EchoSocket implements AutoCloseable {
             byte[] address = target.toBytes();
             MemorySegment.copy(address, 0, sin, JAVA_BYTE, 4, 4);
             MemorySegment data = call.allocateFrom(JAVA_BYTE, message);
-            long sent = (long) SENDTO.invokeExact(st, fd, data, (long) message.length, 0, sin, SIN_SIZE);
+            long sent = (long) Libc.SENDTO.invokeExact(st, fd, data, (long) message.length, 0, sin, SIN_SIZE);
             if (sent != message.length) {
                 throw new NativeFailure("sendto(ICMP echo to " + target + ")", sent < 0 ? errno(st) : 0);
             }
@@ -168,14 +147,10 @@ public final class EchoSocket implements AutoCloseable {
     }
 
     private static void closeQuietly(int fd) {
-        try {
-            int ignored = (int) CLOSE.invokeExact(fd);
-        } catch (Throwable e) {
-            // Nothing to do: the descriptor is gone either way for this process's purposes.
-        }
+        Libc.closeQuietly(fd);
     }
 
     private static int errno(MemorySegment st) {
-        return (int) ERRNO.get(st, 0L);
+        return Libc.errno(st);
     }
 }

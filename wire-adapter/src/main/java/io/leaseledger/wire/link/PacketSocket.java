@@ -8,12 +8,9 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -57,31 +54,13 @@ public final class PacketSocket implements AutoCloseable {
     private static final long SLL_HALEN = 11;
     private static final long SLL_ADDR = 12;
 
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final MethodHandle SOCKET;
-    private static final MethodHandle BIND;
-    private static final MethodHandle SETSOCKOPT;
-    private static final MethodHandle RECVFROM;
-    private static final MethodHandle SENDTO;
-    private static final MethodHandle CLOSE;
-
-    static {
-        Linker linker = Linker.nativeLinker();
-        Linker.Option errno = Linker.Option.captureCallState("errno");
-        var lookup = linker.defaultLookup();
-        SOCKET = linker.downcallHandle(lookup.findOrThrow("socket"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), errno);
-        BIND = linker.downcallHandle(lookup.findOrThrow("bind"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
-        SETSOCKOPT = linker.downcallHandle(lookup.findOrThrow("setsockopt"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
-        RECVFROM = linker.downcallHandle(lookup.findOrThrow("recvfrom"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS), errno);
-        SENDTO = linker.downcallHandle(lookup.findOrThrow("sendto"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), errno);
-        CLOSE = linker.downcallHandle(lookup.findOrThrow("close"), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    }
+    private static final StructLayout CAPTURE = Libc.CAPTURE;
+    private static final MethodHandle SOCKET = Libc.SOCKET;
+    private static final MethodHandle BIND = Libc.call("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle SETSOCKOPT = Libc.SETSOCKOPT;
+    private static final MethodHandle RECVFROM = Libc.call("recvfrom",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle SENDTO = Libc.SENDTO;
 
     /**
      * Sends one {@code protocol} packet (from its network header on: the kernel adds the link
@@ -265,11 +244,7 @@ public final class PacketSocket implements AutoCloseable {
     }
 
     private static void closeQuietly(int fd) {
-        try {
-            int ignored = (int) CLOSE.invokeExact(fd);
-        } catch (Throwable e) {
-            // Nothing to do: the descriptor is gone either way for this process's purposes.
-        }
+        Libc.closeQuietly(fd);
     }
 
     private static short htons(short value) {
@@ -277,6 +252,6 @@ public final class PacketSocket implements AutoCloseable {
     }
 
     private static int errno(MemorySegment st) {
-        return (int) ERRNO.get(st, 0L);
+        return Libc.errno(st);
     }
 }
