@@ -90,7 +90,7 @@ public final class LeaseImportController {
     public ImportView importLeases(@Body @Nullable String body, @QueryValue @Nullable String name,
                                    @QueryValue @Nullable String again,
                                    @QueryValue @Nullable String writtenAt) throws ApiException {
-        boolean once = QueryParams.flag("again", again);
+        boolean importAgain = QueryParams.flag("again", again);
         Instant written = QueryParams.instant("writtenAt", writtenAt);
         String called = name == null ? "api" : name.strip();
         if (called.isEmpty() || called.length() > MAX_NAME || called.chars().anyMatch(Character::isISOControl)) {
@@ -114,7 +114,7 @@ public final class LeaseImportController {
         }
         // Kea's set: digested file by file, as serve --import-leases digests the files it reads.
         List<String> files = file.format().equals("kea-memfile") ? KeaMemfile.files(body) : List.of(body);
-        return switch (importer().run(file, LeaseImporter.sha256(files), called, once, now)) {
+        return switch (importer().run(file, LeaseImporter.sha256(files), called, importAgain, now)) {
             case LeaseImporter.AlreadyImported already -> throw ApiException.conflict("these leases were imported at "
                     + already.at() + " already: ?again=true imports them once more");
             case LeaseImporter.Imported done -> ImportView.of(called, done.result());
