@@ -7,12 +7,18 @@ import io.leaseledger.config.ConfigurationException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Starting the HTTP API inside a node's application context, and the start-up rule it obeys. */
 public final class ApiServer {
+    private static final Duration RELEASE_POLL = Duration.ofMillis(10);
+
     private ApiServer() {}
 
     /**
@@ -41,6 +47,34 @@ public final class ApiServer {
                 // Times as ISO-8601 text, and every field present (null when unknown), so clients see one shape.
                 "jackson.serialization.write-dates-as-timestamps", false,
                 "jackson.serialization-inclusion", "ALWAYS");
+    }
+
+    /**
+     * Waits, at most {@code limit}, until nothing listens on {@code server}'s address any more. The
+     * context's close stops the server, but Netty releases its listening socket about 100 ms later,
+     * on its own thread: a node started again in this JVM on the same port (a restore, a test) would
+     * find the port taken. Whether it is free is asked the only way the kernel answers: by binding it.
+     */
+    public static void awaitReleased(EmbeddedServer server, Duration limit) {
+        InetSocketAddress address = new InetSocketAddress(server.getHost(), server.getPort());
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(address);
+                return;
+            } catch (IOException stillBound) {
+                if (System.nanoTime() > deadline) {
+                    return; // the next start will say which port is taken
+                }
+            }
+            try {
+                Thread.sleep(RELEASE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Starts the HTTP server when the configuration asks for one; the context closes it. */

@@ -84,6 +84,8 @@ import java.util.function.UnaryOperator;
  */
 public final class LeaseLedgerNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseLedgerNode.class);
+    /** How long a close waits for Netty to let go of the API's port (about 100 ms). */
+    private static final Duration API_RELEASE_LIMIT = Duration.ofSeconds(5);
     /** The first probe for other DHCP servers, once the node serves. */
     private static final Duration FIRST_PROBE_AFTER = Duration.ofSeconds(5);
     /** The first active mapping scan, once the ARP listener hears. */
@@ -564,7 +566,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
     /**
      * Stops in order: receiving first, and the reclaim timer; then the requests already read are decided and answered
      * (at most {@link #drainLimit}); then the transport, the readers of the store, the mailboxes and
-     * the store (the context closes those in order).
+     * the store (the context closes those in order); returns once the API's port is free again.
      */
     @Override
     public void close() {
@@ -595,6 +597,7 @@ public final class LeaseLedgerNode implements AutoCloseable {
                 publisher.ifPresent(KafkaPublisher::close);
             } finally {
                 context.close();
+                api.ifPresent(server -> ApiServer.awaitReleased(server, API_RELEASE_LIMIT));
             }
         }
     }

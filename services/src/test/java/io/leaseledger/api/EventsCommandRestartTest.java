@@ -57,10 +57,10 @@ class EventsCommandRestartTest {
     }
 
     /**
-     * A free port below Linux's ephemeral range (32768–60999). One inside it can be taken while the
-     * node is down by the reconnecting command itself: a connect to a port nothing listens on may
-     * get that very port as its source and connect to itself (TCP self-connect), and the second
-     * start then finds its port in use — seen once in CI.
+     * A free port below Linux's ephemeral range (32768–60999), so that no connection's source port
+     * (the reconnecting command's among them) can hold it while the node is down. The port taken at
+     * the second start that CI saw twice was the first node's own listener, which Netty let go of
+     * about 100 ms after close() returned: close() now waits for it (ApiRestartTest).
      */
     private static int freePortOutsideTheEphemeralRange() throws java.io.IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
