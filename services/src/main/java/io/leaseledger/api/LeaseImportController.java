@@ -36,7 +36,7 @@ import java.util.TreeMap;
 @RequiresRole(Role.ADMIN)
 public final class LeaseImportController {
     private static final int MAX_NAME = 200;
-    private static final int REPORTED_LINES = 200;
+    private static final int REPORTED_LINES = LeaseImporter.REPORTED_LINES;
 
     private final BeanProvider<AxonStore> store;
     private final BeanProvider<ServedSubnets> served;
@@ -60,12 +60,11 @@ public final class LeaseImportController {
      * {@code unreadable} one line per lease (the first 200; {@code more} counts the rest).
      */
     public record ImportView(String name, String format, int leases, int imported, Map<String, Integer> outcomes,
-                             int noSubnet, List<String> notImported, List<String> unreadable, int more) {
+                             int noSubnet, List<String> notImported, List<String> unreadable, long more) {
         static ImportView of(String name, LeaseImport.Result result) {
             Map<String, Integer> outcomes = new TreeMap<>();
             result.outcomes().forEach((outcome, n) -> outcomes.put(outcome.name(), n));
-            int more = Math.max(0, result.notImported().size() - REPORTED_LINES)
-                    + Math.max(0, result.unreadable().size() - REPORTED_LINES);
+            long more = result.linesBeyond(REPORTED_LINES);
             return new ImportView(name, result.format(), result.leases(), result.imported(), outcomes, result.noSubnet(),
                     result.notImported().stream().limit(REPORTED_LINES).toList(),
                     result.unreadable().stream().limit(REPORTED_LINES).toList(), more);

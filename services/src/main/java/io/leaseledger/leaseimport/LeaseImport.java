@@ -31,6 +31,11 @@ public final class LeaseImport {
             return outcomes.values().stream().mapToInt(Integer::intValue).sum() + noSubnet;
         }
 
+        /** Lines of {@code notImported} and {@code unreadable} left over when each shows its first {@code shown}. */
+        public long linesBeyond(int shown) {
+            return Math.max(0, notImported.size() - shown) + Math.max(0, unreadable.size() - shown);
+        }
+
         /** "2 of 4 leases from FILE (kea-memfile): {IMPORTED=2, OUTSIDE_POOL=1}, NO_SUBNET=1". */
         public String summary(Object file) {
             return imported() + " of " + leases() + " leases from " + file + " (" + format + "): " + outcomes

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeaseImporter {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseImporter.class);
-    /** Lines of each list the log gets; the rest are counted. */
-    private static final int REPORTED_LINES = 200;
+    /** Lines of each list (leases not taken, entries not read) the log and the API's answer give; the rest are counted. */
+    public static final int REPORTED_LINES = 200;
 
     /** What became of the file. */
     public sealed interface Outcome permits Imported, AlreadyImported {}
@@ -63,8 +63,7 @@ public final class LeaseImporter {
         LOG.info("imported {}", result.summary(name));
         result.notImported().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease not imported: {}", line));
         result.unreadable().stream().limit(REPORTED_LINES).forEach(line -> LOG.warn("lease file entry not read: {}", line));
-        long more = Math.max(0, result.notImported().size() - REPORTED_LINES)
-                + Math.max(0, result.unreadable().size() - REPORTED_LINES);
+        long more = result.linesBeyond(REPORTED_LINES);
         if (more > 0) {
             LOG.warn("... and {} more such lines", more);
         }

@@ -178,10 +178,10 @@ public final class PacketPipeline implements DecodingHandler.RequestHandler {
             if (reply.isEmpty()) {
                 return;
             }
-            Optional<CompletableFuture<Optional<ConflictProbe.Answer>>> probed = decision instanceof Decision.Offer offer
-                    ? probeOffer(request, subnet, interfaceAddresses, offer.address(), client) : Optional.empty();
+            Ipv4Address offered = decision instanceof Decision.Offer offer ? offer.address() : null;
+            Optional<CompletableFuture<Optional<ConflictProbe.Answer>>> probed = offered == null ? Optional.empty()
+                    : probeOffer(request, subnet, interfaceAddresses, offered, client);
             if (probed.isPresent()) {
-                Ipv4Address offered = ((Decision.Offer) decision).address();
                 probed.get().whenCompleteAsync((inUse, failure) -> {
                     if (inUse != null && inUse.isPresent()) {
                         withhold(subnet, offered, inUse.get(), client, transport);
