@@ -84,6 +84,22 @@ final class ApiNode implements AutoCloseable {
                 """.formatted(dhcpPort) + databases.yaml(dir);
     }
 
+    /**
+     * A free loopback port below Linux's ephemeral range (32768–60999), for a test that starts a
+     * node twice on the same API port: no connection's source port can hold it in between.
+     */
+    static int freeApiPort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (java.net.ServerSocket free = new java.net.ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return free.getLocalPort();
+            } catch (java.net.BindException taken) {
+                // another one
+            }
+        }
+        throw new IOException("no free port in 20000-32000");
+    }
+
     static ApiNode start(Path dir) throws Exception {
         return start(dir, NodeDatabases.h2());
     }

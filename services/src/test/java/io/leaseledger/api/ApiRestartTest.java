@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +25,7 @@ class ApiRestartTest {
 
     @Test
     void theApiPortBindsAgainAtOnceAfterTheNodeClosedAClientsConnection() throws Exception {
-        int port = freePort();
+        int port = ApiNode.freeApiPort();
         String yaml = ApiNode.yaml(dir).replace("  port: 0\n", "  port: " + port + "\n");
         ApiNode first = ApiNode.start(yaml, Clock.systemUTC());
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -50,17 +49,5 @@ class ApiRestartTest {
         try (ApiNode second = ApiNode.start(yaml, Clock.systemUTC())) {
             assertThat(second.get("/health", null).status()).isEqualTo(200);
         }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            try (ServerSocket free = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return free.getLocalPort();
-            } catch (java.net.BindException taken) {
-                // another one
-            }
-        }
-        throw new java.io.IOException("no free port in 20000-32000");
     }
 }

@@ -7,7 +7,6 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,7 @@ class EventsCommandRestartTest {
 
     @Test
     void eventsGoesOnAfterTheLastEventItPrintedWhenTheNodeComesBack() throws Exception {
-        int apiPort = freePortOutsideTheEphemeralRange();
+        int apiPort = ApiNode.freeApiPort();
         // The same store and API port for both starts: the command's URL stays right.
         String yaml = ApiNode.yaml(dir).replace("  port: 0\n", "  port: " + apiPort + "\n");
         ApiNode first = ApiNode.start(yaml, Clock.systemUTC());
@@ -54,24 +53,6 @@ class EventsCommandRestartTest {
                 line -> assertThat(line).contains("LeaseGranted", BEFORE),
                 line -> assertThat(line).contains("LeaseGranted", AFTER));
         assertThat(err.toString()).contains("the event stream ended; again after position");
-    }
-
-    /**
-     * A free port below Linux's ephemeral range (32768–60999), so that no connection's source port
-     * (the reconnecting command's among them) can hold it while the node is down. The port taken at
-     * the second start that CI saw twice was the first node's own listener, which Netty let go of
-     * about 100 ms after close() returned: close() now waits for it (ApiRestartTest).
-     */
-    private static int freePortOutsideTheEphemeralRange() throws java.io.IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            try (ServerSocket free = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return free.getLocalPort();
-            } catch (java.net.BindException taken) {
-                // another one
-            }
-        }
-        throw new java.io.IOException("no free port in 20000-32000");
     }
 
     private static void awaitOutput(StringWriter out, String text) throws InterruptedException {

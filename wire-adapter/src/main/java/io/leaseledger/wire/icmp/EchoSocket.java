@@ -65,22 +65,22 @@ public final class EchoSocket implements AutoCloseable {
             MemorySegment st = call.allocate(CAPTURE);
             int fd = (int) Libc.SOCKET.invokeExact(st, AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
             if (fd < 0) {
-                throw new NativeFailure("socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)", errno(st));
+                throw new NativeFailure("socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)", Libc.errno(st));
             }
             try {
                 MemorySegment filter = call.allocate(JAVA_INT);
                 filter.set(JAVA_INT, 0, ~(1 << EchoMessages.ECHO_REPLY));
                 if ((int) Libc.SETSOCKOPT.invokeExact(st, fd, SOL_RAW, ICMP_FILTER, filter, 4) != 0) {
-                    throw new NativeFailure("setsockopt(ICMP_FILTER)", errno(st));
+                    throw new NativeFailure("setsockopt(ICMP_FILTER)", Libc.errno(st));
                 }
                 MemorySegment timeout = call.allocate(16, 8); // struct timeval {long tv_sec; long tv_usec;}
                 timeout.set(JAVA_LONG, 0, timeoutMillis / 1000);
                 timeout.set(JAVA_LONG, 8, (timeoutMillis % 1000) * 1000L);
                 if ((int) Libc.SETSOCKOPT.invokeExact(st, fd, SOL_SOCKET, SO_RCVTIMEO, timeout, 16) != 0) {
-                    throw new NativeFailure("setsockopt(SO_RCVTIMEO)", errno(st));
+                    throw new NativeFailure("setsockopt(SO_RCVTIMEO)", Libc.errno(st));
                 }
             } catch (NativeFailure e) {
-                closeQuietly(fd);
+                Libc.closeQuietly(fd);
                 throw e;
             }
             return new EchoSocket(fd);
@@ -103,7 +103,7 @@ public final class EchoSocket implements AutoCloseable {
             MemorySegment data = call.allocateFrom(JAVA_BYTE, message);
             long sent = (long) Libc.SENDTO.invokeExact(st, fd, data, (long) message.length, 0, sin, SIN_SIZE);
             if (sent != message.length) {
-                throw new NativeFailure("sendto(ICMP echo to " + target + ")", sent < 0 ? errno(st) : 0);
+                throw new NativeFailure("sendto(ICMP echo to " + target + ")", sent < 0 ? Libc.errno(st) : 0);
             }
         } catch (NativeFailure e) {
             throw e;
@@ -120,7 +120,7 @@ public final class EchoSocket implements AutoCloseable {
         try {
             long n = (long) RECV.invokeExact(readState, fd, buffer, buffer.byteSize(), 0);
             if (n < 0) {
-                int errno = errno(readState);
+                int errno = Libc.errno(readState);
                 if (errno == EAGAIN || errno == EINTR) {
                     return Optional.empty();
                 }
@@ -141,16 +141,8 @@ public final class EchoSocket implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            closeQuietly(fd);
+            Libc.closeQuietly(fd);
             arena.close();
         }
-    }
-
-    private static void closeQuietly(int fd) {
-        Libc.closeQuietly(fd);
-    }
-
-    private static int errno(MemorySegment st) {
-        return Libc.errno(st);
     }
 }

@@ -82,10 +82,10 @@ public final class PacketSocket implements AutoCloseable {
                 MemorySegment data = call.allocateFrom(JAVA_BYTE, packet);
                 long sent = (long) SENDTO.invokeExact(st, fd, data, (long) packet.length, 0, sll, (int) SLL_SIZE);
                 if (sent != packet.length) {
-                    throw new NativeFailure("sendto(AF_PACKET, ifindex " + ifindex + ")", sent < 0 ? errno(st) : 0);
+                    throw new NativeFailure("sendto(AF_PACKET, ifindex " + ifindex + ")", sent < 0 ? Libc.errno(st) : 0);
                 }
             } finally {
-                closeQuietly(fd);
+                Libc.closeQuietly(fd);
             }
         } catch (NativeFailure e) {
             throw e;
@@ -161,16 +161,16 @@ public final class PacketSocket implements AutoCloseable {
                 sll.set(JAVA_SHORT, SLL_PROTOCOL, htons(protocol));
                 sll.set(JAVA_INT, SLL_IFINDEX, ifindex);
                 if ((int) BIND.invokeExact(st, fd, sll, (int) SLL_SIZE) != 0) {
-                    throw new NativeFailure("bind(AF_PACKET, ifindex " + ifindex + ")", errno(st));
+                    throw new NativeFailure("bind(AF_PACKET, ifindex " + ifindex + ")", Libc.errno(st));
                 }
                 MemorySegment timeout = call.allocate(16, 8); // struct timeval {long tv_sec; long tv_usec;}
                 timeout.set(JAVA_LONG, 0, timeoutMillis / 1000);
                 timeout.set(JAVA_LONG, 8, (timeoutMillis % 1000) * 1000L);
                 if ((int) SETSOCKOPT.invokeExact(st, fd, SOL_SOCKET, SO_RCVTIMEO, timeout, 16) != 0) {
-                    throw new NativeFailure("setsockopt(SO_RCVTIMEO)", errno(st));
+                    throw new NativeFailure("setsockopt(SO_RCVTIMEO)", Libc.errno(st));
                 }
             } catch (NativeFailure e) {
-                closeQuietly(fd);
+                Libc.closeQuietly(fd);
                 throw e;
             }
             return new PacketSocket(fd, bufferSize);
@@ -185,7 +185,7 @@ public final class PacketSocket implements AutoCloseable {
     private static int unboundSocket(MemorySegment st) throws Throwable {
         int fd = (int) SOCKET.invokeExact(st, AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         if (fd < 0) {
-            throw new NativeFailure("socket(AF_PACKET, SOCK_DGRAM)", errno(st));
+            throw new NativeFailure("socket(AF_PACKET, SOCK_DGRAM)", Libc.errno(st));
         }
         return fd;
     }
@@ -204,7 +204,7 @@ public final class PacketSocket implements AutoCloseable {
         fprog.set(JAVA_SHORT, 0, (short) filter.size());
         fprog.set(ADDRESS, 8, program);
         if ((int) SETSOCKOPT.invokeExact(st, fd, SOL_SOCKET, SO_ATTACH_FILTER, fprog, 16) != 0) {
-            throw new NativeFailure("setsockopt(SO_ATTACH_FILTER)", errno(st));
+            throw new NativeFailure("setsockopt(SO_ATTACH_FILTER)", Libc.errno(st));
         }
     }
 
@@ -214,7 +214,7 @@ public final class PacketSocket implements AutoCloseable {
             fromLength.set(JAVA_INT, 0, (int) SLL_SIZE);
             long n = (long) RECVFROM.invokeExact(state, fd, buffer, buffer.byteSize(), 0, from, fromLength);
             if (n < 0) {
-                int errno = errno(state);
+                int errno = Libc.errno(state);
                 if (errno == EAGAIN || errno == EINTR) {
                     return Received.TIMEOUT;
                 }
@@ -238,20 +238,12 @@ public final class PacketSocket implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            closeQuietly(fd);
+            Libc.closeQuietly(fd);
             arena.close();
         }
     }
 
-    private static void closeQuietly(int fd) {
-        Libc.closeQuietly(fd);
-    }
-
     private static short htons(short value) {
         return ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? value : Short.reverseBytes(value);
-    }
-
-    private static int errno(MemorySegment st) {
-        return Libc.errno(st);
     }
 }
