@@ -37,10 +37,6 @@ public final class DhcpdConfigurationConverter {
             "db-time-format", "one-lease-per-client");
     /** The subnet keys options 3, 6 and 15 become. */
     private static final Set<String> SUBNET_KEY_OPTIONS = Set.of("routers", "domain-name-servers", "domain-name");
-    /** Option 93's architecture types, by the PXE key their boot file goes to. */
-    private static final Map<Integer, String> PXE_KEY_OF_ARCH = Map.of(0, "bios", 7, "uefi-x64", 9, "uefi-x64",
-            11, "uefi-arm64", 16, "http-uefi-x64", 19, "http-uefi-arm64");
-    private static final String ANY_FILE = "filename for every architecture";
     /** What {@link #pxeKey} answers for an architecture type no PXE key takes, followed by the type. */
     private static final String ARCH_WITHOUT_KEY = "arch:";
 
@@ -146,7 +142,7 @@ public final class DhcpdConfigurationConverter {
                 }
                 case "next-server" -> scope.pxe.put("next-server", s.word(1));
                 case "server-name" -> scope.pxe.put("server-name", s.word(1));
-                case "filename" -> scope.pxe.put(ANY_FILE, s.word(1));
+                case "filename" -> scope.pxe.put(ConverterYaml.ANY_FILE, s.word(1));
                 case "if" -> {
                     List<Statement> chain = new ArrayList<>(List.of(s));
                     while (i + 1 < statements.size() && List.of("elsif", "else").contains(statements.get(i + 1).keyword())) {
@@ -344,7 +340,7 @@ public final class DhcpdConfigurationConverter {
             for (String octet : t.get(3).text().split(":")) {
                 arch = arch << 8 | Integer.parseInt(octet, 16);
             }
-            return PXE_KEY_OF_ARCH.getOrDefault(arch, ARCH_WITHOUT_KEY + arch);
+            return ConverterYaml.PXE_KEY_OF_ARCH.getOrDefault(arch, ARCH_WITHOUT_KEY + arch);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -471,26 +467,13 @@ public final class DhcpdConfigurationConverter {
         return out;
     }
 
-    /** The PXE keys the scopes set, the innermost last; a file for every architecture fills what no branch chose. */
+    /** The PXE keys the scopes set, the innermost last. */
     private static ObjectNode pxe(List<Scope> scopes) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (Scope s : scopes) {
             keys.putAll(s.pxe);
         }
-        String any = keys.remove(ANY_FILE);
-        if (any != null) {
-            for (String key : List.of("bios", "uefi-x64", "uefi-arm64")) {
-                keys.putIfAbsent(key, any);
-            }
-        }
-        ObjectNode out = NODES.objectNode();
-        for (String key : List.of("next-server", "server-name", "bios", "uefi-x64", "uefi-arm64", "http-uefi-x64",
-                "http-uefi-arm64", "ipxe-script")) {
-            if (keys.containsKey(key)) {
-                out.put(key, keys.get(key));
-            }
-        }
-        return out;
+        return ConverterYaml.pxe(keys);
     }
 
     /** An option statement as a snippet typed by the option catalogue; empty (and noted) when it cannot be. */
@@ -508,7 +491,7 @@ public final class DhcpdConfigurationConverter {
             return Optional.empty();
         }
         if (code == 66 || code == 67) {
-            scope.pxe.put(code == 66 ? "server-name" : ANY_FILE, s.word(2));
+            scope.pxe.put(code == 66 ? "server-name" : ConverterYaml.ANY_FILE, s.word(2));
             note(scope, s, "converted under pxe (" + (code == 66 ? "server-name" : "the boot files") + "), not as an option");
             return Optional.empty();
         }

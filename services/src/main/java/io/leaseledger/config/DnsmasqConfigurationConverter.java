@@ -57,10 +57,6 @@ public final class DnsmasqConfigurationConverter {
             Map.entry("vendor-class", 60), Map.entry("tftp-server", 66), Map.entry("bootfile-name", 67),
             Map.entry("user-class", 77), Map.entry("client-arch", 93), Map.entry("domain-search", 119),
             Map.entry("classless-static-route", 121), Map.entry("server-ip-address", 150));
-    /** Option 93's architecture types, by the PXE key their boot file goes to. */
-    private static final Map<Integer, String> PXE_KEY_OF_ARCH = Map.of(0, "bios", 7, "uefi-x64", 9, "uefi-x64",
-            11, "uefi-arm64", 16, "http-uefi-x64", 19, "http-uefi-arm64");
-    private static final String ANY_FILE = "boot file for every architecture";
     private static final Pattern MAC = Pattern.compile("(\\p{XDigit}{2}[:-]){5}\\p{XDigit}{2}");
     private static final Pattern LEASE_TIME = Pattern.compile("(\\d+)([smhdw]?)|infinite", Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -191,7 +187,7 @@ public final class DnsmasqConfigurationConverter {
         String option = v.get(1);
         if ((option.equals("option:client-arch") || option.equals("93")) && v.size() == 3) {
             try {
-                String key = PXE_KEY_OF_ARCH.get(Integer.parseInt(v.get(2)));
+                String key = ConverterYaml.PXE_KEY_OF_ARCH.get(Integer.parseInt(v.get(2)));
                 if (key != null) {
                     pxeKeyOfTag.put(tag, key);
                 }
@@ -428,7 +424,7 @@ public final class DnsmasqConfigurationConverter {
     /** An untagged option the catalogue knows, as a snippet; empty (and noted) otherwise. */
     private Optional<ObjectNode> snippet(int code, Line line) {
         if (code == 66 || code == 67) {
-            pxe.put(code == 66 ? "server-name" : ANY_FILE, line.values().get(1));
+            pxe.put(code == 66 ? "server-name" : ConverterYaml.ANY_FILE, line.values().get(1));
             note(line, "converted under pxe (" + (code == 66 ? "server-name" : "the boot files") + "), not as an option");
             return Optional.empty();
         }
@@ -500,7 +496,7 @@ public final class DnsmasqConfigurationConverter {
     private Optional<ObjectNode> pxe() {
         for (Line line : boots) {
             List<String> v = new ArrayList<>(line.values());
-            String key = ANY_FILE;
+            String key = ConverterYaml.ANY_FILE;
             if (!v.isEmpty() && v.getFirst().startsWith("tag:")) {
                 String tag = v.removeFirst().substring(4);
                 key = pxeKeyOfTag.get(tag.startsWith("!") ? "" : tag);
@@ -521,23 +517,7 @@ public final class DnsmasqConfigurationConverter {
                 pxe.put("next-server", v.get(2));
             }
         }
-        String any = pxe.remove(ANY_FILE);
-        if (any != null) {
-            for (String key : List.of("bios", "uefi-x64", "uefi-arm64")) {
-                pxe.putIfAbsent(key, any);
-            }
-        }
-        if (pxe.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode out = NODES.objectNode();
-        for (String key : List.of("next-server", "server-name", "bios", "uefi-x64", "uefi-arm64", "http-uefi-x64",
-                "http-uefi-arm64", "ipxe-script")) {
-            if (pxe.containsKey(key)) {
-                out.put(key, pxe.get(key));
-            }
-        }
-        return Optional.of(out);
+        return pxe.isEmpty() ? Optional.empty() : Optional.of(ConverterYaml.pxe(pxe));
     }
 
     private void note(Line line, String why) {
